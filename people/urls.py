@@ -1,0 +1,13 @@
+from django.urls import path
+
+from people import views
+
+app_name = "people"
+urlpatterns = [
+    path(
+        "organizations/<slug:slug>/",
+        views.OrganizationDetailView.as_view(),
+        name="organization-detail",
+    ),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+]

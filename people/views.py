@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.views.generic import DetailView
+
+from people.models import Organization, Person
+
+
+class _StoriesPageMixin:
+    """Adds `stories` (a page of public stories) for the object shown."""
+
+    def stories(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(self.stories(), settings.STORIES_PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context.update(page_obj=page, stories=page.object_list, is_paginated=page.has_other_pages())
+        return context
+
+
+class OrganizationDetailView(_StoriesPageMixin, DetailView):
+    template_name = "people/organization_detail.html"
+    context_object_name = "organization"
+    queryset = Organization.objects.select_related("parent").prefetch_related("aliases")
+
+    def stories(self):
+        # Through the relation's own manager: `people` does not import `stories`.
+        return (
+            self.object.stories.public()
+            .for_listing()
+            .order_by("-published_at", "-pk")
+        )
+
+
+class PersonDetailView(_StoriesPageMixin, DetailView):
+    template_name = "people/person_detail.html"
+    context_object_name = "person"
+    queryset = Person.objects.prefetch_related("roles__organization")
+
+    def stories(self):
+        person = self.object
+        stories = person.stories.model.objects  # Story, without importing `stories`
+        return (
+            stories.public()
+            .filter(Q(source_role__person=person) | Q(story_people__person=person))
+            .distinct()
+            .for_listing()
+            .order_by("-published_at", "-pk")
+        )

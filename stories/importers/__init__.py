@@ -1,0 +1,1 @@
+"""Turning files that reach the newsroom into stories: parse (pure), then load (atomic)."""

@@ -1,0 +1,29 @@
+"""What the importers report: refusals (nothing written) and warnings (imported, but look here)."""
+
+from dataclasses import dataclass
+
+
+class StoryImportError(Exception):
+    """A file the importer refuses. Nothing has been written."""
+
+    def __init__(self, path: str, line: int | None, expected: str):
+        self.path, self.line, self.expected = path, line, expected
+        super().__init__(f"{path}{f', line {line}' if line else ''}: expected {expected}")
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "message": f"expected {self.expected}", "text": str(self)}
+
+
+@dataclass(frozen=True)
+class ImportNotice:
+    """Something the importer accepted but an editor should look at."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}{f', line {self.line}' if self.line else ''}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "message": self.message, "text": str(self)}

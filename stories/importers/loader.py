@@ -1,0 +1,153 @@
+"""Save a ParsedStory: atomic per story, idempotent by its import key.
+
+The first import creates a draft (or a published story with --publish); importing the same
+release again updates that story and never creates a second one. An editor's own choices —
+organizations typed in the admin, a status already moved on — are kept.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from people.models import Organization, Role
+from people.resolution import (
+    find_or_create_organization,
+    find_or_create_person,
+    find_or_create_role,
+)
+from stories.importers.errors import ImportNotice
+from stories.importers.plaintext import ParsedStory
+from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass
+class LoadResult:
+    status: str
+    story: Story
+    organizations: list[Organization]
+    notices: list[ImportNotice] = field(default_factory=list)
+
+
+def load_story(
+    parsed: ParsedStory,
+    *,
+    publish: bool = False,
+    published_at: datetime | None = None,
+    dry_run: bool = False,
+) -> LoadResult:
+    """Create or update the story `parsed` describes. With `dry_run`, report and roll back."""
+    with transaction.atomic():
+        result = _load(parsed, publish=publish, published_at=published_at)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) -> LoadResult:
+    notices = list(parsed.notices)
+    role = _source_role(parsed, notices)
+
+    story = Story.objects.select_for_update().filter(import_key=parsed.import_key).first()
+    status = CREATED if story is None else UPDATED
+    if story is None:
+        story = Story(import_key=parsed.import_key)
+    before = _snapshot(story) if story.pk else None
+
+    story.headline = parsed.headline
+    story.body = parsed.body
+    story.image_format = parsed.image_format
+    story.image_asset_id = parsed.image_asset_id
+    if parsed.caption:
+        story.image_caption = parsed.caption
+    source = parsed.source
+    story.source_role = role
+    story.source_attribution = source.attribution if source else ""
+    story.source_label = source.label if source else ""
+    if source and source.url:
+        story.source_url = source.url
+    if published_at is not None:
+        story.published_at = published_at
+    if publish:
+        story.status = StoryStatus.PUBLISHED
+        story.published_at = story.published_at or timezone.now()
+
+    organizations = [role.organization] if role and role.organization else []
+    if before is not None and _snapshot(story) == before and _has_links(story, role, organizations):
+        return LoadResult(UNCHANGED, story, _story_organizations(story), notices)
+
+    if story.pk:
+        story.version += 1
+    story.full_clean(exclude=["slug"] if not story.slug else None)
+    story.save()
+    _attach_imported(story, role, organizations)
+    return LoadResult(status, story, _story_organizations(story), notices)
+
+
+def _source_role(parsed: ParsedStory, notices: list[ImportNotice]) -> Role | None:
+    source = parsed.source
+    if source is None or source.person_name is None:
+        return None
+    organization = None
+    if source.organization:
+        organization, created = find_or_create_organization(source.organization)
+        if created:
+            notices.append(
+                ImportNotice(
+                    parsed.path,
+                    source.line,
+                    f"new organization {organization.name!r} added to the registry "
+                    f"(kind: {organization.get_kind_display()}); check it in the admin",
+                )
+            )
+    person, created = find_or_create_person(source.person_name, nickname=source.nickname)
+    if created:
+        notices.append(ImportNotice(parsed.path, source.line, f"new person {person.full_name!r}"))
+    role, _ = find_or_create_role(person, title=source.title, organization=organization)
+    return role
+
+
+_FIELDS = [
+    "headline", "body", "image_format", "image_asset_id", "image_caption", "source_role_id",
+    "source_attribution", "source_label", "source_url", "status", "published_at",
+]  # fmt: skip
+
+
+def _snapshot(story: Story) -> dict:
+    return {name: getattr(story, name) for name in _FIELDS}
+
+
+def _has_links(story: Story, role: Role | None, organizations: list[Organization]) -> bool:
+    linked = set(story.story_organizations.values_list("organization_id", flat=True))
+    people = set(story.story_people.values_list("person_id", flat=True))
+    return {o.pk for o in organizations} <= linked and (role is None or role.person_id in people)
+
+
+def _attach_imported(story: Story, role: Role | None, organizations: list[Organization]) -> None:
+    """Add the imported organizations and source person; never remove what an editor chose."""
+    existing = set(story.story_organizations.values_list("organization_id", flat=True))
+    position = story.story_organizations.count()
+    for organization in organizations:
+        if organization.pk not in existing:
+            StoryOrganization.objects.create(
+                story=story, organization=organization, position=position, origin=Origin.IMPORTED
+            )
+            position += 1
+    if role is not None:
+        StoryPerson.objects.get_or_create(
+            story=story,
+            person=role.person,
+            defaults={"role": role, "origin": Origin.IMPORTED},
+        )
+
+
+def _story_organizations(story: Story) -> list[Organization]:
+    if story.pk is None:
+        return []
+    return [
+        link.organization
+        for link in story.story_organizations.select_related("organization").order_by("position")
+    ]

@@ -1,0 +1,478 @@
+"""Parse the plain-text story format (see the format note) into a ParsedStory. No database here.
+
+The parser is strict about what it cannot guess (an empty, binary or non-UTF-8 file; no headline;
+no body) and lenient about what it can (a missing image line or marker, Windows line endings,
+trailing spaces), recording a notice with the line for each leniency so an editor can check.
+"""
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils.text import slugify
+
+from people.names import name_key, normalize_typography
+from stories.importers.errors import ImportNotice, StoryImportError
+
+MARKER = "ORGANIZATIONS IN THIS STORY"
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_HEADLINE = 300
+
+IMAGE_FORMATS = {
+    "webp": "webp", "jpeg": "jpeg", "jpg": "jpeg", "png": "png", "gif": "gif", "avif": "avif"
+}  # fmt: skip
+_FORMAT_WORDS = "|".join(IMAGE_FORMATS)
+IMAGE_LINE = re.compile(rf"^(?P<format>{_FORMAT_WORDS})\s+(?P<asset>\S+)$", re.IGNORECASE)
+# The older variant: a file-name-like token and no format word ("lead-photo.jpg").
+OLD_IMAGE_LINE = re.compile(rf"^(?P<asset>[\w.-]+)\.(?P<format>{_FORMAT_WORDS})$", re.IGNORECASE)
+
+# Words that make up titles ("Principal Deputy Spokesperson") and honorifics before a name.
+TITLE_WORDS = {
+    "acting", "administrator", "adviser", "advisor", "ambassador", "assistant", "associate",
+    "attorney", "ceo", "cfo", "chair", "chairman", "chairwoman", "chairperson", "chancellor",
+    "chief", "co-chair", "co-founder", "commissioner", "congressman", "congresswoman", "coo",
+    "coordinator", "counselor", "cto", "dean", "delegate", "deputy", "director", "envoy",
+    "executive", "first", "foreign", "founder", "general", "governor", "head", "inspector",
+    "leader", "lieutenant", "majority", "manager", "mayor", "member", "minister", "minority",
+    "officer", "premier", "president", "press", "prime", "principal", "professor", "provost",
+    "ranking", "regional", "representative", "secretary", "secretary-general", "senator",
+    "senior", "sheriff", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
+    "treasurer", "under", "vice", "whip",
+}  # fmt: skip
+HONORIFICS = {
+    "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
+    "honorable", "sir", "dame", "judge", "justice", "the",
+}  # fmt: skip
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "esq."}
+NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos"}
+NICKNAME = re.compile(r"\s*[\"“”](?P<nick>[^\"“”]{1,60})[\"“”]\s*")
+PREPOSITION = re.compile(r"\s(for|of|at)\s")
+
+
+@dataclass
+class ParsedSource:
+    """The source line, taken apart. `person_name` is None when the slot holds no person."""
+
+    line: int
+    attribution: str
+    label: str = ""
+    url: str = ""
+    person_name: str | None = None
+    nickname: str = ""
+    title: str = ""
+    organization: str = ""
+
+
+@dataclass
+class ParsedStory:
+    path: str
+    headline: str
+    paragraphs: list[str]
+    image_format: str = ""
+    image_asset_id: str = ""
+    source: ParsedSource | None = None
+    caption: str = ""
+    notices: list[ImportNotice] = field(default_factory=list)
+
+    @property
+    def import_key(self) -> str:
+        """Stable across re-imports of the same release, wherever the file lies."""
+        return "txt:" + slugify(normalize_typography(self.headline))[:190]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class _Block:
+    """Consecutive non-blank lines: (line number, text) pairs."""
+
+    lines: list[tuple[int, str]]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def text(self) -> str:
+        return " ".join(text for _, text in self.lines)
+
+    @property
+    def is_marker(self) -> bool:
+        return len(self.lines) == 1 and _is_marker(self.lines[0][1])
+
+
+def _is_marker(line: str) -> bool:
+    return normalize_typography(line).upper() == MARKER
+
+
+KnownOrganization = Callable[[str], bool]
+
+
+def read_story_file(path: Path | str, *, is_known_organization: KnownOrganization | None = None):
+    """Read and parse one story file. Returns a ParsedStory; raises StoryImportError."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise StoryImportError(
+                shown, None, f"a story file of at most {MAX_FILE_BYTES // 1024 // 1024} MB, "
+                f"found {size / 1024 / 1024:.1f} MB"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoryImportError(shown, None, f"a readable file ({exc.strerror})") from exc
+    return parse_story_bytes(data, shown, is_known_organization=is_known_organization)
+
+
+def parse_story_bytes(
+    data: bytes, path: str, *, is_known_organization: KnownOrganization | None = None
+) -> ParsedStory:
+    """Decode `data` as UTF-8 text and parse it. Raises StoryImportError for anything refused."""
+    if len(data) > MAX_FILE_BYTES:
+        raise StoryImportError(path, None, f"a story file of at most {MAX_FILE_BYTES} bytes")
+    if not data.strip():
+        raise StoryImportError(path, 1, "a headline on line 1, found an empty file")
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise StoryImportError(path, line, "UTF-8 text, found binary data (a NUL byte)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise StoryImportError(
+            path,
+            line,
+            f"UTF-8 text, found byte 0x{data[exc.start]:02X} that is not UTF-8 "
+            "(save the file as UTF-8)",
+        ) from exc
+    return parse_story_text(text, path, is_known_organization=is_known_organization)
+
+
+def parse_story_text(
+    text: str, path: str, *, is_known_organization: KnownOrganization | None = None
+) -> ParsedStory:
+    """Parse the text of one story. Raises StoryImportError; every leniency becomes a notice."""
+    notices: list[ImportNotice] = []
+
+    def notice(line: int | None, message: str) -> None:
+        notices.append(ImportNotice(path, line, message))
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        notice(1, "byte-order mark removed")
+    if "\r" in text:
+        first_cr = text[: text.index("\r")].count("\n") + 1
+        notice(first_cr, "Windows (CRLF) line endings converted")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise StoryImportError(path, line, "text, found a control character (binary data?)")
+
+    raw_lines = text.split("\n")
+    trailing = [n for n, line in enumerate(raw_lines, 1) if line != line.rstrip()]
+    if trailing:
+        more = f" (and on {len(trailing) - 1} more lines)" if len(trailing) > 1 else ""
+        notice(trailing[0], f"trailing spaces removed{more}")
+    lines = [line.strip() for line in raw_lines]
+    if not any(lines):
+        raise StoryImportError(path, 1, "a headline on line 1, found only blank lines")
+
+    blocks = _blocks(lines, notice)
+    headline_block = blocks[0]
+    head_line, headline = headline_block.lines[0]
+    if head_line > 1:
+        notice(1, f"blank lines before the headline; the headline is on line {head_line}")
+    _check_headline(path, head_line, headline)
+
+    rest = blocks[1:]
+    if len(headline_block.lines) > 1:
+        notice(head_line + 1, "expected a blank line after the headline")
+        rest.insert(0, _Block(headline_block.lines[1:]))
+
+    header, body, body_line = _split_header_and_body(rest, headline, head_line, notice)
+    story = ParsedStory(path=path, headline=headline, paragraphs=[], notices=notices)
+    _read_header(story, header, head_line, is_known_organization, notice)
+
+    story.paragraphs = [block.text for block in body]
+    if not story.paragraphs:
+        raise StoryImportError(path, body_line, "at least one body paragraph")
+    return story
+
+
+def _blocks(lines: list[str], notice: Callable[[int | None, str], None]) -> list[_Block]:
+    """Group lines into blocks separated by blank lines; a marker line is always its own block."""
+    blocks: list[_Block] = []
+    current: list[tuple[int, str]] = []
+    blank_run, reported_blank_run = 0, False
+    for number, line in enumerate(lines, 1):
+        if not line:
+            blank_run += 1
+            if current:
+                blocks.append(_Block(current))
+                current = []
+            continue
+        if blank_run > 1 and blocks and not reported_blank_run:
+            notice(number - blank_run, f"{blank_run} blank lines in a row (one is enough)")
+            reported_blank_run = True
+        blank_run = 0
+        if _is_marker(line):
+            if current:
+                blocks.append(_Block(current))
+                current = []
+            blocks.append(_Block([(number, line)]))
+        else:
+            current.append((number, line))
+    if current:
+        blocks.append(_Block(current))
+    return blocks
+
+
+def _check_headline(path: str, line: int, headline: str) -> None:
+    found = None
+    if _is_marker(headline):
+        found = f"the {MARKER} marker"
+    elif IMAGE_LINE.match(headline) or OLD_IMAGE_LINE.match(headline):
+        found = "an image line"
+    elif "|" in headline:
+        found = "a source line"
+    if found:
+        raise StoryImportError(path, line, f"a headline on line {line}, found {found}")
+    if len(headline) > MAX_HEADLINE:
+        raise StoryImportError(
+            path, line, f"a headline of at most {MAX_HEADLINE} characters, found {len(headline)}"
+        )
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, name_key(a), name_key(b)).ratio()
+
+
+def _split_header_and_body(rest, headline, head_line, notice):
+    """Return (header blocks, body blocks, line where the body was expected)."""
+    markers = [i for i, block in enumerate(rest) if block.is_marker]
+    last_line = rest[-1].lines[-1][0] if rest else head_line
+    if len(markers) >= 2:
+        first, last = markers[0], markers[-1]
+        for extra in markers[1:-1]:
+            notice(rest[extra].start, f"extra {MARKER} marker ignored")
+        body = [b for b in rest[first + 1 : last] if not b.is_marker]
+        after = rest[last + 1 :]
+        if after:
+            notice(after[0].start, f"text after the closing {MARKER} marker kept in the body")
+            body += after
+        return rest[:first], body, rest[first].start + 1
+    if len(markers) == 1:
+        marker = markers[0]
+        if rest[marker + 1 :]:
+            notice(last_line, f"closing {MARKER} marker missing after the last paragraph")
+            return rest[:marker], rest[marker + 1 :], rest[marker].start + 1
+        notice(None, f"opening {MARKER} marker missing")
+        header, body = _guess_header(rest[:marker], headline)
+        return header, body, rest[marker].start
+    header, body = _guess_header(rest, headline)
+    where = body[0].start if body else last_line
+    notice(where, f"expected the {MARKER} markers around the body; none found")
+    return header, body, last_line + 1
+
+
+def _guess_header(blocks: list[_Block], headline: str) -> tuple[list[_Block], list[_Block]]:
+    """Without an opening marker: the header ends at the repeated headline, or is the first
+    block when it looks like one (an image or a source line)."""
+    for i, block in enumerate(blocks[:3]):
+        if any(_similar(text, headline) >= 0.8 for _, text in block.lines):
+            return blocks[: i + 1], blocks[i + 1 :]
+    if blocks and any(_is_image_line(t) or "|" in t for _, t in blocks[0].lines):
+        return blocks[:1], blocks[1:]
+    return [], blocks
+
+
+def _is_image_line(text: str) -> bool:
+    return bool(IMAGE_LINE.match(text) or OLD_IMAGE_LINE.match(text))
+
+
+def _read_header(story, header, head_line, is_known_organization, notice) -> None:
+    repeated = False
+    unknown: list[tuple[int, str]] = []
+    for number, text in (line for block in header for line in block.lines):
+        if match := IMAGE_LINE.match(text):
+            if story.image_asset_id:
+                notice(number, "second image line ignored")
+                continue
+            story.image_format = IMAGE_FORMATS[match["format"].lower()]
+            story.image_asset_id = match["asset"]
+        elif match := OLD_IMAGE_LINE.match(text):
+            if story.image_asset_id:
+                notice(number, "second image line ignored")
+                continue
+            story.image_format = IMAGE_FORMATS[match["format"].lower()]
+            story.image_asset_id = match["asset"]
+            notice(number, "image line without a format word (older variant); format taken from "
+                   "the file name")  # fmt: skip
+        elif not repeated and _similar(text, story.headline) >= 0.8:
+            repeated = True
+            if name_key(text) != name_key(story.headline):
+                notice(number, f"repeated headline differs from line {head_line}: {text!r}")
+        elif "|" in text and story.source is None:
+            attribution, _, label = (part.strip() for part in text.partition("|"))
+            story.source = _source(number, attribution, label, is_known_organization)
+            if not label:
+                notice(number, "source line has an empty label after '|'")
+        else:
+            unknown.append((number, text))
+    for number, text in unknown:
+        if story.source is None:
+            story.source = _source(number, text, "", is_known_organization)
+            notice(number, "source line has no '| label' (expected '<attribution> | <label>')")
+        else:
+            notice(number, f"unexpected line in the header kept out of the story: {text!r}")
+    if story.source and story.source.person_name is None:
+        story.caption = story.source.attribution
+        story.source.attribution = ""
+        notice(story.source.line, "the source line names no person; kept as the image caption")
+    if not story.image_asset_id:
+        notice(head_line + 2, "no image line (expected '<format> <asset id>', e.g. 'Webp ab12')")
+    if story.source is None:
+        notice(head_line + 3, "no source line (expected '<attribution> | <label>')")
+    if not repeated:
+        notice(None, "the repeated headline is missing from the header")
+
+
+def _source(line, attribution, label, is_known_organization) -> ParsedSource:
+    source = ParsedSource(line=line, attribution=attribution, label=label)
+    if re.match(r"^https?://\S+$", label):
+        source.url = label
+    person = parse_attribution(attribution, is_known_organization=is_known_organization)
+    if person:
+        source.person_name, source.nickname, source.title, source.organization = person
+    return source
+
+
+def parse_attribution(
+    text: str, *, is_known_organization: KnownOrganization | None = None
+) -> tuple[str, str, str, str] | None:
+    """Split an attribution into (name, nickname, title, organization), or None if no person.
+
+    Handles every shape in the format note: `<person>, <title> for|of <org>`, `<person>, <title>,
+    <org>`, `<person>, <title> <org>`, `<honorific> <person> <title> of <org>`, `<title> <person>`;
+    a photo caption in the source slot gives None.
+    """
+    known = is_known_organization or (lambda name: False)
+    text = text.strip()
+    if not text:
+        return None
+    nickname = ""
+    if match := NICKNAME.search(text):
+        nickname = match["nick"].strip()
+        text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    if "," in text:
+        parsed = _comma_attribution(text, known)
+    else:
+        parsed = _plain_attribution(text, known)
+    if parsed is None:
+        return None
+    name, title, organization = parsed
+    return name, nickname, title, organization
+
+
+def _comma_attribution(text: str, known: KnownOrganization):
+    parts = [part.strip() for part in text.split(",")]
+    name_parts = [parts[0]]
+    i = 1
+    while i < len(parts) and parts[i].lower() in NAME_SUFFIXES:
+        name_parts.append(parts[i])
+        i += 1
+    tokens = parts[0].split()
+    while tokens and tokens[0].lower() in HONORIFICS:
+        tokens.pop(0)
+    if not _looks_like_name(tokens):
+        return None
+    name = ", ".join([" ".join(tokens), *name_parts[1:]])
+    rest = [p for p in parts[i:] if p]
+    if not rest:
+        return name, "", ""
+    if not rest[0][:1].isupper():
+        return None  # "Bats, which live in caves, …": a sentence, not a title
+    if len(rest) >= 2:
+        return name, rest[0], _strip_the(", ".join(rest[1:]))
+    title, organization = split_title_organization(rest[0], known)
+    return name, title, organization
+
+
+def _plain_attribution(text: str, known: KnownOrganization):
+    """`President Jane Roe` or `Congressman John Doe Chairman of the Select Committee on X`."""
+    tokens = text.split()
+    leading: list[str] = []
+    while tokens and _is_title_word(tokens[0]):
+        leading.append(tokens.pop(0))
+    # "Secretary of State Marco Rubio": a title may take "of <Word>" before the name.
+    if leading and len(tokens) >= 3 and tokens[0] == "of" and tokens[1][:1].isupper():
+        leading += tokens[:2]
+        tokens = tokens[2:]
+    if not leading:
+        return None  # no title or honorific: a caption, not a person
+    name_tokens: list[str] = []
+    while tokens and not _is_title_word(tokens[0]) and _is_name_token(tokens[0]):
+        name_tokens.append(tokens.pop(0))
+    if not _looks_like_name(name_tokens, minimum=1):
+        return None
+    title_words = [w for w in leading if w.lower() not in HONORIFICS]
+    if tokens:
+        title, organization = split_title_organization(" ".join(tokens), known)
+        return " ".join(name_tokens), title, organization
+    return " ".join(name_tokens), " ".join(title_words), ""
+
+
+def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, str]:
+    """Split "Principal Deputy Spokesperson for the Department of State" into title and org.
+
+    Prefer a split whose organization part is known to the registry; otherwise the last " for ",
+    else the first " of the ", else the first " at "; else a title-word prefix ("CEO Acme").
+    """
+    splits = [(m.start(), m.end()) for m in PREPOSITION.finditer(text)]
+    for start, end in splits:
+        if known(_strip_the(text[end:])):
+            return text[:start].strip(), _strip_the(text[end:])
+    for pattern, last in ((" for ", True), (" of the ", False), (" at ", False)):
+        pos = text.rfind(pattern) if last else text.find(pattern)
+        if pos > 0:
+            organization = text[pos + len(pattern) :]
+            organization = _strip_the("the " + organization if "the" in pattern else organization)
+            return text[:pos].strip(), organization
+    tokens = text.split()
+    for cut in range(1, len(tokens)):
+        if known(" ".join(tokens[cut:])):
+            return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    cut = 0
+    while cut < len(tokens) and _is_title_word(tokens[cut]):
+        cut += 1
+    if 0 < cut < len(tokens) and tokens[cut][:1].isupper():
+        return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+    return text, ""
+
+
+def _strip_the(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _is_title_word(token: str) -> bool:
+    word = token.lower().rstrip(",")
+    return word in TITLE_WORDS or word in HONORIFICS - {"the"}
+
+
+def _is_name_token(token: str) -> bool:
+    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+
+
+def _looks_like_name(tokens: list[str], *, minimum: int = 2) -> bool:
+    if not minimum <= len(tokens) <= 6:
+        return False
+    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
+        return False
+    return all(_is_name_token(t) for t in tokens)

@@ -1,0 +1,126 @@
+"""import_stories PATH… — import press releases in the plain-text story format."""
+
+import json
+from datetime import datetime, time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from people.resolution import is_known_organization
+from stories.importers.errors import StoryImportError
+from stories.importers.loader import load_story
+from stories.importers.plaintext import read_story_file
+
+
+class Command(BaseCommand):
+    help = "Import stories from plain-text files (directories: every *.txt inside)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--dry-run", action="store_true", help="Report, change nothing.")
+        parser.add_argument(
+            "--json", action="store_true", dest="as_json", help="Print a JSON report."
+        )
+        parser.add_argument("--publish", action="store_true", help="Publish the stories.")
+        parser.add_argument(
+            "--published-at",
+            metavar="DATETIME",
+            help="Publish time, ISO 8601 (e.g. 2026-11-27T09:30+00:00); local time if no zone.",
+        )
+
+    def handle(self, *args, paths, dry_run, as_json, publish, published_at, **options):
+        when = _parse_when(published_at) if published_at else None
+        reports = []
+        for path in _story_files(paths):
+            reports.append(self._import_one(path, publish=publish, at=when, dry_run=dry_run))
+        if as_json:
+            self.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2))
+        else:
+            for report in reports:
+                self._print(report)
+        counts = {}
+        for report in reports:
+            counts[report["status"]] = counts.get(report["status"], 0) + 1
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        prefix = "Dry run, nothing saved: " if dry_run else ""
+        refused = counts.get("refused", 0)
+        if not reports:
+            raise CommandError("No story files found (expected .txt files or directories).")
+        if refused:
+            raise CommandError(f"{prefix}{summary}. {refused} file(s) refused.")
+        if not as_json:
+            self.stdout.write(self.style.SUCCESS(f"{prefix}{summary}."))
+
+    def _import_one(self, path: Path, *, publish, at, dry_run) -> dict:
+        report = {"file": str(path), "status": "refused", "dry_run": dry_run, "story": None}
+        try:
+            parsed = read_story_file(path, is_known_organization=is_known_organization)
+        except StoryImportError as error:
+            return report | {"warnings": [], "errors": [error.as_dict()]}
+        result = load_story(parsed, publish=publish, published_at=at, dry_run=dry_run)
+        story, source = result.story, parsed.source
+        role = story.source_role
+        report.update(
+            status=result.status,
+            story={
+                "id": None if dry_run else story.pk,
+                "slug": story.slug,
+                "url": f"{settings.SITE_URL}{story.get_absolute_url()}" if story.slug else None,
+            },
+            headline=parsed.headline,
+            image=(
+                {"format": parsed.image_format, "asset_id": parsed.image_asset_id}
+                if parsed.image_asset_id
+                else None
+            ),
+            source=(
+                {
+                    "name": role.person.full_name if role else None,
+                    "nickname": role.person.nickname if role else "",
+                    "title": role.title if role else "",
+                    "organization": role.organization.name if role and role.organization else None,
+                    "label": source.label,
+                    "url": source.url or None,
+                }
+                if source
+                else None
+            ),
+            caption=parsed.caption or None,
+            organizations=[organization.name for organization in result.organizations],
+            paragraphs=len(parsed.paragraphs),
+            warnings=[notice.as_dict() for notice in result.notices],
+            errors=[],
+        )
+        return report
+
+    def _print(self, report: dict) -> None:
+        if report["status"] == "refused":
+            for error in report["errors"]:
+                self.stderr.write(self.style.ERROR(f"refused    {error['text']}"))
+            return
+        self.stdout.write(f"{report['status']:<10} {report['file']} -> {report['story']['slug']}")
+        for warning in report["warnings"]:
+            self.stdout.write(self.style.WARNING(f"  warning  {warning['text']}"))
+
+
+
+def _story_files(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        files.extend(sorted(path.rglob("*.txt")) if path.is_dir() else [path])
+    return files
+
+
+def _parse_when(text: str) -> datetime:
+    value = parse_datetime(text)
+    if value is None and (day := parse_date(text)) is not None:
+        value = datetime.combine(day, time.min)
+    if value is None:
+        raise CommandError(f"--published-at: expected an ISO 8601 date and time, got {text!r}")
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value

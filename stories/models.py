@@ -1,0 +1,213 @@
+"""Stories and the organizations and people in them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from newsroom.slugs import unique_slug
+from people.models import Organization, Person, Role
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class ImageFormat(models.TextChoices):
+    WEBP = "webp", "WebP"
+    JPEG = "jpeg", "JPEG"
+    PNG = "png", "PNG"
+    GIF = "gif", "GIF"
+    AVIF = "avif", "AVIF"
+
+
+class Origin(models.TextChoices):
+    TYPED = "typed", "Typed by an editor"
+    SUGGESTED = "suggested", "Accepted suggestion"
+    IMPORTED = "imported", "Imported"
+
+
+class StoryQuerySet(models.QuerySet):
+    def public(self) -> "StoryQuerySet":
+        """The one definition of what readers may see: published, and its time has come."""
+        return self.filter(status=StoryStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self) -> "StoryQuerySet":
+        """Everything a story list shows, in a fixed number of queries."""
+        return self.select_related(
+            "source_role__person", "source_role__organization"
+        ).prefetch_related(
+            models.Prefetch(
+                "story_organizations",
+                queryset=StoryOrganization.objects.select_related("organization"),
+            ),
+        )
+
+    def for_page(self) -> "StoryQuerySet":
+        """Everything the story page shows, in a fixed number of queries."""
+        return self.for_listing().prefetch_related(
+            "tags",
+            models.Prefetch(
+                "story_people",
+                queryset=StoryPerson.objects.select_related("person", "role__organization"),
+            ),
+        )
+
+
+class Story(models.Model):
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True, help_text="The story's address.")
+    dek = models.TextField(blank=True, help_text="A sentence under the headline; optional.")
+    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
+
+    image_asset_id = models.CharField(
+        max_length=100, blank=True, help_text="The lead image's id in the asset store."
+    )
+    image_format = models.CharField(max_length=10, choices=ImageFormat, blank=True)
+    image_alt = models.CharField(
+        max_length=300, blank=True, help_text="What the image shows, for readers who can't see it."
+    )
+    image_credit = models.CharField(max_length=200, blank=True)
+    image_caption = models.CharField(max_length=500, blank=True)
+
+    source_role = models.ForeignKey(
+        Role,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sourced_stories",
+        help_text="Who the statement is from, with the title they held when they made it.",
+    )
+    source_attribution = models.CharField(
+        max_length=500, blank=True, help_text="The attribution exactly as the source gave it."
+    )
+    source_label = models.CharField(
+        max_length=300, blank=True, help_text="Where it was published: “Official Website”."
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+
+    status = models.CharField(max_length=20, choices=StoryStatus, default=StoryStatus.DRAFT)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Readers see the story from this time on, once published."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    import_key = models.CharField(
+        max_length=200,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Set by the importer so that importing the same release again updates it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    tags = TaggableManager(blank=True)
+    organizations = models.ManyToManyField(
+        Organization, through="StoryOrganization", related_name="stories", blank=True
+    )
+    people = models.ManyToManyField(
+        Person, through="StoryPerson", related_name="stories", blank=True
+    )
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "stories"
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=StoryStatus.PUBLISHED) | Q(published_at__isnull=False),
+                name="published_story_has_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Story, self.headline)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:detail", kwargs={"slug": self.slug})
+
+    @property
+    def image_url(self) -> str:
+        """The lead image's address in the asset store, or "" when none is configured."""
+        template = settings.IMAGE_URL_TEMPLATE
+        if not (template and self.image_asset_id):
+            return ""
+        return template.format(asset_id=self.image_asset_id, format=self.image_format or "webp")
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class StoryOrganization(models.Model):
+    """One entry of a story's "Organizations in this story" section."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="story_organizations")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="story_links"
+    )
+    position = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Order on the page; leave empty to add at the end."
+    )
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.TYPED)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "organization in this story"
+        verbose_name_plural = "organizations in this story"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "organization"], name="organization_once_per_story"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+
+class StoryPerson(models.Model):
+    """A person who appears in a story, with the role they are quoted in."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="story_people")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="story_links")
+    role = models.ForeignKey(
+        Role,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="story_links",
+        help_text="The title they held in this story.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.TYPED)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "person in this story"
+        verbose_name_plural = "people in this story"
+        constraints = [
+            models.UniqueConstraint(fields=["story", "person"], name="person_once_per_story")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)

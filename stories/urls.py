@@ -1,0 +1,8 @@
+from django.urls import path
+
+from stories import views
+
+app_name = "stories"
+urlpatterns = [
+    path("<slug:slug>/", views.StoryDetailView.as_view(), name="detail"),
+]
