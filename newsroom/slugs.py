@@ -11,9 +11,7 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -
     if len(full) > max_length and "-" in base:
         base = base.rsplit("-", 1)[0]  # do not cut a word in half
     base = base.strip("-") or "item"
-    taken = set(
-        model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True)
-    )
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         suffix = f"-{n}"

@@ -12,7 +12,9 @@ from stories.models import Story
 class HomeView(ListView):
     template_name = "newsroom/home.html"
     context_object_name = "stories"
-    paginate_by = settings.STORIES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.STORIES_PER_PAGE
 
     def get_queryset(self):
         return Story.objects.public().for_listing().order_by("-published_at", "-pk")

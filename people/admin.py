@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from people.models import Organization, OrganizationAlias, Person, Role
@@ -26,8 +27,10 @@ class ChildOrganizationInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "parent", "country", "story_count", "updated_at"]
     list_filter = ["kind"]
+    ordering = ["name"]
     search_fields = ["name", "slug", "aliases__name"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
@@ -63,6 +66,7 @@ class RoleInline(admin.TabularInline):
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name", "nickname", "role_count", "story_count", "updated_at"]
     search_fields = ["full_name", "nickname", "slug"]
+    ordering = ["full_name"]
     prepopulated_fields = {"slug": ["full_name"]}
     fields = ["full_name", "nickname", "slug", "bio"]
     inlines = [RoleInline]

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+
 from newsroom.slugs import unique_slug
 from people.names import name_key
 
@@ -29,7 +30,7 @@ class AliasKind(models.TextChoices):
 
 class OrganizationQuerySet(models.QuerySet):
     def named(self, name: str) -> "OrganizationQuerySet":
-        """Organizations whose name or one of whose aliases is `name` (typography and case aside)."""
+        """Organizations called `name` by their name or an alias (typography and case aside)."""
         key = name_key(name)
         return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
 

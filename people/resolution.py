@@ -8,8 +8,8 @@ import re
 
 from django.db.models import F
 
-from people.names import name_key
 from people.models import Organization, OrganizationKind, Person, Role
+from people.names import name_key
 
 _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bministry\b|\bministre\b", re.I), OrganizationKind.MINISTRY),
@@ -17,17 +17,28 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(committee|senate|house of|congress|parliament|assembly)\b", re.I),
         OrganizationKind.LEGISLATURE,
     ),
-    (re.compile(r"\b(university|college|institute of technology)\b", re.I), OrganizationKind.UNIVERSITY),
     (
-        re.compile(r"\b(department|agency|administration|bureau|office|commission|service)\b", re.I),
+        re.compile(r"\b(university|college|institute of technology)\b", re.I),
+        OrganizationKind.UNIVERSITY,
+    ),
+    (
+        re.compile(
+            r"\b(department|agency|administration|bureau|office|commission|service)\b", re.I
+        ),
         OrganizationKind.GOVERNMENT_AGENCY,
     ),
-    (re.compile(r"\b(county|city of|state of|province|municipal)\b", re.I), OrganizationKind.SUBNATIONAL),
+    (
+        re.compile(r"\b(county|city of|state of|province|municipal)\b", re.I),
+        OrganizationKind.SUBNATIONAL,
+    ),
     (
         re.compile(r"\b(inc|corp|corporation|company|co|llc|ltd|plc|group|trading)\b\.?", re.I),
         OrganizationKind.COMPANY,
     ),
-    (re.compile(r"\b(foundation|conservancy|society|association|trust)\b", re.I), OrganizationKind.NONPROFIT),
+    (
+        re.compile(r"\b(foundation|conservancy|society|association|trust)\b", re.I),
+        OrganizationKind.NONPROFIT,
+    ),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), OrganizationKind.MEDIA),
 ]
 
@@ -54,7 +65,7 @@ def find_organization(name: str) -> Organization | None:
 
 
 def find_or_create_organization(name: str) -> tuple[Organization, bool]:
-    """Return (organization, created). Creates it, with a guessed kind, when the registry lacks it."""
+    """Return (organization, created); a new one gets a guessed kind."""
     if organization := find_organization(name):
         return organization, False
     organization = Organization(name=name, kind=guess_organization_kind(name))

@@ -27,11 +27,7 @@ class OrganizationDetailView(_StoriesPageMixin, DetailView):
 
     def stories(self):
         # Through the relation's own manager: `people` does not import `stories`.
-        return (
-            self.object.stories.public()
-            .for_listing()
-            .order_by("-published_at", "-pk")
-        )
+        return self.object.stories.public().for_listing().order_by("-published_at", "-pk")
 
 
 class PersonDetailView(_StoriesPageMixin, DetailView):

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, F
 
 from stories.models import Story, StoryOrganization, StoryPerson
@@ -21,10 +22,12 @@ class StoryPersonInline(admin.TabularInline):
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "headline", "status", "published_at", "source", "organization_count", "updated_at",
     ]  # fmt: skip
     list_filter = ["status", "published_at", "image_format"]
+    ordering = ["-updated_at"]
     search_fields = ["headline", "slug", "source_role__person__full_name", "source_label"]
     list_select_related = ["source_role__person", "source_role__organization"]
     autocomplete_fields = ["source_role"]
@@ -39,8 +42,15 @@ class StoryAdmin(admin.ModelAdmin):
         ),
         (
             "Lead image",
-            {"fields": ["image_asset_id", "image_format", "image_alt", "image_credit",
-                        "image_caption"]},
+            {
+                "fields": [
+                    "image_asset_id",
+                    "image_format",
+                    "image_alt",
+                    "image_credit",
+                    "image_caption",
+                ]
+            },
         ),  # fmt: skip
         ("Publication", {"fields": ["status", "published_at"]}),
         ("Record", {"fields": ["version", "import_key", "created_at", "updated_at"]}),
@@ -73,9 +83,7 @@ class StoryAdmin(admin.ModelAdmin):
 
 def _renumber(story: Story) -> None:
     """Keep positions 0, 1, 2… in the order the editor gave, so new rows land where intended."""
-    links = list(
-        story.story_organizations.order_by(F("position").asc(nulls_last=True), "pk")
-    )
+    links = list(story.story_organizations.order_by(F("position").asc(nulls_last=True), "pk"))
     for position, link in enumerate(links):
         if link.position != position:
             link.position = position

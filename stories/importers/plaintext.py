@@ -120,8 +120,10 @@ def read_story_file(path: Path | str, *, is_known_organization: KnownOrganizatio
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise StoryImportError(
-                shown, None, f"a story file of at most {MAX_FILE_BYTES // 1024 // 1024} MB, "
-                f"found {size / 1024 / 1024:.1f} MB"
+                shown,
+                None,
+                f"a story file of at most {MAX_FILE_BYTES // 1024 // 1024} MB, "
+                f"found {size / 1024 / 1024:.1f} MB",
             )
         data = path.read_bytes()
     except OSError as exc:

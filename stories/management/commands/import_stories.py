@@ -106,7 +106,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"  warning  {warning['text']}"))
 
 
-
 def _story_files(paths: tuple[str, ...]) -> list[Path]:
     files: list[Path] = []
     for name in paths:

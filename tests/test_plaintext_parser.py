@@ -1,0 +1,301 @@
+"""The plain-text story parser: every shape and variant in the format note (no database)."""
+
+import pytest
+
+from stories.importers.errors import StoryImportError
+from stories.importers.plaintext import (
+    MAX_FILE_BYTES,
+    parse_attribution,
+    parse_story_bytes,
+    read_story_file,
+)
+
+HEADLINE = "Ministry opens new consular office in Tashkent"
+SOURCE = "Jane Roe, Spokesperson for the Department of State | Official Website"
+BODY = ["First paragraph with “curly quotes” — and a dash.", "Second paragraph, Rubio’s."]
+
+
+def story_text(
+    *,
+    headline=HEADLINE,
+    image="Webp e16l2sc6x5qdmh3jlwtpw95528yk",
+    source=SOURCE,
+    repeated=HEADLINE,
+    opening=True,
+    closing=True,
+    body=BODY,
+) -> str:
+    header = [line for line in (image, source) if line is not None]
+    parts = [headline, "\n".join(header)] if header else [headline]
+    if repeated is not None:
+        parts.append(repeated)
+    if opening:
+        parts.append("ORGANIZATIONS IN THIS STORY")
+    parts += body
+    if closing:
+        parts.append("ORGANIZATIONS IN THIS STORY")
+    return "\n\n".join(parts)
+
+
+def parse(text: str | bytes, known=None):
+    data = text.encode() if isinstance(text, str) else text
+    return parse_story_bytes(data, "story.txt", is_known_organization=known)
+
+
+def messages(parsed) -> list[tuple[int | None, str]]:
+    return [(n.line, n.message) for n in parsed.notices]
+
+
+def test_a_well_formed_story_parses_without_notices():
+    parsed = parse(story_text())
+    assert parsed.headline == HEADLINE
+    assert (parsed.image_format, parsed.image_asset_id) == ("webp", "e16l2sc6x5qdmh3jlwtpw95528yk")
+    assert parsed.source.person_name == "Jane Roe"
+    assert parsed.source.title == "Spokesperson"
+    assert parsed.source.organization == "Department of State"
+    assert parsed.source.label == "Official Website"
+    assert parsed.paragraphs == BODY  # typography kept as written
+    assert parsed.notices == []
+
+
+def test_the_shared_sample_parses(sample_story_path):
+    parsed = read_story_file(sample_story_path)
+    assert parsed.headline == (
+        "U.S. and Uzbekistan officials meet to strengthen economic ties "
+        "and discuss critical minerals"
+    )
+    assert parsed.image_asset_id == "e16l2sc6x5qdmh3jlwtpw95528yk"
+    assert len(parsed.paragraphs) == 4
+    assert "Rubio’s" in parsed.paragraphs[0]
+    assert "“Deputy Secretary" in parsed.paragraphs[1]
+    assert parsed.notices == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Webp e16l2sc6x5qdmh3jlwtpw95528yk", ("webp", "e16l2sc6x5qdmh3jlwtpw95528yk")),
+        ("Webp janeroe", ("webp", "janeroe")),
+        ("Webp y75", ("webp", "y75")),
+        ("Webp  35", ("webp", "35")),
+        ("JPEG press-photo", ("jpeg", "press-photo")),
+        ("jpg abc", ("jpeg", "abc")),
+        ("Png abc", ("png", "abc")),
+        ("GIF abc", ("gif", "abc")),
+        ("Avif abc", ("avif", "abc")),
+    ],
+)
+def test_image_lines_in_every_shape_seen(line, expected):
+    parsed = parse(story_text(image=line))
+    assert (parsed.image_format, parsed.image_asset_id) == expected
+    assert parsed.notices == []
+
+
+def test_the_older_image_variant_takes_the_format_from_the_file_name():
+    parsed = parse(story_text(image="lead_photo-2019.jpg"))
+    assert (parsed.image_format, parsed.image_asset_id) == ("jpeg", "lead_photo-2019")
+    assert messages(parsed) == [
+        (3, "image line without a format word (older variant); format taken from the file name")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "name", "nickname", "title", "organization"),
+    [
+        (
+            'Thomas "Tommy" Pigott, Principal Deputy Spokesperson for the Department of State',
+            "Thomas Pigott", "Tommy", "Principal Deputy Spokesperson", "Department of State",
+        ),
+        (
+            "Thomas “Tommy” Pigott, Principal Deputy Spokesperson for the Department of State",
+            "Thomas Pigott", "Tommy", "Principal Deputy Spokesperson", "Department of State",
+        ),
+        (
+            "Jane Roe, Secretary of the U.S. Department of Energy",
+            "Jane Roe", "", "Secretary", "U.S. Department of Energy",
+        ),
+        (
+            "John Doe, Chairman, The Select Committee on Widgets",
+            "John Doe", "", "Chairman", "Select Committee on Widgets",
+        ),
+        ("Ann Poe, CEO Acme Trading", "Ann Poe", "", "CEO", "Acme Trading"),
+        (
+            "Congressman John Doe Chairman of the Select Committee on Widgets",
+            "John Doe", "", "Chairman", "Select Committee on Widgets",
+        ),
+        ("President Jane Roe", "Jane Roe", "", "President", ""),
+        (
+            "Joseph R. Biden, Jr., President of the United States",
+            "Joseph R. Biden, Jr.", "", "President", "United States",
+        ),
+        (
+            "Christopher Landau, Deputy Secretary of State",
+            "Christopher Landau", "", "Deputy Secretary of State", "",
+        ),
+        (
+            "Jane Roe, Chair of the Senate Appropriations Committee",
+            "Jane Roe", "", "Chair", "Senate Appropriations Committee",
+        ),
+        (
+            "John Doe, Chairman, The Select Comminttee on Widgets",
+            "John Doe", "", "Chairman", "Select Comminttee on Widgets",
+        ),
+        (
+            "Zoë Brennan-Østergaard, Director at the University of São Paulo",
+            "Zoë Brennan-Østergaard", "", "Director", "University of São Paulo",
+        ),
+    ],
+)  # fmt: skip
+def test_attribution_shapes(attribution, name, nickname, title, organization):
+    assert parse_attribution(attribution) == (name, nickname, title, organization)
+
+
+def test_a_known_organization_decides_where_the_title_ends():
+    known = {"Office of the Special Envoy for Climate"}.__contains__
+    text = "Ann Poe, Deputy Director of the Office of the Special Envoy for Climate"
+    assert parse_attribution(text, is_known_organization=known) == (
+        "Ann Poe", "", "Deputy Director", "Office of the Special Envoy for Climate",
+    )  # fmt: skip
+    # Unknown to the registry, the last " for " decides.
+    assert parse_attribution(text)[2:] == (
+        "Deputy Director of the Office of the Special Envoy", "Climate",
+    )  # fmt: skip
+
+
+def test_a_photo_caption_in_the_source_slot_is_not_a_person():
+    assert parse_attribution("Bats show signs of white-nose syndrome.") is None
+    parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
+    assert parsed.source.person_name is None
+    assert parsed.caption == "Bats show signs of white-nose syndrome."
+    assert (4, "the source line names no person; kept as the image caption") in messages(parsed)
+
+
+def test_a_url_label_is_also_the_source_url():
+    parsed = parse(
+        story_text(source="Jane Roe, Mayor of Springfield | https://springfield.gov/news")
+    )
+    assert parsed.source.label == parsed.source.url == "https://springfield.gov/news"
+
+
+def test_a_free_text_label_is_kept_verbatim():
+    parsed = parse(
+        story_text(
+            source="Jane Roe, Director, Hill Country Conservancy | Hill Country Conservancy’s site"
+        )
+    )
+    assert parsed.source.label == "Hill Country Conservancy’s site"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"image": None}, (3, "no image line (expected '<format> <asset id>', e.g. 'Webp ab12')")),
+        ({"source": None}, (4, "no source line (expected '<attribution> | <label>')")),
+        (
+            {"source": "Jane Roe, Spokesperson for the Department of State"},
+            (4, "source line has no '| label' (expected '<attribution> | <label>')"),
+        ),
+        ({"repeated": None}, (None, "the repeated headline is missing from the header")),
+        (
+            {"repeated": "Ministry opens new consular ofice in Tashkent"},
+            (6, "repeated headline differs from line 1: "
+                "'Ministry opens new consular ofice in Tashkent'"),
+        ),
+        ({"closing": False}, (12, "closing ORGANIZATIONS IN THIS STORY marker missing after "
+                                  "the last paragraph")),
+        ({"opening": False}, (None, "opening ORGANIZATIONS IN THIS STORY marker missing")),
+        (
+            {"opening": False, "closing": False},
+            (8, "expected the ORGANIZATIONS IN THIS STORY markers around the body; none found"),
+        ),
+    ],
+)  # fmt: skip
+def test_each_leniency_is_reported_with_its_line(kwargs, expected):
+    parsed = parse(story_text(**kwargs))
+    assert expected in messages(parsed)
+    assert parsed.paragraphs == BODY
+
+
+def test_without_markers_and_repeated_headline_the_body_is_still_found():
+    parsed = parse(story_text(opening=False, closing=False, repeated=None))
+    assert parsed.paragraphs == BODY
+    assert parsed.source.person_name == "Jane Roe"
+
+
+def test_windows_line_endings_bom_trailing_spaces_and_blank_runs():
+    text = story_text().replace("\n\n", "\n\n\n\n", 1).replace("Tashkent\n", "Tashkent   \n", 1)
+    parsed = parse(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    assert parsed.headline == HEADLINE
+    assert parsed.paragraphs == BODY
+    assert messages(parsed)[:4] == [
+        (1, "byte-order mark removed"),
+        (1, "Windows (CRLF) line endings converted"),
+        (1, "trailing spaces removed"),
+        (2, "3 blank lines in a row (one is enough)"),
+    ]
+
+
+def test_a_file_without_final_newline_or_with_extra_newlines_parses_the_same():
+    assert parse(story_text()).paragraphs == parse(story_text() + "\n\n\n").paragraphs
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "expected"),
+    [
+        (b"", 1, "a headline on line 1, found an empty file"),
+        (b"\n\n  \n", 1, "a headline on line 1, found an empty file"),
+        (b"Headline\n\n\x00\x01\x02PNG", 3, "UTF-8 text, found binary data (a NUL byte)"),
+        (
+            b"Headline\n\nCaf\xe9 opens\n",
+            3,
+            "UTF-8 text, found byte 0xE9 that is not UTF-8 (save the file as UTF-8)",
+        ),
+        (
+            b"Webp abc\nJane Roe, Mayor | Site\n\nBody.\n",
+            1,
+            "a headline on line 1, found an image line",
+        ),
+        (
+            b"ORGANIZATIONS IN THIS STORY\n\nBody.\n",
+            1,
+            "a headline on line 1, found the ORGANIZATIONS IN THIS STORY marker",
+        ),
+        (
+            b"Headline\n\nWebp abc\nJane Roe, Mayor | Site\n\nHeadline\n\n"
+            b"ORGANIZATIONS IN THIS STORY\n",
+            8,
+            "at least one body paragraph",
+        ),
+        (("x" * 301).encode(), 1, "a headline of at most 300 characters, found 301"),
+    ],
+)
+def test_refused_files_name_the_line_and_what_was_expected(data, line, expected):
+    with pytest.raises(StoryImportError) as error:
+        parse(data)
+    assert (error.value.path, error.value.line, error.value.expected) == (
+        "story.txt",
+        line,
+        expected,
+    )
+    assert str(error.value) == f"story.txt, line {line}: expected {expected}"
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(story_text().encode() + b"x" * MAX_FILE_BYTES)
+    with pytest.raises(StoryImportError) as error:
+        read_story_file(path)
+    assert error.value.line is None
+    assert error.value.expected.startswith("a story file of at most 2 MB, found 2.0 MB")
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    with pytest.raises(StoryImportError) as error:
+        read_story_file(tmp_path / "nope.txt")
+    assert "a readable file" in error.value.expected
+
+
+def test_the_import_key_ignores_typography():
+    straight = parse(story_text(headline="Rubio's trip", repeated="Rubio's trip"))
+    curly = parse(story_text(headline="Rubio’s trip", repeated="Rubio’s trip"))
+    assert straight.import_key == curly.import_key

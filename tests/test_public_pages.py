@@ -1,0 +1,175 @@
+"""What readers see: the story page, the home page, organization and person pages."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from people.models import Organization
+from stories.models import StoryStatus
+from tests.factories import (
+    OrganizationFactory,
+    PersonFactory,
+    RoleFactory,
+    StoryFactory,
+    StoryOrganizationFactory,
+    StoryPersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def published_story(n_organizations: int = 1, **kwargs):
+    story = StoryFactory(published=True, **kwargs)
+    for _ in range(n_organizations):
+        StoryOrganizationFactory(story=story)
+    story.tags.add("minerals", "diplomacy")
+    return story
+
+
+def test_the_story_page_is_laid_out_like_the_sample(client):
+    state = OrganizationFactory(name="Department of State", slug="department-of-state")
+    pigott = PersonFactory(full_name="Thomas Pigott", nickname="Tommy", slug="thomas-pigott")
+    role = RoleFactory(person=pigott, title="Principal Deputy Spokesperson", organization=state)
+    story = StoryFactory(
+        published=True,
+        headline="U.S. and Uzbekistan officials meet",
+        body="Secretary Rubio’s first paragraph.\n\n“A quoted paragraph.”",
+        source_role=role,
+        source_label="Official Website",
+        source_url="https://www.state.gov/",
+    )
+    StoryOrganizationFactory(story=story, organization=state)
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "<h1>U.S. and Uzbekistan officials meet</h1>" in html
+    assert (
+        '<a href="/people/thomas-pigott/">Thomas &quot;Tommy&quot; Pigott</a>, Principal Deputy '
+        'Spokesperson for <a href="/organizations/department-of-state/">the Department of State</a>'
+    ) in html
+    assert '| <a href="https://www.state.gov/" rel="external nofollow">Official Website</a>' in html
+    assert "Organizations in this story" in html
+    section = html.split('id="orgs-heading"')[1].split("</section>")[0]
+    assert '<a href="/organizations/department-of-state/">Department of State</a>' in section
+    assert "<p>Secretary Rubio’s first paragraph.</p>" in html
+    assert "<p>“A quoted paragraph.”</p>" in html
+    assert f'<time datetime="{story.published_at.isoformat(timespec="seconds")}">' in html
+    assert "No lead image" in html or "not available" in html
+
+
+def test_story_text_is_escaped(client):
+    story = published_story(headline="<script>alert(1)</script>", body="<b>bold</b>")
+    response = client.get(story.get_absolute_url())
+    assertNotContains(response, "<script>alert(1)</script>")
+    assertContains(response, "&lt;b&gt;bold&lt;/b&gt;")
+
+
+@pytest.mark.parametrize("n", [1, 15])
+def test_story_page_query_count_does_not_grow_with_organizations(
+    client, django_assert_num_queries, n
+):
+    story = published_story(n_organizations=n)
+    for _ in range(n):
+        StoryPersonFactory(story=story, role=RoleFactory())
+    with django_assert_num_queries(4):  # story with source, organizations, tags, people
+        response = client.get(story.get_absolute_url())
+    assert response.content.decode().count('href="/organizations/') >= n
+
+
+def test_drafts_in_review_and_scheduled_stories_are_404_to_readers(client):
+    draft = StoryFactory(status=StoryStatus.DRAFT)
+    review = StoryFactory(status=StoryStatus.IN_REVIEW)
+    scheduled = StoryFactory(
+        status=StoryStatus.PUBLISHED, published_at=timezone.now() + timedelta(hours=1)
+    )
+    for story in (draft, review, scheduled):
+        assert client.get(story.get_absolute_url()).status_code == 404
+    home = client.get(reverse("home"))
+    for story in (draft, review, scheduled):
+        assertNotContains(home, story.headline)
+
+
+def test_editors_preview_drafts_never_cached_and_not_indexed(editor_client):
+    draft = StoryFactory(headline="Embargoed until Monday")
+    response = editor_client.get(draft.get_absolute_url())
+    assertContains(response, "Embargoed until Monday")
+    assertContains(response, "Preview: draft")
+    assert "no-cache" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_home_lists_latest_public_stories_paginated(
+    client, settings, django_assert_max_num_queries
+):
+    settings.STORIES_PER_PAGE = 5
+    now = timezone.now()
+    stories = [
+        StoryFactory(
+            published=True, headline=f"Story number {i:02d}", published_at=now - timedelta(hours=i)
+        )
+        for i in range(12)
+    ]
+    for story in stories:
+        StoryOrganizationFactory(story=story)
+    with django_assert_max_num_queries(4):
+        first = client.get(reverse("home"))
+    assertContains(first, "Story number 00")
+    assertNotContains(first, "Story number 05")
+    assertContains(first, "Page 1 of 3")
+    third = client.get(reverse("home") + "?page=3")
+    assertContains(third, "Story number 11")
+    assert client.get(reverse("home") + "?page=99").status_code == 404
+    assert client.get(reverse("home") + "?page=abc").status_code == 404
+
+
+def test_home_query_count_is_flat(client, django_assert_num_queries):
+    published_story(n_organizations=1)
+    with django_assert_num_queries(3) as one:
+        client.get(reverse("home"))
+    for _ in range(19):
+        published_story(n_organizations=3)
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get(reverse("home"))
+
+
+def test_organization_page_lists_its_public_stories(client, django_assert_max_num_queries):
+    org = OrganizationFactory(name="Bureau of Widget Safety", description="Keeps widgets safe.")
+    parent = OrganizationFactory(name="Department of Widgets")
+    Organization.objects.filter(pk=org.pk).update(parent=parent)
+    public = published_story()
+    StoryOrganizationFactory(story=public, organization=org)
+    draft = StoryFactory(headline="Unpublished widget news")
+    StoryOrganizationFactory(story=draft, organization=org)
+    with django_assert_max_num_queries(6):
+        response = client.get(org.get_absolute_url())
+    assertContains(response, "<h1>Bureau of Widget Safety</h1>", html=True)
+    assertContains(response, "Keeps widgets safe.")
+    assertContains(response, parent.get_absolute_url())
+    assertContains(response, public.headline)
+    assertNotContains(response, "Unpublished widget news")
+
+
+def test_person_page_lists_roles_and_stories(client):
+    role = RoleFactory(person__full_name="Bakhtiyor Saidov", title="Foreign Minister")
+    sourced = published_story(source_role=role)
+    appears = published_story()
+    StoryPersonFactory(story=appears, person=role.person)
+    hidden = StoryFactory(source_role=role, headline="A draft about Saidov")
+    response = client.get(role.person.get_absolute_url())
+    assertContains(response, "Bakhtiyor Saidov")
+    assertContains(response, "Foreign Minister")
+    assertContains(response, sourced.headline)
+    assertContains(response, appears.headline)
+    assertNotContains(response, hidden.headline)
+
+
+def test_unknown_addresses_are_404(client):
+    assert client.get("/stories/no-such-story/").status_code == 404
+    assert client.get("/organizations/nobody/").status_code == 404
+    assert client.get("/people/nobody/").status_code == 404
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.json() == {"status": "ok"}
