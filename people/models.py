@@ -196,3 +196,25 @@ def article_name(name: str) -> str:
     if " of " in name and first[:1].isupper() and not first.isupper():
         return f"the {name}"
     return name
+
+
+class RegistryStamp(models.Model):
+    """One row whose version changes whenever the registry does.
+
+    Every process compares it with the version its suggestion engine was built from, so an alias
+    added in the admin is used everywhere at once; a module global alone would go stale.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"registry version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(version=F("version") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})

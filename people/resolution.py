@@ -4,56 +4,17 @@ Used by the importers: "Department of State" and "State Department" are one orga
 registry has the alias, and a person keeps one row however many roles they hold.
 """
 
-import re
-
 from django.db.models import F
 
-from people.models import Organization, OrganizationKind, Person, Role
+from people.matching import guess_organization_kind
+from people.models import Organization, Person, Role
 from people.names import name_key
-
-_KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bministry\b|\bministre\b", re.I), OrganizationKind.MINISTRY),
-    (
-        re.compile(r"\b(committee|senate|house of|congress|parliament|assembly)\b", re.I),
-        OrganizationKind.LEGISLATURE,
-    ),
-    (
-        re.compile(r"\b(university|college|institute of technology)\b", re.I),
-        OrganizationKind.UNIVERSITY,
-    ),
-    (
-        re.compile(
-            r"\b(department|agency|administration|bureau|office|commission|service)\b", re.I
-        ),
-        OrganizationKind.GOVERNMENT_AGENCY,
-    ),
-    (
-        re.compile(r"\b(county|city of|state of|province|municipal)\b", re.I),
-        OrganizationKind.SUBNATIONAL,
-    ),
-    (
-        re.compile(r"\b(inc|corp|corporation|company|co|llc|ltd|plc|group|trading)\b\.?", re.I),
-        OrganizationKind.COMPANY,
-    ),
-    (
-        re.compile(r"\b(foundation|conservancy|society|association|trust)\b", re.I),
-        OrganizationKind.NONPROFIT,
-    ),
-    (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), OrganizationKind.MEDIA),
-]
-
-
-def guess_organization_kind(name: str) -> str:
-    """Return the OrganizationKind a new organization's name suggests, else OTHER."""
-    for pattern, kind in _KIND_HINTS:
-        if pattern.search(name):
-            return kind
-    return OrganizationKind.OTHER
 
 
 def is_known_organization(name: str) -> bool:
-    """True when `name` is an organization's name or alias in the registry."""
-    return bool(name) and Organization.objects.named(name).exists()
+    """True when `name` is an organization's name or alias in the registry (countries aside:
+    "… Authority of Ghana" names an authority, not Ghana)."""
+    return bool(name) and Organization.objects.named(name).exclude(kind="country").exists()
 
 
 def find_organization(name: str) -> Organization | None:

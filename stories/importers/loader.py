@@ -9,17 +9,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from people.models import Organization, Role
 from people.resolution import (
     find_or_create_organization,
+    find_organization,
     find_or_create_person,
     find_or_create_role,
 )
 from stories.importers.errors import ImportNotice
 from stories.importers.plaintext import ParsedStory
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.tagging import story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -75,15 +78,19 @@ def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) 
         story.status = StoryStatus.PUBLISHED
         story.published_at = story.published_at or timezone.now()
 
-    organizations = [role.organization] if role and role.organization else []
-    if before is not None and _snapshot(story) == before and _has_links(story, role, organizations):
+    organizations, people = _suggested(parsed, role)
+    if (
+        before is not None
+        and _snapshot(story) == before
+        and _has_links(story, organizations, people)
+    ):
         return LoadResult(UNCHANGED, story, _story_organizations(story), notices)
 
     if story.pk:
         story.version += 1
     story.full_clean(exclude=["slug"] if not story.slug else None)
     story.save()
-    _attach_imported(story, role, organizations)
+    _attach_imported(story, organizations, people)
     return LoadResult(status, story, _story_organizations(story), notices)
 
 
@@ -120,14 +127,37 @@ def _snapshot(story: Story) -> dict:
     return {name: getattr(story, name) for name in _FIELDS}
 
 
-def _has_links(story: Story, role: Role | None, organizations: list[Organization]) -> bool:
+def _suggested(parsed: ParsedStory, role: Role | None) -> tuple[list[Organization], list[tuple]]:
+    """The source's organization first, then the engine's, in order of first mention; and the
+    known people the engine found, the source first, each with the role they appear in."""
+    findings = story_findings(parsed)
+    ids = [s.entry.id for s in findings.organizations]
+    by_id = Organization.objects.in_bulk(ids)
+    organizations = [role.organization] if role and role.organization else []
+    if role is None and parsed.source and parsed.source.organization:
+        # The source is an organization, not a person ("Federal Deposit Insurance Corporation").
+        if source_organization := find_organization(parsed.source.organization):
+            organizations.append(source_organization)
+    organizations += [by_id[i] for i in ids if i in by_id and by_id[i] not in organizations]
+    people: list[tuple[int, Role | None]] = [(role.person_id, role)] if role else []
+    known = [p.person.id for p in findings.people if p.known]
+    roles = {}
+    for found in Role.objects.filter(person_id__in=known).order_by(
+        F("ended_on").desc(nulls_first=True), "-pk"
+    ):
+        roles.setdefault(found.person_id, found)
+    people += [(pid, roles.get(pid)) for pid in known if pid not in {p for p, _ in people}]
+    return organizations, people
+
+
+def _has_links(story: Story, organizations: list[Organization], people: list[tuple]) -> bool:
     linked = set(story.story_organizations.values_list("organization_id", flat=True))
-    people = set(story.story_people.values_list("person_id", flat=True))
-    return {o.pk for o in organizations} <= linked and (role is None or role.person_id in people)
+    linked_people = set(story.story_people.values_list("person_id", flat=True))
+    return {o.pk for o in organizations} <= linked and {p for p, _ in people} <= linked_people
 
 
-def _attach_imported(story: Story, role: Role | None, organizations: list[Organization]) -> None:
-    """Add the imported organizations and source person; never remove what an editor chose."""
+def _attach_imported(story: Story, organizations: list[Organization], people: list[tuple]) -> None:
+    """Add the imported organizations and people; never remove what an editor chose."""
     existing = set(story.story_organizations.values_list("organization_id", flat=True))
     position = story.story_organizations.count()
     for organization in organizations:
@@ -136,12 +166,13 @@ def _attach_imported(story: Story, role: Role | None, organizations: list[Organi
                 story=story, organization=organization, position=position, origin=Origin.IMPORTED
             )
             position += 1
-    if role is not None:
-        StoryPerson.objects.get_or_create(
-            story=story,
-            person=role.person,
-            defaults={"role": role, "origin": Origin.IMPORTED},
-        )
+    existing_people = set(story.story_people.values_list("person_id", flat=True))
+    for position, (person_id, role) in enumerate(people, start=len(existing_people)):
+        if person_id not in existing_people:
+            StoryPerson.objects.create(
+                story=story, person_id=person_id, role=role, position=position,
+                origin=Origin.IMPORTED,
+            )  # fmt: skip
 
 
 def _story_organizations(story: Story) -> list[Organization]:

@@ -333,10 +333,14 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
             notice(number, "source line has no '| label' (expected '<attribution> | <label>')")
         else:
             notice(number, f"unexpected line in the header kept out of the story: {text!r}")
-    if story.source and story.source.person_name is None:
-        story.caption = story.source.attribution
-        story.source.attribution = ""
-        notice(story.source.line, "the source line names no person; kept as the image caption")
+    source = story.source
+    if source and source.person_name is None:
+        known = is_known_organization or (lambda name: False)
+        if known(source.attribution.rstrip(".")):
+            source.organization = source.attribution.rstrip(".")
+        else:
+            story.caption, source.attribution = source.attribution, ""
+            notice(source.line, "the source line names no person; kept as the image caption")
     if not story.image_asset_id:
         notice(head_line + 2, "no image line (expected '<format> <asset id>', e.g. 'Webp ab12')")
     if story.source is None:

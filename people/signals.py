@@ -1,0 +1,14 @@
+"""Any change to the registry moves its version stamp on, so suggestion engines rebuild."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
+
+
+@receiver([post_save, post_delete], sender=Organization)
+@receiver([post_save, post_delete], sender=OrganizationAlias)
+@receiver([post_save, post_delete], sender=Person)
+@receiver([post_save, post_delete], sender=Role)
+def registry_changed(sender, **kwargs) -> None:
+    RegistryStamp.bump()

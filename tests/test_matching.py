@@ -1,0 +1,223 @@
+"""The suggestion engine on each case it must handle (pure: an AliasIndex, no database)."""
+
+import pytest
+
+from people.matching import AliasIndex, Entry, PersonEntry, fold, fold_lower
+
+ENTRIES = [
+    Entry(1, "Department of State", "agency", "state", "US"),
+    Entry(2, "Environmental Protection Agency", "agency", "epa", "US"),
+    Entry(3, "National Aeronautics and Space Administration", "agency", "nasa", "US"),
+    Entry(4, "United States", "country", "us", "US"),
+    Entry(5, "Uzbekistan", "country", "uz", "UZ"),
+    Entry(6, "Georgia", "country", "ge", "GE"),
+    Entry(7, "State of Georgia", "subnational", "ga", "US"),
+    Entry(8, "Armenia", "country", "am", "AM"),
+    Entry(9, "Azerbaijan", "country", "az", "AZ"),
+    Entry(10, "Kyrgyzstan", "country", "kg", "KG"),
+    Entry(11, "Ministry of Foreign Affairs of Kyrgyzstan", "ministry", "kg-mfa", "KG"),
+    Entry(12, "C5+1", "multilateral", "c5-1", ""),
+    Entry(13, "Department of the Treasury", "agency", "treasury", "US"),
+    Entry(14, "Côte d'Ivoire", "country", "ci", "CI"),
+    Entry(15, "Federal Reserve", "agency", "fed", "US"),
+]
+ALIASES = [
+    (1, "State Department", False),
+    (1, "DoS", True),
+    (2, "EPA", True),
+    (3, "NASA", True),
+    (4, "U.S.", True),
+    (4, "US", True),
+    (7, "Georgia", True),
+    (10, "Kyrgyz Republic", False),
+    (15, "Fed", True),
+]
+PEOPLE = [
+    PersonEntry(1, "Marco Rubio", "", (("Secretary of State", 1),)),
+    PersonEntry(2, "Thomas Pigott", "Tommy", (("Principal Deputy Spokesperson", 1),)),
+    PersonEntry(3, "Christopher Landau", "", (("Deputy Secretary of State", 1),)),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return AliasIndex(ENTRIES, ALIASES, PEOPLE)
+
+
+def names(suggestions):
+    return [s.entry.name for s in suggestions]
+
+
+def forms(findings, name):
+    found = {s.entry.name: s for s in findings.organizations + findings.countries}
+    return [m.text for m in found[name].mentions]
+
+
+def test_folding_keeps_offsets():
+    text = "Rubio’s “plan” — Côte d’Ivoire\u00a0now"
+    assert len(fold(text)) == len(fold_lower(text)) == len(text)
+    assert fold(text) == "Rubio's \"plan\" - Cote d'Ivoire now"
+
+
+def test_word_boundaries(index):
+    findings = index.find("The Department of Stateside bakery and the USA Today desk")
+    assert findings.organizations == [] and findings.countries == []
+
+
+def test_typography_case_and_diacritics(index):
+    findings = index.find("the department of state spoke; Cote d’Ivoire and Côte d'Ivoire")
+    assert names(findings.organizations) == ["Department of State"]
+    assert forms(findings, "Côte d'Ivoire") == ["Cote d’Ivoire", "Côte d'Ivoire"]
+
+
+def test_possessives(index):
+    findings = index.find("NASA's rover and NASA’s budget; the EPA’s rule")
+    assert forms(findings, "National Aeronautics and Space Administration") == ["NASA", "NASA"]
+    assert names(findings.organizations)[1] == "Environmental Protection Agency"
+
+
+def test_case_sensitive_acronyms(index):
+    findings = index.find("They repaved roads for us. Tell us about the Fed, not the fed-up epa.")
+    assert names(findings.organizations) == ["Federal Reserve"]
+    assert findings.countries == []
+    findings = index.find("US and EPA officials")
+    assert names(findings.countries) == ["United States"]
+    assert names(findings.organizations) == ["Environmental Protection Agency"]
+
+
+def test_longest_match_wins_and_the_is_optional(index):
+    findings = index.find("The State Department and the Department of State agree")
+    assert names(findings.organizations) == ["Department of State"]
+    assert forms(findings, "Department of State") == ["State Department", "Department of State"]
+    assert findings.countries == []  # no "State of …" fragments
+
+
+def test_first_mention_order_offsets_confidence_and_reason(index):
+    text = "Talks with Uzbekistan. The EPA and the Department of State met."
+    findings = index.find(text)
+    assert names(findings.organizations) == [
+        "Environmental Protection Agency", "Department of State",
+    ]  # fmt: skip
+    epa = findings.organizations[0]
+    mention = epa.mentions[0]
+    assert text[mention.start : mention.end] == "EPA"
+    assert (epa.confidence, epa.reason) == (0.85, "acronym 'EPA'")
+    state = findings.organizations[1]
+    assert (state.confidence, state.reason) == (0.95, "name")
+
+
+def test_acronyms_defined_inline_are_learned():
+    index = AliasIndex([Entry(1, "Bureau of Widget Safety", "agency")])
+    text = "The Bureau of Widget Safety (BWS) said on Monday that BWS inspectors, not BWSX, will visit."
+    findings = index.find(text)
+    assert forms(findings, "Bureau of Widget Safety") == ["Bureau of Widget Safety", "BWS", "BWS"]
+    assert "defined in the text" in findings.organizations[0].reason or findings.organizations[0].reason == "name"
+
+
+def test_a_candidates_inline_acronym_is_learned_too(index):
+    text = "the Nuclear Regulatory Authority of Ghana (NRAG) met. NRAG Chairman Kofi Asante spoke."
+    [candidate] = index.find(text).candidates
+    assert candidate.name == "Nuclear Regulatory Authority of Ghana"
+    assert [m.text for m in candidate.mentions] == [
+        "Nuclear Regulatory Authority of Ghana", "NRAG", "NRAG",
+    ]  # fmt: skip
+
+
+def test_titles_imply_organizations(index):
+    findings = index.find("Kyrgyz Republic Foreign Minister Jeenbek Kulubaev met Secretary Rubio.")
+    assert "Ministry of Foreign Affairs of Kyrgyzstan" in names(findings.organizations)
+    findings = index.find("Uzbekistan Foreign Minister Bakhtiyor Saidov met the Secretary of the Treasury.")
+    assert [c.name for c in findings.candidates] == ["Ministry of Foreign Affairs of Uzbekistan"]
+    assert findings.candidates[0].kind_guess == "ministry"
+    assert names(findings.organizations) == ["Department of the Treasury"]
+
+
+def test_ambiguous_aliases_are_offered_not_guessed(index):
+    findings = index.find("Officials said Georgia would decide next week.")
+    assert findings.countries == [] and findings.organizations == []
+    [choice] = findings.ambiguous
+    assert choice.mention.text == "Georgia"
+    assert {e.name for e in choice.options} == {"Georgia", "State of Georgia"}
+
+
+def test_ambiguous_aliases_are_resolved_from_context(index):
+    abroad = index.find("Georgia, Armenia and Azerbaijan met in Tbilisi.")
+    assert names(abroad.countries) == ["Georgia", "Armenia", "Azerbaijan"]
+    assert abroad.ambiguous == []
+    at_home = index.find("The State of Georgia signed. Georgia will pay.")
+    assert names(at_home.organizations) == ["State of Georgia"]
+    assert forms(at_home, "State of Georgia") == ["State of Georgia", "Georgia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kazakhstan’s Ministry of Water Resources and Irrigation said", "Ministry of Water Resources and Irrigation"),
+        ("the Mekong River Commission met", "Mekong River Commission"),
+        ("researchers at the University of Nairobi said", "University of Nairobi"),
+        ("Japan’s Ministry of Economy, Trade and Industry will pay", "Ministry of Economy, Trade and Industry"),
+        ("the C9+2 partners met", "C9+2"),
+        ("Members of the American Chamber of Commerce in Kenya met", "American Chamber of Commerce in Kenya"),
+        ("the U.S. Embassy Nairobi hosted", "U.S. Embassy Nairobi"),
+        ("the National Rural Electric Cooperative Association welcomed it", "National Rural Electric Cooperative Association"),
+    ],
+)  # fmt: skip
+def test_candidates_not_in_the_registry(index, text, expected):
+    assert [c.name for c in index.find(text).candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Clean Water Act passed.",
+        "the Power Africa program grew",
+        "after the Critical Minerals Ministerial",
+        "Washington and Capitol Hill reacted",
+        "Secretary of State Marco Rubio said",
+        "the Biden Administration said",
+        "the Climate Fund will pay",
+    ],
+)
+def test_what_is_not_an_organization(index, text):
+    findings = index.find(text)
+    assert findings.candidates == []
+    assert all(s.entry.kind != "other" for s in findings.organizations)
+
+
+def test_known_people_by_name_nickname_and_title_with_surname(index):
+    text = (
+        'Thomas "Tommy" Pigott, Principal Deputy Spokesperson. Deputy Secretary Landau met '
+        "Secretary Rubio’s team. According to Tommy Pigott, Marco Rubio agreed."
+    )
+    people = index.find(text).people
+    assert [p.name for p in people] == ["Thomas Pigott", "Christopher Landau", "Marco Rubio"]
+    assert all(p.known for p in people)
+    assert [m.text for m in people[0].mentions] == ['Thomas "Tommy" Pigott', "Tommy Pigott"]
+    assert [m.text for m in people[2].mentions] == ["Secretary Rubio", "Marco Rubio"]
+    assert people[1].title == "Deputy Secretary of State"
+    assert people[1].organization == "Department of State"
+
+
+def test_new_people_from_title_and_name(index):
+    text = (
+        "Uzbekistan Foreign Minister Bakhtiyor Saidov met Deputy Secretary of State Jane Roe. "
+        "Foreign Minister Saidov thanked Roe."
+    )
+    people = index.find(text).people
+    saidov, roe = people
+    assert (saidov.name, saidov.title, saidov.known) == ("Bakhtiyor Saidov", "Foreign Minister", False)
+    assert saidov.organization == "Ministry of Foreign Affairs of Uzbekistan"
+    assert [m.text for m in saidov.mentions] == ["Foreign Minister Bakhtiyor Saidov", "Saidov"]
+    assert (roe.name, roe.title, roe.organization) == (
+        "Jane Roe", "Deputy Secretary of State", "Department of State",
+    )  # fmt: skip
+
+
+def test_a_big_registry_is_one_scan():
+    entries = [Entry(i, f"Office of Example Affairs Number {i}", "agency") for i in range(5000)]
+    index = AliasIndex(entries, [(i, f"OEA{i}", True) for i in range(5000)])
+    findings = index.find("OEA17 and the Office of Example Affairs Number 4999 met; OEA170 too.")
+    assert names(findings.organizations) == [
+        "Office of Example Affairs Number 17", "Office of Example Affairs Number 4999",
+        "Office of Example Affairs Number 170",
+    ]  # fmt: skip
