@@ -58,7 +58,7 @@ def fold(text: str) -> str:
 
 
 def fold_lower(text: str) -> str:
-    """`fold` and lower case; as long as `text` (characters whose lower case is longer keep case)."""
+    """`fold` and lower case, as long as `text` (a letter whose lower case is longer keeps it)."""
     folded = fold(text)
     lowered = folded.lower()
     if len(lowered) == len(folded):
@@ -248,6 +248,16 @@ ORG_HEADS = {
     "secretariat", "commissariat", "embassy", "consulate", "directorate", "forces", "guard",
     "chamber", "police", "cross", "government",
 }  # fmt: skip
+_HEAD_SURNAME_TITLE = re.compile(
+    r"(?:Minister|Secretary|Spokesperson|Director|Ambassador|Mr\.|Ms\.|President|Chairman|"
+    r"Chair|Administrator|Governor|Senator|Dean)\s+$"
+)
+_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(h.rstrip(".")) for h in sorted(ORG_HEADS)) + r")\b", re.I
+)
+_HEAD_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(h.rstrip(".")) for h in sorted(ORG_HEADS)) + r")\b", re.I
+)
 _EXTENDING_HEADS = {"embassy", "consulate"}  # "U.S. Embassy Nairobi"
 _PREPOSITIONS = {"of", "for", "on", "in"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
@@ -265,6 +275,17 @@ _STOP_WORDS = {
     "teams", "visitors", "families", "public-health", "anti-hunger", "twenty-two",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
+_TITLE_START = re.compile(
+    r"(?<![\w'-])(?:"
+    + "|".join(sorted({re.escape(w.capitalize()) for w in TITLE_WORDS}
+                      | {re.escape(w.title()) for w in TITLE_WORDS}
+                      | {re.escape(w.upper()) for w in TITLE_WORDS}, key=len, reverse=True))
+    + r")(?![\w'-])"
+)  # fmt: skip
+_SURNAME_TITLE = re.compile(
+    r"(?:Minister|Secretary|Spokesperson|Director|Ambassador|Mr\.|Ms\.|President|Chairman|"
+    r"Chair|Administrator|Governor|Senator|Dean)\s+$"
+)
 _WORD = re.compile(r"[\w'’.+&-]+|\"|“|”")
 
 
@@ -294,7 +315,7 @@ class AliasIndex:
         aliases: Iterable[tuple[int, str, bool]] = (),
         people: Iterable[PersonEntry] = (),
     ):
-        """`aliases`: (entry id, alias, case sensitive). Canonical names are added from `entries`."""
+        """`aliases`: (entry id, alias, case sensitive); canonical names come from `entries`."""
         self.entries: dict[int, Entry] = {entry.id: entry for entry in entries}
         targets: dict[tuple[str, bool], dict[int, _Target]] = defaultdict(dict)
 
@@ -496,12 +517,16 @@ class AliasIndex:
         for match in _GROUP.finditer(folded):
             add(match.start(), match.end(), "a group name such as C5+1")
         for match in _PHRASE.finditer(folded):
+            if not _HEAD_WORD.search(match.group()):
+                continue  # most capitalized runs are names and places: no work for them
+            if any(s <= match.start() and match.end() <= e for s, e in taken):
+                continue  # all of it is a registry name
             for start, end in _organization_spans(folded, match.start(), match.end()):
                 add(start, end, "an organization-like phrase not in the registry")
         return candidates
 
     def _drop_national_prefixes(self, suggestions, candidates) -> None:
-        """"U.S. Embassy Nairobi" is a candidate; its "U.S." does not make the story about the U.S."""
+        """A candidate's national prefix ("U.S." in "U.S. Embassy Nairobi") is not a country."""
         starts = {m.start for c in candidates.values() for m in c.mentions}
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind == COUNTRY:
@@ -510,7 +535,7 @@ class AliasIndex:
                     del suggestions[entry_id]
 
     def _short_forms(self, text, suggestions, candidates) -> None:
-        """"Weather Service" after "National Weather Service": a short form, not a new body."""
+        """ "Weather Service" after "National Weather Service": a short form, not a new body."""
         for key, candidate in list(candidates.items()):
             for suggestion in list(suggestions.values()):
                 name = fold_lower(suggestion.entry.name)
@@ -523,7 +548,7 @@ class AliasIndex:
                     break
 
     def _learn_acronyms(self, text, folded, suggestions, candidates, taken) -> None:
-        """ "the Environmental Protection Agency (EPA)": EPA means that agency in the rest of text."""
+        """After "the Environmental Protection Agency (EPA)", EPA means that agency in the text."""
         learned: dict[str, tuple[Entry | None, Candidate | None]] = {}
         inside_candidates = [(m.start, m.end) for c in candidates.values() for m in c.mentions]
         for suggestion in list(suggestions.values()):
@@ -551,7 +576,7 @@ class AliasIndex:
                     candidate.mentions.append(Mention(text[start:end], start, end))
 
     def _implied_ministries(self, text, folded, suggestions, candidates) -> None:
-        """ "Uzbekistan Foreign Minister" → Uzbekistan's foreign ministry (registry or candidate)."""
+        """ "Uzbekistan Foreign Minister" names the country's foreign ministry (or a candidate)."""
         for suggestion in list(suggestions.values()):
             if suggestion.entry.kind != COUNTRY:
                 continue
@@ -654,8 +679,7 @@ class AliasIndex:
                 if any(m.start <= start < m.end for f in findings.values() for m in f.mentions):
                     continue
                 head = folded[max(0, start - 40) : start]
-                if re.search(r"(?:Minister|Secretary|Spokesperson|Director|Ambassador|Mr\.|Ms\.|"
-                             r"President|Chairman|Administrator|Governor|Senator)\s+$", head):  # fmt: skip
+                if _SURNAME_TITLE.search(head):
                     finding.mentions.append(Mention(text[start:end], start, end))
         result = sorted(findings.values(), key=lambda f: min(m.start for m in f.mentions))
         for finding in result:
@@ -712,66 +736,81 @@ def _person_keys(person: PersonEntry) -> set[str]:
 
 
 def _title_name_phrases(folded: str):
-    """Yield (start, end, title, name, title start) for "Deputy Secretary of State Jane Roe"."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
-    i = 0
-    while i < len(tokens):
-        start, _, word = tokens[i]
-        if word.lower() not in TITLE_WORDS or not word[:1].isupper():
-            i += 1
+    """Yield (start, end, title, name, title start) for "Deputy Secretary of State Jane Roe".
+
+    Only the few places where a capitalized title word starts are looked at, each through a
+    window of words, so the cost follows the titles in a text, not its length.
+    """
+    resume = 0
+    for match in _TITLE_START.finditer(folded):
+        if match.start() < resume:
             continue
-        j = i
-        while (
-            j < len(tokens) and tokens[j][2].lower() in TITLE_WORDS and tokens[j][2][:1].isupper()
-        ):
-            j += 1
-        title_end = j
-        # "Secretary of State", "Minister of the Interior", then the name
-        if j + 1 < len(tokens) and tokens[j][2] == "of" and tokens[j - 1][2].lower() in {
-            "secretary", "minister", "secretary-general", "undersecretary",
-        }:
-            k = j + 1
-            if k < len(tokens) and tokens[k][2] == "the":
-                k += 1
-            if k < len(tokens) and tokens[k][2][:1].isupper():
-                k += 1
-                title_end = k
-        if not any(w.lower() in _TITLE_HEADS for _, _, w in tokens[i:title_end]):
-            i = j
-            continue
-        k = title_end
-        if k < len(tokens) and tokens[k][2] == ",":
+        window_end = min(len(folded), match.start() + 300)
+        tokens = [(m.start(), m.end(), m.group())
+                  for m in _WORD.finditer(folded, match.start(), window_end)]  # fmt: skip
+        found, resume = _title_name_at(folded, tokens)
+        if found:
+            yield found
+
+
+def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
+    """The title-and-name phrase starting at tokens[0], if any, and where to look next."""
+    start = tokens[0][0]
+    j = 0
+    while j < len(tokens) and tokens[j][2].lower() in TITLE_WORDS and tokens[j][2][:1].isupper():
+        j += 1
+    title_end = j
+    # "Secretary of State", "Minister of the Interior", then the name
+    if (
+        j + 1 < len(tokens)
+        and tokens[j][2] == "of"
+        and tokens[j - 1][2].lower()
+        in {
+            "secretary",
+            "minister",
+            "secretary-general",
+            "undersecretary",
+        }
+    ):
+        k = j + 1
+        if k < len(tokens) and tokens[k][2] == "the":
             k += 1
-        name_tokens = []
-        while k < len(tokens) and len(name_tokens) < 4:
-            word = tokens[k][2]
-            if word in {'"', "“", "”"}:
-                # a nickname in quotes: 'Thomas "Tommy" Pigott'
-                if k + 2 < len(tokens) and tokens[k + 2][2] in {'"', "“", "”"}:
-                    k += 3
-                    continue
-                break
-            clean = word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
-            gap = folded[tokens[k - 1][1] : tokens[k][0]] if name_tokens else " "
-            if name_tokens and (gap.strip(' "') or "  " in gap):
-                break  # punctuation or a paragraph break between words ends the name
-            if not _NAME_TOKEN.match(clean) or clean.lower() in TITLE_WORDS:
-                break
-            if clean.lower() in ORG_HEADS or clean.lower().endswith("'s"):
-                break
-            if clean.lower() in _STOP_WORDS:
-                break
-            name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
+        if k < len(tokens) and tokens[k][2][:1].isupper():
             k += 1
-            if clean != word:
-                break
-        if len(name_tokens) >= 2:
-            title = folded[start : tokens[title_end - 1][1]]
-            name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
-            yield start, name_end, title, folded[name_start:name_end], start
-            i = k
-        else:
-            i = j
+            title_end = k
+    resume = tokens[j - 1][1]
+    if not any(w.lower() in _TITLE_HEADS for _, _, w in tokens[:title_end]):
+        return None, resume
+    k = title_end
+    if k < len(tokens) and tokens[k][2] == ",":
+        k += 1
+    name_tokens: list[tuple[int, int, str]] = []
+    while k < len(tokens) and len(name_tokens) < 4:
+        word = tokens[k][2]
+        if word in {'"', "“", "”"}:
+            # a nickname in quotes: 'Thomas "Tommy" Pigott'
+            if k + 2 < len(tokens) and tokens[k + 2][2] in {'"', "“", "”"}:
+                k += 3
+                continue
+            break
+        clean = word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
+        gap = folded[tokens[k - 1][1] : tokens[k][0]] if name_tokens else " "
+        if name_tokens and (gap.strip(' "') or "  " in gap):
+            break  # punctuation or a paragraph break between words ends the name
+        lowered = clean.lower()
+        if not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in _STOP_WORDS:
+            break
+        if lowered in ORG_HEADS or lowered.endswith("'s"):
+            break
+        name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
+        k += 1
+        if clean != word:
+            break
+    if len(name_tokens) < 2:
+        return None, resume
+    title = folded[start : tokens[title_end - 1][1]]
+    name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
+    return (start, name_end, title, folded[name_start:name_end], start), name_end
 
 
 _TITLE_HEADS = {
@@ -816,7 +855,7 @@ def _continues_a_list(rest: list[str]) -> bool:
 
 
 def _segment_spans(words: list[tuple[int, int, str]]):
-    """"… Agency", "… Commission", "Ministry of …", "University of …" inside one clause."""
+    """ "… Agency", "… Commission", "Ministry of …", "University of …" inside one clause."""
     lowered = [w.lower().rstrip(",") for _, _, w in words]
     n = len(words)
     i = 0
@@ -854,7 +893,11 @@ def _segment_spans(words: list[tuple[int, int, str]]):
         lone = first == last
         # "the Biden Administration" is an administration, not an agency
         presidential = word == "administration" and last == i and i - first == 1
-        if lone or presidential or any(lowered[k] in _NOT_ORG_WORDS for k in range(first, last + 1)):
+        if (
+            lone
+            or presidential
+            or any(lowered[k] in _NOT_ORG_WORDS for k in range(first, last + 1))
+        ):
             i += 1
             continue
         yield words[first][0], words[last][1] - (1 if words[last][2].endswith(",") else 0)

@@ -1,5 +1,7 @@
 """The registry: organizations (with the other names they go by), people and the roles they hold."""
 
+import uuid
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -79,7 +81,7 @@ class Organization(models.Model):
     @property
     def name_with_article(self) -> str:
         """The name as it reads after "for": "the Department of State", "Acme Trading"."""
-        return article_name(self.name)
+        return article_name(self.name, self.kind)
 
 
 class OrganizationAlias(models.Model):
@@ -183,38 +185,44 @@ class Role(models.Model):
         """“Principal Deputy Spokesperson for the Department of State”."""
         if self.organization_id is None:
             return self.title
-        return f"{self.title} for {article_name(self.organization.name)}"
+        return f"{self.title} for {self.organization.name_with_article}"
 
 
-def article_name(name: str) -> str:
-    """Return an organization's name as it reads after "for": with "the" where English wants it."""
-    if name.startswith(("The ", "the ")):
+def article_name(name: str, kind: str = "") -> str:
+    """An organization's name as it reads after "for": "the Department of State", "the EPA",
+    "Acme Trading", "the United States", "Uzbekistan"."""
+    if name[:4].lower() == "the ":
         return name
-    first = name.split(" ", 1)[0]
-    if first in {"Department", "Office", "Bureau", "Ministry", "Committee", "Embassy", "Council"}:
-        return f"the {name}"
-    if " of " in name and first[:1].isupper() and not first.isupper():
-        return f"the {name}"
-    return name
+    if kind == OrganizationKind.COMPANY:
+        return name
+    if kind == OrganizationKind.COUNTRY:
+        plural = name.endswith("s") and not name.endswith(("ss", "us"))
+        needs = name.startswith("United ") or "Republic" in name or plural
+        return f"the {name}" if needs else name
+    if name.endswith(("University", "College")) and " of " not in name:
+        return name  # "Northern Arizona University"
+    return f"the {name}"
 
 
 class RegistryStamp(models.Model):
-    """One row whose version changes whenever the registry does.
+    """One row whose token changes whenever the registry does.
 
-    Every process compares it with the version its suggestion engine was built from, so an alias
-    added in the admin is used everywhere at once; a module global alone would go stale.
+    Every process compares it with the token its suggestion engine was built from, so an alias
+    added in the admin is used everywhere at once; a module global alone would go stale. A
+    random token rather than a counter: a rolled-back transaction can never make an old value
+    come back.
     """
 
-    version = models.PositiveBigIntegerField(default=0)
+    version = models.UUIDField(default=uuid.uuid4)
 
     def __str__(self) -> str:
         return f"registry version {self.version}"
 
     @classmethod
-    def current(cls) -> int:
-        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    def current(cls) -> str:
+        return str(cls.objects.filter(pk=1).values_list("version", flat=True).first() or "")
 
     @classmethod
     def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(version=F("version") + 1):
-            cls.objects.get_or_create(pk=1, defaults={"version": 1})
+        if not cls.objects.filter(pk=1).update(version=uuid.uuid4()):
+            cls.objects.get_or_create(pk=1)

@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, F
+from django.template.loader import render_to_string
 
+from people.suggestions import suggest
 from stories.models import Story, StoryOrganization, StoryPerson
+from stories.tagging import story_text
 
 
 class StoryOrganizationInline(admin.TabularInline):
@@ -32,10 +35,11 @@ class StoryAdmin(admin.ModelAdmin):
     list_select_related = ["source_role__person", "source_role__organization"]
     autocomplete_fields = ["source_role"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["version", "import_key", "created_at", "updated_at"]
+    readonly_fields = ["suggestions", "version", "import_key", "created_at", "updated_at"]
     inlines = [StoryOrganizationInline, StoryPersonInline]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "body", "tags"]}),
+        ("Suggested organizations", {"fields": ["suggestions"]}),
         (
             "Source",
             {"fields": ["source_role", "source_attribution", "source_label", "source_url"]},
@@ -61,6 +65,23 @@ class StoryAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(organization_count=Count("story_organizations", distinct=True))
+        )
+
+    @admin.display(description="Found in the text")
+    def suggestions(self, obj):
+        if obj is None or obj.pk is None:
+            return "Save the story to see the organizations, countries and people found in it."
+        findings = suggest(story_text(obj.headline, obj.source_attribution, obj.paragraphs))
+        tagged = {link.organization_id for link in obj.story_organizations.all()}
+        return render_to_string(
+            "admin/stories/story/_suggestions.html",
+            {
+                "organizations": [s for s in findings.organizations if s.entry.id not in tagged],
+                "countries": findings.countries,
+                "candidates": findings.candidates,
+                "ambiguous": findings.ambiguous,
+                "people": findings.people,
+            },
         )
 
     @admin.display(description="Source", ordering="source_role__person__full_name")

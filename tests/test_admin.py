@@ -197,3 +197,21 @@ def test_non_staff_are_sent_to_login(client):
     response = client.get(admin_url(Story, "changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("n", [1, 15])
+def test_story_form_shows_suggestions_in_a_fixed_number_of_queries(
+    editor_client, django_assert_num_queries, n
+):
+    names = [f"Bureau of Widget Affairs {i}" for i in range(n)]
+    for name in names:
+        OrganizationFactory(name=name)
+    story = StoryFactory(body=" and ".join(f"the {name}" for name in names) + ".")
+    StoryOrganizationFactory(story=story, organization=Organization.objects.get(name=names[0]))
+    editor_client.get(admin_url(Story, "change", story.pk))  # builds the engine once
+    with django_assert_num_queries(13):  # the same with 1 and with 15 in the text
+        response = editor_client.get(admin_url(Story, "change", story.pk))
+    html = response.content.decode()
+    assert "Suggested organizations" in html
+    if n > 1:
+        assert "Bureau of Widget Affairs 14" in html.split("Not tagged yet")[1]

@@ -77,5 +77,5 @@ def test_a_role_reads_like_a_source_line():
     )
     assert role.label == "Principal Deputy Spokesperson for the Department of State"
     assert RoleFactory(
-        title="CEO", organization=OrganizationFactory(name="Acme Trading")
+        title="CEO", organization=OrganizationFactory(name="Acme Trading", kind="company")
     ).label == ("CEO for Acme Trading")

@@ -15,9 +15,9 @@ from django.utils import timezone
 from people.models import Organization, Role
 from people.resolution import (
     find_or_create_organization,
-    find_organization,
     find_or_create_person,
     find_or_create_role,
+    find_organization,
 )
 from stories.importers.errors import ImportNotice
 from stories.importers.plaintext import ParsedStory

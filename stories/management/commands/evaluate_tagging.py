@@ -63,7 +63,9 @@ class Command(BaseCommand):
                     misses.append((path.name, category, "missed", want[key]))
             for ambiguity in findings.ambiguous:
                 options = " / ".join(e.name for e in ambiguity.options)
-                misses.append((path.name, "ambiguous", "choice", f"{ambiguity.mention.text}: {options}"))
+                misses.append(
+                    (path.name, "ambiguous", "choice", f"{ambiguity.mention.text}: {options}")
+                )
         scores = {c: _scores(t) for c, t in totals.items()}
         if as_json:
             payload = {"stories": len(files), "scores": scores, "misses": [
@@ -85,7 +87,9 @@ class Command(BaseCommand):
         try:
             return json.loads(label_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            raise CommandError(f"{label_path}: expected the story's labels as JSON ({exc})") from exc
+            raise CommandError(
+                f"{label_path}: expected the story's labels as JSON ({exc})"
+            ) from exc
 
 
 def _scores(t: dict) -> dict:

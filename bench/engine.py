@@ -1,0 +1,144 @@
+"""Suggestion engine benchmark: registry of N organizations and M aliases.
+
+Measures: the time to build the engine from the database (median of 3), matching throughput on
+generated 800-word stories on one core, and the query count of the story admin change form.
+"""
+
+import argparse
+import random
+import statistics
+import time
+
+from _setup import django_setup
+
+HEADS = ["Agency", "Commission", "Office", "Bureau", "Council", "Authority", "Institute",
+         "Department", "Service", "Administration", "Foundation", "Association"]  # fmt: skip
+WORDS = (
+    "national federal regional coastal northern southern eastern western rural urban "
+    "marine energy water health transport trade labor housing science space defense "
+    "veterans mining forest wildlife climate digital cyber nuclear food drug safety "
+    "standards statistics census weather ocean river desert mountain prairie harbor"
+).split()
+FILLER = (
+    "the officials said on monday that a new plan would be ready next week and that "
+    "talks with partners were going well while critics asked for more details about "
+    "costs timelines and the people affected by the decision"
+).split()
+
+
+def make_registry(n_orgs: int, n_aliases: int, rng: random.Random) -> list[str]:
+    from django.db import transaction
+
+    from people.models import Organization, OrganizationAlias, RegistryStamp
+
+    names, seen = [], set()
+    while len(names) < n_orgs:
+        words = rng.sample(WORDS, 2)
+        name = f"{words[0].title()} {words[1].title()} {rng.choice(HEADS)} {len(names)}"
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    with transaction.atomic():
+        Organization.objects.bulk_create(
+            [Organization(name=n, name_key=n.lower(), slug=f"org-{i}", kind="agency")
+             for i, n in enumerate(names)],
+            batch_size=2000,
+        )  # fmt: skip
+        ids = list(Organization.objects.values_list("pk", flat=True))
+        aliases = []
+        for i in range(n_aliases):
+            org_id = ids[i % len(ids)]
+            alias = f"ORG{i}X" if i % 3 == 0 else f"Alias Name {i} Office"
+            aliases.append(
+                OrganizationAlias(
+                    organization_id=org_id,
+                    name=alias,
+                    name_key=alias.lower(),
+                    is_case_sensitive=alias.isupper(),
+                )  # fmt: skip
+            )
+        OrganizationAlias.objects.bulk_create(aliases, batch_size=5000)
+        RegistryStamp.bump()
+    return names
+
+
+def make_stories(names: list[str], n: int, words: int, rng: random.Random) -> list[str]:
+    stories = []
+    for _ in range(n):
+        out = []
+        while len(out) < words:
+            if rng.random() < 0.02:
+                out.extend(rng.choice(names).split())
+            elif rng.random() < 0.01:
+                out.append(f"ORG{rng.randrange(0, 60000, 3)}X")
+            else:
+                out.append(rng.choice(FILLER))
+        stories.append(" ".join(out[:words]))
+    return stories
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orgs", type=int, default=20000)
+    parser.add_argument("--aliases", type=int, default=60000)
+    parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=800)
+    args = parser.parse_args()
+    django_setup()
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from people.suggestions import build_index
+
+    rng = random.Random(7)
+    names = make_registry(args.orgs, args.aliases, rng)
+    builds = []
+    for _ in range(3):
+        started = time.perf_counter()
+        index = build_index()
+        builds.append(time.perf_counter() - started)
+    print(f"registry: {args.orgs} organizations, {args.aliases} aliases")
+    print(f"engine build: median {statistics.median(builds):.2f} s (runs: "
+          + ", ".join(f"{b:.2f}" for b in builds) + ")")  # fmt: skip
+
+    stories = make_stories(names, args.stories, args.words, rng)
+    started = time.perf_counter()
+    found = sum(len(index.find(text).organizations) for text in stories)
+    elapsed = time.perf_counter() - started
+    print(
+        f"matching: {len(stories)} stories of {args.words} words in {elapsed:.2f} s = "
+        f"{len(stories) / elapsed:,.0f} stories/s on one core ({found} organizations found)"
+    )
+
+    counts = admin_form_queries(stories[:1], CaptureQueriesContext, connection)
+    print(f"admin story form queries: {counts}")
+
+
+def admin_form_queries(texts, capture, connection) -> str:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    from stories.models import Story
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    counts = []
+    for words in (50, 800):
+        story = Story.objects.create(headline="Bench story", slug=f"bench-{words}",
+                                     body=" ".join(texts[0].split()[:words]))  # fmt: skip
+        url = reverse("admin:stories_story_change", args=[story.pk])
+        client.get(url)  # warm the engine
+        with capture(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, response.status_code
+        counts.append(f"{len(queries)} with a {words}-word story")
+    return ", ".join(counts)
+
+
+if __name__ == "__main__":
+    main()
