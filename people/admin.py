@@ -1,7 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import models
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
+from people.duplicates import possible_duplicate_organizations, possible_duplicate_people
+from people.merging import merge_organizations, merge_people
 from people.models import Organization, OrganizationAlias, Person, Role
 
 
@@ -25,8 +31,82 @@ class ChildOrganizationInline(admin.TabularInline):
         return False
 
 
+class MergeAdminMixin:
+    """ "Merge selected …" action and a "Possible duplicates" page for a registry model."""
+
+    merge_function = None
+    duplicate_groups = None
+
+    @admin.action(description="Merge selected…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        records = list(queryset.order_by("pk"))
+        if len(records) < 2:
+            self.message_user(request, "Select at least two to merge.", messages.WARNING)
+            return None
+        survivor_id = request.POST.get("survivor")
+        if "apply" in request.POST and survivor_id:
+            survivor = next((r for r in records if str(r.pk) == survivor_id), None)
+            if survivor is not None:
+                others = [r for r in records if r.pk != survivor.pk]
+                names = ", ".join(str(o) for o in others)
+                for other in others:
+                    self.log_deletion(request, other, str(other))
+                type(self).merge_function(survivor, others, by=request.user)
+                self.log_change(
+                    request, survivor, [{"changed": {"fields": [f"Merged in: {names}"]}}]
+                )
+                url = reverse(
+                    f"admin:{survivor._meta.app_label}_{survivor._meta.model_name}_change",
+                    args=[survivor.pk],
+                )
+                self.message_user(
+                    request,
+                    format_html('Merged {} into <a href="{}">{}</a>.', names, url, survivor),
+                    messages.SUCCESS,
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Merge {len(records)} {self.model._meta.verbose_name_plural}",
+            "records": records,
+            "opts": self.model._meta,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/people/merge.html", context)
+
+    def has_merge_permission(self, request):
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    def get_urls(self):
+        info = (self.model._meta.app_label, self.model._meta.model_name)
+        return [
+            path(
+                "duplicates/",
+                self.admin_site.admin_view(self.duplicates_view),
+                name=f"{info[0]}_{info[1]}_duplicates",
+            ),
+            *super().get_urls(),
+        ]
+
+    def duplicates_view(self, request):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Possible duplicate {self.model._meta.verbose_name_plural}",
+            "groups": type(self).duplicate_groups(),
+            "opts": self.model._meta,
+            "changelist_url": reverse(
+                f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_changelist"
+            ),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/people/duplicates.html", context)
+
+
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(MergeAdminMixin, admin.ModelAdmin):
+    merge_function = merge_organizations
+    duplicate_groups = possible_duplicate_organizations
+    actions = ["merge_selected"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "parent", "country", "story_count", "updated_at"]
     list_filter = ["kind"]
@@ -63,7 +143,10 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
+    merge_function = merge_people
+    duplicate_groups = possible_duplicate_people
+    actions = ["merge_selected"]
     list_display = ["full_name", "nickname", "role_count", "story_count", "updated_at"]
     search_fields = ["full_name", "nickname", "slug"]
     ordering = ["full_name"]

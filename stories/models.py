@@ -211,3 +211,27 @@ class StoryPerson(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+
+class RejectedSuggestion(models.Model):
+    """A suggestion an editor turned down for a story; it is not offered for that story again.
+
+    `key` says what was rejected: "org:<id>" for a registry organization, "candidate:<name key>"
+    for a phrase the registry lacks, "person:<name key>" for a person.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="rejected_suggestions")
+    key = models.CharField(max_length=320)
+    label = models.CharField(max_length=300, help_text="What the editor saw when rejecting it.")
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "key"], name="reject_once_per_story")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} (rejected for {self.story})"
