@@ -49,8 +49,7 @@ class MergeAdminMixin:
             if survivor is not None:
                 others = [r for r in records if r.pk != survivor.pk]
                 names = ", ".join(str(o) for o in others)
-                for other in others:
-                    self.log_deletion(request, other, str(other))
+                self.log_deletions(request, others)
                 type(self).merge_function(survivor, others, by=request.user)
                 self.log_change(
                     request, survivor, [{"changed": {"fields": [f"Merged in: {names}"]}}]

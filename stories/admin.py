@@ -90,7 +90,9 @@ class AddOrganizationForm(forms.Form):
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
         field = StoryOrganization._meta.get_field("organization")
-        self.fields["organization"].widget = AutocompleteSelect(field, admin_site)
+        self.fields["organization"] = forms.ModelChoiceField(
+            queryset=Organization.objects.all(), widget=AutocompleteSelect(field, admin_site)
+        )
 
 
 @admin.register(Story)

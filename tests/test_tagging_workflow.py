@@ -1,0 +1,219 @@
+"""Editors tag "Organizations in this story" from suggestions, through the admin."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from people.models import Organization, OrganizationAlias, Person, Role
+from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization
+from tests.factories import (
+    OrganizationFactory,
+    PersonFactory,
+    RoleFactory,
+    StoryFactory,
+    StoryOrganizationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "The Bureau of Widget Safety (BWS) met the Gadget Commission and the Office of Sprockets.\n\n"
+    "Deputy Director Jane Roe said the Ministry of Cogs and Levers would join. "
+    "Secretary Quill agreed."
+)
+
+
+@pytest.fixture
+def story():
+    for name in ("Bureau of Widget Safety", "Gadget Commission", "Office of Sprockets"):
+        OrganizationFactory(name=name, slug=name.lower().replace(" ", "-"))
+    quill = PersonFactory(full_name="Amelia Quill", slug="amelia-quill")
+    RoleFactory(person=quill, title="Secretary", organization=None)
+    return StoryFactory(published=True, headline="Widgets and gadgets", body=BODY, source_role=None)
+
+
+def panel(client, story) -> str:
+    html = client.get(reverse("admin:stories_story_change", args=[story.pk])).content.decode()
+    return html.split("suggestions-panel")[1].split("</fieldset>")[0]
+
+
+def post(client, story, name, data):
+    url = reverse(f"admin:stories_story_{name}", args=[story.pk])
+    return client.post(url, data)
+
+
+def public_section(client, story) -> list[str]:
+    html = client.get(story.get_absolute_url()).content.decode()
+    section = html.split('id="orgs-heading"')[1].split("</section>")[0]
+    return [part.split("</a>")[0] for part in section.split('/">')[1:]]
+
+
+def test_the_panel_lists_suggestions_with_highlighted_context(editor_client, story):
+    html = panel(editor_client, story)
+    for name in ("Bureau of Widget Safety", "Gadget Commission", "Office of Sprockets"):
+        assert f'<th scope="row">{name}</th>' in html
+    assert "<mark>Bureau of Widget Safety</mark>" in html
+    assert "Ministry of Cogs and Levers" in html  # a candidate
+    assert "Jane Roe" in html and "Amelia Quill" in html  # people
+
+
+def test_accept_reject_and_accept_all_follow_through_to_the_public_page(
+    editor_client, client, story
+):
+    office = Organization.objects.get(name="Office of Sprockets")
+    response = post(editor_client, story, "accept", {"organization": office.pk})
+    assert response.status_code == 302
+    assert public_section(client, story) == ["Office of Sprockets"]
+
+    gadget = Organization.objects.get(name="Gadget Commission")
+    post(editor_client, story, "reject", {"reject": f"org:{gadget.pk}|Gadget Commission"})
+    assert "Gadget Commission</th>" not in panel(editor_client, story)
+
+    post(editor_client, story, "accept_all", {})
+    assert public_section(client, story) == ["Office of Sprockets", "Bureau of Widget Safety"]
+    links = StoryOrganization.objects.filter(story=story)
+    assert {link.origin for link in links} == {Origin.SUGGESTED}
+    assert LogEntry.objects.filter(object_id=str(story.pk)).count() == 3
+
+
+def test_a_rejected_suggestion_stays_rejected_after_the_story_is_edited(editor_client, story):
+    gadget = Organization.objects.get(name="Gadget Commission")
+    post(editor_client, story, "reject", {"reject": f"org:{gadget.pk}|Gadget Commission"})
+    form = editor_client.get(reverse("admin:stories_story_change", args=[story.pk]))
+    data = {k: v for k, v in form.context["adminform"].form.initial.items() if v is not None}
+    data.update(
+        body=BODY + "\n\nThe Gadget Commission said more later.",
+        tags="",
+        published_at_0="2026-01-01",
+        published_at_1="10:00:00",
+        **{"story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
+           "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"},
+    )  # fmt: skip
+    data.pop("published_at", None)
+    response = editor_client.post(reverse("admin:stories_story_change", args=[story.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    story.refresh_from_db()
+    assert "said more later" in story.body
+    html = panel(editor_client, story)
+    assert "Gadget Commission</th>" not in html
+    assert "Office of Sprockets</th>" in html
+
+
+def test_create_an_organization_from_a_candidate_and_tag_it(editor_client, client, story):
+    html = panel(editor_client, story)
+    assert 'value="Ministry of Cogs and Levers"' in html
+    n = html.split('value="Ministry of Cogs and Levers"')[0].rsplit('name="candidate-name-', 1)[1]
+    n = n.split('"')[0]
+    response = post(
+        editor_client, story, "create_candidate",
+        {"candidate": n, f"candidate-name-{n}": "Ministry of Cogs and Levers",
+         f"candidate-kind-{n}": "ministry"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    ministry = Organization.objects.get(name="Ministry of Cogs and Levers")
+    assert ministry.kind == "ministry"
+    assert public_section(client, story) == ["Ministry of Cogs and Levers"]
+    assert 'value="Ministry of Cogs and Levers"' not in panel(editor_client, story)
+
+
+def test_accepting_people_creates_or_reuses_person_and_role(editor_client, client, story):
+    post(editor_client, story, "accept_person", {"person": "Jane Roe|Deputy Director|"})
+    roe = Person.objects.get(full_name="Jane Roe")
+    assert roe.roles.get().title == "Deputy Director"
+    post(editor_client, story, "accept_person", {"person": "Amelia Quill|Secretary|"})
+    assert Person.objects.filter(full_name="Amelia Quill").count() == 1
+    assert Role.objects.filter(person__full_name="Amelia Quill").count() == 1
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert "Jane Roe</a>, Deputy Director" in html
+    post(editor_client, story, "reject", {"reject": "person:jane roe|Jane Roe"})
+    assert RejectedSuggestion.objects.filter(story=story, key="person:jane roe").exists()
+
+
+def test_without_permission_the_buttons_are_refused(client, django_user_model, story):
+    user = django_user_model.objects.create_user("reader", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_story"))
+    client.force_login(user)
+    office = Organization.objects.get(name="Office of Sprockets")
+    response = post(client, story, "accept", {"organization": office.pk})
+    assert response.status_code == 403
+    assert not StoryOrganization.objects.exists()
+
+
+def test_bulk_tag_suggested_organizations(editor_client, story):
+    other = StoryFactory(body="The Gadget Commission spoke.", source_role=None)
+    response = editor_client.post(
+        reverse("admin:stories_story_changelist"),
+        {"action": "tag_suggested_organizations", "_selected_action": [story.pk, other.pk]},
+    )
+    assert response.status_code == 302
+    assert story.organizations.count() == 3
+    assert list(other.organizations.values_list("name", flat=True)) == ["Gadget Commission"]
+
+
+def test_bulk_add_organization(editor_client, story):
+    nasa = OrganizationFactory(name="Space Agency")
+    other = StoryFactory(source_role=None)
+    changelist = reverse("admin:stories_story_changelist")
+    data = {"action": "add_organization", "_selected_action": [story.pk, other.pk]}
+    response = editor_client.post(changelist, data)
+    assertContains(response, "Add an organization to the selected stories")
+    response = editor_client.post(changelist, {**data, "apply": "1", "organization": nasa.pk})
+    assert response.status_code == 302
+    assert Story.objects.filter(story_organizations__organization=nasa).count() == 2
+
+
+def test_changelist_filters_by_organization_and_untagged(editor_client, story):
+    tagged = StoryFactory(headline="Tagged story about sprockets")
+    office = Organization.objects.get(name="Office of Sprockets")
+    StoryOrganizationFactory(story=tagged, organization=office)
+    changelist = reverse("admin:stories_story_changelist")
+    response = editor_client.get(changelist, {"organization": office.slug})
+    assertContains(response, "Tagged story about sprockets")
+    assertNotContains(response, "Widgets and gadgets")
+    response = editor_client.get(changelist, {"tagged": "no"})
+    assertContains(response, "Widgets and gadgets")
+    assertNotContains(response, "Tagged story about sprockets")
+
+
+def test_retag_stories_adds_after_a_new_alias_and_never_removes(story):
+    typed = OrganizationFactory(name="Typed By Hand")
+    StoryOrganizationFactory(story=story, organization=typed)
+    sprockets = Organization.objects.get(name="Office of Sprockets")
+    other = StoryFactory(body="The OoS said so.", source_role=None)
+
+    out = StringIO()
+    call_command("retag_stories", "--dry-run", stdout=out)
+    assert "Would add 3 organizations to 1 stories." in out.getvalue()
+    assert story.organizations.count() == 1
+
+    OrganizationAlias.objects.create(organization=sprockets, name="OoS", is_case_sensitive=True)
+    call_command("retag_stories", "--organization", sprockets.slug, stdout=StringIO())
+    assert list(other.organizations.all()) == [sprockets]
+    assert set(story.organizations.values_list("name", flat=True)) == {
+        "Typed By Hand", "Office of Sprockets",
+    }  # fmt: skip
+    call_command("retag_stories", stdout=StringIO())
+    assert story.organizations.count() == 4
+    assert story.story_organizations.get(organization=typed).origin == Origin.TYPED
+
+
+def test_autocompletes_answer_a_page_in_fixed_queries(editor_client, django_assert_max_num_queries):
+    Organization.objects.bulk_create(
+        Organization(name=f"Agency Number {i}", name_key=f"agency number {i}", slug=f"a-{i}")
+        for i in range(500)
+    )
+    for target in (("stories", "storyorganization", "organization"),
+                   ("stories", "storyperson", "person")):  # fmt: skip
+        with django_assert_max_num_queries(6):
+            response = editor_client.get(
+                reverse("admin:autocomplete"),
+                {"term": "Agency", "app_label": target[0], "model_name": target[1],
+                 "field_name": target[2]},
+            )  # fmt: skip
+        assert response.status_code == 200
+        assert len(response.json()["results"]) <= 20
