@@ -113,6 +113,7 @@ def main() -> None:
 
     counts = admin_form_queries(stories[:1], CaptureQueriesContext, connection)
     print(f"admin story form queries: {counts}")
+    print(f"admin autocompletes: {autocomplete_queries(CaptureQueriesContext, connection)}")
 
 
 def admin_form_queries(texts, capture, connection) -> str:
@@ -138,6 +139,28 @@ def admin_form_queries(texts, capture, connection) -> str:
         assert response.status_code == 200, response.status_code
         counts.append(f"{len(queries)} with a {words}-word story")
     return ", ".join(counts)
+
+
+def autocomplete_queries(capture, connection) -> str:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="bench"))
+    results = []
+    for model, field, term in (("storyorganization", "organization", "Agency"),
+                               ("storyorganization", "organization", "ORG12"),
+                               ("storyperson", "person", "a")):  # fmt: skip
+        params = {"term": term, "app_label": "stories", "model_name": model, "field_name": field}
+        started = time.perf_counter()
+        with capture(connection) as queries:
+            response = client.get(reverse("admin:autocomplete"), params)
+        elapsed = (time.perf_counter() - started) * 1000
+        data = response.json()
+        results.append(f"{field} {term!r}: {len(queries)} queries, {len(data['results'])} "
+                       f"results, more={data['pagination']['more']}, {elapsed:.0f} ms")  # fmt: skip
+    return "; ".join(results)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ and, for names of two words or more, case ignored. Folding keeps every character
 offsets in the folded text are offsets in the original.
 """
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -275,13 +276,11 @@ _STOP_WORDS = {
     "teams", "visitors", "families", "public-health", "anti-hunger", "twenty-two",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
-_TITLE_START = re.compile(
-    r"(?<![\w'-])(?:"
-    + "|".join(sorted({re.escape(w.capitalize()) for w in TITLE_WORDS}
-                      | {re.escape(w.title()) for w in TITLE_WORDS}
-                      | {re.escape(w.upper()) for w in TITLE_WORDS}, key=len, reverse=True))
-    + r")(?![\w'-])"
-)  # fmt: skip
+_TITLE_AUTOMATON = ahocorasick.Automaton()  # where a capitalized title word starts
+for _title in TITLE_WORDS:
+    for _form in {_title.capitalize(), _title.title(), _title.upper()}:
+        _TITLE_AUTOMATON.add_word(_form, len(_form))
+_TITLE_AUTOMATON.make_automaton()
 _SURNAME_TITLE = re.compile(
     r"(?:Minister|Secretary|Spokesperson|Director|Ambassador|Mr\.|Ms\.|President|Chairman|"
     r"Chair|Administrator|Governor|Senator|Dean)\s+$"
@@ -516,10 +515,12 @@ class AliasIndex:
 
         for match in _GROUP.finditer(folded):
             add(match.start(), match.end(), "a group name such as C5+1")
+        taken = sorted(taken)
+        taken_starts = [start for start, _ in taken]
         for match in _PHRASE.finditer(folded):
             if not _HEAD_WORD.search(match.group()):
                 continue  # most capitalized runs are names and places: no work for them
-            if any(s <= match.start() and match.end() <= e for s, e in taken):
+            if _within(match.start(), match.end(), taken_starts, taken):
                 continue  # all of it is a registry name
             for start, end in _organization_spans(folded, match.start(), match.end()):
                 add(start, end, "an organization-like phrase not in the registry")
@@ -742,12 +743,15 @@ def _title_name_phrases(folded: str):
     window of words, so the cost follows the titles in a text, not its length.
     """
     resume = 0
-    for match in _TITLE_START.finditer(folded):
-        if match.start() < resume:
+    for end, length in _TITLE_AUTOMATON.iter(folded):
+        start = end - length + 1
+        if start < resume or not _bounded(folded, start, end + 1):
             continue
-        window_end = min(len(folded), match.start() + 300)
+        if start and folded[start - 1] in "'-":
+            continue
+        window_end = min(len(folded), start + 300)
         tokens = [(m.start(), m.end(), m.group())
-                  for m in _WORD.finditer(folded, match.start(), window_end)]  # fmt: skip
+                  for m in _WORD.finditer(folded, start, window_end)]  # fmt: skip
         found, resume = _title_name_at(folded, tokens)
         if found:
             yield found
@@ -916,13 +920,23 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
     """Keep the longest of overlapping hits ("Department of State", not also "State")."""
+    starts: list[int] = []  # chosen spans, sorted by start; they never overlap
+    ends: list[int] = []
     chosen: list[_Hit] = []
-    occupied: list[tuple[int, int]] = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if not _overlaps(hit.start, hit.end, occupied):
-            chosen.append(hit)
-            occupied.append((hit.start, hit.end))
+        at = bisect.bisect_left(starts, hit.end)  # chosen spans starting before this one ends
+        if at and ends[at - 1] > hit.start:
+            continue
+        starts.insert(at, hit.start)
+        ends.insert(at, hit.end)
+        chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _within(start: int, end: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
+    at = bisect.bisect_right(starts, start)
+    return bool(at) and spans[at - 1][1] >= end
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

@@ -112,6 +112,10 @@ class StoryAdmin(admin.ModelAdmin):
     readonly_fields = ["suggestions", "version", "import_key", "created_at", "updated_at"]
     inlines = [StoryOrganizationInline, StoryPersonInline]
     actions = ["tag_suggested_organizations", "add_organization"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "body", "tags"]}),
         ("Suggested organizations and people", {"fields": ["suggestions"]}),
