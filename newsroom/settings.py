@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
     "newsroom",
     "people",
     "stories",
@@ -109,6 +110,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Where lead images live, e.g. "https://assets.example.org/{asset_id}.{format}"; empty: placeholder.
 IMAGE_URL_TEMPLATE = env("IMAGE_URL_TEMPLATE", default="")
+# Publishing needs at least one organization in "Organizations in this story" unless turned off.
+REQUIRE_ORGANIZATION_TO_PUBLISH = env.bool("REQUIRE_ORGANIZATION_TO_PUBLISH", default=True)
+# A signed preview link (for a source to fact-check a draft) works for this many days.
+PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 STORIES_PER_PAGE = env.int("STORIES_PER_PAGE", default=20)
 
 if not DEBUG:

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, F
 from django.http import HttpResponseRedirect
@@ -9,11 +10,15 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from people.models import Organization, OrganizationKind
-from stories.models import Origin, Story, StoryOrganization, StoryPerson
+from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 from stories.organizations import (
     accept_all_suggestions,
     accept_person,
@@ -25,6 +30,20 @@ from stories.organizations import (
     story_suggestions,
     tag_organization,
 )
+from stories.previews import preview_url
+from stories.publishing import (
+    TRANSITIONS,
+    allowed_transitions,
+    archive_story,
+    can_edit,
+    note_material_change,
+    publish_story,
+    return_to_draft,
+    send_back,
+    submit_for_review,
+    unpublish_story,
+)
+from stories.revisions import diff_html, snapshot_of_story, snapshot_of_version, version_for_number
 from stories.snippets import highlighted_snippet
 
 
@@ -95,23 +114,108 @@ class AddOrganizationForm(forms.Form):
         )
 
 
+class StoryForm(forms.ModelForm):
+    """The story form, refusing to overwrite a save made since it was opened."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    source_url = forms.URLField(
+        max_length=500, required=False, assume_scheme="https", label="Source URL"
+    )
+
+    class Meta:
+        model = Story
+        fields = [  # the admin narrows this to the fieldsets
+            "headline", "slug", "dek", "body", "tags", "source_role", "source_attribution",
+            "source_label", "source_url", "image_asset_id", "image_format", "image_alt",
+            "image_credit", "image_caption",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if self.instance.pk and loaded is not None:
+            # Locked until this save commits: two saves cannot both pass this check.
+            current = Story.objects.select_for_update().get(pk=self.instance.pk)
+            if current.version != loaded:
+                before = version_for_number(current, loaded)
+                meanwhile = diff_html(
+                    snapshot_of_version(before) if before else {}, snapshot_of_story(current)
+                )
+                raise ValidationError(
+                    format_html(
+                        "Someone else saved this story while you were editing it (version {} is "
+                        "now {}). Nothing was saved and your text is still below: open the "
+                        "story again to work on the newest version. What changed meanwhile: {}",
+                        loaded,
+                        current.version,
+                        meanwhile,
+                    ),
+                    code="edit_conflict",
+                )
+        return cleaned
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = "whose"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("created", "Written by me"), ("review", "Waiting for my review")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "created":
+            return queryset.filter(created_by=request.user)
+        if self.value() == "review":
+            return queryset.filter(reviewer=request.user, status=StoryStatus.IN_REVIEW)
+        return queryset
+
+
+class WhenFilter(admin.SimpleListFilter):
+    title = "publication"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("scheduled", "Scheduled"), ("public", "Public now")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "scheduled":
+            return queryset.filter(pk__in=Story.objects.scheduled().values("pk"))
+        if self.value() == "public":
+            return queryset.filter(pk__in=Story.objects.public().values("pk"))
+        return queryset
+
+
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(VersionAdmin):
+    form = StoryForm
+    object_history_template = "admin/stories/story/object_history.html"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "headline", "status", "published_at", "source", "organization_count", "updated_at",
     ]  # fmt: skip
     list_filter = [
-        "status", HasOrganizationsFilter, ByOrganizationFilter, "published_at", "image_format",
+        "status", MineFilter, WhenFilter, HasOrganizationsFilter, ByOrganizationFilter,
+        "published_at", "image_format",
     ]  # fmt: skip
     ordering = ["-updated_at"]
     search_fields = ["headline", "slug", "source_role__person__full_name", "source_label"]
     list_select_related = ["source_role__person", "source_role__organization"]
     autocomplete_fields = ["source_role"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["suggestions", "version", "import_key", "created_at", "updated_at"]
+    readonly_fields = [
+        "status", "published_at", "revised_at", "suggestions", "version",
+        "import_key", "created_by", "created_at", "updated_at",
+    ]  # fmt: skip
     inlines = [StoryOrganizationInline, StoryPersonInline]
-    actions = ["tag_suggested_organizations", "add_organization"]
+    actions = [
+        "tag_suggested_organizations", "add_organization", "submit_selected", "publish_selected",
+        "unpublish_selected", "archive_selected",
+    ]  # fmt: skip
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -135,8 +239,20 @@ class StoryAdmin(admin.ModelAdmin):
                 ]
             },
         ),  # fmt: skip
-        ("Publication", {"fields": ["status", "published_at"]}),
-        ("Record", {"fields": ["version", "import_key", "created_at", "updated_at"]}),
+        ("Publication", {"fields": ["status", "published_at", "revised_at"]}),
+        (
+            "Record",
+            {
+                "fields": [
+                    "loaded_version",
+                    "version",
+                    "import_key",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),  # fmt: skip
     ]
 
     def get_queryset(self, request):
@@ -183,6 +299,75 @@ class StoryAdmin(admin.ModelAdmin):
             },
         )
 
+    def workflow_panel(self, request, obj):
+        """The buttons for the transitions this user may apply, with what they need."""
+        if obj is None or obj.pk is None:
+            return ""
+        transitions = allowed_transitions(request.user, obj)
+        editors = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__name="Editor")
+            .distinct()
+            .order_by("username")
+        )
+        return render_to_string(
+            "admin/stories/story/_workflow.html",
+            {
+                "story": obj,
+                "transitions": transitions,
+                "names": {t.name for t in transitions},
+                "url": reverse("admin:stories_story_transition", args=[obj.pk]),
+                "editors": editors,
+                "preview_url": preview_url(obj) if not obj.is_public else "",
+                "now": timezone.localtime(),
+            },
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_panel"] = self.workflow_panel(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def transition_view(self, request, pk):
+        story = get_object_or_404(Story, pk=pk)
+        name = request.POST.get("transition", "")
+        if name not in TRANSITIONS:
+            self.message_user(request, "Unknown action.", messages.ERROR)
+            return self._back(story)
+        try:
+            if name == "submit":
+                reviewer_id = request.POST.get("reviewer") or None
+                reviewer = (
+                    get_user_model().objects.filter(pk=reviewer_id).first() if reviewer_id else None
+                )
+                submit_for_review(
+                    story, by=request.user, reviewer=reviewer,
+                    due_at=_aware(request.POST.get("due_at")), note=request.POST.get("note", ""),
+                )  # fmt: skip
+            elif name == "send_back":
+                send_back(story, by=request.user, note=request.POST.get("note", ""))
+            elif name in ("publish", "schedule"):
+                at = _aware(request.POST.get("publish_at")) if name == "schedule" else None
+                if name == "schedule" and at is None:
+                    raise ValidationError("Give the time to publish at.")
+                publish_story(story, by=request.user, at=at)
+            elif name == "unpublish":
+                unpublish_story(story, by=request.user)
+            elif name == "archive":
+                archive_story(story, by=request.user)
+            elif name == "to_draft":
+                return_to_draft(story, by=request.user)
+        except ValidationError as error:
+            for problem in error.messages:
+                self.message_user(request, f"Not done: {problem}", messages.ERROR)
+            return self._back(story)
+        self._log(request, story, f"{TRANSITIONS[name].label}: now {story.get_status_display()}.")
+        self.message_user(
+            request,
+            f"{TRANSITIONS[name].label}: the story is now {_state(story)}.",
+            messages.SUCCESS,
+        )
+        return self._back(story)
+
     def get_urls(self):
         def view(function, name):
             return path(
@@ -197,6 +382,16 @@ class StoryAdmin(admin.ModelAdmin):
             view(self.accept_all_view, "accept_all"),
             view(self.accept_person_view, "accept_person"),
             view(self.create_candidate_view, "create_candidate"),
+            path(
+                "<int:pk>/transition/",
+                self.admin_site.admin_view(require_POST(self.transition_view)),
+                name="stories_story_transition",
+            ),
+            path(
+                "<int:pk>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="stories_story_compare",
+            ),
             *super().get_urls(),
         ]
 
@@ -274,6 +469,34 @@ class StoryAdmin(admin.ModelAdmin):
         )
         return self._back(story)
 
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        for action in response.context_data.get("action_list", []):
+            action["version_id"] = action["url"].rstrip("/").rsplit("/", 1)[-1]
+        return response
+
+    def compare_view(self, request, pk):
+        story = get_object_or_404(Story, pk=pk)
+        if not self.has_view_or_change_permission(request, story):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(story).select_related("revision")
+        chosen = [v for v in versions if str(v.pk) in request.GET.getlist("version")]
+        if len(chosen) != 2:
+            self.message_user(request, "Choose two revisions to compare.", messages.WARNING)
+            return HttpResponseRedirect(reverse("admin:stories_story_history", args=[pk]))
+        newer, older = sorted(chosen, key=lambda v: v.revision.date_created, reverse=True)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Changes to “{story}”",
+            "opts": self.model._meta,
+            "original": story,
+            "older": older,
+            "newer": newer,
+            "diff": diff_html(snapshot_of_version(older), snapshot_of_version(newer)),
+            "restore_url": reverse("admin:stories_story_revision", args=[pk, older.pk]),
+        }
+        return TemplateResponse(request, "admin/stories/story/compare.html", context)
+
     def _log(self, request, story, message: str) -> None:
         self.log_change(request, story, [{"changed": {"fields": [message]}}])
 
@@ -316,6 +539,49 @@ class StoryAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/stories/story/add_organization.html", context)
 
+    def _bulk(self, request, queryset, label: str, apply) -> None:
+        done, refused = 0, []
+        for story in queryset:
+            try:
+                apply(story)
+            except (ValidationError, PermissionDenied) as error:
+                reason = "; ".join(getattr(error, "messages", [str(error)]))
+                refused.append(f"“{story}”: {reason}")
+                continue
+            self._log(request, story, f"{label} (bulk action).")
+            done += 1
+        if done:
+            self.message_user(request, f"{label}: {done} stories.", messages.SUCCESS)
+        for problem in refused:
+            self.message_user(request, f"Not done for {problem}", messages.ERROR)
+
+    @admin.action(description="Submit selected for review")
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, "Submitted for review",
+                   lambda s: submit_for_review(s, by=request.user))  # fmt: skip
+
+    @admin.action(description="Publish selected stories", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "Published", lambda s: publish_story(s, by=request.user))
+
+    @admin.action(description="Unpublish selected stories", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._bulk(request, queryset, "Unpublished", lambda s: unpublish_story(s, by=request.user))
+
+    @admin.action(description="Archive selected stories", permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self._bulk(request, queryset, "Archived", lambda s: archive_story(s, by=request.user))
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("stories.publish_story")
+
+    def has_change_permission(self, request, obj=None):
+        return (
+            can_edit(request.user, obj)
+            if obj is not None
+            else super().has_change_permission(request)
+        )
+
     # --- lists and saving --------------------------------------------------------------------
 
     @admin.display(description="Source", ordering="source_role__person__full_name")
@@ -332,6 +598,9 @@ class StoryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             obj.version += 1
+            note_material_change(obj, form.changed_data)
+        else:
+            obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -346,3 +615,17 @@ def _renumber(story: Story) -> None:
         if link.position != position:
             link.position = position
             link.save(update_fields=["position"])
+
+
+def _aware(value: str | None):
+    """A datetime from a datetime-local input, in the site's time zone; None if empty or bad."""
+    parsed = parse_datetime(value) if value else None
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
+    return parsed
+
+
+def _state(story: Story) -> str:
+    if story.is_scheduled:
+        return f"scheduled for {timezone.localtime(story.published_at):%Y-%m-%d %H:%M %Z}"
+    return story.get_status_display().lower()

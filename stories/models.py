@@ -1,11 +1,14 @@
 """Stories and the organizations and people in them."""
 
+import reversion
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
 
 from newsroom.slugs import unique_slug
 from people.models import Organization, Person, Role
@@ -14,7 +17,9 @@ from people.models import Organization, Person, Role
 class StoryStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
+    PUBLISHED = "published", "Published"  # or scheduled, while published_at is in the future
+    UNPUBLISHED = "unpublished", "Unpublished"
+    ARCHIVED = "archived", "Archived"
 
 
 class ImageFormat(models.TextChoices):
@@ -46,6 +51,10 @@ class StoryQuerySet(models.QuerySet):
                 queryset=StoryOrganization.objects.select_related("organization"),
             ),
         )
+
+    def scheduled(self) -> "StoryQuerySet":
+        """Published, but not public yet: readers see them from their publish time on."""
+        return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=timezone.now())
 
     def for_page(self) -> "StoryQuerySet":
         """Everything the story page shows, in a fixed number of queries."""
@@ -94,6 +103,30 @@ class Story(models.Model):
     published_at = models.DateTimeField(
         null=True, blank=True, help_text="Readers see the story from this time on, once published."
     )
+    revised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when a published story's text changes; readers see “Updated”.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories_created",
+        editable=False,
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories_to_review",
+        editable=False,
+    )
+    review_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField(blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     import_key = models.CharField(
         max_length=200,
@@ -107,6 +140,8 @@ class Story(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     tags = TaggableManager(blank=True)
+    # The same tags as rows, so that revisions (django-reversion) keep and restore them.
+    tagged_items = GenericRelation(TaggedItem, related_query_name="story")
     organizations = models.ManyToManyField(
         Organization, through="StoryOrganization", related_name="stories", blank=True
     )
@@ -119,12 +154,19 @@ class Story(models.Model):
     class Meta:
         verbose_name_plural = "stories"
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["reviewer", "status"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status=StoryStatus.PUBLISHED) | Q(published_at__isnull=False),
                 name="published_story_has_time",
             )
+        ]
+        permissions = [
+            ("publish_story", "Can publish, schedule, unpublish and archive stories"),
+            ("review_story", "Can review stories and send them back"),
         ]
 
     def __str__(self) -> str:
@@ -149,6 +191,14 @@ class Story(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def is_public(self) -> bool:
@@ -235,3 +285,13 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} (rejected for {self.story})"
+
+
+# Revisions: a story's revision holds its organizations, people and tags as they were.
+reversion.register(Story, follow=["story_organizations", "story_people", "tagged_items"])
+reversion.register(StoryOrganization)
+reversion.register(StoryPerson)
+if not reversion.is_registered(TaggedItem):
+    reversion.register(TaggedItem, follow=["tag"])
+if not reversion.is_registered(Tag):
+    reversion.register(Tag)

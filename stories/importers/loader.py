@@ -7,10 +7,12 @@ organizations typed in the admin, a status already moved on — are kept.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
+import reversion
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from people.models import Organization, Role
 from people.resolution import (
@@ -22,6 +24,7 @@ from people.resolution import (
 from stories.importers.errors import ImportNotice
 from stories.importers.plaintext import ParsedStory
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.publishing import MATERIAL_FIELDS, note_material_change, publish_story
 from stories.tagging import story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -72,25 +75,35 @@ def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) 
     story.source_label = source.label if source else ""
     if source and source.url:
         story.source_url = source.url
-    if published_at is not None:
-        story.published_at = published_at
-    if publish:
-        story.status = StoryStatus.PUBLISHED
-        story.published_at = story.published_at or timezone.now()
-
     organizations, people = _suggested(parsed, role)
+    wants_publishing = publish and (
+        story.status != StoryStatus.PUBLISHED
+        or (published_at is not None and story.published_at != published_at)
+    )
     if (
         before is not None
         and _snapshot(story) == before
         and _has_links(story, organizations, people)
+        and not wants_publishing
     ):
         return LoadResult(UNCHANGED, story, _story_organizations(story), notices)
 
     if story.pk:
         story.version += 1
+        changed = [f for f in MATERIAL_FIELDS if f in before and getattr(story, f) != before[f]]
+        note_material_change(story, changed)
     story.full_clean(exclude=["slug"] if not story.slug else None)
-    story.save()
-    _attach_imported(story, organizations, people)
+    with reversion.create_revision():
+        story.save()
+        _attach_imported(story, organizations, people)
+        reversion.set_comment(f"Imported from {Path(parsed.path).name}")
+    if wants_publishing:
+        # The same checked workflow as the admin's "Publish" button; by=None: the command line.
+        try:
+            publish_story(story, by=None, at=published_at)
+        except ValidationError as error:
+            for problem in error.messages:
+                notices.append(ImportNotice(parsed.path, None, f"not published: {problem}"))
     return LoadResult(status, story, _story_organizations(story), notices)
 
 

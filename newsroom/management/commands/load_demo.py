@@ -37,5 +37,8 @@ class Command(BaseCommand):
             when = now - timedelta(hours=7 * age, minutes=13 * age) if is_new else None
             result = load_story(parsed, publish=True, published_at=when)
             counts[result.status] = counts.get(result.status, 0) + 1
+            for notice in result.notices:
+                if "not published" in notice.message:
+                    self.stderr.write(self.style.WARNING(str(notice)))
         summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo stories: {summary}."))
