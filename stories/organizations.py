@@ -5,8 +5,10 @@ functions: the admin's buttons and actions, the importer's retagging and the com
 Each checks the permission, runs in one transaction and never removes an editor's choice.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -83,12 +85,23 @@ def _check(user: AbstractBaseUser | None, permission: str = "stories.change_stor
         raise PermissionDenied("You may not change the organizations of stories.")
 
 
+@contextmanager
+def _revision(story: Story, by: AbstractBaseUser | None, comment: str):
+    """Keep a revision of the story (with its organizations and people) after the change."""
+    with reversion.create_revision():
+        yield
+        reversion.add_to_revision(story)
+        reversion.set_comment(comment)
+        if by is not None:
+            reversion.set_user(by)
+
+
 def tag_organization(
     story: Story, organization: Organization, *, origin: str, by: AbstractBaseUser | None
 ) -> StoryOrganization:
     """Add `organization` at the end of the story's section (or return its existing entry)."""
     _check(by)
-    with transaction.atomic():
+    with transaction.atomic(), _revision(story, by, f"Tagged {organization}"):
         link = story.story_organizations.filter(organization=organization).first()
         if link is not None:
             return link
@@ -163,13 +176,14 @@ def accept_person(
         return link
     last = story.story_people.aggregate(last=Max("position"))["last"]
     story.rejected_suggestions.filter(key=person_key(name)).delete()
-    return StoryPerson.objects.create(
-        story=story,
-        person=person,
-        role=role,
-        position=0 if last is None else last + 1,
-        origin=Origin.SUGGESTED,
-    )
+    with _revision(story, by, f"Added {person} to the people in this story"):
+        return StoryPerson.objects.create(
+            story=story,
+            person=person,
+            role=role,
+            position=0 if last is None else last + 1,
+            origin=Origin.SUGGESTED,
+        )
 
 
 def known_person(name: str) -> Person | None:

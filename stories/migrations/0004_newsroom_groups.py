@@ -3,15 +3,17 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+LINKS = [f"{action}_{model}" for action in ("add", "change", "delete", "view")
+         for model in ("storyorganization", "storyperson")]  # fmt: skip
 REPORTER = {
-    "stories": ["add_story", "change_story", "view_story"],
+    "stories": ["add_story", "change_story", "view_story", *LINKS],
     "people": ["view_organization", "view_organizationalias", "view_person", "view_role",
                "add_person", "add_role"],
     "taggit": ["view_tag", "add_tag"],
 }  # fmt: skip
 EDITOR = {
     "stories": ["add_story", "change_story", "delete_story", "view_story", "publish_story",
-                "review_story"],
+                "review_story", *LINKS],
     "people": [f"{action}_{model}" for action in ("add", "change", "delete", "view")
                for model in ("organization", "organizationalias", "person", "role")],
     "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
