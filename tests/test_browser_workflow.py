@@ -1,20 +1,30 @@
 """The editorial workflow in a real browser: a reporter submits, an editor publishes, and two
 editors saving the same story cannot overwrite each other."""
 
+import importlib
+
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from stories.models import Story, StoryStatus
 from tests.conftest import SCREENSHOTS, login
 from tests.factories import StoryFactory, StoryOrganizationFactory
 
-# serialized_rollback: the groups made by a data migration survive the flushes between tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+GROUPS = importlib.import_module("stories.migrations.0004_newsroom_groups")
 
 
 def make_user(django_user_model, name, group):
+    """A user in a newsroom group. The tables are flushed between browser tests, so the groups
+    the data migration made are made again here, with the same permissions."""
+    grants = {"Reporter": GROUPS.REPORTER, "Editor": GROUPS.EDITOR}[group]
+    group_row, _ = Group.objects.get_or_create(name=group)
+    for app_label, codenames in grants.items():
+        group_row.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
     user = django_user_model.objects.create_user(name, password="a-long-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(group_row)
     return user
 
 
