@@ -25,6 +25,18 @@ class OrganizationDetailView(_StoriesPageMixin, DetailView):
     context_object_name = "organization"
     queryset = Organization.objects.select_related("parent").prefetch_related("aliases")
 
+    def get_context_data(self, **kwargs):
+        organization = self.object
+        return super().get_context_data(
+            children=list(organization.children.only("name", "slug").order_by("name")),
+            roles=list(
+                organization.roles.select_related("person").order_by(
+                    "ended_on", "person__full_name"
+                )
+            ),
+            **kwargs,
+        )
+
     def stories(self):
         # Through the relation's own manager: `people` does not import `stories`.
         return self.object.stories.public().for_listing().order_by("-published_at", "-pk")
@@ -34,6 +46,14 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
     queryset = Person.objects.prefetch_related("roles__organization")
+
+    def get_context_data(self, **kwargs):
+        roles = list(self.object.roles.all())
+        return super().get_context_data(
+            current_roles=[r for r in roles if r.ended_on is None],
+            past_roles=[r for r in roles if r.ended_on is not None],
+            **kwargs,
+        )
 
     def stories(self):
         person = self.object

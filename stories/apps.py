@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class StoriesConfig(AppConfig):
     name = "stories"
+
+    def ready(self) -> None:
+        from stories import signals  # noqa: F401 - connects the receivers

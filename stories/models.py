@@ -3,6 +3,7 @@
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -128,6 +129,8 @@ class Story(models.Model):
     review_due_at = models.DateTimeField(null=True, blank=True, editable=False)
     review_note = models.TextField(blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # PostgreSQL full-text search: kept up to date by stories.search (GIN-indexed there).
+    search_vector = SearchVectorField(null=True, editable=False)
     import_key = models.CharField(
         max_length=200,
         null=True,

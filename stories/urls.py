@@ -4,6 +4,10 @@ from stories import views
 
 app_name = "stories"
 urlpatterns = [
-    path("preview/<str:token>/", views.preview, name="preview"),
-    path("<slug:slug>/", views.StoryDetailView.as_view(), name="detail"),
+    path("stories/preview/<str:token>/", views.preview, name="preview"),
+    path("stories/<slug:slug>/", views.StoryDetailView.as_view(), name="detail"),
+    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("archive/<int:year>/", views.ArchiveView.as_view(), name="archive-year"),
+    path("archive/<int:year>/<int:month>/", views.ArchiveView.as_view(), name="archive-month"),
+    path("search/", views.search, name="search"),
 ]

@@ -1,10 +1,26 @@
-from django.http import Http404, HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView
+"""Public pages about stories: a story, a tag, the date archive, search; signed previews."""
 
+from datetime import date
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.dateparse import parse_date
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from people.models import Organization
 from stories.models import Story
 from stories.previews import story_for_token
+from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
+from stories.structured_data import story_json_ld
+
+RELATED = 4
 
 
 class StoryDetailView(DetailView):
@@ -17,6 +33,13 @@ class StoryDetailView(DetailView):
             return stories  # editors preview drafts; never cached, see render_to_response
         return stories.public()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        story = self.object
+        context["related"] = related_stories(story)
+        context["json_ld"] = story_json_ld(story)
+        return context
+
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if not self.object.is_public:
@@ -25,13 +48,131 @@ class StoryDetailView(DetailView):
         return response
 
 
+def related_stories(story: Story) -> list[Story]:
+    """Public stories sharing the most organizations with `story`, newest first. One query."""
+    organization_ids = [link.organization_id for link in story.story_organizations.all()]
+    if not organization_ids:
+        return []
+    return list(
+        Story.objects.public()
+        .filter(story_organizations__organization_id__in=organization_ids)
+        .exclude(pk=story.pk)
+        .annotate(shared=Count("story_organizations"))
+        .order_by("-shared", "-published_at")
+        .only("pk", "slug", "headline", "published_at")[:RELATED]
+    )
+
+
+class _StoryListView(ListView):
+    """A paginated list of public stories."""
+
+    template_name = "stories/story_list.html"
+    context_object_name = "stories"
+
+    def get_paginate_by(self, queryset):
+        return settings.STORIES_PER_PAGE
+
+    def stories(self):
+        return Story.objects.public().for_listing().order_by("-published_at", "-pk")
+
+
+class TagView(_StoryListView):
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return self.stories().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=f"Tagged “{self.tag.name}”",
+            title=f"Stories tagged {self.tag.name}",
+            description=f"Stories tagged {self.tag.name}.",
+            breadcrumbs=[("Tags", None), (self.tag.name, None)],
+            feed_kind="tag",
+            feed_key=self.tag.slug,
+            **kwargs,
+        )
+
+
+class ArchiveView(_StoryListView):
+    def get_queryset(self):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        if not 1900 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+            raise Http404("No such date.")
+        stories = self.stories().filter(published_at__year=year)
+        return stories.filter(published_at__month=month) if month else stories
+
+    def get_context_data(self, **kwargs):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        label = date(year, month or 1, 1).strftime("%B %Y" if month else "%Y")
+        return super().get_context_data(
+            heading=f"Stories from {label}",
+            title=f"Stories from {label}",
+            description=f"Every story published in {label}.",
+            breadcrumbs=[("Archive", None), (label, None)],
+            months=archive_months() if not month else [],
+            **kwargs,
+        )
+
+
+def archive_months() -> list[date]:
+    """The months that have public stories, newest first."""
+    return list(
+        Story.objects.public().dates(
+            "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+        )
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search public stories, with filters by organization and date; paginated."""
+    filters = SearchFilters(
+        query=request.GET.get("q", ""),
+        organization=request.GET.get("organization", "")[:300],
+        start=_date(request.GET.get("from")),
+        end=_date(request.GET.get("to")),
+    )
+    results = search_stories(filters)
+    page = Paginator(results, settings.STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    text = filters.cleaned_query
+    items = [(story, snippet_for(story, text) if text else "") for story in page.object_list]
+    organization = (
+        Organization.objects.filter(slug=filters.organization).only("name", "slug").first()
+        if filters.organization
+        else None
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return TemplateResponse(
+        request,
+        "stories/search.html",
+        {
+            "filters": filters,
+            "query_text": text,
+            "items": items,
+            "page_obj": page,
+            "organization": organization,
+            "querystring": query.urlencode(),
+            "full_text": uses_full_text(),
+        },
+    )
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return parse_date(value) if value else None
+    except ValueError:
+        return None
+
+
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     """A draft by its signed link: exactly the story page, marked as a preview."""
     story = story_for_token(token)
     if story is None:
         raise Http404("This preview link is not valid or has expired.")
     response = TemplateResponse(
-        request, "stories/story_detail.html", {"story": story, "object": story, "preview": True}
+        request,
+        "stories/story_detail.html",
+        {"story": story, "object": story, "preview": True, "related": [], "json_ld": ""},
     )
     add_never_cache_headers(response)
     response["Cache-Control"] += ", private"

@@ -72,7 +72,7 @@ def test_story_page_query_count_does_not_grow_with_organizations(
     story = published_story(n_organizations=n)
     for _ in range(n):
         StoryPersonFactory(story=story, role=RoleFactory())
-    with django_assert_num_queries(4):  # story with source, organizations, tags, people
+    with django_assert_num_queries(5):  # story with source, organizations, tags, people, related
         response = client.get(story.get_absolute_url())
     assert response.content.decode().count('href="/organizations/') >= n
 
@@ -141,7 +141,7 @@ def test_organization_page_lists_its_public_stories(client, django_assert_max_nu
     StoryOrganizationFactory(story=public, organization=org)
     draft = StoryFactory(headline="Unpublished widget news")
     StoryOrganizationFactory(story=draft, organization=org)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get(org.get_absolute_url())
     assertContains(response, "<h1>Bureau of Widget Safety</h1>", html=True)
     assertContains(response, "Keeps widgets safe.")

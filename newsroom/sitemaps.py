@@ -1,0 +1,124 @@
+"""Sitemaps (sitemaps.org 0.9) for stories, organizations, people and tags, a Google News
+sitemap (stories of the last two days, at most 1,000), and robots.txt naming both."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from people.models import Organization, Person
+from stories.models import Story, StoryStatus
+
+PUBLIC = Q(status=StoryStatus.PUBLISHED)
+
+
+class _SiteSitemap(Sitemap):
+    """Absolute URLs on SITE_URL, whatever host the request came to."""
+
+    limit = 50000
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class StorySitemap(_SiteSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Story.objects.public().only("slug", "updated_at").order_by("-published_at", "pk")
+
+    def lastmod(self, story):
+        return story.updated_at
+
+
+def _public_now():
+    return Q(stories__status=StoryStatus.PUBLISHED, stories__published_at__lte=timezone.now())
+
+
+class OrganizationSitemap(_SiteSitemap):
+    """Organizations that have at least one public story (the others have empty pages)."""
+
+    def items(self):
+        return (
+            Organization.objects.filter(_public_now())
+            .annotate(last=Max("stories__updated_at"))
+            .only("slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, organization):
+        return organization.last
+
+
+class PersonSitemap(_SiteSitemap):
+    def items(self):
+        return (
+            Person.objects.filter(_public_now())
+            .annotate(last=Max("stories__updated_at"))
+            .only("slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, person):
+        return person.last
+
+
+class TagSitemap(_SiteSitemap):
+    def items(self):
+        public = Story.objects.public().values("pk")
+        return (
+            Tag.objects.filter(taggit_taggeditem_items__object_id__in=public)
+            .distinct()
+            .order_by("pk")
+        )
+
+    def location(self, tag):
+        return reverse("stories:tag", kwargs={"slug": tag.slug})
+
+
+SITEMAPS = {
+    "stories": StorySitemap,
+    "organizations": OrganizationSitemap,
+    "people": PersonSitemap,
+    "tags": TagSitemap,
+}
+
+
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Google News: the public stories of the last two days, newest first, at most 1,000."""
+    since = timezone.now() - timedelta(days=2)
+    stories = (
+        Story.objects.public()
+        .filter(published_at__gte=since)
+        .only("slug", "headline", "published_at")
+        .order_by("-published_at")[:1000]
+    )
+    return TemplateResponse(
+        request,
+        "newsroom/news_sitemap.xml",
+        {"stories": stories, "publication": settings.SITE_NAME},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /stories/preview/",
+        "Disallow: /search/",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        f"Sitemap: {settings.SITE_URL}{reverse('news-sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from stories import feeds
+
+app_name = "feeds"
+urlpatterns = [
+    path("latest.rss", feeds.LatestStoriesFeed(), name="latest-rss"),
+    path("latest.atom", feeds.LatestStoriesAtomFeed(), name="latest-atom"),
+    path("organizations/<slug:slug>.rss", feeds.OrganizationFeed(), name="organization-rss"),
+    path("organizations/<slug:slug>.atom", feeds.OrganizationAtomFeed(), name="organization-atom"),
+    path("people/<slug:slug>.rss", feeds.PersonFeed(), name="person-rss"),
+    path("people/<slug:slug>.atom", feeds.PersonAtomFeed(), name="person-atom"),
+    path("tags/<slug:slug>.rss", feeds.TagFeed(), name="tag-rss"),
+    path("tags/<slug:slug>.atom", feeds.TagAtomFeed(), name="tag-atom"),
+]

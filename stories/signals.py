@@ -1,0 +1,40 @@
+"""Keep derived data in step with stories: the search vector after any change that feeds it."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from people.models import Organization, OrganizationAlias, Person
+from stories.models import Story, StoryOrganization, StoryPerson
+from stories.search import refresh_search_vectors
+
+
+def _refresh_later(story_ids) -> None:
+    ids = list(story_ids)
+    if ids:
+        transaction.on_commit(lambda: refresh_search_vectors(ids))
+
+
+@receiver(post_save, sender=Story)
+def story_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is None or {"headline", "dek", "body"} & set(update_fields):
+        _refresh_later([instance.pk])
+
+
+@receiver([post_save, post_delete], sender=StoryOrganization)
+@receiver([post_save, post_delete], sender=StoryPerson)
+def link_changed(sender, instance, **kwargs):
+    _refresh_later([instance.story_id])
+
+
+@receiver(post_save, sender=Organization)
+@receiver(post_save, sender=Person)
+def name_changed(sender, instance, created=False, **kwargs):
+    if not created:
+        _refresh_later(instance.story_links.values_list("story_id", flat=True))
+
+
+@receiver([post_save, post_delete], sender=OrganizationAlias)
+def alias_changed(sender, instance, **kwargs):
+    links = StoryOrganization.objects.filter(organization_id=instance.organization_id)
+    _refresh_later(links.values_list("story_id", flat=True))

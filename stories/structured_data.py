@@ -1,0 +1,80 @@
+"""schema.org JSON-LD for story pages: NewsArticle and BreadcrumbList (Google Article guidance:
+author as Person with name and url, dates with a time zone, image when there is one)."""
+
+import json
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from stories.models import Story
+
+
+def story_json_ld(story: Story) -> SafeString:
+    """A <script type="application/ld+json"> element for the story page (escaped for HTML)."""
+    url = settings.SITE_URL + story.get_absolute_url()
+    role = story.source_role
+    if role is not None:
+        author = {"@type": "Person", "name": role.person.full_name,
+                  "url": settings.SITE_URL + role.person.get_absolute_url(),
+                  "jobTitle": role.title}  # fmt: skip
+        if role.organization_id:
+            author["affiliation"] = _organization(role.organization)
+    else:
+        author = {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL}
+    organizations = [_organization(link.organization) for link in story.story_organizations.all()]
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": story.headline,
+        "description": story.dek or (story.paragraphs[0][:300] if story.paragraphs else ""),
+        "mainEntityOfPage": url,
+        "url": url,
+        "author": [author],
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": settings.SITE_URL,
+        },
+        "about": organizations[:1],
+        "mentions": organizations[1:],
+        "inLanguage": "en",
+    }
+    if story.published_at:
+        article["datePublished"] = _iso(story.published_at)
+        article["dateModified"] = _iso(story.revised_at or story.published_at)
+    if image := story.image_url:
+        article["image"] = [image if image.startswith("http") else settings.SITE_URL + image]
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": settings.SITE_NAME,
+             "item": settings.SITE_URL + reverse("home")},
+            {"@type": "ListItem", "position": 2, "name": story.headline, "item": url},
+        ],
+    }  # fmt: skip
+    return mark_safe(
+        "".join(
+            f'<script type="application/ld+json">{_dumps(item)}</script>'
+            for item in (article, breadcrumbs)
+        )
+    )
+
+
+def _organization(organization) -> dict:
+    return {
+        "@type": "Organization",
+        "name": organization.name,
+        "url": settings.SITE_URL + organization.get_absolute_url(),
+    }
+
+
+def _iso(value) -> str:
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def _dumps(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
