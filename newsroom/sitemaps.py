@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -122,3 +123,18 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {settings.SITE_URL}{reverse('news-sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _non_empty() -> dict:
+    return {name: cls for name, cls in SITEMAPS.items() if cls().items().exists()}
+
+
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The index of the sections that have entries (an empty urlset is not valid)."""
+    return sitemap_views.index(request, sitemaps=_non_empty(), sitemap_url_name="sitemap-section")
+
+
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    if section not in _non_empty():
+        raise Http404("No such sitemap.")
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section)

@@ -1,13 +1,20 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.http import http_date
 from django.views.generic import DetailView
 
 from people.models import Organization, Person
 
 
 class _StoriesPageMixin:
-    """Adds `stories` (a page of public stories) for the object shown."""
+    """Adds `stories` (a page of public stories) for the object shown, and Last-Modified."""
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        dates = [story.updated_at for story in context["stories"]] + [self.object.updated_at]
+        response["Last-Modified"] = http_date(max(dates).timestamp())
+        return response
 
     def stories(self):
         raise NotImplementedError

@@ -4,7 +4,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from people.models import Organization, OrganizationAlias, Person
+from newsroom.caching import invalidate_pages
+from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Story, StoryOrganization, StoryPerson
 from stories.search import refresh_search_vectors
 
@@ -38,3 +39,16 @@ def name_changed(sender, instance, created=False, **kwargs):
 def alias_changed(sender, instance, **kwargs):
     links = StoryOrganization.objects.filter(organization_id=instance.organization_id)
     _refresh_later(links.values_list("story_id", flat=True))
+
+
+@receiver([post_save, post_delete], sender=Story)
+@receiver([post_save, post_delete], sender=StoryOrganization)
+@receiver([post_save, post_delete], sender=StoryPerson)
+@receiver([post_save, post_delete], sender=Organization)
+@receiver([post_save, post_delete], sender=Person)
+@receiver([post_save, post_delete], sender=Role)
+def readers_see_a_change(sender, **kwargs):
+    """Whatever a reader can see changed: cached pages are stale. Now, and again once the
+    change is committed, so that no request in between caches the old state for long."""
+    invalidate_pages()
+    transaction.on_commit(invalidate_pages)

@@ -8,13 +8,14 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
+from django.utils.http import http_date
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from people.models import Organization
+from stories.feeds import feed_links
 from stories.models import Story
 from stories.previews import story_for_token
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
@@ -45,7 +46,17 @@ class StoryDetailView(DetailView):
         if not self.object.is_public:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
+        else:
+            response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
         return response
+
+
+def last_modified(response: HttpResponse, stories, *others) -> HttpResponse:
+    """Set Last-Modified from the newest of the listed stories (and other dated records)."""
+    dates = [s.updated_at for s in stories] + [o.updated_at for o in others if o is not None]
+    if dates:
+        response["Last-Modified"] = http_date(max(dates).timestamp())
+    return response
 
 
 def related_stories(story: Story) -> list[Story]:
@@ -77,6 +88,10 @@ class _StoryListView(ListView):
 
 
 class TagView(_StoryListView):
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return last_modified(response, context["stories"])
+
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return self.stories().filter(tags=self.tag)
@@ -87,8 +102,7 @@ class TagView(_StoryListView):
             title=f"Stories tagged {self.tag.name}",
             description=f"Stories tagged {self.tag.name}.",
             breadcrumbs=[("Tags", None), (self.tag.name, None)],
-            feed_kind="tag",
-            feed_key=self.tag.slug,
+            feeds=feed_links("tag", self.tag.slug),
             **kwargs,
         )
 
@@ -110,17 +124,14 @@ class ArchiveView(_StoryListView):
             description=f"Every story published in {label}.",
             breadcrumbs=[("Archive", None), (label, None)],
             months=archive_months() if not month else [],
+            feeds=feed_links("latest"),
             **kwargs,
         )
 
 
-def archive_months() -> list[date]:
+def archive_months() -> list:
     """The months that have public stories, newest first."""
-    return list(
-        Story.objects.public().dates(
-            "published_at", "month", order="DESC", tzinfo=timezone.get_current_timezone()
-        )
-    )
+    return list(Story.objects.public().datetimes("published_at", "month", order="DESC"))
 
 
 def search(request: HttpRequest) -> HttpResponse:

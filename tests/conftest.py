@@ -8,6 +8,9 @@ SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "formats" / "sa
 
 @pytest.fixture(autouse=True)
 def _fast_and_plain(settings):
+    from django.core.cache import cache
+
+    cache.clear()  # cached pages must not leak from one test into another
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests render templates without running collectstatic first.
     settings.STORAGES = {

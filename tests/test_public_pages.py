@@ -72,7 +72,7 @@ def test_story_page_query_count_does_not_grow_with_organizations(
     story = published_story(n_organizations=n)
     for _ in range(n):
         StoryPersonFactory(story=story, role=RoleFactory())
-    with django_assert_num_queries(5):  # story with source, organizations, tags, people, related
+    with django_assert_num_queries(6):  # story, organizations, tags, people, related, schedule
         response = client.get(story.get_absolute_url())
     assert response.content.decode().count('href="/organizations/') >= n
 
@@ -112,7 +112,7 @@ def test_home_lists_latest_public_stories_paginated(
     ]
     for story in stories:
         StoryOrganizationFactory(story=story)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         first = client.get(reverse("home"))
     assertContains(first, "Story number 00")
     assertNotContains(first, "Story number 05")
@@ -125,7 +125,7 @@ def test_home_lists_latest_public_stories_paginated(
 
 def test_home_query_count_is_flat(client, django_assert_num_queries):
     published_story(n_organizations=1)
-    with django_assert_num_queries(3) as one:
+    with django_assert_num_queries(4) as one:
         client.get(reverse("home"))
     for _ in range(19):
         published_story(n_organizations=3)
@@ -141,7 +141,7 @@ def test_organization_page_lists_its_public_stories(client, django_assert_max_nu
     StoryOrganizationFactory(story=public, organization=org)
     draft = StoryFactory(headline="Unpublished widget news")
     StoryOrganizationFactory(story=draft, organization=org)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(org.get_absolute_url())
     assertContains(response, "<h1>Bureau of Widget Safety</h1>", html=True)
     assertContains(response, "Keeps widgets safe.")

@@ -1,0 +1,46 @@
+"""How long a public page may be cached, and one switch that invalidates every cached page.
+
+Pages are cached (in the cache framework: Redis when REDIS_URL is set) under a key that holds
+the current "generation"; any change to what readers can see moves the generation on, so no
+cached page outlives an edit, a publication or an unpublication. A page may be cached at most
+until the next scheduled story goes live, so a schedule is never served late.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.utils import timezone
+
+GENERATION_KEY = "newsroom:pages:generation"
+
+
+def generation() -> str:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, value, timeout=None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def invalidate_pages() -> None:
+    """Every cached public page is stale from now on."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def max_age() -> int:
+    """Seconds a public page may be cached now: the configured age, or less when a scheduled
+    story goes live sooner. 0 means "do not cache"."""
+    from stories.models import Story  # the project package sits above the apps
+
+    limit = settings.PAGE_CACHE_SECONDS
+    key = f"newsroom:next-scheduled:{generation()}"
+    upcoming = cache.get(key)
+    if upcoming is None:  # asked once per generation, not once per request
+        upcoming = Story.objects.scheduled().aggregate(next=Min("published_at"))["next"] or ""
+        cache.set(key, upcoming, timeout=limit)
+    if upcoming:
+        limit = min(limit, int((upcoming - timezone.now()).total_seconds()))
+    return max(limit, 0)

@@ -1,0 +1,62 @@
+"""Caching of public pages for readers: shared-cache storage and Cache-Control headers.
+
+Only anonymous GET and HEAD requests for reader pages that answered 200 are cached; the admin,
+previews and anything sent to a signed-in user are not. Conditional GET (ETag, Last-Modified,
+304) is Django's ConditionalGetMiddleware, placed before this one.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from newsroom.caching import generation, max_age
+
+UNCACHED_PREFIXES = ("/admin/", "/stories/preview/", "/healthz", "/static/")
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"newsroom:page:{generation()}:{path}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, status=200)
+            for name, value in headers.items():
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code != 200
+            or response.streaming
+            or response.has_header("Cache-Control")
+        ):
+            return response
+        seconds = max_age()
+        patch_vary_headers(response, ["Cookie"])
+        if seconds <= 0:
+            patch_cache_control(response, no_cache=True, max_age=0)
+            return response
+        patch_cache_control(response, public=True, max_age=min(seconds, 60), s_maxage=seconds)
+        headers = {k: v for k, v in response.items() if k.lower() not in {"set-cookie"}}
+        cache.set(key, (response.content, headers), timeout=seconds)
+        response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request: HttpRequest) -> bool:
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if request.path.startswith(UNCACHED_PREFIXES):
+            return False
+        if request.COOKIES.get("sessionid"):
+            return False  # signed in, or was: staff see drafts and fresh pages
+        return True
