@@ -23,8 +23,13 @@ run: $(BIN)/.installed
 	@echo "Newsroom: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The offline validators the suite runs (Nu Html Checker, axe-core); never run install scripts.
+node_modules/.installed: package.json package-lock.json
+	npm install --no-audit --no-fund --ignore-scripts
+	touch $@
+
 ## test: the whole suite (SQLite, or the database in DATABASE_URL)
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/.installed
 	env -u DATABASE_URL SECRET_KEY=test-only-key $(BIN)/python manage.py makemigrations --check --dry-run -v0
 	SECRET_KEY=test-only-key $(BIN)/pytest $(PYTEST_ARGS)
 
@@ -33,4 +38,4 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache node_modules screenshots
