@@ -20,8 +20,10 @@ from tests.validators import axe_violations, html_errors
 
 def build_site():
     """A small site with one of everything a reader can see."""
-    department = OrganizationFactory(name="Department of Examples", slug="department-of-examples",
-                                     website="https://examples.gov/", description="Runs examples.")  # fmt: skip
+    department = OrganizationFactory(
+        name="Department of Examples", slug="department-of-examples",
+        website="https://examples.gov/", description="Runs examples.",
+    )  # fmt: skip
     OrganizationAliasFactory(organization=department, name="DoE")
     bureau = OrganizationFactory(
         name="Bureau of Samples", slug="bureau-of-samples", parent=department
@@ -32,7 +34,7 @@ def build_site():
         published=True, slug="a-story", source_role=role, source_url="https://examples.gov/news",
         headline="Examples & samples: “agreement” signed",
         dek="Two offices agree to share their samples.",
-        body="The Department of Examples signed with the Bureau of Samples.\n\n“We agree,” he said.",
+        body="The Department of Examples signed with the Bureau of Samples.\n\n“We agree.”",
         image_asset_id="abc123", image_format="webp",
     )  # fmt: skip
     StoryOrganizationFactory(story=story, organization=department)
@@ -82,7 +84,7 @@ def test_every_page_type_passes_axe_at_phone_and_desktop_widths(browser_page, li
 
 
 def test_the_checker_does_report_errors(tmp_path):
-    bad = b"<!DOCTYPE html><html lang=en><head><title>x</title></head><body><img src=x></p></body></html>"
+    bad = b"<!DOCTYPE html><html lang=en><head><title>x</title></head><body><img src=x></p>"
     errors = html_errors({"bad": bad}, tmp_path)
     assert any("alt" in e for e in errors["bad"]), errors
 

@@ -54,8 +54,9 @@ def axe_violations(page) -> list[dict]:
     result = page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                           nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}));
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}));
         }""",
         AXE_TAGS,
     )
