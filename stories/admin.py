@@ -18,6 +18,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from people.models import Organization, OrganizationKind
+from stories.images import make_renditions, validate_upload
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 from stories.organizations import (
     accept_all_suggestions,
@@ -126,7 +127,8 @@ class StoryForm(forms.ModelForm):
         model = Story
         fields = [  # the admin narrows this to the fieldsets
             "headline", "slug", "dek", "body", "tags", "source_role", "source_attribution",
-            "source_label", "source_url", "image_asset_id", "image_format", "image_alt",
+            "source_label", "source_url", "lead_image", "image_asset_id", "image_format",
+            "image_alt",
             "image_credit", "image_caption",
         ]  # fmt: skip
 
@@ -134,6 +136,12 @@ class StoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+
+    def clean_lead_image(self):
+        upload = self.cleaned_data.get("lead_image")
+        if upload and "lead_image" in self.changed_data:
+            validate_upload(upload)
+        return upload
 
     def clean(self):
         cleaned = super().clean()
@@ -231,11 +239,12 @@ class StoryAdmin(VersionAdmin):
             "Lead image",
             {
                 "fields": [
-                    "image_asset_id",
-                    "image_format",
+                    "lead_image",
                     "image_alt",
                     "image_credit",
                     "image_caption",
+                    "image_asset_id",
+                    "image_format",
                 ]
             },
         ),  # fmt: skip
@@ -602,6 +611,8 @@ class StoryAdmin(VersionAdmin):
         else:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        if "lead_image" in form.changed_data and obj.lead_image:
+            make_renditions(obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

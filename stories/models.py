@@ -77,6 +77,13 @@ class Story(models.Model):
     image_asset_id = models.CharField(
         max_length=100, blank=True, help_text="The lead image's id in the asset store."
     )
+    lead_image = models.ImageField(
+        upload_to="originals/",
+        blank=True,
+        help_text="JPEG, PNG or WebP. WebP renditions for every screen are made when you save.",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_format = models.CharField(max_length=10, choices=ImageFormat, blank=True)
     image_alt = models.CharField(
         max_length=300, blank=True, help_text="What the image shows, for readers who can't see it."
@@ -185,11 +192,36 @@ class Story(models.Model):
 
     @property
     def image_url(self) -> str:
-        """The lead image's address in the asset store, or "" when none is configured."""
+        """The lead image's largest rendition, else its address in the asset store, else ""."""
+        if renditions := self.renditions:
+            return renditions[-1][1]
         template = settings.IMAGE_URL_TEMPLATE
         if not (template and self.image_asset_id):
             return ""
         return template.format(asset_id=self.image_asset_id, format=self.image_format or "webp")
+
+    @property
+    def renditions(self) -> list[tuple[int, str]]:
+        """(width, URL) of the WebP renditions made from an uploaded image, narrowest first."""
+        if not (self.lead_image and self.image_width and self.image_asset_id):
+            return []
+        from stories.images import rendition_url, rendition_widths
+
+        return [
+            (w, rendition_url(self.image_asset_id, w)) for w in rendition_widths(self.image_width)
+        ]
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(f"{url} {width}w" for width, url in self.renditions)
+
+    @property
+    def rendition_height(self) -> int | None:
+        """The height of the largest rendition (for the <img> height attribute)."""
+        if not self.renditions or not self.image_height:
+            return None
+        width = self.renditions[-1][0]
+        return round(self.image_height * width / self.image_width)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -95,6 +95,8 @@ def publication_problems(story: Story) -> list[str]:
         problems.append("It needs a body.")
     if settings.REQUIRE_ORGANIZATION_TO_PUBLISH and not story.story_organizations.exists():
         problems.append("Tag at least one organization in “Organizations in this story”.")
+    if story.lead_image and not story.image_alt.strip():
+        problems.append("Describe the lead image in its alt text.")
     return problems
 
 

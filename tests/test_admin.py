@@ -6,6 +6,7 @@ from pytest_django.asserts import assertContains
 
 from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Origin, Story, StoryOrganization
+from tests.admin_forms import form_data
 from tests.factories import (
     OrganizationAliasFactory,
     OrganizationFactory,
@@ -139,7 +140,7 @@ def test_a_bad_story_form_is_shown_again_with_the_problem_marked(editor_client):
 def test_saving_a_story_bumps_its_version(editor_client):
     story = StoryFactory()
     form = editor_client.get(admin_url(Story, "change", story.pk)).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k != "tags"}
+    data = {k: v for k, v in form_data(form).items() if k != "tags"}
     data.update(
         headline="Edited headline",
         source_role=story.source_role_id,

@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization
+from tests.admin_forms import form_data
 from tests.factories import (
     OrganizationFactory,
     PersonFactory,
@@ -85,7 +86,7 @@ def test_a_rejected_suggestion_stays_rejected_after_the_story_is_edited(editor_c
     gadget = Organization.objects.get(name="Gadget Commission")
     post(editor_client, story, "reject", {"reject": f"org:{gadget.pk}|Gadget Commission"})
     form = editor_client.get(reverse("admin:stories_story_change", args=[story.pk]))
-    data = {k: v for k, v in form.context["adminform"].form.initial.items() if v is not None}
+    data = form_data(form.context["adminform"].form)
     data.update(
         body=BODY + "\n\nThe Gadget Commission said more later.",
         tags="",

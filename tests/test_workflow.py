@@ -15,6 +15,7 @@ from reversion.models import Version
 
 from stories.models import Story, StoryOrganization, StoryStatus
 from stories.previews import preview_url
+from tests.admin_forms import form_data
 from tests.factories import OrganizationFactory, StoryFactory, StoryOrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +160,7 @@ def test_first_publication_sets_published_at_and_changes_show_as_updated(client,
     first = story.published_at
     assert first is not None and story.revised_at is None
     form = client.get(reverse("admin:stories_story_change", args=[story.pk])).context["adminform"]
-    data = {k: v for k, v in form.form.initial.items() if v is not None}
+    data = form_data(form.form)
     data.update(body="A corrected body.", tags="", **{
         "story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
         "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"})  # fmt: skip
@@ -277,7 +278,7 @@ def test_restoring_a_revision_brings_back_text_tags_and_organizations(client, pe
     revision_url = reverse("admin:stories_story_revision", args=[story.pk, versions[0].pk])
     form = client.get(revision_url)
     assert form.status_code == 200
-    data = {k: v for k, v in form.context["adminform"].form.initial.items() if v is not None}
+    data = form_data(form.context["adminform"].form)
     data.update(tags="alpha, beta", **_inline_data(form))
     response = client.post(revision_url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -314,7 +315,7 @@ def test_a_deleted_story_can_be_recovered(client, people):
     version = Version.objects.get_deleted(Story).get()
     recover = reverse("admin:stories_story_recover", args=[version.pk])
     form = client.get(recover)
-    data = {k: v for k, v in form.context["adminform"].form.initial.items() if v is not None}
+    data = form_data(form.context["adminform"].form)
     data.update(tags="", **_inline_data(form))
     assert client.post(recover, data).status_code == 302
     assert Story.objects.get(headline="Deleted by mistake").organizations.count() == 1
@@ -327,7 +328,7 @@ def test_the_second_save_of_two_editors_is_refused_and_nothing_is_overwritten(cl
     client.force_login(people["editor"])
     opened = client.get(url)  # both editors open the story at version 1
     form = opened.context["adminform"].form
-    base = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    base = form_data(form)
     base.update(tags="", **_inline_data(opened))
     assert base["loaded_version"] == 1
 
