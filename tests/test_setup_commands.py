@@ -1,6 +1,8 @@
 """The commands behind `make run`, and settings that refuse to run unsafely."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -66,3 +68,17 @@ def test_production_settings_pass_the_deploy_check():
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_static_files_get_hashed_and_compressed_names(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    env |= {"SECRET_KEY": "x" * 60, "STATIC_ROOT": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    hashed = manifest["css/site.css"]
+    assert re.fullmatch(r"css/site\.[0-9a-f]{12}\.css", hashed)
+    assert (tmp_path / f"{hashed}.gz").exists() or (tmp_path / f"{hashed}.br").exists()
