@@ -1,8 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
-from django.views.static import serve as static_serve
 
 from newsroom import sitemaps, views
 
@@ -19,9 +16,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Uploaded images and their renditions. A large site serves these from object storage
     # or a CDN instead (MEDIA_URL); the files are immutable, named by asset id and width.
-    re_path(
-        r"^media/(?P<path>renditions/.+\.webp)$",
-        cache_control(public=True, max_age=31536000, immutable=True)(static_serve),
-        {"document_root": settings.MEDIA_ROOT},
-    ),
+    re_path(r"^media/(?P<path>renditions/.+\.webp)$", views.rendition, name="rendition"),
 ]

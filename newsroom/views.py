@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.static import serve
 from django.views.generic import ListView
 
 from stories.models import Story
@@ -29,3 +30,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@cache_control(public=True, max_age=31536000, immutable=True)
+def rendition(request: HttpRequest, path: str) -> HttpResponse:
+    """An image rendition from MEDIA_ROOT (named by asset id and width, so never changed)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
