@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.static import serve
 from django.views.generic import ListView
+from django.views.static import serve
 
 from stories.models import Story
 
