@@ -13,7 +13,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from newsroom.caching import generation, max_age
 
-UNCACHED_PREFIXES = ("/admin/", "/stories/preview/", "/healthz", "/static/")
+UNCACHED_PREFIXES = ("/admin/", "/stories/preview/", "/healthz", "/static/", "/exports/")
 
 
 class PublicPageCacheMiddleware:

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, F
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -18,8 +18,16 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from people.models import Organization, OrganizationKind
+from stories.exporters import EXPORTERS
 from stories.images import make_renditions, validate_upload
-from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.models import (
+    ExportToken,
+    Origin,
+    Story,
+    StoryOrganization,
+    StoryPerson,
+    StoryStatus,
+)
 from stories.organizations import (
     accept_all_suggestions,
     accept_person,
@@ -222,7 +230,7 @@ class StoryAdmin(VersionAdmin):
     inlines = [StoryOrganizationInline, StoryPersonInline]
     actions = [
         "tag_suggested_organizations", "add_organization", "submit_selected", "publish_selected",
-        "unpublish_selected", "archive_selected",
+        "unpublish_selected", "archive_selected", "export_selected",
     ]  # fmt: skip
 
     class Media:
@@ -581,6 +589,40 @@ class StoryAdmin(VersionAdmin):
     def archive_selected(self, request, queryset):
         self._bulk(request, queryset, "Archived", lambda s: archive_story(s, by=request.user))
 
+    @admin.action(description="Export selected…", permissions=["export"])
+    def export_selected(self, request, queryset):
+        """Download the selected stories (all of the filtered list with "select all")."""
+        format = request.POST.get("export_format")
+        if format in EXPORTERS:
+            exporter = EXPORTERS[format]
+            stories = Story.objects.filter(pk__in=queryset.values("pk")).order_by(
+                "published_at", "pk"
+            )
+            response = StreamingHttpResponse(
+                exporter.write(stories), content_type=exporter.content_type
+            )
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            response["Content-Disposition"] = (
+                f'attachment; filename="stories-{stamp}.{exporter.extension}"'
+            )
+            return response
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Export {queryset.count()} stories",
+            "stories": queryset[:20],
+            "count": queryset.count(),
+            "formats": sorted(EXPORTERS),
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "query": request.GET.urlencode(),
+        }
+        return TemplateResponse(request, "admin/stories/story/export.html", context)
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("stories.export_story")
+
     def has_publish_permission(self, request):
         return request.user.has_perm("stories.publish_story")
 
@@ -640,3 +682,24 @@ def _state(story: Story) -> str:
     if story.is_scheduled:
         return f"scheduled for {timezone.localtime(story.published_at):%Y-%m-%d %H:%M %Z}"
     return story.get_status_display().lower()
+
+
+@admin.register(ExportToken)
+class ExportTokenAdmin(admin.ModelAdmin):
+    """Keys for staff scripts using /exports/. The key is shown once, when it is issued."""
+
+    list_display = ["name", "user", "created_at", "revoked_at"]
+    list_select_related = ["user"]
+    fields = ["name", "user", "revoked_at"]
+    autocomplete_fields = []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        token, key = ExportToken.issue(obj.user, obj.name)
+        obj.pk, obj.key_hash, obj.created_at = token.pk, token.key_hash, token.created_at
+        self.message_user(
+            request,
+            f"Export key for “{obj.name}” (copy it now, it is not shown again): {key}",
+            messages.WARNING,
+        )

@@ -6,10 +6,14 @@ app_name = "feeds"
 urlpatterns = [
     path("latest.rss", feeds.LatestStoriesFeed(), name="latest-rss"),
     path("latest.atom", feeds.LatestStoriesAtomFeed(), name="latest-atom"),
+    path("latest.json", feeds.LatestStoriesJsonFeed(), name="latest-json"),
     path("organizations/<slug:slug>.rss", feeds.OrganizationFeed(), name="organization-rss"),
     path("organizations/<slug:slug>.atom", feeds.OrganizationAtomFeed(), name="organization-atom"),
+    path("organizations/<slug:slug>.json", feeds.OrganizationJsonFeed(), name="organization-json"),
     path("people/<slug:slug>.rss", feeds.PersonFeed(), name="person-rss"),
     path("people/<slug:slug>.atom", feeds.PersonAtomFeed(), name="person-atom"),
+    path("people/<slug:slug>.json", feeds.PersonJsonFeed(), name="person-json"),
     path("tags/<slug:slug>.rss", feeds.TagFeed(), name="tag-rss"),
     path("tags/<slug:slug>.atom", feeds.TagAtomFeed(), name="tag-atom"),
+    path("tags/<slug:slug>.json", feeds.TagJsonFeed(), name="tag-json"),
 ]

@@ -1,23 +1,109 @@
-"""RSS 2.0 and Atom 1.0 feeds (Django's syndication framework) for the latest stories and for
-each organization, person and tag. One Feed class per listing; the Atom variants subclass it.
-Only public stories, newest first; `?limit=` up to MAX_ITEMS."""
+"""RSS 2.0, Atom 1.0 (Django's syndication framework) and JSON Feed 1.1 for the latest stories
+and for each organization, person and tag. One Feed class per listing; the Atom and JSON Feed
+variants subclass it. Only public stories, newest first; `?limit=` up to MAX_ITEMS. Items carry
+the full story as HTML (escaped text in <p> elements), the source person with the title they
+held, the organizations and tags as categories, and the lead image.
+"""
+
+import json
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from people.models import Organization, Person
 from stories.models import Story
 
 DEFAULT_ITEMS, MAX_ITEMS = 20, 100
+JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+class RssWithContent(Rss201rev2Feed):
+    """RSS 2.0 with the full story in content:encoded."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class AtomWithContent(Atom1Feed):
+    """Atom 1.0 with the full story in <content type="html">."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+def story_html(story: Story) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)
+
+
+def absolute(url: str) -> str:
+    return url if not url or url.startswith("http") else settings.SITE_URL + url
+
+
+def author_line(story: Story) -> str | None:
+    role = story.source_role
+    return f"{role.person.full_name}, {role.label}" if role else None
+
+
+def categories(story: Story) -> list[str]:
+    return [link.organization.name for link in story.story_organizations.all()] + sorted(
+        tag.name for tag in story.tags.all()
+    )
+
+
+def json_item(story: Story) -> dict:
+    """A JSON Feed 1.1 item."""
+    item = {
+        "id": f"{settings.SITE_URL}/stories/{story.pk}",
+        "url": absolute(story.get_absolute_url()),
+        "title": story.headline,
+        "content_html": story_html(story),
+        "summary": story.dek or (story.paragraphs[0] if story.paragraphs else ""),
+        "date_published": timezone.localtime(story.published_at).isoformat(timespec="seconds"),
+        "date_modified": timezone.localtime(story.revised_at or story.published_at).isoformat(
+            timespec="seconds"
+        ),
+        "tags": categories(story),
+    }
+    if author := author_line(story):
+        person_url = absolute(story.source_role.person.get_absolute_url())
+        item["authors"] = [{"name": author, "url": person_url}]
+    if image := story.image_url:
+        item["image"] = absolute(image)
+    return item
+
+
+def jsonfeed_document(*, title: str, home: str, feed_url: str, description: str, items) -> dict:
+    return {
+        "version": JSONFEED_VERSION,
+        "title": title,
+        "home_page_url": absolute(home),
+        "feed_url": absolute(feed_url),
+        "description": description,
+        "language": "en",
+        "items": [json_item(story) for story in items],
+    }
 
 
 class LatestStoriesFeed(Feed):
+    feed_type = RssWithContent
     description = "The latest stories."
 
     def __call__(self, request, *args, **kwargs):
@@ -63,19 +149,19 @@ class LatestStoriesFeed(Feed):
         return item.revised_at or item.published_at
 
     def item_author_name(self, item: Story) -> str | None:
-        role = item.source_role
-        if role is None:
-            return None
-        return f"{role.person.full_name}, {role.label}"
+        return author_line(item)
+
+    def item_author_link(self, item: Story) -> str | None:
+        return absolute(item.source_role.person.get_absolute_url()) if item.source_role else None
 
     def item_categories(self, item: Story) -> list[str]:
-        return [link.organization.name for link in item.story_organizations.all()] + [
-            tag.name for tag in item.tags.all()
-        ]
+        return categories(item)
+
+    def item_extra_kwargs(self, item: Story) -> dict:
+        return {"content_html": story_html(item)}
 
     def item_enclosure_url(self, item: Story) -> str | None:
-        url = item.image_url
-        return url if not url or url.startswith("http") else settings.SITE_URL + url
+        return absolute(item.image_url) or None
 
     def item_enclosure_length(self, item: Story) -> int:
         return 0
@@ -140,29 +226,66 @@ class TagFeed(LatestStoriesFeed):
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWithContent
     subtitle = LatestStoriesFeed.description
 
 
 class OrganizationAtomFeed(OrganizationFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWithContent
 
     def subtitle(self, obj):
         return self.description(obj)
 
 
 class PersonAtomFeed(PersonFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWithContent
 
     def subtitle(self, obj):
         return self.description(obj)
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomWithContent
 
     def subtitle(self, obj):
         return self.description(obj)
+
+
+class JsonFeedMixin:
+    """Renders the listing as JSON Feed 1.1 instead of XML."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            self.limit = min(max(int(request.GET.get("limit", DEFAULT_ITEMS)), 1), MAX_ITEMS)
+        except ValueError:
+            self.limit = DEFAULT_ITEMS
+        obj = self.get_object(request, *args, **kwargs)
+        document = jsonfeed_document(
+            title=self._get_dynamic_attr("title", obj),
+            home=self._get_dynamic_attr("link", obj),
+            feed_url=request.path,
+            description=self._get_dynamic_attr("description", obj),
+            items=self.items(obj),
+        )
+        return HttpResponse(
+            json.dumps(document, ensure_ascii=False), content_type="application/feed+json"
+        )
+
+
+class LatestStoriesJsonFeed(JsonFeedMixin, LatestStoriesFeed):
+    pass
+
+
+class OrganizationJsonFeed(JsonFeedMixin, OrganizationFeed):
+    pass
+
+
+class PersonJsonFeed(JsonFeedMixin, PersonFeed):
+    pass
+
+
+class TagJsonFeed(JsonFeedMixin, TagFeed):
+    pass
 
 
 def feed_links(kind: str, key: str = "") -> list[dict]:
@@ -174,4 +297,6 @@ def feed_links(kind: str, key: str = "") -> list[dict]:
          "href": reverse(f"feeds:{names[kind]}-rss", kwargs=kwargs)},
         {"type": "application/atom+xml", "title": "Atom",
          "href": reverse(f"feeds:{names[kind]}-atom", kwargs=kwargs)},
+        {"type": "application/feed+json", "title": "JSON Feed",
+         "href": reverse(f"feeds:{names[kind]}-json", kwargs=kwargs)},
     ]  # fmt: skip

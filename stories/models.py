@@ -1,5 +1,8 @@
 """Stories and the organizations and people in them."""
 
+import hashlib
+import secrets
+
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -52,6 +55,10 @@ class StoryQuerySet(models.QuerySet):
                 queryset=StoryOrganization.objects.select_related("organization"),
             ),
         )
+
+    def for_export(self) -> "StoryQuerySet":
+        """Everything an export writes, for stories read in chunks."""
+        return self.for_page().select_related("source_role__organization")
 
     def scheduled(self) -> "StoryQuerySet":
         """Published, but not public yet: readers see them from their publish time on."""
@@ -177,6 +184,7 @@ class Story(models.Model):
         permissions = [
             ("publish_story", "Can publish, schedule, unpublish and archive stories"),
             ("review_story", "Can review stories and send them back"),
+            ("export_story", "Can export stories (commands, admin, /exports/)"),
         ]
 
     def __str__(self) -> str:
@@ -320,6 +328,43 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} (rejected for {self.story})"
+
+
+class ExportTokenQuerySet(models.QuerySet):
+    def for_key(self, key: str) -> "ExportToken | None":
+        """The active token with this key, or None. Keys are stored hashed."""
+        if not key:
+            return None
+        return (
+            self.filter(key_hash=ExportToken.hash(key), revoked_at__isnull=True)
+            .select_related("user")
+            .first()
+        )
+
+
+class ExportToken(models.Model):
+    """A key a staff script sends (`Authorization: Bearer …`) to use /exports/ as `user`."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=100, help_text="What uses it: “partner sync”.")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ExportTokenQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.user})"
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple["ExportToken", str]:
+        """Create a token; returns it and its key, which is shown once and never stored."""
+        key = secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, key_hash=cls.hash(key)), key
 
 
 # Revisions: a story's revision holds its organizations, people and tags as they were.

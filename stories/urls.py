@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stories import views
+from stories import export_views, views
 
 app_name = "stories"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("archive/<int:year>/", views.ArchiveView.as_view(), name="archive-year"),
     path("archive/<int:year>/<int:month>/", views.ArchiveView.as_view(), name="archive-month"),
     path("search/", views.search, name="search"),
+    path("exports/<str:format>/", export_views.export, name="export"),
 ]
