@@ -6,12 +6,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from people.resolution import is_known_organization
 from stories.importers.errors import StoryImportError
 from stories.importers.loader import load_story
+from stories.importers.ninjs import load_document, read_documents
 from stories.importers.plaintext import read_story_file
 
 
@@ -20,6 +22,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--format", choices=["text", "ninjs"], default="text",
+            help="text: the plain-text story format (default); ninjs: our ninjs export, "
+            "a JSON array or NDJSON (the backup path).",
+        )  # fmt: skip
         parser.add_argument("--dry-run", action="store_true", help="Report, change nothing.")
         parser.add_argument(
             "--json", action="store_true", dest="as_json", help="Print a JSON report."
@@ -31,10 +38,12 @@ class Command(BaseCommand):
             help="Publish time, ISO 8601 (e.g. 2026-11-27T09:30+00:00); local time if no zone.",
         )
 
-    def handle(self, *args, paths, dry_run, as_json, publish, published_at, **options):
+    def handle(self, *args, paths, format, dry_run, as_json, publish, published_at, **options):
         when = _parse_when(published_at) if published_at else None
         reports = []
-        for path in _story_files(paths):
+        if format == "ninjs":
+            reports = self._import_ninjs(paths, dry_run=dry_run)
+        for path in _story_files(paths) if format == "text" else []:
             reports.append(self._import_one(path, publish=publish, at=when, dry_run=dry_run))
         if as_json:
             self.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2))
@@ -53,6 +62,34 @@ class Command(BaseCommand):
             raise CommandError(f"{prefix}{summary}. {refused} file(s) refused.")
         if not as_json:
             self.stdout.write(self.style.SUCCESS(f"{prefix}{summary}."))
+
+    def _import_ninjs(self, paths, *, dry_run: bool) -> list[dict]:
+        reports = []
+        for name in paths:
+            try:
+                documents = list(read_documents(name))
+            except StoryImportError as error:
+                reports.append({"file": name, "line": None, "status": "refused", "story": None,
+                                "warnings": [], "errors": [error.as_dict()]})  # fmt: skip
+                continue
+            for line, document in documents:
+                if isinstance(document, StoryImportError):
+                    result_errors, status, story = [document], "refused", None
+                else:
+                    with transaction.atomic():
+                        result = load_document(document, path=name, line=line)
+                        if dry_run:
+                            transaction.set_rollback(True)
+                    result_errors, status, story = result.errors, result.status, result.story
+                reports.append({
+                    "file": name, "line": line, "status": status, "dry_run": dry_run,
+                    "story": {"id": None if dry_run else story.pk, "slug": story.slug,
+                              "url": f"{settings.SITE_URL}{story.get_absolute_url()}"}
+                    if story else None,
+                    "headline": story.headline if story else None,
+                    "warnings": [], "errors": [e.as_dict() for e in result_errors],
+                })  # fmt: skip
+        return reports
 
     def _import_one(self, path: Path, *, publish, at, dry_run) -> dict:
         report = {"file": str(path), "status": "refused", "dry_run": dry_run, "story": None}
@@ -101,7 +138,9 @@ class Command(BaseCommand):
             for error in report["errors"]:
                 self.stderr.write(self.style.ERROR(f"refused    {error['text']}"))
             return
-        self.stdout.write(f"{report['status']:<10} {report['file']} -> {report['story']['slug']}")
+        line = report.get("line")
+        where = f"{report['file']}, line {line}" if line else report["file"]
+        self.stdout.write(f"{report['status']:<10} {where} -> {report['story']['slug']}")
         for warning in report["warnings"]:
             self.stdout.write(self.style.WARNING(f"  warning  {warning['text']}"))
 

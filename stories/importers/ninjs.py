@@ -1,0 +1,287 @@
+"""Import ninjs documents written by our export (JSON array or NDJSON): the backup path.
+
+Each document is checked and loaded in its own transaction: a malformed line or document is
+refused with its line number and nothing of it is written; the others still load. Loading a
+document again updates the same story (found by its slug). See docs/ninjs.md for the mapping.
+"""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import reversion
+from django.db import transaction
+from django.utils.dateparse import parse_datetime
+
+from people.models import Organization, OrganizationKind, Person
+from people.resolution import find_or_create_role
+from stories.exporters.ninjs import SEPARATOR
+from stories.importers.errors import StoryImportError
+from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+
+MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
+
+
+@dataclass
+class NinjsResult:
+    line: int
+    status: str  # created / updated / refused
+    story: Story | None = None
+    errors: list[StoryImportError] = field(default_factory=list)
+
+
+def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportError]]:
+    """(line, document) for each document in a JSON array or NDJSON file; a StoryImportError
+    in place of a document that cannot be read. Raises StoryImportError for an unreadable file."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        with path.open("rb") as stream:
+            first = stream.read(1)
+            while first in (b" ", b"\n", b"\r", b"\t", b"\xef", b"\xbb", b"\xbf"):
+                first = stream.read(1)
+    except OSError as exc:
+        raise StoryImportError(shown, None, f"a readable file ({exc.strerror})") from exc
+    if first == b"[":
+        yield from _array(path, shown)
+    else:
+        yield from _lines(path, shown)
+
+
+def _lines(path: Path, shown: str):
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            try:
+                document = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                yield number, StoryImportError(shown, number, f"one JSON object per line ({exc})")
+                continue
+            if not isinstance(document, dict):
+                yield number, StoryImportError(shown, number, "a JSON object (a ninjs document)")
+                continue
+            yield number, document
+
+
+def _array(path: Path, shown: str):
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        documents = json.loads(text)
+    except json.JSONDecodeError as exc:
+        expected = f"a JSON array of ninjs documents ({exc.msg})"
+        yield exc.lineno, StoryImportError(shown, exc.lineno, expected)
+        return
+    lines = _object_lines(text)
+    for n, document in enumerate(documents):
+        line = lines[n] if n < len(lines) else None
+        if not isinstance(document, dict):
+            yield line, StoryImportError(shown, line, "a JSON object (a ninjs document)")
+            continue
+        yield line, document
+
+
+def _object_lines(text: str) -> list[int]:
+    """The line on which each top-level object of a JSON array starts."""
+    lines, depth, line, in_string, escaped = [], 0, 1, False, False
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "{[":
+            depth += 1
+            if char == "{" and depth == 2:
+                lines.append(line)
+        elif char in "}]":
+            depth -= 1
+    return lines
+
+
+def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult:
+    """Check and save one document, atomically. Refusals come back in the result."""
+    try:
+        parsed = _parse(document, path, line)
+    except StoryImportError as error:
+        return NinjsResult(line or 0, "refused", errors=[error])
+    with transaction.atomic(), reversion.create_revision():
+        story = Story.objects.select_for_update().filter(slug=parsed["slug"]).first()
+        status = "updated" if story else "created"
+        story = story or Story(slug=parsed["slug"])
+        # Organizations first: people's roles name them, and these carry their kinds.
+        organizations = [(_organization(*o), origin) for o, origin in parsed["organizations"]]
+        for name in ("headline", "dek", "body", "status", "published_at", "revised_at",
+                     "import_key", "source_attribution", "source_label", "source_url",
+                     "image_asset_id", "image_format", "image_alt", "image_caption",
+                     "image_credit", "version"):  # fmt: skip
+            setattr(story, name, parsed[name])
+        story.source_role = _source_role(parsed["source"])
+        story.full_clean(exclude=["slug", "import_key"])
+        story.save()
+        story.story_organizations.all().delete()
+        for position, (organization, origin) in enumerate(organizations):
+            StoryOrganization.objects.create(
+                story=story, organization=organization, position=position, origin=origin
+            )
+        story.story_people.all().delete()
+        for position, (person, origin) in enumerate(parsed["people"]):
+            found, role = _person_and_role(person)
+            StoryPerson.objects.create(
+                story=story, person=found, role=role, position=position, origin=origin
+            )
+        story.tags.set(parsed["tags"], clear=True)
+        Story.objects.filter(pk=story.pk).update(
+            created_at=parsed["created_at"], updated_at=parsed["updated_at"]
+        )
+        reversion.set_comment(f"Restored from {Path(path).name}")
+        story.refresh_from_db()
+    return NinjsResult(line or 0, status, story)
+
+
+def _fail(path, line, expected):
+    raise StoryImportError(path, line, expected)
+
+
+def _when(value, path, line, name, *, required=False) -> datetime | None:
+    if value is None and not required:
+        return None
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None or parsed.tzinfo is None:
+        _fail(path, line, f"{name} as a date and time with a time zone, found {value!r}")
+    return parsed
+
+
+def _parse(doc: dict, path: str, line: int | None) -> dict:
+    alt = {a.get("role"): a.get("value") for a in doc.get("altIds", []) if isinstance(a, dict)}
+    slug = alt.get("slug") or _slug(doc.get("uri"))
+    if not slug:
+        _fail(path, line, "a story slug (altIds role 'slug' or the uri)")
+    headlines = [h for h in doc.get("headlines", []) if isinstance(h, dict)]
+    main = next((h.get("value") for h in headlines if h.get("role") == "main"), None)
+    if not isinstance(main, str) or not main.strip():
+        _fail(path, line, "headlines with a 'main' headline")
+    bodies = [b for b in doc.get("bodies", []) if isinstance(b, dict)]
+    body = next((b.get("value") for b in bodies if b.get("contentType") == "text/plain"), "")
+    status = alt.get("status") or ("published" if doc.get("pubStatus") == "usable" else "draft")
+    if status not in StoryStatus.values:
+        _fail(path, line, f"a status among {StoryStatus.values}, found {status!r}")
+    try:
+        version = int(doc.get("version", 1))
+    except (TypeError, ValueError):
+        _fail(path, line, f"version as a number, found {doc.get('version')!r}")
+    organizations = []
+    for item in doc.get("organisations", []):
+        parts = str(item.get("literal", "")).split(";")
+        literal = dict(part.split("=", 1) for part in parts if "=" in part)
+        kind = literal.get("kind", OrganizationKind.OTHER)
+        if kind not in OrganizationKind.values:
+            _fail(path, line, f"an organisation kind in {OrganizationKind.values}, found {kind!r}")
+        origin = literal.get("origin", Origin.IMPORTED)
+        if not item.get("name"):
+            _fail(path, line, "every organisation with a name")
+        organizations.append(((item["name"], _slug(item.get("uri")), kind), origin))
+    people = []
+    for item in doc.get("people", []):
+        if not item.get("name"):
+            _fail(path, line, "every person with a name")
+        origin = str(item.get("rel", "")).partition("origin=")[2] or Origin.IMPORTED
+        people.append((item, origin))
+    source = next((s for s in doc.get("infoSources", []) if s.get("role") == "source"), None)
+    label = next((s for s in doc.get("infoSources", []) if s.get("role") == "label"), {})
+    image = next((a for a in doc.get("associations", []) if a.get("name") == "leadimage"), {})
+    image_alt = {a.get("role"): a.get("value") for a in image.get("altIds", [])}
+    image_text = {d.get("role"): d.get("value") for d in image.get("descriptions", [])}
+    return {
+        "slug": slug,
+        "headline": main.strip(),
+        "dek": next(
+            (d.get("value", "") for d in doc.get("descriptions", []) if d.get("role") == "summary"),
+            "",
+        ),  # fmt: skip
+        "body": body,
+        "status": status,
+        "version": version,
+        "published_at": _when(doc.get("contentCreated"), path, line, "contentCreated"),
+        "revised_at": _when(alt.get("revised"), path, line, "altIds 'revised'"),
+        "created_at": _when(doc.get("firstCreated"), path, line, "firstCreated", required=True),
+        "updated_at": _when(doc.get("versionCreated"), path, line, "versionCreated", required=True),
+        "import_key": alt.get("import-key"),
+        "source": source,
+        "source_attribution": doc.get("by", ""),
+        "source_label": label.get("name", ""),
+        "source_url": label.get("uri", ""),
+        "organizations": organizations,
+        "people": people,
+        "tags": [
+            s["name"] for s in doc.get("subjects", []) if s.get("rel") == "tag" and s.get("name")
+        ],
+        "image_asset_id": image_alt.get("asset-id", ""),
+        "image_format": image_alt.get("format", ""),
+        "image_alt": image_text.get("alt", ""),
+        "image_caption": image_text.get("caption", ""),
+        "image_credit": image.get("copyrightHolder", ""),
+    }
+
+
+def _slug(uri) -> str:
+    return urlsplit(str(uri or "")).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _organization(name: str, slug: str, kind: str) -> Organization:
+    organization = (
+        Organization.objects.filter(slug=slug).first() if slug else None
+    ) or Organization.objects.named(name).first()
+    if organization is None:
+        organization = Organization(name=name, kind=kind)
+        if slug and not Organization.objects.filter(slug=slug).exists():
+            organization.slug = slug
+        organization.save()
+    elif organization.kind == OrganizationKind.OTHER and kind != OrganizationKind.OTHER:
+        organization.kind = kind
+        organization.save(update_fields=["kind", "updated_at"])
+    return organization
+
+
+def _person_and_role(item: dict):
+    from stories.importers.plaintext import parse_attribution
+
+    display = item["name"]
+    parsed = parse_attribution(f"{display}, X")  # the display name carries a nickname in quotes
+    full_name, nickname = (parsed[0], parsed[1]) if parsed else (display, "")
+    slug = _slug(item.get("uri"))
+    person = Person.objects.filter(slug=slug).first() if slug else None
+    person = person or Person.objects.named(full_name).first()
+    if person is None:
+        person = Person(full_name=full_name, nickname=nickname)
+        if slug and not Person.objects.filter(slug=slug).exists():
+            person.slug = slug
+        person.save()
+    literal = str(item.get("literal", ""))
+    if not literal:
+        return person, None
+    title, _, organization_name = literal.partition(SEPARATOR)
+    organization = (
+        Organization.objects.named(organization_name).first() if organization_name else None
+    )
+    if organization_name and organization is None:
+        organization = Organization.objects.create(name=organization_name)
+    role, _ = find_or_create_role(person, title=title, organization=organization)
+    return person, role
+
+
+def _source_role(source: dict | None):
+    if not source:
+        return None
+    _, role = _person_and_role(source)
+    return role
