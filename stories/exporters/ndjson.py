@@ -5,21 +5,19 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from stories.exporters.ninjs import to_ninjs
+from stories.exporters.ninjs import ninjs_documents
 from stories.models import Story
 
 
-def _stories(stories: QuerySet[Story]):
-    return stories.for_export().iterator(chunk_size=500)
-
-
 def export_ndjson(stories: QuerySet[Story]) -> Iterator[bytes]:
-    for story in _stories(stories):
-        yield json.dumps(to_ninjs(story), ensure_ascii=False).encode() + b"\n"
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for document in ninjs_documents(stories):
+        yield dumps(document).encode() + b"\n"
 
 
 def export_ninjs_array(stories: QuerySet[Story]) -> Iterator[bytes]:
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     yield b"["
-    for n, story in enumerate(_stories(stories)):
-        yield (b",\n" if n else b"\n") + json.dumps(to_ninjs(story), ensure_ascii=False).encode()
+    for n, document in enumerate(ninjs_documents(stories)):
+        yield (b",\n" if n else b"\n") + dumps(document).encode()
     yield b"\n]\n"

@@ -1,147 +1,153 @@
-"""A story as an IPTC ninjs 3.1 document (the exchange format), and back.
+"""A story as an IPTC ninjs 3.1 document (the exchange format).
 
 The mapping, field by field, is in docs/ninjs.md. Where ninjs has no field for something we keep
 (a person's title at the time, an organization's kind, the workflow status), the document uses
-what the schema allows — `literal`, `rel`, `role`, `altIds` — as that page says.
+what the schema allows — `literal`, `rel`, `role`, `altIds` — as that page says. Stories come in
+as export records (stories.exporters.records), read in chunks.
 """
 
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 
-from stories.models import Story, StoryStatus
+from stories.exporters.records import PersonRef, StoryRecord, Urls, story_records
+from stories.models import StoryStatus
 
 NINJS_VERSION = "3.1"
 SEPARATOR = " | "  # between a title and its organization in people[].literal and infoSources
 
 
-def _iso(value) -> str | None:
-    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+def _iso(value, zone=None) -> str | None:
+    if not value:
+        return None
+    return value.astimezone(zone or timezone.get_current_timezone()).isoformat(timespec="seconds")
 
 
-def _site(path: str) -> str:
-    return settings.SITE_URL + path
+def pub_status(record: StoryRecord) -> str:
+    status = record.row["status"]
+    if status == StoryStatus.PUBLISHED:
+        return "usable" if record.public else "withheld"
+    return "canceled" if status == StoryStatus.ARCHIVED else "withheld"
 
 
-def pub_status(story: Story) -> str:
-    if story.status == StoryStatus.PUBLISHED:
-        return "usable" if story.is_public else "withheld"
-    return "canceled" if story.status == StoryStatus.ARCHIVED else "withheld"
-
-
-def body_html(story: Story) -> str:
-    return "".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)
-
-
-def to_ninjs(story: Story) -> dict:
-    """The ninjs 3.1 document for `story` (prefetched with Story.objects.for_export())."""
+def to_ninjs(record: StoryRecord, urls: Urls, zone=None) -> dict:
+    """The ninjs 3.1 document for one story."""
+    zone = zone or timezone.get_current_timezone()
+    site = settings.SITE_URL
+    row = record.row
+    body = row["body"]
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
     doc: dict = {
-        "uri": _site(story.get_absolute_url()),
+        "uri": site + urls.of("story", row["slug"]),
         "type": "text",
         "profile": "newsroom-story",
-        "version": str(story.version),
-        "firstCreated": _iso(story.created_at),
-        "versionCreated": _iso(story.updated_at),
-        "pubStatus": pub_status(story),
+        "version": str(row["version"]),
+        "firstCreated": _iso(row["created_at"], zone),
+        "versionCreated": _iso(row["updated_at"], zone),
+        "pubStatus": pub_status(record),
         "language": "en",
-        "headlines": [{"role": "main", "value": story.headline}],
+        "headlines": [{"role": "main", "value": row["headline"]}],
         "bodies": [
-            {"role": "main", "contentType": "text/plain", "value": story.body,
-             "wordCount": len(story.body.split()), "charCount": len(story.body)},
-            {"role": "richtext", "contentType": "text/html", "value": body_html(story)},
+            {"role": "main", "contentType": "text/plain", "value": body,
+             "wordCount": len(body.split()), "charCount": len(body)},
+            {"role": "richtext", "contentType": "text/html",
+             "value": "".join(f"<p>{escape(p)}</p>" for p in paragraphs)},
         ],
         "altIds": [
-            {"role": "slug", "value": story.slug},
-            {"role": "status", "value": story.status},
+            {"role": "slug", "value": row["slug"]},
+            {"role": "status", "value": row["status"]},
         ],
     }  # fmt: skip
-    if story.published_at:
-        doc["contentCreated"] = _iso(story.published_at)
-    if story.revised_at:
-        doc["altIds"].append({"role": "revised", "value": _iso(story.revised_at)})
-    if story.import_key:
-        doc["altIds"].append({"role": "import-key", "value": story.import_key})
-    if story.dek:
-        doc["descriptions"] = [{"role": "summary", "value": story.dek}]
-    organisations = [
-        {
-            "name": link.organization.name,
-            "rel": "about" if n == 0 else "mentions",
-            "uri": _site(link.organization.get_absolute_url()),
-            "literal": f"kind={link.organization.kind};origin={link.origin}",
-        }
-        for n, link in enumerate(story.story_organizations.all())
-    ]
-    if organisations:
-        doc["organisations"] = organisations
-    people = [_person(link.person, link.role, rel=f"quoted;origin={link.origin}")
-              for link in story.story_people.all()]  # fmt: skip
-    if people:
-        doc["people"] = people
-    tags = sorted(story.tags.all(), key=lambda t: t.name)
-    if tags:
+    if row["published_at"]:
+        doc["contentCreated"] = _iso(row["published_at"], zone)
+    if row["revised_at"]:
+        doc["altIds"].append({"role": "revised", "value": _iso(row["revised_at"], zone)})
+    if row["import_key"]:
+        doc["altIds"].append({"role": "import-key", "value": row["import_key"]})
+    if row["dek"]:
+        doc["descriptions"] = [{"role": "summary", "value": row["dek"]}]
+    if record.organizations:
+        doc["organisations"] = [
+            {"name": name, "rel": "about" if n == 0 else "mentions",
+             "uri": site + urls.of("organization", slug), "literal": f"kind={kind};origin={origin}"}
+            for n, (name, slug, kind, origin) in enumerate(record.organizations)
+        ]  # fmt: skip
+    if record.people:
+        doc["people"] = [
+            _person(person, urls, rel=f"quoted;origin={person.origin}") for person in record.people
+        ]
+    if record.tags:
         doc["subjects"] = [
-            {"name": tag.name, "rel": "tag", "uri": _site(f"/tags/{tag.slug}/")} for tag in tags
+            {"name": name, "rel": "tag", "uri": site + urls.of("tag", slug)}
+            for name, slug in record.tags
         ]
     sources = []
-    if story.source_role is not None:
-        source = _person(story.source_role.person, story.source_role, rel="source")
-        sources.append({"name": source["name"], "role": "source", "uri": source["uri"],
-                        "literal": source.get("literal", "")})  # fmt: skip
-    if story.source_label or story.source_url:
-        label = {"name": story.source_label or story.source_url, "role": "label"}
-        if story.source_url:
-            label["uri"] = story.source_url
+    if source := record.source:
+        person = _person(source, urls, rel="source")
+        sources.append({"name": person["name"], "role": "source", "uri": person["uri"],
+                        "literal": person.get("literal", "")})  # fmt: skip
+    if row["source_label"] or row["source_url"]:
+        label = {"name": row["source_label"] or row["source_url"], "role": "label"}
+        if row["source_url"]:
+            label["uri"] = row["source_url"]
         sources.append(label)
     if sources:
         doc["infoSources"] = sources
-    if story.source_attribution:
-        doc["by"] = story.source_attribution
-    if story.image_asset_id:
-        doc["associations"] = [_lead_image(story)]
+    if row["source_attribution"]:
+        doc["by"] = row["source_attribution"]
+    if row["image_asset_id"]:
+        doc["associations"] = [_lead_image(record)]
     return doc
 
 
-def _person(person, role, *, rel: str) -> dict:
-    item = {"name": person.display_name, "rel": rel, "uri": _site(person.get_absolute_url())}
-    if role is not None:
-        organization = role.organization.name if role.organization_id else ""
-        item["literal"] = f"{role.title}{SEPARATOR}{organization}" if organization else role.title
+def _person(person: PersonRef, urls: Urls, *, rel: str) -> dict:
+    item = {"name": person.display_name, "rel": rel,
+            "uri": settings.SITE_URL + urls.of("person", person.slug)}  # fmt: skip
+    if person.title is not None:
+        item["literal"] = (
+            f"{person.title}{SEPARATOR}{person.organization}"
+            if person.organization
+            else person.title
+        )
     return item
 
 
-def _lead_image(story: Story) -> dict:
+def _lead_image(record: StoryRecord) -> dict:
+    site = settings.SITE_URL
+    row = record.row
     image: dict = {
         "name": "leadimage",
         "rel": "lead-image",
-        "uri": _site(f"/assets/{story.image_asset_id}"),
+        "uri": f"{site}/assets/{row['image_asset_id']}",
         "type": "picture",
-        "altIds": [{"role": "asset-id", "value": story.image_asset_id}],
+        "altIds": [{"role": "asset-id", "value": row["image_asset_id"]}],
     }
-    if story.image_format:
-        image["altIds"].append({"role": "format", "value": story.image_format})
+    if record.image_format:
+        image["altIds"].append({"role": "format", "value": record.image_format})
     descriptions = [
         {"role": role, "value": value}
-        for role, value in (("alt", story.image_alt), ("caption", story.image_caption))
+        for role, value in (("alt", record.image_alt), ("caption", record.image_caption))
         if value
     ]
     if descriptions:
         image["descriptions"] = descriptions
-    if story.image_credit:
-        image["copyrightHolder"] = story.image_credit
+    if record.image_credit:
+        image["copyrightHolder"] = record.image_credit
     renditions = [
-        {"name": f"w{width}", "href": url if url.startswith("http") else _site(url),
+        {"name": f"w{width}", "href": url if url.startswith("http") else site + url,
          "contentType": "image/webp", "width": width,
-         "height": round(story.image_height * width / story.image_width)}
-        for width, url in story.renditions
+         "height": round(record.image_height * width / record.image_width)}
+        for width, url in record.renditions
     ]  # fmt: skip
     if renditions:
         image["renditions"] = renditions
     return image
 
 
-def ninjs_documents(stories) -> Iterator[dict]:
-    for story in stories:
-        yield to_ninjs(story)
+def ninjs_documents(stories: QuerySet) -> Iterator[dict]:
+    urls, zone = Urls(), timezone.get_current_timezone()
+    for record in story_records(stories):
+        yield to_ninjs(record, urls, zone)
