@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from newsroom.slugs import unique_slug
-from people.names import name_key
+from people.names import display_name, name_key
 
 
 class OrganizationKind(models.TextChoices):
@@ -146,10 +146,7 @@ class Person(models.Model):
     @property
     def display_name(self) -> str:
         """`Thomas "Tommy" Pigott` when a nickname is known, else the full name."""
-        if not self.nickname:
-            return self.full_name
-        first, _, rest = self.full_name.partition(" ")
-        return f'{first} "{self.nickname}" {rest}' if rest else f'{first} "{self.nickname}"'
+        return display_name(self.full_name, self.nickname)
 
 
 class Role(models.Model):

@@ -43,3 +43,11 @@ def normalize_typography(text: str) -> str:
 def name_key(name: str) -> str:
     """Return the key two spellings of one name share: typography, case, a leading "the"."""
     return _LEADING_THE.sub("", normalize_typography(name)).casefold()
+
+
+def display_name(full_name: str, nickname: str = "") -> str:
+    """`Thomas "Tommy" Pigott` when a nickname is known, else the full name."""
+    if not nickname:
+        return full_name
+    first, _, rest = full_name.partition(" ")
+    return f'{first} "{nickname}" {rest}' if rest else f'{first} "{nickname}"'

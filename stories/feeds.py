@@ -25,6 +25,14 @@ DEFAULT_ITEMS, MAX_ITEMS = 20, 100
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
+def item_limit(request) -> int:
+    """`?limit=`, between 1 and MAX_ITEMS; the default when absent or not a number."""
+    try:
+        return min(max(int(request.GET.get("limit", DEFAULT_ITEMS)), 1), MAX_ITEMS)
+    except ValueError:
+        return DEFAULT_ITEMS
+
+
 class RssWithContent(Rss201rev2Feed):
     """RSS 2.0 with the full story in content:encoded."""
 
@@ -107,10 +115,7 @@ class LatestStoriesFeed(Feed):
     description = "The latest stories."
 
     def __call__(self, request, *args, **kwargs):
-        try:
-            self.limit = min(max(int(request.GET.get("limit", DEFAULT_ITEMS)), 1), MAX_ITEMS)
-        except ValueError:
-            self.limit = DEFAULT_ITEMS
+        self.limit = item_limit(request)
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args, **kwargs):
@@ -255,10 +260,7 @@ class JsonFeedMixin:
     """Renders the listing as JSON Feed 1.1 instead of XML."""
 
     def __call__(self, request, *args, **kwargs):
-        try:
-            self.limit = min(max(int(request.GET.get("limit", DEFAULT_ITEMS)), 1), MAX_ITEMS)
-        except ValueError:
-            self.limit = DEFAULT_ITEMS
+        self.limit = item_limit(request)
         obj = self.get_object(request, *args, **kwargs)
         document = jsonfeed_document(
             title=self._get_dynamic_attr("title", obj),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import TaggedItem
 
+from people.names import display_name
 from stories.models import Story, StoryOrganization, StoryPerson, StoryStatus
 
 CHUNK = 1000
@@ -37,10 +38,7 @@ class PersonRef:
 
     @property
     def display_name(self) -> str:
-        if not self.nickname:
-            return self.full_name
-        first, _, rest = self.full_name.partition(" ")
-        return f'{first} "{self.nickname}" {rest}' if rest else f'{first} "{self.nickname}"'
+        return display_name(self.full_name, self.nickname)
 
 
 @dataclass
