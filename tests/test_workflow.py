@@ -15,6 +15,7 @@ from reversion.models import Version
 
 from stories.models import Story, StoryOrganization, StoryStatus
 from stories.previews import preview_url
+from stories.search import refresh_search_vectors
 from tests.admin_forms import form_data
 from tests.factories import OrganizationFactory, StoryFactory, StoryOrganizationFactory
 
@@ -183,14 +184,18 @@ def test_a_scheduled_story_goes_live_on_time_everywhere(client, people):
         story.refresh_from_db()
         assert story.published_at == datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
         assert Story.objects.scheduled().get() == story
+    refresh_search_vectors([story.pk])  # what the commit of the save does (on_commit)
     client.logout()
-    pages = [reverse("home"), organization.get_absolute_url()]
+    pages = [reverse("home"), organization.get_absolute_url(), "/feeds/latest.rss",
+             "/feeds/latest.json", "/sitemap-news.xml", "/search/?q=Embargoed"]  # fmt: skip
     with time_machine.travel(datetime(2026, 11, 27, 9, 59, 59, tzinfo=UTC), tick=False):
         assert client.get(story.get_absolute_url()).status_code == 404
+        assert client.get("/sitemap-stories.xml").status_code == 404  # no public story yet
         for page in pages:
             assertNotContains(client.get(page), "Embargoed until ten")
     with time_machine.travel(datetime(2026, 11, 27, 10, 0, tzinfo=UTC), tick=False):
         assert client.get(story.get_absolute_url()).status_code == 200
+        assertContains(client.get("/sitemap-stories.xml"), story.get_absolute_url())
         for page in pages:
             assertContains(client.get(page), "Embargoed until ten")
 
