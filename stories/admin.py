@@ -352,7 +352,7 @@ class StoryAdmin(VersionAdmin):
             return self._back(story)
         try:
             if name == "submit":
-                reviewer_id = request.POST.get("reviewer") or None
+                reviewer_id = _int(request.POST.get("reviewer"))
                 reviewer = (
                     get_user_model().objects.filter(pk=reviewer_id).first() if reviewer_id else None
                 )
@@ -424,7 +424,7 @@ class StoryAdmin(VersionAdmin):
 
     def accept_view(self, request, pk):
         story = self._story_for_change(request, pk)
-        organization = get_object_or_404(Organization, pk=request.POST.get("organization"))
+        organization = get_object_or_404(Organization, pk=_int(request.POST.get("organization")))
         accept_suggestion(story, organization, by=request.user)
         self._log(request, story, f"Tagged suggested organization “{organization}”.")
         self.message_user(request, f"“{organization}” is now in this story.", messages.SUCCESS)
@@ -703,3 +703,11 @@ class ExportTokenAdmin(admin.ModelAdmin):
             f"Export key for “{obj.name}” (copy it now, it is not shown again): {key}",
             messages.WARNING,
         )
+
+
+def _int(value) -> int | None:
+    """A posted id as a number, or None for anything else (a forged or broken form)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

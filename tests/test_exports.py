@@ -329,3 +329,27 @@ def test_selection_reads_in_chunks():
     archive()
     stories = select_stories(Selection(statuses=("all",)))
     assert stories.count() == 6
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"organisations": "Agency"}, "organisations as a list of objects"),
+        ({"headlines": []}, "headlines with a 'main' headline"),
+        ({"firstCreated": "yesterday"}, "firstCreated as a date and time with a time zone"),
+        ({"version": "v2"}, "version as a number"),
+        ({"altIds": [{"role": "status", "value": "lost"}]}, "a status among"),
+    ],
+)
+def test_a_refused_document_says_what_was_expected_and_writes_nothing(tmp_path, change, expected):
+    archive(1)
+    document = json.loads(run_export("--format", "ndjson", "--status", "all").splitlines()[0])
+    Story.objects.all().delete()
+    path = tmp_path / "one.ndjson"
+    path.write_text(json.dumps({**document, **change}) + "\n")
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_stories", "--format", "ninjs", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert report["errors"][0]["text"].startswith(f"{path}, line 1: expected {expected}")
+    assert not Story.objects.exists()

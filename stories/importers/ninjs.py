@@ -162,7 +162,21 @@ def _when(value, path, line, name, *, required=False) -> datetime | None:
     return parsed
 
 
+def _items(doc: dict, key: str, path: str, line: int | None) -> list[dict]:
+    """doc[key] as a list of objects (empty when absent); refuses anything else."""
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        _fail(path, line, f"{key} as a list of objects")
+    return value
+
+
 def _parse(doc: dict, path: str, line: int | None) -> dict:
+    for key in ("altIds", "headlines", "bodies", "descriptions", "organisations", "people",
+                "subjects", "infoSources", "associations"):  # fmt: skip
+        _items(doc, key, path, line)
+    for image in doc.get("associations", []):
+        for key in ("altIds", "descriptions"):
+            _items(image, key, path, line)
     alt = {a.get("role"): a.get("value") for a in doc.get("altIds", []) if isinstance(a, dict)}
     slug = alt.get("slug") or _slug(doc.get("uri"))
     if not slug:
