@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, F
-from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -235,6 +235,7 @@ class StoryAdmin(VersionAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/live-suggestions.js"]
 
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "body", "tags"]}),
@@ -313,6 +314,7 @@ class StoryAdmin(VersionAdmin):
                         "create_candidate",
                     )  # fmt: skip
                 },
+                "live_url": reverse("admin:stories_story_live_suggestions", args=[obj.pk]),
             },
         )
 
@@ -399,6 +401,7 @@ class StoryAdmin(VersionAdmin):
             view(self.accept_all_view, "accept_all"),
             view(self.accept_person_view, "accept_person"),
             view(self.create_candidate_view, "create_candidate"),
+            view(self.live_suggestions_view, "live_suggestions"),
             path(
                 "<int:pk>/transition/",
                 self.admin_site.admin_view(require_POST(self.transition_view)),
@@ -465,6 +468,13 @@ class StoryAdmin(VersionAdmin):
         self._log(request, story, f"Added {link.person} to the people in this story.")
         self.message_user(request, f"{link.person} is now in this story.", messages.SUCCESS)
         return self._back(story)
+
+    def live_suggestions_view(self, request, pk):
+        """The panel for the text as it is in the form now, unsaved (the page's script asks)."""
+        story = self._story_for_change(request, pk)
+        story.headline = request.POST.get("headline", story.headline)[:300]
+        story.body = request.POST.get("body", story.body)[:200_000]
+        return HttpResponse(self.suggestions(story))
 
     def create_candidate_view(self, request, pk):
         story = self._story_for_change(request, pk)

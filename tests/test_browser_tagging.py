@@ -75,3 +75,17 @@ def test_editor_accepts_rejects_creates_and_orders(browser_page, live_server, dj
     page.click("input[name='_continue']")
     page.wait_for_load_state()
     assert offered(page) == ["Bureau of Widget Safety"]
+
+
+def test_the_panel_refreshes_while_the_editor_types(browser_page, live_server, django_user_model):
+    page = browser_page
+    django_user_model.objects.create_user("typist", password="a-long-password", is_staff=True,
+                                          is_superuser=True)  # fmt: skip
+    OrganizationFactory(name="Harbor Authority", slug="harbor-authority")
+    story = StoryFactory(headline="Draft", body="Nothing yet.", source_role=None)
+    login(page, live_server, "typist", "a-long-password")
+    page.goto(f"{live_server.url}/admin/stories/story/{story.pk}/change/")
+    assert offered(page) == []
+    page.fill("textarea[name='body']", "The Harbor Authority closed the port.")
+    page.wait_for_selector(".suggestions-panel tr.suggestion th:text('Harbor Authority')")
+    assert offered(page) == ["Harbor Authority"]

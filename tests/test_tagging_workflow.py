@@ -218,3 +218,15 @@ def test_autocompletes_answer_a_page_in_fixed_queries(editor_client, django_asse
             )  # fmt: skip
         assert response.status_code == 200
         assert len(response.json()["results"]) <= 20
+
+
+def test_the_panel_follows_unsaved_text(editor_client, story):
+    OrganizationFactory(name="Harbor Authority")
+    data = {"headline": story.headline, "body": "Only the Harbor Authority now."}
+    response = post(editor_client, story, "live_suggestions", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<th scope="row">Harbor Authority</th>' in html
+    assert "Office of Sprockets</th>" not in html
+    story.refresh_from_db()
+    assert "Harbor" not in story.body  # nothing saved
