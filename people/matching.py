@@ -249,7 +249,22 @@ ORG_HEADS = {
     "secretariat", "commissariat", "embassy", "consulate", "directorate", "forces", "guard",
     "chamber", "police", "cross", "government",
 }  # fmt: skip
-_HEAD_SURNAME_TITLE = re.compile(
+_HEAD_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "del",
+    "della",
+    "di",
+    "bin",
+    "al",
+    "le",
+    "la",
+}
+_SURNAME_TITLE = re.compile(
     r"(?:Minister|Secretary|Spokesperson|Director|Ambassador|Mr\.|Ms\.|President|Chairman|"
     r"Chair|Administrator|Governor|Senator|Dean)\s+$"
 )
@@ -281,6 +296,7 @@ for _title in TITLE_WORDS:
     for _form in {_title.capitalize(), _title.title(), _title.upper()}:
         _TITLE_AUTOMATON.add_word(_form, len(_form))
 _TITLE_AUTOMATON.make_automaton()
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "del", "della", "di", "bin", "al", "le", "la"}
 _SURNAME_TITLE = re.compile(
     r"(?:Minister|Secretary|Spokesperson|Director|Ambassador|Mr\.|Ms\.|President|Chairman|"
     r"Chair|Administrator|Governor|Senator|Dean)\s+$"
@@ -453,7 +469,7 @@ class AliasIndex:
                 continue
             for end, (length, targets) in automaton.iter(haystack):
                 start = end - length + 1
-                if _bounded(folded, start, end + 1):
+                if _bounded(folded, start, end + 1) and not _qualified(folded, start, end + 1):
                     hits.append(_Hit(start, end + 1, targets))
         return hits
 
@@ -767,21 +783,31 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     # "Secretary of State", "Minister of the Interior", then the name
     if (
         j + 1 < len(tokens)
-        and tokens[j][2] == "of"
-        and tokens[j - 1][2].lower()
-        in {
-            "secretary",
-            "minister",
-            "secretary-general",
-            "undersecretary",
-        }
+        and tokens[j][2] in ("of", "to")
+        and tokens[j - 1][2].lower() in _TITLES_WITH_OBJECT
     ):
+        # "Minister of Foreign Affairs Jane Roe", "Ambassador to Uzbekistan Jon Henick": the
+        # capitalized run after "of"/"to" holds the rest of the title and then the name, whose
+        # last two words we take as the name.
         k = j + 1
         if k < len(tokens) and tokens[k][2] == "the":
             k += 1
-        if k < len(tokens) and tokens[k][2][:1].isupper():
-            k += 1
-            title_end = k
+        run, capitalized = k, 0
+        while run < len(tokens) and not folded[tokens[run - 1][1] : tokens[run][0]].strip():
+            word = tokens[run][2]
+            if word in ("and", "of") and capitalized < 2:  # "of Economy and Trade"
+                run += 1
+                continue
+            if not word[:1].isupper():
+                break
+            run += 1
+            capitalized += 1
+            if word.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                break  # the end of a sentence or a clause
+        if run - k >= 3:
+            title_end = run - 2
+        elif run - k >= 1:
+            title_end = k + 1
     resume = tokens[j - 1][1]
     if not any(w.lower() in _TITLE_HEADS for _, _, w in tokens[:title_end]):
         return None, resume
@@ -802,7 +828,10 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
         if name_tokens and (gap.strip(' "') or "  " in gap):
             break  # punctuation or a paragraph break between words ends the name
         lowered = clean.lower()
-        if not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in _STOP_WORDS:
+        particle = lowered in _PARTICLES and name_tokens and k + 1 < len(tokens)
+        if not particle and (
+            not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in _STOP_WORDS
+        ):
             break
         if lowered in ORG_HEADS or lowered.endswith("'s"):
             break
@@ -817,6 +846,10 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     return (start, name_end, title, folded[name_start:name_end], start), name_end
 
 
+_TITLES_WITH_OBJECT = {
+    "secretary", "minister", "secretary-general", "undersecretary", "ambassador", "envoy",
+    "representative", "commissioner",
+}  # fmt: skip
 _TITLE_HEADS = {
     "administrator", "adviser", "advisor", "ambassador", "chair", "chairman", "chairwoman",
     "chancellor", "commissioner", "congressman", "congresswoman", "coordinator", "counselor",
@@ -906,6 +939,30 @@ def _segment_spans(words: list[tuple[int, int, str]]):
             continue
         yield words[first][0], words[last][1] - (1 if words[last][2].endswith(",") else 0)
         i = last + 1
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'-]*) $")
+
+
+def _qualified(text: str, start: int, end: int) -> bool:
+    """A one-word name qualified by the capitalized word before it names something else:
+    "Kazakh Senate" is not the U.S. Senate, "New Mexico" is not Mexico. Acronyms ("U.S. EPA")
+    and words after "the", "in", a title… are not affected."""
+    word = text[start:end]
+    if " " in word or word.isupper() or not word[:1].isupper():
+        return False
+    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    previous = match.group(1)
+    lowered = previous.lower()
+    return (
+        previous[:1].isupper()
+        and not previous.isupper()
+        and lowered not in _STOP_WORDS
+        and lowered not in TITLE_WORDS
+        and not lowered.endswith("'s")
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

@@ -234,3 +234,26 @@ def test_a_big_registry_is_one_scan():
         "Office of Example Affairs Number 17", "Office of Example Affairs Number 4999",
         "Office of Example Affairs Number 170",
     ]  # fmt: skip
+
+
+def test_a_one_word_name_after_another_capitalized_word_names_something_else():
+    entries = [Entry(1, "U.S. Senate", "legislature"), Entry(2, "Mexico", "country", "mx", "MX")]
+    index = AliasIndex(entries, [(1, "Senate", True)])
+    assert index.find("The Kazakh Senate voted. New Mexico agreed.").organizations == []
+    assert index.find("The Kazakh Senate voted. New Mexico agreed.").countries == []
+    findings = index.find("The Senate voted. In Mexico, officials agreed.")
+    assert [s.entry.name for s in findings.organizations] == ["U.S. Senate"]
+    assert [s.entry.name for s in findings.countries] == ["Mexico"]
+
+
+def test_people_after_long_titles_and_with_particles(index):
+    text = (
+        "Minister of Foreign Affairs Jane Doe met U.S. Ambassador to Uzbekistan Jonathan Henick "
+        "and Commission President Ursula von der Leyen."
+    )
+    people = {p.name: p.title for p in index.find(text).people}
+    assert people == {
+        "Jane Doe": "Minister of Foreign Affairs",
+        "Jonathan Henick": "Ambassador to Uzbekistan",
+        "Ursula von der Leyen": "President",
+    }
