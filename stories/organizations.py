@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F, Max
 
 from people.matching import Findings
-from people.models import Organization, Person, Role
+from people.models import Organization, Role
 from people.names import name_key
 from people.resolution import (
     find_or_create_organization,
@@ -27,8 +27,8 @@ from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization,
 from stories.tagging import story_text
 
 
-def organization_key(organization: Organization) -> str:
-    return f"org:{organization.pk}"
+def organization_key(organization_id: int) -> str:
+    return f"org:{organization_id}"
 
 
 def candidate_key(name: str) -> str:
@@ -66,7 +66,7 @@ def story_suggestions(story: Story) -> StorySuggestions:
         findings=findings,
         organizations=[
             s for s in findings.organizations
-            if s.entry.id not in tagged and f"org:{s.entry.id}" not in rejected
+            if s.entry.id not in tagged and organization_key(s.entry.id) not in rejected
         ],
         candidates=[c for c in findings.candidates if candidate_key(c.name) not in rejected],
         people=[
@@ -75,7 +75,7 @@ def story_suggestions(story: Story) -> StorySuggestions:
         ],
         countries=[
             s for s in findings.countries
-            if s.entry.id not in tagged and f"org:{s.entry.id}" not in rejected
+            if s.entry.id not in tagged and organization_key(s.entry.id) not in rejected
         ],
     )  # fmt: skip
 
@@ -112,7 +112,7 @@ def tag_organization(
             position=0 if last is None else last + 1,
             origin=origin,
         )
-        story.rejected_suggestions.filter(key=organization_key(organization)).delete()
+        story.rejected_suggestions.filter(key=organization_key(organization.pk)).delete()
         return link
 
 
@@ -184,7 +184,3 @@ def accept_person(
             position=0 if last is None else last + 1,
             origin=Origin.SUGGESTED,
         )
-
-
-def known_person(name: str) -> Person | None:
-    return Person.objects.named(name).first()

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import default_storage
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -154,7 +153,3 @@ def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
             and published_at <= now
         )
         yield StoryRecord(row, public, organizations[pk], people[pk], tags[pk])
-
-
-def media_url(name: str) -> str:
-    return default_storage.url(name)
