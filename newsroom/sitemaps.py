@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -77,12 +77,17 @@ class PersonSitemap(_SiteSitemap):
 
 class TagSitemap(_SiteSitemap):
     def items(self):
-        public = Story.objects.public().values("pk")
+        public = Story.objects.public()
+        newest = public.filter(tags=OuterRef("pk")).order_by("-updated_at").values("updated_at")[:1]
         return (
-            Tag.objects.filter(taggit_taggeditem_items__object_id__in=public)
+            Tag.objects.filter(taggit_taggeditem_items__object_id__in=public.values("pk"))
             .distinct()
+            .annotate(last=Subquery(newest))
             .order_by("pk")
         )
+
+    def lastmod(self, tag):
+        return tag.last
 
     def location(self, tag):
         return reverse("stories:tag", kwargs={"slug": tag.slug})

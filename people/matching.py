@@ -471,7 +471,18 @@ class AliasIndex:
                 start = end - length + 1
                 if _bounded(folded, start, end + 1) and not _qualified(folded, start, end + 1):
                     hits.append(_Hit(start, end + 1, targets))
-        return hits
+        # The same words found by both automata ("Georgia" the country's name and a state's
+        # alias) are one mention of several organizations: an ambiguity, not two hits.
+        merged: dict[tuple[int, int], _Hit] = {}
+        for hit in hits:
+            same = merged.get((hit.start, hit.end))
+            if same is None:
+                merged[(hit.start, hit.end)] = hit
+            else:
+                known = {t.entry_id for t in same.targets}
+                extra = tuple(t for t in hit.targets if t.entry_id not in known)
+                merged[(hit.start, hit.end)] = _Hit(hit.start, hit.end, same.targets + extra)
+        return list(merged.values())
 
     def _add(self, suggestions, target: _Target, text: str, start: int, end: int) -> None:
         entry = self.entries[target.entry_id]

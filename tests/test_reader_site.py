@@ -326,3 +326,12 @@ def test_signed_in_staff_get_fresh_uncached_pages(editor_client):
     story = public_story()
     response = editor_client.get(story.get_absolute_url())
     assert not response.has_header("X-Cache")
+
+
+def test_every_sitemap_entry_has_a_lastmod(client):
+    story = public_story(headline="Dated")
+    story.tags.add("dated")
+    StoryPersonFactory(story=story)
+    for section in ("stories", "organizations", "people", "tags"):
+        text = client.get(f"/sitemap-{section}.xml").content.decode()
+        assert text.count("<url>") == text.count("<lastmod>") >= 1, section

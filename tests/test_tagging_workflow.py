@@ -13,6 +13,7 @@ from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization
 from tests.admin_forms import form_data
 from tests.factories import (
+    OrganizationAliasFactory,
     OrganizationFactory,
     PersonFactory,
     RoleFactory,
@@ -230,3 +231,16 @@ def test_the_panel_follows_unsaved_text(editor_client, story):
     assert "Office of Sprockets</th>" not in html
     story.refresh_from_db()
     assert "Harbor" not in story.body  # nothing saved
+
+
+def test_an_ambiguous_alias_is_offered_as_a_choice(editor_client, client):
+    country = OrganizationFactory(name="Georgia", kind="country", country="GE", slug="georgia")
+    state = OrganizationFactory(name="State of Georgia", kind="subnational", country="US",
+                                slug="state-of-georgia")  # fmt: skip
+    OrganizationAliasFactory(organization=state, name="Georgia")
+    story = StoryFactory(published=True, headline="Georgia decides", body="Georgia said so.",
+                         source_role=None)  # fmt: skip
+    html = panel(editor_client, story)
+    assert "could be" in html and 'aria-label="Tag Georgia for' in html
+    post(editor_client, story, "accept", {"organization": country.pk})
+    assert public_section(client, story) == ["Georgia"]
