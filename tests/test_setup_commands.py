@@ -47,7 +47,7 @@ def test_ensure_editor_prints_a_login_that_works(monkeypatch):
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "manage.py", "check", "--deploy"],
         cwd=ROOT,
         env=env | {"DJANGO_SETTINGS_MODULE": "newsroom.settings"},
         capture_output=True,
@@ -55,6 +55,12 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY in the environment" in result.stderr
+    serving = subprocess.run(
+        [sys.executable, "-c", "import newsroom.wsgi"], cwd=ROOT, env=env, capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert serving.returncode != 0
+    assert "ImproperlyConfigured: Set SECRET_KEY" in serving.stderr
 
 
 def test_production_settings_pass_the_deploy_check():
