@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pycountry
 from django.db import transaction
-from django.utils.text import slugify
 from jsonschema import Draft202012Validator
 
+from newsroom.slugs import slug_text
 from people.matching import is_acronym, is_case_sensitive_name
 from people.models import (
     AliasKind,
@@ -356,7 +356,7 @@ def _known_by_alias(entry: dict, by_key: dict, new: list) -> Organization | None
 
 def _free_slug(name: str, taken: set[str]) -> str:
     """A slug no organization uses yet, `taken` holding every slug in use (updated)."""
-    base = slugify(name)[:80].rstrip("-") or "organization"
+    base = slug_text(name)[:80].rstrip("-") or "organization"
     slug, n = base, 2
     while slug in taken:
         slug = f"{base[: 80 - len(str(n)) - 1]}-{n}"
