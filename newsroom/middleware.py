@@ -13,7 +13,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from newsroom.caching import generation, max_age
 
-UNCACHED_PREFIXES = ("/admin/", "/stories/preview/", "/healthz", "/static/", "/exports/")
+UNCACHED_PREFIXES = (
+    "/admin/", "/stories/preview/", "/healthz", "/static/", "/media/", "/exports/",
+)  # fmt: skip
 
 
 class PublicPageCacheMiddleware:
