@@ -1,6 +1,7 @@
 """The reader site: tag, archive and search pages, SEO markup, sitemaps, feeds, HTTP caching."""
 
 import json
+import os
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -335,3 +336,25 @@ def test_every_sitemap_entry_has_a_lastmod(client):
     for section in ("stories", "organizations", "people", "tags"):
         text = client.get(f"/sitemap-{section}.xml").content.decode()
         assert text.count("<url>") == text.count("<lastmod>") >= 1, section
+
+
+def test_the_shared_cache_works_with_redis(client, settings):
+    """REDIS_URL: pages cached in Redis, and cleared for every process by an edit."""
+    import redis
+    from django.core.cache import caches
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/7").ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("REQUIRE_BROWSER"):  # CI: every service must be there
+            raise
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/7"}}  # fmt: skip
+    caches["default"].clear()
+    story = public_story(headline="Cached in Redis")
+    assert client.get(story.get_absolute_url())["X-Cache"] == "miss"
+    assert client.get(story.get_absolute_url())["X-Cache"] == "hit"
+    Story.objects.get(pk=story.pk).save()
+    assert client.get(story.get_absolute_url())["X-Cache"] == "miss"
+    caches["default"].clear()
