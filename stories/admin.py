@@ -701,7 +701,6 @@ class ExportTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "created_at", "revoked_at"]
     list_select_related = ["user"]
     fields = ["name", "user", "revoked_at"]
-    autocomplete_fields = []
 
     def save_model(self, request, obj, form, change):
         if change:
