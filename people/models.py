@@ -149,6 +149,12 @@ class Person(models.Model):
         return display_name(self.full_name, self.nickname)
 
 
+class RoleQuerySet(models.QuerySet):
+    def current_first(self) -> "RoleQuerySet":
+        """Roles still held first (no end date), then the most recently ended; newest first."""
+        return self.order_by(F("ended_on").desc(nulls_first=True), "-pk")
+
+
 class Role(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     title = models.CharField(max_length=300, help_text="As it was at the time: “Deputy Secretary”.")
@@ -162,6 +168,8 @@ class Role(models.Model):
     )
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True, help_text="Empty while the role is held.")
+
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["person__full_name", "-started_on"]

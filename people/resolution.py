@@ -4,8 +4,6 @@ Used by the importers: "Department of State" and "State Department" are one orga
 registry has the alias, and a person keeps one row however many roles they hold.
 """
 
-from django.db.models import F
-
 from people.matching import guess_organization_kind
 from people.models import Organization, Person, Role
 from people.names import name_key
@@ -54,9 +52,7 @@ def find_or_create_role(
 ) -> tuple[Role, bool]:
     """Return (role, created): the person's current role with this title at this organization."""
     role = (
-        person.roles.filter(title__iexact=title, organization=organization)
-        .order_by(F("ended_on").desc(nulls_first=True), "-pk")
-        .first()
+        person.roles.filter(title__iexact=title, organization=organization).current_first().first()
     )
     if role is not None:
         return role, False

@@ -12,7 +12,7 @@ import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 
 from people.matching import Findings
 from people.models import Organization, Role
@@ -170,7 +170,7 @@ def accept_person(
             organization, _ = find_or_create_organization(organization_name)
         role, _ = find_or_create_role(person, title=title, organization=organization)
     else:
-        role = person.roles.order_by(F("ended_on").desc(nulls_first=True), "-pk").first()
+        role = person.roles.current_first().first()
     link = story.story_people.filter(person=person).first()
     if link is not None:
         return link

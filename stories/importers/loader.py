@@ -12,7 +12,6 @@ from pathlib import Path
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 
 from people.models import Organization, Role
 from people.resolution import (
@@ -155,9 +154,7 @@ def _suggested(parsed: ParsedStory, role: Role | None) -> tuple[list[Organizatio
     people: list[tuple[int, Role | None]] = [(role.person_id, role)] if role else []
     known = [p.person.id for p in findings.people if p.known]
     roles = {}
-    for found in Role.objects.filter(person_id__in=known).order_by(
-        F("ended_on").desc(nulls_first=True), "-pk"
-    ):
+    for found in Role.objects.filter(person_id__in=known).current_first():
         roles.setdefault(found.person_id, found)
     people += [(pid, roles.get(pid)) for pid in known if pid not in {p for p, _ in people}]
     return organizations, people
