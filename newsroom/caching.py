@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.http import http_date
 
 GENERATION_KEY = "newsroom:pages:generation"
 
@@ -44,3 +45,10 @@ def max_age() -> int:
     if upcoming:
         limit = min(limit, int((upcoming - timezone.now()).total_seconds()))
     return max(limit, 0)
+
+
+def set_last_modified(response, *records) -> None:
+    """Last-Modified from the newest `updated_at` of `records` (stories, organizations…)."""
+    dates = [record.updated_at for record in records if record is not None]
+    if dates:
+        response["Last-Modified"] = http_date(max(dates).timestamp())

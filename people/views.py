@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.http import http_date
 from django.views.generic import DetailView
 
+from newsroom.caching import set_last_modified
 from people.models import Organization, Person
 
 
@@ -12,8 +12,7 @@ class _StoriesPageMixin:
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        dates = [story.updated_at for story in context["stories"]] + [self.object.updated_at]
-        response["Last-Modified"] = http_date(max(dates).timestamp())
+        set_last_modified(response, self.object, *context["stories"])
         return response
 
     def stories(self):

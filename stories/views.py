@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
-from django.utils.http import http_date
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from newsroom.caching import set_last_modified
 from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Story
@@ -47,16 +47,8 @@ class StoryDetailView(DetailView):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
         else:
-            response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+            set_last_modified(response, self.object)
         return response
-
-
-def last_modified(response: HttpResponse, stories, *others) -> HttpResponse:
-    """Set Last-Modified from the newest of the listed stories (and other dated records)."""
-    dates = [s.updated_at for s in stories] + [o.updated_at for o in others if o is not None]
-    if dates:
-        response["Last-Modified"] = http_date(max(dates).timestamp())
-    return response
 
 
 def related_stories(story: Story) -> list[Story]:
@@ -90,7 +82,8 @@ class _StoryListView(ListView):
 class TagView(_StoryListView):
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        return last_modified(response, context["stories"])
+        set_last_modified(response, *context["stories"])
+        return response
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
