@@ -230,30 +230,29 @@ class TagFeed(LatestStoriesFeed):
         return Story.objects.public().filter(tags=obj)
 
 
-class LatestStoriesAtomFeed(LatestStoriesFeed):
-    feed_type = AtomWithContent
-    subtitle = LatestStoriesFeed.description
+class AtomMixin:
+    """The Atom variant of a listing's feed: its description becomes the Atom subtitle."""
 
-
-class OrganizationAtomFeed(OrganizationFeed):
     feed_type = AtomWithContent
 
     def subtitle(self, obj):
-        return self.description(obj)
+        return self._get_dynamic_attr("description", obj)
 
 
-class PersonAtomFeed(PersonFeed):
-    feed_type = AtomWithContent
-
-    def subtitle(self, obj):
-        return self.description(obj)
+class LatestStoriesAtomFeed(AtomMixin, LatestStoriesFeed):
+    pass
 
 
-class TagAtomFeed(TagFeed):
-    feed_type = AtomWithContent
+class OrganizationAtomFeed(AtomMixin, OrganizationFeed):
+    pass
 
-    def subtitle(self, obj):
-        return self.description(obj)
+
+class PersonAtomFeed(AtomMixin, PersonFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
 
 
 class JsonFeedMixin:
