@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,9 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from people.models import Organization, Person
-from stories.models import Story, StoryStatus
-
-PUBLIC = Q(status=StoryStatus.PUBLISHED)
+from stories.models import Story
 
 
 class _SiteSitemap(Sitemap):
@@ -43,36 +41,30 @@ class StorySitemap(_SiteSitemap):
         return story.updated_at
 
 
-def _public_now():
-    return Q(stories__status=StoryStatus.PUBLISHED, stories__published_at__lte=timezone.now())
+class _WithPublicStoriesSitemap(_SiteSitemap):
+    """Records that have at least one public story (the others have empty pages), dated by
+    the newest of those stories."""
 
-
-class OrganizationSitemap(_SiteSitemap):
-    """Organizations that have at least one public story (the others have empty pages)."""
+    model = None
 
     def items(self):
         return (
-            Organization.objects.filter(_public_now())
+            self.model.objects.filter(stories__in=Story.objects.public())
             .annotate(last=Max("stories__updated_at"))
             .only("slug")
             .order_by("pk")
         )
 
-    def lastmod(self, organization):
-        return organization.last
+    def lastmod(self, record):
+        return record.last
 
 
-class PersonSitemap(_SiteSitemap):
-    def items(self):
-        return (
-            Person.objects.filter(_public_now())
-            .annotate(last=Max("stories__updated_at"))
-            .only("slug")
-            .order_by("pk")
-        )
+class OrganizationSitemap(_WithPublicStoriesSitemap):
+    model = Organization
 
-    def lastmod(self, person):
-        return person.last
+
+class PersonSitemap(_WithPublicStoriesSitemap):
+    model = Person
 
 
 class TagSitemap(_SiteSitemap):
