@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.db.models import QuerySet
 
+from stories.exporters.records import StoryRecord, Urls, story_records
 from stories.models import Story
 
 COLUMNS = [
@@ -25,22 +26,21 @@ def neutralize(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def _row(story: Story) -> list[str]:
-    role = story.source_role
+def _row(record: StoryRecord, urls: Urls) -> list[str]:
+    row, source = record.row, record.source
+    published = row["published_at"]
     return [
         neutralize(v)
         for v in (
-            story.pk, story.slug, settings.SITE_URL + story.get_absolute_url(), story.headline,
-            story.dek, story.status,
-            story.published_at.isoformat() if story.published_at else "",
-            story.updated_at.isoformat(),
-            role.person.full_name if role else "", role.title if role else "",
-            role.organization.name if role and role.organization_id else "",
-            story.source_label, story.source_url,
-            "; ".join(link.organization.name for link in story.story_organizations.all()),
-            "; ".join(link.person.full_name for link in story.story_people.all()),
-            "; ".join(sorted(tag.name for tag in story.tags.all())),
-            story.image_asset_id, story.body,
+            row["pk"], row["slug"], settings.SITE_URL + urls.of("story", row["slug"]),
+            row["headline"], row["dek"], row["status"],
+            published.isoformat() if published else "", row["updated_at"].isoformat(),
+            source.full_name if source else "", source.title if source else "",
+            source.organization if source else "", row["source_label"], row["source_url"],
+            "; ".join(name for name, _, _, _ in record.organizations),
+            "; ".join(person.full_name for person in record.people),
+            "; ".join(name for name, _ in record.tags),
+            row["image_asset_id"], row["body"],
         )
     ]  # fmt: skip
 
@@ -50,8 +50,9 @@ def export_csv(stories: QuerySet[Story]) -> Iterator[bytes]:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     yield "\ufeff".encode() + buffer.getvalue().encode()
-    for story in stories.for_export().iterator(chunk_size=500):
+    urls = Urls()
+    for record in story_records(stories):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(_row(story))
+        writer.writerow(_row(record, urls))
         yield buffer.getvalue().encode()
