@@ -31,13 +31,13 @@ def invalidate_pages() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def max_age() -> int:
+def max_age(current: str | None = None) -> int:
     """Seconds a public page may be cached now: the configured age, or less when a scheduled
     story goes live sooner. 0 means "do not cache"."""
     from stories.models import Story  # the project package sits above the apps
 
     limit = settings.PAGE_CACHE_SECONDS
-    key = f"newsroom:next-scheduled:{generation()}"
+    key = f"newsroom:next-scheduled:{current or generation()}"
     upcoming = cache.get(key)
     if upcoming is None:  # asked once per generation, not once per request
         upcoming = Story.objects.scheduled().aggregate(next=Min("published_at"))["next"] or ""

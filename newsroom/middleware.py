@@ -26,7 +26,8 @@ class PublicPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"newsroom:page:{generation()}:{path}"
+        current = generation()  # one read of the shared cache for both keys
+        key = f"newsroom:page:{current}:{path}"
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached
@@ -42,7 +43,7 @@ class PublicPageCacheMiddleware:
             or response.has_header("Cache-Control")
         ):
             return response
-        seconds = max_age()
+        seconds = max_age(current)
         patch_vary_headers(response, ["Cookie"])
         if seconds <= 0:
             patch_cache_control(response, no_cache=True, max_age=0)
