@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.views.generic import DetailView
 
 from newsroom.caching import set_last_modified
@@ -64,10 +63,4 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
     def stories(self):
         person = self.object
         stories = person.stories.model.objects  # Story, without importing `stories`
-        return (
-            stories.public()
-            .filter(Q(source_role__person=person) | Q(story_people__person=person))
-            .distinct()
-            .for_listing()
-            .order_by("-published_at", "-pk")
-        )
+        return stories.public().quoting(pk=person.pk).for_listing().order_by("-published_at", "-pk")

@@ -9,7 +9,6 @@ import json
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -206,11 +205,7 @@ class PersonFeed(LatestStoriesFeed):
         return f"Stories quoting {obj.full_name}."
 
     def stories(self, obj):
-        return (
-            Story.objects.public()
-            .filter(Q(source_role__person=obj) | Q(story_people__person=obj))
-            .distinct()
-        )
+        return Story.objects.public().quoting(pk=obj.pk)
 
 
 class TagFeed(LatestStoriesFeed):

@@ -56,6 +56,14 @@ class StoryQuerySet(models.QuerySet):
             ),
         )
 
+    def quoting(self, **person) -> "StoryQuerySet":
+        """Stories a person is the source of or appears in: quoting(pk=…) or quoting(slug=…)."""
+        ((field, value),) = person.items()
+        return self.filter(
+            Q(**{f"source_role__person__{field}": value})
+            | Q(**{f"story_people__person__{field}": value})
+        ).distinct()
+
     def for_export(self) -> "StoryQuerySet":
         """Everything an export writes, for stories read in chunks."""
         return self.for_page().select_related("source_role__organization")

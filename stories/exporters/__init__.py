@@ -76,10 +76,7 @@ def select_stories(selection: Selection) -> QuerySet[Story]:
     if selection.tag:
         stories = stories.filter(tags__slug=selection.tag)
     if selection.person:
-        stories = stories.filter(
-            Q(source_role__person__slug=selection.person)
-            | Q(story_people__person__slug=selection.person)
-        )
+        stories = stories.quoting(slug=selection.person)
     return Story.objects.filter(pk__in=stories.values("pk")).order_by("published_at", "pk")
 
 
