@@ -176,4 +176,4 @@ def test_unknown_addresses_are_404(client):
 
 def test_healthz(client):
     response = client.get("/healthz")
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
