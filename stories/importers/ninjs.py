@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
@@ -115,6 +116,20 @@ def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult
         parsed = _parse(document, path, line)
     except StoryImportError as error:
         return NinjsResult(line or 0, "refused", errors=[error])
+    try:
+        return _save(parsed, path=path, line=line)
+    except ValidationError as error:
+        # Raised inside the transaction, so nothing of the document was written.
+        return NinjsResult(line or 0, "refused", errors=[_refusal(error, path, line)])
+
+
+def _refusal(error: ValidationError, path: str, line: int | None) -> StoryImportError:
+    problems = getattr(error, "message_dict", {"document": error.messages})
+    found = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in problems.items())
+    return StoryImportError(path, line, f"a document the story model accepts ({found})")
+
+
+def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
     with transaction.atomic(), reversion.create_revision():
         story = Story.objects.select_for_update().filter(slug=parsed["slug"]).first()
         status = "updated" if story else "created"
