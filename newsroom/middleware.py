@@ -23,7 +23,7 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._cacheable_request(request):
+        if not self.cacheable_request(request):
             return self.get_response(request)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         current = generation()  # one read of the shared cache for both keys
@@ -55,7 +55,7 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _cacheable_request(request: HttpRequest) -> bool:
+    def cacheable_request(request: HttpRequest) -> bool:
         if request.method not in ("GET", "HEAD"):
             return False
         if request.path.startswith(UNCACHED_PREFIXES):
