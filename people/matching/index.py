@@ -124,10 +124,26 @@ class AliasIndex:
         self._people_by_key: dict[str, int] = {
             fold_lower(p.full_name): p.id for p in self.people.values()
         }
+        self._countries: dict[str, int] = {}
+        for (key, _), by_entry in targets.items():
+            ids = [i for i in by_entry if self.entries[i].kind == COUNTRY]
+            if len(ids) == 1:
+                self._countries.setdefault(key.lower(), ids[0])
         self._entry_by_key: dict[str, int] = {}
         for (key, case_sensitive), by_entry in targets.items():
             if len(by_entry) == 1 and not case_sensitive:
                 self._entry_by_key[key] = next(iter(by_entry))
+
+    def ministry_of(self, country: str, portfolio: str) -> Entry | None:
+        """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code)."""
+        topic = MINISTRY_TOPICS.get(fold_lower(portfolio).strip())
+        entry_id = self._ministries.get((country, topic)) if topic else None
+        return self.entries.get(entry_id) if entry_id is not None else None
+
+    def country_named(self, name: str) -> Entry | None:
+        """The country called `name` (its name or an alias, case and typography aside)."""
+        entry_id = self._countries.get(index_key(name, case_sensitive=False))
+        return self.entries.get(entry_id) if entry_id is not None else None
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -39,6 +39,8 @@ TITLES_WITH_OBJECT = {
     "mayor-elect", "treasurer", "president", "chair", "chairman", "chairwoman", "ceo",
     "administrator", "head", "chief", "spokesperson", "spokesman", "spokeswoman",
 }  # fmt: skip
+# Titles only companies give: the body after them is a company ("CEO of Acme Widgets").
+COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}
 # Modifiers that also begin names of organizations ("Foreign, Commonwealth and Development
 # Office", "General Services Administration"): they do not end an organization's name.
 ORGANIZATION_ADJECTIVES = {"foreign", "general", "executive", "first", "regional", "special"}

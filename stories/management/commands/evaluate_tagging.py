@@ -14,11 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from people.models import Organization, OrganizationAlias
 from people.names import name_key
 from people.resolution import is_known_organization
-from people.suggestions import current_index
 from stories.evaluation import Evaluation, LabelError, RegistryNames, read_labels, score_story
 from stories.importers.errors import StoryImportError
 from stories.importers.plaintext import read_story_file
-from stories.tagging import parsed_story_text, story_findings
+from stories.tagging import parsed_story_text, source_organization, story_findings
 
 
 class Command(BaseCommand):
@@ -51,8 +50,7 @@ class Command(BaseCommand):
             findings = story_findings(parsed)
             source = None
             if parsed.source is not None and parsed.source.person_name:
-                entry = current_index().entry_named(parsed.source.organization or "")
-                organization = entry.name if entry else parsed.source.organization
+                organization = source_organization(parsed, findings)
                 source = (parsed.source.person_name, parsed.source.title, organization)
             text = parsed_story_text(parsed)
             score_story(evaluation, path.name, labels, findings, text, registry, source)
