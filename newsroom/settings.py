@@ -168,6 +168,9 @@ IMAGE_URL_TEMPLATE = env("IMAGE_URL_TEMPLATE", default="")
 REQUIRE_ORGANIZATION_TO_PUBLISH = env.bool("REQUIRE_ORGANIZATION_TO_PUBLISH", default=True)
 # A signed preview link (for a source to fact-check a draft) works for this many days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
+# The newsroom's country (ISO 3166-1 alpha-2): the tagger's reading of a bare "Department of
+# State" or "Senate" when nothing in the story says otherwise.
+NEWSROOM_HOME_COUNTRY = env("NEWSROOM_HOME_COUNTRY", default="US").upper()
 # Public pages are cached this long at most (less when a scheduled story goes live sooner).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 STORIES_PER_PAGE = env.int("STORIES_PER_PAGE", default=20)
