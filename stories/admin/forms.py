@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
 from newsroom.text import PlainTextField
+from newsroom.web_addresses import WebURLFormField
 from people.models import Organization
 from stories.images import validate_upload
 from stories.importers.plaintext import MARKER
@@ -41,7 +42,7 @@ class StoryForm(forms.ModelForm):
         label="Add an organization",
         help_text="Any organization of the registry, by name or alias; it goes at the end.",
     )
-    source_url = forms.URLField(
+    source_url = WebURLFormField(
         max_length=500, required=False, assume_scheme="https", label="Source URL"
     )
 
