@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from functools import partial
 
 import reversion
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from newsroom.slugs import unique_slug
+from newsroom.slugs import save_with_unique_slug
 from newsroom.web_addresses import WebURLField
 from people.models import Organization, Person, Role
 
@@ -200,9 +201,10 @@ class Story(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(Story, self.headline)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, partial(super().save, *args, **kwargs), self.headline)
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})
