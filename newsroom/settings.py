@@ -77,6 +77,21 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'newsroom.sqlite3'}")
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+
+# --- SQLite under concurrent writers (issue 12) -------------------------------------------------
+# Two editors saving at once must not get a 500 "database is locked". IMMEDIATE transactions
+# take the write lock at BEGIN, so the second save waits there (up to `timeout` seconds, the busy
+# timeout) instead of failing when it upgrades a read lock; it then sees the first save and gets
+# the edit-conflict message. WAL lets readers go on while one writer writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+# --- end SQLite ----------------------------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL := env("REDIS_URL", default=""):
