@@ -124,7 +124,8 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # whitenoise's manifest storage, but a page never 500s before collectstatic (issue 12)
+        else "newsroom.storage.StaticFilesStorage"
     },
 }
 
