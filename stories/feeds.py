@@ -17,6 +17,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
+from newsroom.xmltext import xml_safe
 from people.models import Organization, Person
 from stories.models import Story
 
@@ -32,7 +33,16 @@ def item_limit(request) -> int:
         return DEFAULT_ITEMS
 
 
-class RssWithContent(Rss201rev2Feed):
+class XmlSafeFeed:
+    """Drops the characters XML cannot carry (newsroom.xmltext) before writing the feed."""
+
+    def write(self, outfile, encoding):
+        self.feed = xml_safe(self.feed)
+        self.items = xml_safe(self.items)
+        return super().write(outfile, encoding)
+
+
+class RssWithContent(XmlSafeFeed, Rss201rev2Feed):
     """RSS 2.0 with the full story in content:encoded.
 
     The channel's and the items' descriptions come in as plain text and are HTML in RSS (feed
@@ -57,7 +67,7 @@ class RssWithContent(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class AtomWithContent(Atom1Feed):
+class AtomWithContent(XmlSafeFeed, Atom1Feed):
     """Atom 1.0 with the full story in <content type="html">.
 
     Items' descriptions come in as plain text and become <summary type="html">: escaped here.

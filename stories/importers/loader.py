@@ -24,7 +24,7 @@ from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.plaintext import ParsedStory
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 from stories.publishing import MATERIAL_FIELDS, note_material_change, publish_story
-from stories.tagging import story_findings
+from stories.tagging import source_organization, source_organization_kind, story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -141,8 +141,10 @@ def _source_role(parsed: ParsedStory, notices: list[ImportNotice]) -> Role | Non
     if source is None or source.person_name is None:
         return None
     organization = None
-    if source.organization:
-        organization, created = find_or_create_organization(source.organization)
+    if organization_name := source_organization(parsed):
+        organization, created = find_or_create_organization(
+            organization_name, kind=source_organization_kind(parsed)
+        )
         if created:
             notices.append(
                 ImportNotice(

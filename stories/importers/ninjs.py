@@ -6,6 +6,7 @@ document again updates the same story (found by its slug). See docs/ninjs.md for
 """
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,7 @@ from stories.importers.loader import problems
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the <slug:…> URL converter accepts
 # Checked before parsing: our documents nest 4 deep, and far deeper is an attack on the parser
 # (RecursionError); Python itself crashes on integers of more than 4,300 digits.
 MAX_DEPTH = 64
@@ -294,9 +296,13 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
     for role in ("slug", "status", "revised", "import-key"):
         text(alt.get(role), f"altIds '{role}'")
     slug = alt.get("slug") or _slug(text(doc.get("uri"), "uri"))
-    if not slug:
-        _fail(path, line, "a story slug (altIds role 'slug' or the uri)")
-    text(slug, "altIds 'slug'", story("slug"))
+    if not _is_slug(slug, max_length=Story._meta.get_field("slug").max_length):
+        _fail(
+            path,
+            line,
+            "a story slug of at most 100 letters, digits, hyphens or underscores (altIds role "
+            f"'slug' or the uri's last segment), found {slug!r}",
+        )
     headlines = doc.get("headlines", [])
     main = next((h.get("value") for h in headlines if h.get("role") == "main"), None)
     if not isinstance(main, str) or not main.strip():
@@ -318,8 +324,8 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
         name = text(item.get("name"), "organisations 'name'", _limit(Organization, "name"))
         if not name.strip():
             _fail(path, line, "every organisation with a name")
-        organizations.append(((name, _slug(text(item.get("uri"), "organisations 'uri'")), kind),
-                              origin))  # fmt: skip
+        uri = text(item.get("uri"), "organisations 'uri'")
+        organizations.append(((name, _slug_hint(uri, Organization), kind), origin))
     people = []
     for item in doc.get("people", []):
         # The display name: the full name with a nickname in quotes.
@@ -383,7 +389,20 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
 
 
 def _slug(uri) -> str:
+    """The last segment of `uri`: our exports end every uri with the object's slug."""
     return urlsplit(str(uri or "")).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _is_slug(value, *, max_length: int) -> bool:
+    """Whether `value` can be a slug in our URLs (anything else would break every page that
+    links to the object)."""
+    return isinstance(value, str) and 0 < len(value) <= max_length and bool(SLUG.fullmatch(value))
+
+
+def _slug_hint(uri, model) -> str:
+    """The slug an organization or person had in the exporting newsroom, when usable here."""
+    slug = _slug(uri)
+    return slug if _is_slug(slug, max_length=model._meta.get_field("slug").max_length) else ""
 
 
 def _organization(name: str, slug: str, kind: str) -> Organization:
@@ -407,7 +426,7 @@ def _person_and_role(item: dict):
     display = item["name"]
     parsed = parse_attribution(f"{display}, X")  # the display name carries a nickname in quotes
     full_name, nickname = (parsed[0], parsed[1]) if parsed else (display, "")
-    slug = _slug(item.get("uri"))
+    slug = _slug_hint(item.get("uri"), Person)
     person = Person.objects.filter(slug=slug).first() if slug else None
     person = person or Person.objects.named(full_name).first()
     if person is None:
