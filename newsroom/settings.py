@@ -4,6 +4,7 @@ Every value a deployment changes comes from an environment variable; the default
 development newsroom on SQLite under `var/`. With DEBUG off there is no default secret key.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -208,6 +209,29 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 # --- end of HTTPS ----------------------------------------------------------------------------
+
+# --- Login throttling (issue 12): django-axes -------------------------------------------------
+# Ten wrong passwords for one account from one address lock that pair out for
+# LOGIN_COOLOFF_MINUTES; the login page then says to wait (newsroom/login_throttling.py).
+# The address is REMOTE_ADDR: a client-sent X-Forwarded-For would let an attacker pick a new one
+# for every guess. Behind a proxy that sets it, AXES_IPWARE_PROXY_COUNT=1 and
+# AXES_IPWARE_META_PRECEDENCE_ORDER=HTTP_X_FORWARDED_FOR,REMOTE_ADDR say so.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as django-axes asks
+AUTHENTICATION_BACKENDS = [
+    "newsroom.login_throttling.LoginThrottlingBackend",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttling.locked_out"
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+# --- end of login throttling -------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
