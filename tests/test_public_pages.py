@@ -176,7 +176,7 @@ def test_unknown_addresses_are_404(client):
 
 def test_healthz(client):
     response = client.get("/healthz")
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_a_tag_made_only_of_punctuation_still_has_a_page(client):

@@ -6,6 +6,7 @@ document again updates the same story (found by its slug). See docs/ninjs.md for
 """
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +24,7 @@ from stories.importers.errors import StoryImportError
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the <slug:…> URL converter accepts
 
 
 @dataclass
@@ -179,8 +181,13 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
             _items(image, key, path, line)
     alt = {a.get("role"): a.get("value") for a in doc.get("altIds", []) if isinstance(a, dict)}
     slug = alt.get("slug") or _slug(doc.get("uri"))
-    if not slug:
-        _fail(path, line, "a story slug (altIds role 'slug' or the uri)")
+    if not _is_slug(slug, max_length=Story._meta.get_field("slug").max_length):
+        _fail(
+            path,
+            line,
+            "a story slug of at most 100 letters, digits, hyphens or underscores (altIds role "
+            f"'slug' or the uri's last segment), found {slug!r}",
+        )
     headlines = [h for h in doc.get("headlines", []) if isinstance(h, dict)]
     main = next((h.get("value") for h in headlines if h.get("role") == "main"), None)
     if not isinstance(main, str) or not main.strip():
@@ -204,7 +211,9 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
         origin = literal.get("origin", Origin.IMPORTED)
         if not item.get("name"):
             _fail(path, line, "every organisation with a name")
-        organizations.append(((item["name"], _slug(item.get("uri")), kind), origin))
+        organizations.append(
+            ((item["name"], _slug_hint(item.get("uri"), Organization), kind), origin)
+        )
     people = []
     for item in doc.get("people", []):
         if not item.get("name"):
@@ -249,7 +258,20 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
 
 
 def _slug(uri) -> str:
+    """The last segment of `uri`: our exports end every uri with the object's slug."""
     return urlsplit(str(uri or "")).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _is_slug(value, *, max_length: int) -> bool:
+    """Whether `value` can be a slug in our URLs (anything else would break every page that
+    links to the object)."""
+    return isinstance(value, str) and 0 < len(value) <= max_length and bool(SLUG.fullmatch(value))
+
+
+def _slug_hint(uri, model) -> str:
+    """The slug an organization or person had in the exporting newsroom, when usable here."""
+    slug = _slug(uri)
+    return slug if _is_slug(slug, max_length=model._meta.get_field("slug").max_length) else ""
 
 
 def _organization(name: str, slug: str, kind: str) -> Organization:
@@ -273,7 +295,7 @@ def _person_and_role(item: dict):
     display = item["name"]
     parsed = parse_attribution(f"{display}, X")  # the display name carries a nickname in quotes
     full_name, nickname = (parsed[0], parsed[1]) if parsed else (display, "")
-    slug = _slug(item.get("uri"))
+    slug = _slug_hint(item.get("uri"), Person)
     person = Person.objects.filter(slug=slug).first() if slug else None
     person = person or Person.objects.named(full_name).first()
     if person is None:
