@@ -43,7 +43,17 @@ class XmlSafeFeed:
 
 
 class RssWithContent(XmlSafeFeed, Rss201rev2Feed):
-    """RSS 2.0 with the full story in content:encoded."""
+    """RSS 2.0 with the full story in content:encoded.
+
+    The channel's and the items' descriptions come in as plain text and are HTML in RSS (feed
+    readers render them): they are escaped here, so a `<script>` in a dek stays text.
+    """
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(title, link, escape(description or ""), **kwargs)
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, escape(description or ""), **kwargs)
 
     def rss_attributes(self):
         return {
@@ -58,7 +68,14 @@ class RssWithContent(XmlSafeFeed, Rss201rev2Feed):
 
 
 class AtomWithContent(XmlSafeFeed, Atom1Feed):
-    """Atom 1.0 with the full story in <content type="html">."""
+    """Atom 1.0 with the full story in <content type="html">.
+
+    Items' descriptions come in as plain text and become <summary type="html">: escaped here.
+    (The subtitle is written without a type, that is as text, and needs no escaping.)
+    """
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, escape(description or ""), **kwargs)
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
