@@ -24,7 +24,7 @@ from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.plaintext import ParsedStory
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 from stories.publishing import MATERIAL_FIELDS, note_material_change, publish_story
-from stories.tagging import story_findings
+from stories.tagging import source_organization, source_organization_kind, story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -75,6 +75,8 @@ def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) 
     role = _source_role(parsed, notices)
 
     story = Story.objects.select_for_update().filter(import_key=parsed.import_key).first()
+    if story is None:
+        story = _typed_story(parsed)
     status = CREATED if story is None else UPDATED
     if story is None:
         story = Story(import_key=parsed.import_key)
@@ -124,13 +126,27 @@ def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) 
     return LoadResult(status, story, _story_organizations(story), notices)
 
 
+def _typed_story(parsed: ParsedStory) -> Story | None:
+    """The story an editor typed (or pasted) into the admin before this release was imported:
+    no import key yet, the same headline. It takes the release's key from now on."""
+    candidates = Story.objects.select_for_update().filter(
+        import_key__isnull=True, headline__iexact=parsed.headline.strip()
+    )
+    story = candidates.order_by("pk").first()
+    if story is not None:
+        story.import_key = parsed.import_key
+    return story
+
+
 def _source_role(parsed: ParsedStory, notices: list[ImportNotice]) -> Role | None:
     source = parsed.source
     if source is None or source.person_name is None:
         return None
     organization = None
-    if source.organization:
-        organization, created = find_or_create_organization(source.organization)
+    if organization_name := source_organization(parsed):
+        organization, created = find_or_create_organization(
+            organization_name, kind=source_organization_kind(parsed)
+        )
         if created:
             notices.append(
                 ImportNotice(
