@@ -80,6 +80,21 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 
+# --- SQLite under concurrent writers (issue 12) -------------------------------------------------
+# Two editors saving at once must not get a 500 "database is locked". IMMEDIATE transactions
+# take the write lock at BEGIN, so the second save waits there (up to `timeout` seconds, the busy
+# timeout) instead of failing when it upgrades a read lock; it then sees the first save and gets
+# the edit-conflict message. WAL lets readers go on while one writer writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+# --- end SQLite ----------------------------------------------------------------------------------
+
 # --- Database connections and read replicas (issue 13) ---------------------------------------
 # A connection is kept for DATABASE_CONN_MAX_AGE seconds (0: a new one per request, None: for
 # ever) and checked before it is reused, so a restarted PostgreSQL costs one failed check, not
@@ -156,7 +171,8 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # whitenoise's manifest storage, but a page never 500s before collectstatic (issue 12)
+        else "newsroom.storage.StaticFilesStorage"
     },
 }
 

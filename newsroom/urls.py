@@ -16,5 +16,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Uploaded images and their renditions. A large site serves these from object storage
     # or a CDN instead (MEDIA_URL); the files are immutable, named by asset id and width.
-    re_path(r"^media/(?P<path>renditions/.+\.webp)$", views.rendition, name="rendition"),
+    # No path segment may start with "." (no "..", no hidden file): renditions/ and below only.
+    re_path(
+        r"^media/renditions/(?P<path>(?:[\w-][\w.-]*/)*[\w-][\w.-]*\.webp)$",
+        views.rendition,
+        name="rendition",
+    ),
 ]

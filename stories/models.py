@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from functools import partial
 
 import reversion
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from newsroom.slugs import unique_slug
+from newsroom.slugs import save_with_unique_slug
 from newsroom.text import normalize_newlines
 from newsroom.web_addresses import WebURLField
 from people.models import Organization, Person, Role
@@ -216,9 +217,10 @@ class Story(models.Model):
     def save(self, *args, **kwargs) -> None:
         for name in TEXT_FIELDS:
             setattr(self, name, normalize_newlines(getattr(self, name)))
-        if not self.slug:
-            self.slug = unique_slug(Story, self.headline)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, partial(super().save, *args, **kwargs), self.headline)
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})

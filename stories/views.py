@@ -188,7 +188,6 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         "stories/story_detail.html",
         {"story": story, "object": story, "preview": True, "related": [], "json_ld": ""},
     )
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
+    add_never_cache_headers(response)  # no-store and private: a draft stays off shared caches
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
