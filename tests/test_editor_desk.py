@@ -16,7 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
 from people.models import Organization, Person, Role
-from stories.models import Origin, Story, StoryOrganization, StoryStatus
+from stories.models import Story, StoryOrganization, StoryStatus
 from tests.admin_forms import form_data
 from tests.factories import (
     OrganizationFactory,
