@@ -390,3 +390,17 @@ def test_people_resolution_is_unchanged_by_the_desk():
     preview = preview_release("pasted release", RELEASE)
     assert preview.result is not None and preview.error is None
     assert Role.objects.filter(person=role.person).count() == 1
+
+
+def test_command_links_follow_the_site_address(settings, tmp_path, harbor_office):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.SITE_URL = "http://192.0.2.10:8123"
+    (tmp_path / "harbor.txt").write_text(RELEASE)
+    out = StringIO()
+    call_command("import_stories", str(tmp_path / "harbor.txt"), "--json", stdout=out)
+    (record,) = json.loads(out.getvalue())
+    assert record["story"]["url"].startswith("http://192.0.2.10:8123/stories/")
