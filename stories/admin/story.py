@@ -199,9 +199,14 @@ class StoryAdmin(
 
     def save_related(self, request, form, formsets, change):
         story = form.instance
-        request._link_changes = unrevisioned_link_changes(story) if change else []
+        # Panel changes waiting for a revision: a plain save records them (with a panel or
+        # workflow button they keep waiting, or the step's own revision records them).
+        plain_save = not ({"_panel", "_transition"} & set(request.POST))
+        request._link_changes = unrevisioned_link_changes(story) if change and plain_save else []
+        is_revert = hasattr(request, "_workflow_before")  # the database holds the old revision
         if change and not (
-            form.has_changed()
+            is_revert
+            or form.has_changed()
             or any(formset.has_changed() for formset in formsets)
             or request._link_changes
         ):
