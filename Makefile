@@ -42,6 +42,11 @@ var/secret-key:
 	mkdir -p var
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
+## bench: the benchmark suite (not in CI): PostgreSQL database nr_bench, wrk, Redis; see bench/README.md
+# BENCH_STORIES=10000 for a quick run on a smaller archive.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 # The offline validators the suite runs (Nu Html Checker, axe-core); never run install scripts.
 node_modules/.installed: package.json package-lock.json
 	npm install --no-audit --no-fund --ignore-scripts
