@@ -42,6 +42,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.outage.DatabaseOutageMiddleware",
     "newsroom.replicas.ReplicaMiddleware",  # before anything reads the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,12 +103,27 @@ BENCH = env.bool("BENCH", default=False)
 # --- end of database connections -------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache is an optimization: these backends turn an unreachable cache into misses
+# (newsroom/cache_backends.py). Redis is shared by several machines; without it, files under
+# var/ are shared by every process of this one (the server's workers and the commands), so that
+# a publication from the command line clears the pages the server has cached.
 if REDIS_URL := env("REDIS_URL", default=""):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "newsroom.cache_backends.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            # Fail fast when Redis is away, rather than hold the request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache_backends.DegradingFileBasedCache",
+            "LOCATION": env("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # --- Sessions (issue 13) ---------------------------------------------------------------------
 # With a shared cache, a signed-in request reads its session from Redis and the database keeps
@@ -152,8 +168,13 @@ TAGGIT_CASE_INSENSITIVE = True
 IMAGE_URL_TEMPLATE = env("IMAGE_URL_TEMPLATE", default="")
 # Publishing needs at least one organization in "Organizations in this story" unless turned off.
 REQUIRE_ORGANIZATION_TO_PUBLISH = env.bool("REQUIRE_ORGANIZATION_TO_PUBLISH", default=True)
+# The suggestion panel's "Accept all" tags the countries mentioned as well as the organizations.
+ACCEPT_ALL_INCLUDES_COUNTRIES = env.bool("ACCEPT_ALL_INCLUDES_COUNTRIES", default=True)
 # A signed preview link (for a source to fact-check a draft) works for this many days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
+# The newsroom's country (ISO 3166-1 alpha-2): the tagger's reading of a bare "Department of
+# State" or "Senate" when nothing in the story says otherwise.
+NEWSROOM_HOME_COUNTRY = env("NEWSROOM_HOME_COUNTRY", default="US").upper()
 # Public pages are cached this long at most (less when a scheduled story goes live sooner).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 STORIES_PER_PAGE = env.int("STORIES_PER_PAGE", default=20)

@@ -15,6 +15,8 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from newsroom.slugs import unique_slug
+from newsroom.text import normalize_newlines
+from newsroom.web_addresses import WebURLField
 from people.models import Organization, Person, Role
 
 
@@ -38,6 +40,13 @@ class Origin(models.TextChoices):
     TYPED = "typed", "Typed by an editor"
     SUGGESTED = "suggested", "Accepted suggestion"
     IMPORTED = "imported", "Imported"
+
+
+# The story's free-text fields: their line endings are normalized to "\n" on every save.
+TEXT_FIELDS = (
+    "headline", "dek", "body", "image_alt", "image_credit", "image_caption",
+    "source_attribution", "source_label", "review_note",
+)  # fmt: skip
 
 
 class StoryQuerySet(models.QuerySet):
@@ -71,6 +80,12 @@ class StoryQuerySet(models.QuerySet):
     def scheduled(self) -> "StoryQuerySet":
         """Published, but not public yet: readers see them from their publish time on."""
         return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=timezone.now())
+
+    def imported_to_review(self) -> "StoryQuerySet":
+        """Drafts the importer made (no one created them in the admin) that wait for an editor."""
+        return self.filter(
+            status=StoryStatus.DRAFT, created_by__isnull=True, import_key__isnull=False
+        )
 
     def for_page(self) -> "StoryQuerySet":
         """Everything the story page shows, in a fixed number of queries."""
@@ -120,7 +135,7 @@ class Story(models.Model):
     source_label = models.CharField(
         max_length=300, blank=True, help_text="Where it was published: “Official Website”."
     )
-    source_url = models.URLField(max_length=500, blank=True)
+    source_url = WebURLField(max_length=500, blank=True)
 
     status = models.CharField(max_length=20, choices=StoryStatus, default=StoryStatus.DRAFT)
     published_at = models.DateTimeField(
@@ -199,6 +214,8 @@ class Story(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
+        for name in TEXT_FIELDS:
+            setattr(self, name, normalize_newlines(getattr(self, name)))
         if not self.slug:
             self.slug = unique_slug(Story, self.headline)
         super().save(*args, **kwargs)
@@ -241,7 +258,8 @@ class Story(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+        """The body's paragraphs: blocks separated by a blank line (whatever its line endings)."""
+        return [p.strip() for p in normalize_newlines(self.body).split("\n\n") if p.strip()]
 
     @property
     def is_scheduled(self) -> bool:
@@ -312,6 +330,44 @@ class StoryPerson(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+
+class StoryDraft(models.Model):
+    """An editor's unsaved work on a story's form, sent by the page every few seconds so that a
+    closed tab or a crash loses nothing; offered back when the editor opens the story again.
+    `story` is empty for a story not saved yet ("Add story")."""
+
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="drafts"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    fields = models.JSONField(help_text="The form's text fields as the editor left them.")
+    loaded_version = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "user"], name="one_draft_per_story_and_user"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(story__isnull=True),
+                name="one_new_story_draft_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Unsaved work by {self.user} on {self.story or 'a new story'}"
+
+
+class OldSlug(models.Model):
+    """An address a story had before its slug changed: it redirects (301) to the story."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(max_length=100, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.story.slug}"
 
 
 class RejectedSuggestion(models.Model):
