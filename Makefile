@@ -34,7 +34,6 @@ serve: $(BIN)/.installed var/secret-key
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 	$(if $(filter 1,$(MIGRATE)),$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0)
 	@echo "Newsroom (production server): $(SITE_URL)/"
-	@test -n "$$REDIS_URL" || echo "Note: without REDIS_URL each gunicorn worker caches pages on its own, so an edit may show late (up to PAGE_CACHE_SECONDS)."
 	$(SERVE_ENV) GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(BIN)/gunicorn --config gunicorn.conf.py
 
 # SECRET_KEY from the environment, else one generated once for this machine and kept here.
