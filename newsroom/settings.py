@@ -114,6 +114,8 @@ for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), star
     }
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# The benchmark suite (bench/run.py) turns this on for /bench/trivial, its reference page.
+BENCH = env.bool("BENCH", default=False)
 # --- end of database connections -------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

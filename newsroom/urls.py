@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -23,3 +24,6 @@ urlpatterns = [
         name="rendition",
     ),
 ]
+
+if settings.BENCH:  # the benchmark's ceiling: a page from Django with no template, no database
+    urlpatterns.append(path("bench/trivial", views.bench_trivial))
