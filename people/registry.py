@@ -18,8 +18,10 @@ from pathlib import Path
 import pycountry
 from django.db import transaction
 from jsonschema import Draft202012Validator
+from jsonschema import ValidationError as SchemaError
 
 from newsroom.slugs import slug_text
+from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
 from people.matching.fold import index_key
 from people.models import (
@@ -183,6 +185,8 @@ def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> No
     validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
     error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is None:
+        error = _first_bad_website(data)
+    if error is None:
         return
     parts = list(error.absolute_path)
     if csv_lines and len(parts) >= 2:
@@ -190,6 +194,15 @@ def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> No
     else:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
     raise RegistryError(path, where or None, _expected(error))
+
+
+def _first_bad_website(data: dict) -> SchemaError | None:
+    """The first website that is not an http(s) address (a `javascript:` link is stored XSS)."""
+    for n, entry in enumerate(data.get("organizations", [])):
+        if entry.get("website") and not is_web_url(entry["website"]):
+            found = f"a web address starting with http:// or https://, found {entry['website']!r}"
+            return SchemaError(found, path=["organizations", n, "website"])
+    return None
 
 
 def _expected(error) -> str:

@@ -20,6 +20,13 @@ from stories.importers.errors import ImportNotice, StoryImportError
 MARKER = "ORGANIZATIONS IN THIS STORY"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_HEADLINE = 300
+# The longest text each field takes (the columns of Story, Person, Role and Organization; a
+# test keeps them equal): longer is refused with its line, never a database error.
+MAX_LENGTHS = {
+    "an image asset id": 100, "a source label": 300, "an image caption": 500,
+    "an attribution": 500, "a person's name": 200, "a nickname": 100, "a title": 300,
+    "an organization name": 300,
+}  # fmt: skip
 
 IMAGE_FORMATS = {
     "webp": "webp", "jpeg": "jpeg", "jpg": "jpeg", "png": "png", "gif": "gif", "avif": "avif"
@@ -294,13 +301,13 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
                 notice(number, "second image line ignored")
                 continue
             story.image_format = IMAGE_FORMATS[match["format"].lower()]
-            story.image_asset_id = match["asset"]
+            story.image_asset_id = _fits(story.path, number, "an image asset id", match["asset"])
         elif match := OLD_IMAGE_LINE.match(text):
             if story.image_asset_id:
                 notice(number, "second image line ignored")
                 continue
             story.image_format = IMAGE_FORMATS[match["format"].lower()]
-            story.image_asset_id = match["asset"]
+            story.image_asset_id = _fits(story.path, number, "an image asset id", match["asset"])
             notice(number, "image line without a format word (older variant); format taken from "
                    "the file name")  # fmt: skip
         elif not repeated and _similar(text, story.headline) >= 0.8:
@@ -328,12 +335,31 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
         else:
             story.caption, source.attribution = source.attribution, ""
             notice(source.line, "the source line names no person; kept as the image caption")
+    if source:
+        checks = {
+            "a source label": source.label, "an image caption": story.caption,
+            "an attribution": source.attribution, "a person's name": source.person_name,
+            "a nickname": source.nickname, "a title": source.title,
+            "an organization name": source.organization,
+        }  # fmt: skip
+        for what, value in checks.items():
+            _fits(story.path, source.line, what, value)
     if not story.image_asset_id:
         notice(head_line + 2, "no image line (expected '<format> <asset id>', e.g. 'Webp ab12')")
     if story.source is None:
         notice(head_line + 3, "no source line (expected '<attribution> | <label>')")
     if not repeated:
         notice(None, "the repeated headline is missing from the header")
+
+
+def _fits(path: str, line: int, what: str, value: str | None) -> str | None:
+    """`value`, if it is no longer than MAX_LENGTHS[what]; raises StoryImportError if it is."""
+    limit = MAX_LENGTHS[what]
+    if value and len(value) > limit:
+        raise StoryImportError(
+            path, line, f"{what} of at most {limit} characters, found {len(value)}"
+        )
+    return value
 
 
 def _source(line, attribution, label, is_known_organization) -> ParsedSource:
