@@ -129,10 +129,22 @@ class AliasIndex:
             ids = [i for i in by_entry if self.entries[i].kind == COUNTRY]
             if len(ids) == 1:
                 self._countries.setdefault(key.lower(), ids[0])
+        self._entry_by_exact: dict[str, int] = {
+            key: next(iter(by_entry))
+            for (key, case_sensitive), by_entry in targets.items()
+            if case_sensitive and len(by_entry) == 1
+        }
         self._entry_by_key: dict[str, int] = {}
         for (key, case_sensitive), by_entry in targets.items():
             if len(by_entry) == 1 and not case_sensitive:
                 self._entry_by_key[key] = next(iter(by_entry))
+
+    def entry_called(self, name: str) -> Entry | None:
+        """Like `entry_named`, and also by an acronym or one-word name as written ("FIFA")."""
+        if entry := self.entry_named(name):
+            return entry
+        entry_id = self._entry_by_exact.get(index_key(name, case_sensitive=True))
+        return self.entries.get(entry_id) if entry_id is not None else None
 
     def ministry_of(self, country: str, portfolio: str) -> Entry | None:
         """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code)."""

@@ -47,11 +47,14 @@ ORGANIZATION_ADJECTIVES = {"foreign", "general", "executive", "first", "regional
 # Abbreviated titles and courtesy titles before a name.
 HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
-    "honorable", "sir", "dame", "prof.", "amb.", "the",
+    "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",
+    "excellency",
 }  # fmt: skip
 NAME_SUFFIXES = {
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "md", "esq.", "esq",
 }  # fmt: skip
+# Degrees after a name: not part of it ("Nan Tian, PhD" is Nan Tian).
+DEGREES = {"phd", "ph.d.", "m.d.", "md", "esq.", "esq", "dphil", "mba"}
 NAME_PARTICLES = {
     "von", "van", "der", "den", "de", "da", "del", "della", "di", "dos", "du", "bin", "al",
     "le", "la", "ter", "ten",
@@ -104,4 +107,9 @@ MINISTRY_TOPICS = {
     "trade": "trade", "interior": "interior", "health": "health", "agriculture": "agriculture",
     "education": "education", "justice": "justice", "environment": "environment",
     "home affairs": "home affairs", "transport": "transport",
+}  # fmt: skip
+# What ministers and secretaries are "of": "Energy" alone is a portfolio, not a company.
+PORTFOLIOS = set(MINISTRY_TOPICS) | {
+    "industry", "commerce", "labor", "labour", "housing", "veterans", "affairs", "state",
+    "treasury", "security", "science", "technology", "culture", "tourism", "development",
 }  # fmt: skip
