@@ -43,7 +43,9 @@ TITLES_WITH_OBJECT = {
 COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}
 # Modifiers that also begin names of organizations ("Foreign, Commonwealth and Development
 # Office", "General Services Administration"): they do not end an organization's name.
-ORGANIZATION_ADJECTIVES = {"foreign", "general", "executive", "first", "regional", "special"}
+ORGANIZATION_ADJECTIVES = {
+    "foreign", "general", "executive", "first", "regional", "special", "permanent", "interim",
+}  # fmt: skip
 # Abbreviated titles and courtesy titles before a name.
 HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
@@ -72,7 +74,9 @@ ORGANIZATION_HEADS = {
     "party", "police", "secretariat", "senate", "service", "society", "subcommittee",
     "tribunal", "trust", "union", "university", "industries", "holdings", "motors", "airlines",
     "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
-    "observatory", "regiment", "battalion", "corps", "fleet", "squadron", "wing", "exchange",
+    "observatory", "regiment", "battalion", "team", "railway", "railways", "semiconductors",
+    "electronics", "platforms", "pharma", "therapeutics", "corps", "fleet", "squadron", "wing",
+    "exchange",
     "commissariat", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
 }  # fmt: skip
 # Legal forms after a company's name.
@@ -80,6 +84,11 @@ COMPANY_SUFFIXES = {
     "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp",
+}  # fmt: skip
+# Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
+STRONG_COMPANY_SUFFIXES = {
+    "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
+    "b.v.", "a/s", "k.k.", "oyj", "limited",
 }  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
