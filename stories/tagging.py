@@ -39,6 +39,8 @@ def findings_as_dict(findings: Findings) -> dict:
                 "end": c.mentions[0].end,
                 "name": c.name,
                 "kind_guess": c.kind_guess,
+                "country_guess": c.country_guess or None,
+                "parent": c.parent or None,
                 "reason": c.reason,
                 "mentions": [m.as_dict() for m in c.mentions],
             }

@@ -246,3 +246,68 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
         for start, end in _organization_spans(folded, match.start(), match.end()):
             add(start, end, "an organization-like phrase not in the registry")
     return candidates
+
+
+_RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|of|for|the|[A-Z][\w&.'/-]*))*"
+# "Wiz, a cloud security company": a name explained by the noun after it.
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_RUN}), (?:a|an|the) (?:[\w-]+ ){{0,5}}?(?P<noun>company|firm|maker|"
+    r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
+    r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
+    r"conglomerate|nonprofit|non-profit|charity|think tank|university|college)"
+    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded)\b)"
+)
+_APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "charity": "nonprofit",
+                     "think tank": "nonprofit", "university": "university",
+                     "college": "university"}  # fmt: skip
+# "the Pacific Islands Forum (PIF)": a name defined with its acronym.
+_DEFINED = re.compile(rf"(?P<name>{_RUN}) \((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)")
+_INITIAL_SKIP = {"&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in"}
+
+
+def described_candidates(
+    text: str, folded: str, taken: list[tuple[int, int]], candidates: dict[str, Candidate]
+) -> None:
+    """Add to `candidates` the names the text itself explains: "X, a … company" and
+    "Some Long Name (SLN)" (its initials make the acronym)."""
+
+    def add(start: int, end: int, kind: str, reason: str) -> None:
+        if overlaps(start, end, taken):
+            return
+        name = text[start:end]
+        key = fold_lower(name)
+        if key in FUNCTION_WORDS or key in candidates:
+            return
+        if any(overlaps(start, end, [(m.start, m.end) for m in c.mentions])
+               for c in candidates.values()):  # fmt: skip
+            return
+        candidates[key] = Candidate(name, kind, reason, [Mention(name, start, end)])
+
+    for match in _APPOSITIVE.finditer(folded):
+        words = match["name"].split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words) <= 3:
+            # "Jane Roe, a bank executive": a person's name is two or three plain words;
+            # a company's has a capital inside ("CrowdStrike") or a single word ("Wiz").
+            if not any(any(c.isupper() for c in w[1:]) for w in words):
+                continue
+        start = match.start("name")
+        kind = _APPOSITIVE_KINDS.get(match["noun"], "company")
+        add(start, match.end("name"), kind, f"described as a {match['noun']}")
+
+    for match in _DEFINED.finditer(folded):
+        letters = [c for c in match["acronym"] if c.isupper()]
+        words = match["name"].split()
+        # the shortest tail of the run whose initials spell the acronym
+        for first in range(len(words) - 1, -1, -1):
+            tail = [w for w in words[first:] if w.lower() not in _INITIAL_SKIP]
+            initials = [w[0].upper() for w in tail]
+            if initials == letters or (
+                len(initials) == len(letters) - 1 and initials == letters[: len(initials)]
+            ):
+                if words[first].lower() in _INITIAL_SKIP:
+                    continue
+                start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
+                name = text[start : match.end("name")]
+                kind = guess_organization_kind(name)
+                add(start, match.end("name"), kind, "defined with its acronym")
+                break

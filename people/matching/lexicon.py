@@ -29,7 +29,7 @@ TITLE_HEADS = {
 TITLE_MODIFIERS = {
     "acting", "assistant", "associate", "deputy", "executive", "first", "foreign", "general",
     "interim", "lieutenant", "majority", "minority", "press", "prime", "ranking", "regional",
-    "senior", "special", "under", "vice", "managing", "permanent", "chief",
+    "senior", "special", "under", "vice", "managing", "chief", "high",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 # Titles that take an object: "Secretary of State", "Minister for Trade", "Ambassador to Japan".
