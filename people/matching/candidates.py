@@ -53,8 +53,10 @@ def guess_organization_kind(name: str) -> str:
     return min(found)[1] if " of " in name else max(found)[1]
 
 
-_CAP = r"(?:[A-Z][\w'.&/-]*|\d+(?:st|nd|rd|th)|&)"  # "3rd Infantry Division", "Building & …"
-_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|at)"
+# A capitalized word; the scan must skip lower-case text quickly (one character class first).
+_CAP = r"[A-Z][\w'.&/-]*"
+_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|&)"
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
 _HEAD_WORD = re.compile(
@@ -129,7 +131,8 @@ def _a_later_head(lowered: list[str], i: int) -> bool:
 
 
 # "KHNP-led", "Texas-based": a word that describes a name, not one of its words.
-_MODIFIER = re.compile(r"-[a-z]+$")
+# and a number that is not an ordinal ("in 2024 the …").
+_NOT_A_NAME_WORD = re.compile(r"-[a-z]+$|^\d+(?!st$|nd$|rd$|th$)[\d,.]*$")
 
 
 def _segment_spans(words: list[tuple[int, int, str]]):
@@ -188,7 +191,7 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                     or before.endswith(",")
                 )
             if not inner and (
-                _MODIFIER.search(lowered[j])
+                _NOT_A_NAME_WORD.search(lowered[j])
                 or lowered[j] in FUNCTION_WORDS
                 or lowered[j] in _TITLE_BEFORE_A_NAME
                 or lowered[j].endswith("'s")
@@ -225,6 +228,8 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
     def add(start: int, end: int, reason: str) -> None:
         if overlaps(start, end, taken):
             return
+        if ordinal := _ORDINAL_BEFORE.search(folded, max(0, start - 8), start):
+            start = ordinal.start()
         name = text[start:end]
         key = fold_lower(name)
         if key in FUNCTION_WORDS:
@@ -249,9 +254,12 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
 
 
 _RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|of|for|the|[A-Z][\w&.'/-]*))*"
-# "Wiz, a cloud security company": a name explained by the noun after it.
-_APPOSITIVE = re.compile(
-    rf"(?P<name>{_RUN}), (?:a|an|the) (?:[\w-]+ ){{0,5}}?(?P<noun>company|firm|maker|"
+# "Wiz, a cloud security company": a name explained by the noun after it. The cheap part
+# (", a ") is searched first, then the name before it and the noun after it.
+_ARTICLE = re.compile(r", (?:a|an|the) ")
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w&.'/-]))(?P<name>{_RUN})$")
+_DESCRIPTION = re.compile(
+    r"(?:[\w-]+ ){0,5}?(?P<noun>company|firm|maker|"
     r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
     r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
     r"conglomerate|nonprofit|non-profit|charity|think tank|university|college)"
@@ -261,7 +269,7 @@ _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "chari
                      "think tank": "nonprofit", "university": "university",
                      "college": "university"}  # fmt: skip
 # "the Pacific Islands Forum (PIF)": a name defined with its acronym.
-_DEFINED = re.compile(rf"(?P<name>{_RUN}) \((?P<acronym>[A-Z][A-Za-z&]{{1,9}})\)")
+_ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _INITIAL_SKIP = {"&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in"}
 
 
@@ -283,7 +291,13 @@ def described_candidates(
             return
         candidates[key] = Candidate(name, kind, reason, [Mention(name, start, end)])
 
-    for match in _APPOSITIVE.finditer(folded):
+    for article in _ARTICLE.finditer(folded):
+        described = _DESCRIPTION.match(folded, article.end())
+        match = described and _NAME_BEFORE.search(
+            folded, max(0, article.start() - 80), article.start()
+        )
+        if not match:
+            continue
         words = match["name"].split()
         if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words) <= 3:
             # "Jane Roe, a bank executive": a person's name is two or three plain words;
@@ -291,11 +305,14 @@ def described_candidates(
             if not any(any(c.isupper() for c in w[1:]) for w in words):
                 continue
         start = match.start("name")
-        kind = _APPOSITIVE_KINDS.get(match["noun"], "company")
-        add(start, match.end("name"), kind, f"described as a {match['noun']}")
+        kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
+        add(start, match.end("name"), kind, f"described as a {described['noun']}")
 
-    for match in _DEFINED.finditer(folded):
-        letters = [c for c in match["acronym"] if c.isupper()]
+    for defined in _ACRONYM_IN_PARENS.finditer(folded):
+        match = _NAME_BEFORE.search(folded, max(0, defined.start() - 100), defined.start())
+        if not match:
+            continue
+        letters = [c for c in defined["acronym"] if c.isupper()]
         words = match["name"].split()
         # the shortest tail of the run whose initials spell the acronym
         for first in range(len(words) - 1, -1, -1):

@@ -63,7 +63,8 @@ _CABINET_TITLE = re.compile(
 
 _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
-_UNIT = re.compile(r"(?<= )(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
+_UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
+_UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
 class AliasIndex:
@@ -237,8 +238,8 @@ class AliasIndex:
         not_countries = [
             (h.start, h.end)
             for h in chosen
-            if any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
-            and (" " in text[h.start : h.end] or is_acronym(text[h.start : h.end]))
+            if (" " in text[h.start : h.end] or text[h.start : h.end].isupper())
+            and any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
         ]
         candidates = find_candidates(text, folded, not_countries)
         described_candidates(text, folded, not_countries, candidates)
@@ -276,8 +277,14 @@ class AliasIndex:
         """ "Commonwealth" inside "Foreign, Commonwealth and Development Office": a word of a
         longer name, not the Commonwealth of Nations."""
         spans = [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        if not spans:
+            return
         for entry_id, suggestion in list(suggestions.items()):
-            if suggestion.entry.kind == COUNTRY:
+            if (
+                suggestion.entry.kind == COUNTRY
+                or " " in suggestion.entry.name
+                and all(" " in m.text for m in suggestion.mentions)
+            ):
                 continue
             suggestion.mentions = [
                 m
@@ -300,6 +307,11 @@ class AliasIndex:
         is in Ghana; "EPA Region 2", "NASA Goddard …": a unit of the organization named just
         before it, which is then not tagged for that mention (a child named tags the child).
         """
+        units = []
+        if any(word in folded for word in _UNIT_WORDS):
+            units = [m for m in _UNIT.finditer(folded) if folded[m.start() - 1 : m.start()] == " "]
+        if not candidates and not units:
+            return
         before_mention: dict[int, Suggestion] = {}
         for suggestion in suggestions.values():
             for mention in suggestion.mentions:
@@ -323,7 +335,7 @@ class AliasIndex:
                 if match := _OF_PLACE.search(candidate.name):
                     country = self.country_named(match["place"])
                     candidate.country_guess = country.country if country else ""
-        for match in _UNIT.finditer(folded):
+        for match in units:
             parent = before_mention.get(match.start() - 1)
             if parent is None or parent.entry.kind == COUNTRY:
                 continue

@@ -68,7 +68,7 @@ def title_name_phrases(folded: str):
             continue
         if start and folded[start - 1] in "'-":
             continue
-        window_end = min(len(folded), start + 300)
+        window_end = min(len(folded), start + 160)
         tokens = [(m.start(), m.end(), m.group())
                   for m in _WORD.finditer(folded, start, window_end)]  # fmt: skip
         found, resume = _title_name_at(folded, tokens)
