@@ -8,7 +8,7 @@ from people.matching.candidates import find_candidates, guess_organization_kind
 from people.matching.fold import fold, fold_lower, index_key, is_acronym
 from people.matching.lexicon import FUNCTION_WORDS, NAME_PARTICLES, ORGANIZATION_HEADS
 from people.matching.match import bounded, longest_first, qualified, registry_hits
-from people.matching.people import person_keys, title_name_phrases
+from people.matching.people import person_keys, spoken_names, title_name_phrases
 from people.matching.resolve import resolve
 from people.matching.results import Hit, PersonEntry, Target
 
@@ -206,3 +206,12 @@ def test_candidates_explained_by_the_text(registry_index):
     assert [m.text for m in found["Pacific Islands Forum"].mentions] == [
         "Pacific Islands Forum", "PIF", "PIF",
     ]  # fmt: skip
+
+
+def test_people_quoted_without_a_title_before_the_name():
+    text = (
+        '"We will build," said Ana Lima. Rui Costa said the plan works. Marta Silva, the '
+        "bank's chair, agreed. The Middle East said nothing."
+    )
+    found = [(start, name) for start, _, name in spoken_names(fold(text))]
+    assert [name for _, name in found] == ["Ana Lima", "Rui Costa", "Marta Silva"]

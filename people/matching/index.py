@@ -24,7 +24,12 @@ from people.matching.match import (
     overlaps,
     registry_hits,
 )
-from people.matching.people import SURNAME_TITLE, person_keys, title_name_phrases
+from people.matching.people import (
+    SURNAME_TITLE,
+    person_keys,
+    spoken_names,
+    title_name_phrases,
+)
 from people.matching.resolve import resolve
 from people.matching.results import (
     COUNTRY,
@@ -500,6 +505,23 @@ class AliasIndex:
                     )
             finding.mentions.append(Mention(text[start:end], start, end))
 
+        # '"…," said Jane Roe': people quoted or described without a title before the name.
+        taken = [(m.start, m.end) for f in findings.values() for m in f.mentions]
+        taken += [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        for start, end, name in spoken_names(folded):
+            if overlaps(start, end, taken):
+                continue
+            key = fold_lower(name)
+            person_id = self._people_by_key.get(key)
+            if person_id is not None:
+                finding = findings.setdefault(
+                    f"id:{person_id}", self._known_finding(self.people[person_id], suggestions)
+                )
+            elif (finding := _same_person(findings, key)) is None:
+                finding = findings[key] = PersonFinding(name=text[start:end])
+            finding.mentions.append(Mention(text[start:end], start, end))
+
         # "Deputy Secretary Landau" after "Christopher Landau" was found: the same person.
         for finding in list(findings.values()):
             if finding.known:
@@ -545,3 +567,18 @@ class AliasIndex:
                 if entry := self.entry_named(name):
                     return entry.name
         return ""
+
+
+def _same_person(findings: dict[str, PersonFinding], key: str) -> PersonFinding | None:
+    """A person already found under `key`, or whose name ends with it or it with theirs."""
+    if key in findings:
+        return findings[key]
+    for finding in findings.values():
+        known = fold_lower(finding.name)
+        if (
+            known.endswith(" " + key)
+            or key.endswith(" " + known.split()[-1])
+            and (key.split()[0] == known.split()[0])
+        ):
+            return finding
+    return None

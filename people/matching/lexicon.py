@@ -122,3 +122,11 @@ PORTFOLIOS = set(MINISTRY_TOPICS) | {
     "industry", "commerce", "labor", "labour", "housing", "veterans", "affairs", "state",
     "treasury", "security", "science", "technology", "culture", "tourism", "development",
 }  # fmt: skip
+# Capitalized words that begin or end no person's name ("Middle East", "Civil Rights").
+NOT_NAME_WORDS = {
+    "east", "west", "north", "south", "middle", "central", "international", "global",
+    "national", "research", "rights", "republic", "united", "kingdom", "states", "union",
+    "world", "european", "american", "african", "asian", "pacific", "atlantic", "news",
+    "street", "avenue", "road", "river", "lake", "mountain", "island", "islands", "county",
+    "city", "state", "province", "online", "digital", "technology", "energy", "health",
+}  # fmt: skip
