@@ -116,7 +116,7 @@ class AliasIndex:
             if len(automaton):
                 automaton.make_automaton()
 
-        national, places = set(), set()
+        national, places, countries = set(), set(), set()
         for (key, case_sensitive), by_entry in targets.items():
             if not case_sensitive:
                 continue
@@ -126,7 +126,11 @@ class AliasIndex:
                     national.add(key)
                 elif entry.kind in (COUNTRY, "subnational"):
                     places.add(key)
-        self.context = Context(frozenset(national), frozenset(places - national))
+                if entry.kind == COUNTRY:
+                    countries.add(key)
+        self.context = Context(
+            frozenset(national), frozenset(places - national), frozenset(countries)
+        )
 
         self._ministries: dict[tuple[str, str], int] = {}
         countries = {e.country: e for e in self.entries.values() if e.kind == COUNTRY}

@@ -22,6 +22,7 @@ class Context:
 
     national: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # one-word names of countries ("Taiwan")
 
 
 def registry_hits(scans, folded: str, context: Context = Context()) -> list[Hit]:
@@ -87,8 +88,8 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         return False
     if modifier and not (previous.isupper() and len(previous) > 1 and "." in previous):
         return True
-    following = _NEXT_WORD.match(text, end)
-    if following:
+    following = _NEXT_WORD.match(text, end) if word not in context.countries else None
+    if following:  # (a country inside a longer name is still named: "Taiwan Semiconductor …")
         after = following.group(1).lower()
         return after not in FUNCTION_WORDS and after not in TITLE_WORDS
     return False
