@@ -188,6 +188,7 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                     lowered[j - 1] in ORGANIZATION_HEADS
                     or lowered[j - 1] in COMPANY_SUFFIXES
                     or (before.isupper() and len(before) > 1)
+                    or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
                     or before.endswith(",")
                 )
             if not inner and (

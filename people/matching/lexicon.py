@@ -94,7 +94,7 @@ STRONG_COMPANY_SUFFIXES = {
 NOT_ORGANIZATION_WORDS = {
     "act", "fund", "initiative", "ministerial", "summit", "conference", "expo", "fair",
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
-    "report", "declaration", "bill", "law", "rule", "policy", "forum",
+    "report", "declaration", "bill", "law", "rule",
 }  # fmt: skip
 # Capitalized at a sentence's start or in a headline, they begin no name.
 FUNCTION_WORDS = {
