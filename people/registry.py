@@ -38,6 +38,7 @@ STARTER_FILES = [
     "us-federal.json",
     "multilateral.json",
     "national-governments.json",
+    "us-congress.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
