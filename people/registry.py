@@ -39,6 +39,7 @@ STARTER_FILES = [
     "multilateral.json",
     "national-governments.json",
     "us-congress.json",
+    "us-states.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
