@@ -38,6 +38,7 @@ STARTER_FILES = [
     "us-federal.json",
     "multilateral.json",
     "companies.json",
+    "institutions.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
