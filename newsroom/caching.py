@@ -4,8 +4,12 @@ Pages are cached (in the cache framework: Redis when REDIS_URL is set) under a k
 the current "generation"; any change to what readers can see moves the generation on, so no
 cached page outlives an edit, a publication or an unpublication. A page may be cached at most
 until the next scheduled story goes live, so a schedule is never served late.
+
+The cache may be away (newsroom.cache_backends): pages are then served from the database, and
+when it comes back the generation moves on, since edits made meanwhile could not clear it.
 """
 
+import math
 import uuid
 
 from django.conf import settings
@@ -18,7 +22,10 @@ GENERATION_KEY = "newsroom:pages:generation"
 
 
 def generation() -> str:
+    """The current generation of cached pages (a new one after a cache outage)."""
     value = cache.get(GENERATION_KEY)
+    if getattr(cache, "outage_ended", lambda: False)():
+        value = invalidate_pages()
     if value is None:
         value = uuid.uuid4().hex
         cache.add(GENERATION_KEY, value, timeout=None)
@@ -26,9 +33,17 @@ def generation() -> str:
     return value
 
 
-def invalidate_pages() -> None:
-    """Every cached public page is stale from now on."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+def invalidate_pages() -> str:
+    """Every cached public page is stale from now on; returns the new generation."""
+    value = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def cache_state() -> str:
+    """ "ok", or "unreachable" when the cache does not answer (pages then come from the DB)."""
+    ping = getattr(cache, "ping", None)
+    return "ok" if ping is None or ping() else "unreachable"
 
 
 def max_age(current: str | None = None) -> int:
@@ -43,7 +58,10 @@ def max_age(current: str | None = None) -> int:
         upcoming = Story.objects.scheduled().aggregate(next=Min("published_at"))["next"] or ""
         cache.set(key, upcoming, timeout=limit)
     if upcoming:
-        limit = min(limit, int((upcoming - timezone.now()).total_seconds()))
+        # The largest whole number of seconds strictly less than the time left: a page cached
+        # now is gone before the story goes live, whichever way a backend rounds the expiry.
+        seconds_left = (upcoming - timezone.now()).total_seconds()
+        limit = min(limit, math.ceil(seconds_left) - 1)
     return max(limit, 0)
 
 

@@ -1,11 +1,15 @@
 """Caching of public pages for readers: shared-cache storage and Cache-Control headers.
 
 Only anonymous GET and HEAD requests for reader pages that answered 200 are cached; the admin,
-previews and anything sent to a signed-in user are not. Conditional GET (ETag, Last-Modified,
-304) is Django's ConditionalGetMiddleware, placed before this one.
+previews and anything sent to a signed-in user are not. The cache key holds the path and the
+query parameters the pages read (PAGE_QUERY_PARAMETERS), sorted: a request with any other
+parameter (`/?junk=1`) is served but not stored, so made-up addresses cannot fill the cache.
+Conditional GET (ETag, Last-Modified, 304) is Django's ConditionalGetMiddleware, placed before
+this one.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +20,10 @@ from newsroom.caching import generation, max_age
 UNCACHED_PREFIXES = (
     "/admin/", "/stories/preview/", "/healthz", "/static/", "/media/", "/exports/",
 )  # fmt: skip
+# Every query parameter a cached page reads; any other one makes the request uncacheable.
+PAGE_QUERY_PARAMETERS = frozenset(
+    {"page", "q", "organization", "from", "to", "limit", "sort", "kind", "country", "cursor"}
+)
 
 
 class PublicPageCacheMiddleware:
@@ -23,9 +31,9 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._cacheable_request(request):
+        if not self.cacheable_request(request):
             return self.get_response(request)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        path = hashlib.sha256(self._page_address(request).encode()).hexdigest()
         current = generation()  # one read of the shared cache for both keys
         key = f"newsroom:page:{current}:{path}"
         cached = cache.get(key)
@@ -55,8 +63,15 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _cacheable_request(request: HttpRequest) -> bool:
+    def _page_address(request: HttpRequest) -> str:
+        query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+        return f"{request.path}?{urlencode(query)}" if query else request.path
+
+    @staticmethod
+    def cacheable_request(request: HttpRequest) -> bool:
         if request.method not in ("GET", "HEAD"):
+            return False
+        if not PAGE_QUERY_PARAMETERS.issuperset(request.GET.keys()):
             return False
         if request.path.startswith(UNCACHED_PREFIXES):
             return False

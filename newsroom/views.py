@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import ListView
 from django.views.static import serve
 
+from newsroom.caching import cache_state
 from stories.models import Story
 
 
@@ -23,13 +24,23 @@ class HomeView(ListView):
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database answers, 503 when it does not."""
+    """200 while the database answers ("degraded" when the cache does not: pages then come
+    from the database), 503 when the database does not answer."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
+        database = "ok"
     except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok"})
+        database = "unreachable"
+    cache = cache_state()
+    if database != "ok":
+        status = "error"
+    else:
+        status = "ok" if cache == "ok" else "degraded"
+    return JsonResponse(
+        {"status": status, "database": database, "cache": cache},
+        status=503 if database != "ok" else 200,
+    )
 
 
 @cache_control(public=True, max_age=31536000, immutable=True)

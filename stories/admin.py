@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from newsroom.text import PlainTextField, normalize_newlines
 from people.models import Organization, OrganizationKind
 from stories.exporters import EXPORTERS
 from stories.images import make_renditions, validate_upload
@@ -139,6 +140,8 @@ class StoryForm(forms.ModelForm):
             "image_alt",
             "image_credit", "image_caption",
         ]  # fmt: skip
+        # Browsers post a textarea's text with CRLF: normalized, unchanged text stays unchanged.
+        field_classes = {"dek": PlainTextField, "body": PlainTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -472,8 +475,8 @@ class StoryAdmin(VersionAdmin):
     def live_suggestions_view(self, request, pk):
         """The panel for the text as it is in the form now, unsaved (the page's script asks)."""
         story = self._story_for_change(request, pk)
-        story.headline = request.POST.get("headline", story.headline)[:300]
-        story.body = request.POST.get("body", story.body)[:200_000]
+        story.headline = normalize_newlines(request.POST.get("headline", story.headline)[:300])
+        story.body = normalize_newlines(request.POST.get("body", story.body)[:200_000])
         return HttpResponse(self.suggestions(story))
 
     def create_candidate_view(self, request, pk):
@@ -658,17 +661,44 @@ class StoryAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.version += 1
-            note_material_change(obj, form.changed_data)
-        else:
-            obj.created_by = request.user
+            return  # saved by save_related, once it is known whether anything changed at all
+        obj.created_by = request.user
+        self._save_story(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            if not (form.has_changed() or any(formset.has_changed() for formset in formsets)):
+                # Save without edits: nothing is written, no revision, no "Updated".
+                request._story_unchanged = True
+                return
+            form.instance.version += 1
+            note_material_change(form.instance, form.changed_data)
+            self._save_story(request, form.instance, form, change)
+        super().save_related(request, form, formsets, change)
+        _renumber(form.instance)
+
+    def _save_story(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "lead_image" in form.changed_data and obj.lead_image:
             make_renditions(obj)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        _renumber(form.instance)
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_story_unchanged", False):
+            return []
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_story_unchanged", False):
+            return None  # nothing changed: nothing for History or "Recent actions"
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "_story_unchanged", False):
+            return super().response_change(request, obj)
+        self.message_user(request, f"Nothing changed in “{obj}”: nothing was saved.", messages.INFO)
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return self.response_post_save_change(request, obj)
 
 
 def _renumber(story: Story) -> None:

@@ -15,6 +15,8 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from newsroom.slugs import unique_slug
+from newsroom.text import normalize_newlines
+from newsroom.web_addresses import WebURLField
 from people.models import Organization, Person, Role
 
 
@@ -38,6 +40,13 @@ class Origin(models.TextChoices):
     TYPED = "typed", "Typed by an editor"
     SUGGESTED = "suggested", "Accepted suggestion"
     IMPORTED = "imported", "Imported"
+
+
+# The story's free-text fields: their line endings are normalized to "\n" on every save.
+TEXT_FIELDS = (
+    "headline", "dek", "body", "image_alt", "image_credit", "image_caption",
+    "source_attribution", "source_label", "review_note",
+)  # fmt: skip
 
 
 class StoryQuerySet(models.QuerySet):
@@ -120,7 +129,7 @@ class Story(models.Model):
     source_label = models.CharField(
         max_length=300, blank=True, help_text="Where it was published: “Official Website”."
     )
-    source_url = models.URLField(max_length=500, blank=True)
+    source_url = WebURLField(max_length=500, blank=True)
 
     status = models.CharField(max_length=20, choices=StoryStatus, default=StoryStatus.DRAFT)
     published_at = models.DateTimeField(
@@ -199,6 +208,8 @@ class Story(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
+        for name in TEXT_FIELDS:
+            setattr(self, name, normalize_newlines(getattr(self, name)))
         if not self.slug:
             self.slug = unique_slug(Story, self.headline)
         super().save(*args, **kwargs)
@@ -241,7 +252,8 @@ class Story(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+        """The body's paragraphs: blocks separated by a blank line (whatever its line endings)."""
+        return [p.strip() for p in normalize_newlines(self.body).split("\n\n") if p.strip()]
 
     @property
     def is_scheduled(self) -> bool:

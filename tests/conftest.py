@@ -6,10 +6,21 @@ import pytest
 SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "formats" / "sample-story.txt"
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_plain(settings):
+def _fast_and_plain(settings, _cache_dir):
     from django.core.cache import cache
 
+    # The default cache as configured (files shared by processes), in a folder of this run's own.
+    settings.CACHES = (
+        {"default": {**settings.CACHES["default"], "LOCATION": str(_cache_dir)}}
+        if "FileBasedCache" in settings.CACHES["default"]["BACKEND"]
+        else settings.CACHES
+    )
     cache.clear()  # cached pages must not leak from one test into another
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests render templates without running collectstatic first.

@@ -353,3 +353,43 @@ def test_a_refused_document_says_what_was_expected_and_writes_nothing(tmp_path, 
     [report] = json.loads(out.getvalue())
     assert report["errors"][0]["text"].startswith(f"{path}, line 1: expected {expected}")
     assert not Story.objects.exists()
+
+
+def test_a_slug_no_url_can_hold_is_refused_and_the_site_keeps_serving(tmp_path, client):
+    """One document with `uri` ending in "bad slug!" once took every public page down."""
+    archive(1)
+    document = json.loads(run_export("--format", "ndjson", "--status", "all").splitlines()[0])
+    Story.objects.all().delete()
+    document["altIds"] = [a for a in document["altIds"] if a["role"] != "slug"]
+    document["uri"] = "https://news.example.org/stories/bad slug!"
+    document["organisations"][0]["uri"] = "https://news.example.org/organizations/no way/"
+    path = tmp_path / "hostile.ndjson"
+    path.write_text(json.dumps(document) + "\n")
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_stories", "--format", "ninjs", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert report["errors"][0]["text"].startswith(f"{path}, line 1: expected a story slug")
+    assert "'bad slug!'" in report["errors"][0]["text"]
+    assert not Story.objects.exists()
+
+    # The same document with a usable story slug: the organization's unusable slug is not kept.
+    document["uri"] = "https://news.example.org/stories/a-good-slug"
+    path.write_text(json.dumps(document) + "\n")
+    call_command("import_stories", "--format", "ninjs", str(path), stdout=StringIO())
+    story = Story.objects.get(slug="a-good-slug")
+    assert all(" " not in o.slug for o in story.organizations.all())
+    for url in ("/", story.get_absolute_url(), "/feeds/latest.rss", "/sitemap-stories.xml"):
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_migration_repairs_slugs_stored_before_the_check():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    story = StoryFactory(headline="Stored with a broken slug", published=True)
+    Story.objects.filter(pk=story.pk).update(slug="bad slug!")
+    import_module("stories.migrations.0010_repair_invalid_slugs").repair(apps, None)
+    story.refresh_from_db()
+    assert story.slug == "stored-with-a-broken-slug"
