@@ -11,9 +11,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from people.matching import fold_lower
 from people.models import Organization, OrganizationAlias, Person, Role
-from people.registry import STARTER_FILES, starter_registry
+from people.registry import (
+    DATA_DIR,
+    STARTER_FILES,
+    folded_key,
+    read_registry_file,
+    starter_registry,
+)
 from people.suggestions import suggest
 from stories.models import StoryOrganization, StoryPerson
 from tests.factories import (
@@ -120,10 +125,7 @@ def test_merging_needs_two_and_the_permission(client, django_user_model):
     assert OrganizationAlias.objects.count() == 0
 
 
-# Names two organizations of the starter registry share on purpose, left for the context to
-# settle: the country and the U.S. state; the Bank for International Settlements and the
-# Commerce Department's Bureau of Industry and Security.
-KNOWN_AMBIGUOUS = {"georgia", "bis"}
+NON_GOVERNMENT_FILES = ["companies.json", "institutions.json"]
 
 
 def _names(entry: dict) -> list[str]:
@@ -131,20 +133,17 @@ def _names(entry: dict) -> list[str]:
     return [entry["name"], *aliases]
 
 
-def _folded(name: str) -> str:
-    """The engine's folding, case aside: one spelling, one key."""
-    name = " ".join(name.split())
-    name = name[4:] if name.lower().startswith("the ") and len(name) > 4 else name
-    return fold_lower(name)
-
-
-def test_no_two_starter_organizations_share_a_folded_name_or_alias():
+def test_companies_and_institutions_share_no_folded_name_with_another_organization():
+    """Stricter than the starter registry's own rule: not even another kind or country may
+    share a name with a company or an institution (no "ICC" for a court and a chamber)."""
     owners = defaultdict(set)
     for entry in starter_registry()["organizations"]:
         for name in _names(entry):
-            owners[_folded(name)].add(entry["name"])
-    shared = {key: sorted(names) for key, names in owners.items() if len(names) > 1}
-    assert set(shared) <= KNOWN_AMBIGUOUS, shared
+            owners[folded_key(name)].add(entry["name"])
+    for file_name in NON_GOVERNMENT_FILES:
+        for entry in read_registry_file(DATA_DIR / file_name)["organizations"]:
+            for name in _names(entry):
+                assert owners[folded_key(name)] == {entry["name"]}, (file_name, name)
 
 
 def test_every_starter_entry_is_complete_and_names_a_real_parent():
