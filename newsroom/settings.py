@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "people",
     "stories",
@@ -148,6 +150,20 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
+# needs nothing more than the database. Start a worker with `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Ingest: who we say we are to the sites we read, and how long we wait for them.
+INGEST_USER_AGENT = env(
+    "INGEST_USER_AGENT", default=f"{SITE_NAME}-ingest/1.0 (+{SITE_URL}/; press releases)"
+)
+INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=20)
 
 LOGGING = {
     "version": 1,

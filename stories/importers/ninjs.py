@@ -20,7 +20,8 @@ from django.utils.dateparse import parse_datetime
 from people.models import Organization, OrganizationKind, Person
 from people.resolution import find_or_create_role
 from stories.exporters.ninjs import SEPARATOR
-from stories.importers.errors import StoryImportError
+from stories.importers.errors import ImportNotice, StoryImportError
+from stories.importers.ninjs_foreign import is_own_export, read_pretty_document, to_own_shape
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
@@ -33,6 +34,7 @@ class NinjsResult:
     status: str  # created / updated / refused
     story: Story | None = None
     errors: list[StoryImportError] = field(default_factory=list)
+    notices: list[ImportNotice] = field(default_factory=list)  # defaults for a foreign document
 
 
 def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportError]]:
@@ -49,6 +51,8 @@ def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportEr
         raise StoryImportError(shown, None, f"a readable file ({exc.strerror})") from exc
     if first == b"[":
         yield from _array(path, shown)
+    elif (document := read_pretty_document(path)) is not None:
+        yield 1, document  # one pretty-printed document, as other systems write them
     else:
         yield from _lines(path, shown)
 
@@ -112,8 +116,12 @@ def _object_lines(text: str) -> list[int]:
 
 
 def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult:
-    """Check and save one document, atomically. Refusals come back in the result."""
+    """Check and save one document, atomically. Refusals come back in the result; another
+    system's document is mapped first (stories.importers.ninjs_foreign), a notice per default."""
+    notices = []
     try:
+        if not is_own_export(document):
+            document, notices = to_own_shape(document, path=path, line=line)
         parsed = _parse(document, path, line)
     except StoryImportError as error:
         return NinjsResult(line or 0, "refused", errors=[error])
@@ -148,7 +156,7 @@ def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult
         )
         reversion.set_comment(f"Restored from {Path(path).name}")
         story.refresh_from_db()
-    return NinjsResult(line or 0, status, story)
+    return NinjsResult(line or 0, status, story, notices=notices)
 
 
 def _fail(path, line, expected):

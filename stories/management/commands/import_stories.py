@@ -73,6 +73,7 @@ class Command(BaseCommand):
                                 "warnings": [], "errors": [error.as_dict()]})  # fmt: skip
                 continue
             for line, document in documents:
+                notices = []
                 if isinstance(document, StoryImportError):
                     result_errors, status, story = [document], "refused", None
                 else:
@@ -81,13 +82,15 @@ class Command(BaseCommand):
                         if dry_run:
                             transaction.set_rollback(True)
                     result_errors, status, story = result.errors, result.status, result.story
+                    notices = result.notices
                 reports.append({
                     "file": name, "line": line, "status": status, "dry_run": dry_run,
                     "story": {"id": None if dry_run else story.pk, "slug": story.slug,
                               "url": f"{settings.SITE_URL}{story.get_absolute_url()}"}
                     if story else None,
                     "headline": story.headline if story else None,
-                    "warnings": [], "errors": [e.as_dict() for e in result_errors],
+                    "warnings": [n.as_dict() for n in notices],
+                    "errors": [e.as_dict() for e in result_errors],
                 })  # fmt: skip
         return reports
 
