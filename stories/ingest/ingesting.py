@@ -156,16 +156,26 @@ def run_source(source: IngestSource, *, due_only: bool = False) -> RunReport | N
     except SourceError as error:
         report.errors.append(str(error))
     finally:
-        _record(claimed, report, reading)
+        record_run(claimed, report, reading)
     return report
 
 
+class PayloadRefused(Exception):
+    """Nothing in a webhook's body could be read; `errors` says why, per document."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
 def ingest_payload(source: IngestSource, data: bytes, *, name: str, content_type: str = ""):
-    """Ingest a webhook body or a dropped file. Returns the report; raises StoryImportError
-    (nothing written) when the payload is neither ninjs nor our plain-text format."""
-    releases = read_payload(data, name=name, content_type=content_type)
-    report = RunReport(source)
-    ingest_releases(source, releases, report)
+    """Ingest a webhook body. Returns the report; raises StoryImportError or PayloadRefused
+    (nothing written) when the body is neither ninjs nor our plain-text format."""
+    reading = read_payload(data, name=name, content_type=content_type)
+    if reading.errors and not reading.releases:
+        raise PayloadRefused(reading.errors)
+    report = RunReport(source, seen=len(reading.errors), errors=reading.errors)
+    ingest_releases(source, reading.releases, report)
     return report
 
 
@@ -278,14 +288,16 @@ def _run_folder(source: IngestSource, report: RunReport) -> None:
     index = DuplicateIndex()
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in FOLDER_SUFFIXES):
         try:
-            releases = read_payload(path.read_bytes(), name=path.name)
+            reading = read_payload(path.read_bytes(), name=path.name)
         except (StoryImportError, OSError) as error:
             report.seen += 1
             report.errors.append(str(error))
             _move(path, folder / "refused")
             continue
         errors_before = len(report.errors)
-        for release in releases:
+        report.seen += len(reading.errors)
+        report.errors += reading.errors
+        for release in reading.releases:
             report.add(ingest_release(source, release, index=index))
         _move(path, folder / ("done" if len(report.errors) == errors_before else "refused"))
 
@@ -298,7 +310,7 @@ def _move(path: Path, to: Path) -> None:
     path.replace(target)
 
 
-def _record(source: IngestSource, report: RunReport, reading: Reading) -> None:
+def record_run(source: IngestSource, report: RunReport, reading: Reading | None = None) -> None:
     """Keep the run's outcome on the source and free it for the next run."""
     fields = {
         "last_run_at": timezone.now(),
@@ -309,7 +321,7 @@ def _record(source: IngestSource, report: RunReport, reading: Reading) -> None:
         "last_errors": report.errors[:100],
         "claimed_until": None,
     }
-    if not reading.not_modified and not report.errors:
+    if reading is not None and not reading.not_modified and not report.errors:
         # Only a run without errors may make the next request conditional: an item that
         # failed is read again next time rather than hidden behind a 304.
         fields |= {"etag": reading.etag[:300], "last_modified": reading.last_modified[:100]}

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from people.resolution import is_known_organization
-from stories.importers.errors import ImportNotice
+from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.ninjs_foreign import (
     documents_from_bytes,
     is_own_export,
@@ -121,14 +121,21 @@ def _entry_image(entry) -> str:
     return ""
 
 
-def read_payload(data: bytes, *, name: str, content_type: str = "") -> list[Release]:
+def read_payload(data: bytes, *, name: str, content_type: str = "") -> Reading:
     """The releases in a file or request body: ninjs (JSON, an array or NDJSON; ours or any
-    other system's) or our plain-text format. Raises StoryImportError when refused."""
+    other system's) or our plain-text format; a refused ninjs document is an error of the
+    reading. Raises StoryImportError when the whole payload is refused."""
     looks_json = "json" in content_type or name.endswith((".json", ".ndjson"))
     if looks_json or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
-        return [_ninjs_release(*item, name=name) for item in documents_from_bytes(data, name=name)]
+        reading = Reading()
+        for line, document in documents_from_bytes(data, name=name):
+            try:
+                reading.releases.append(_ninjs_release(line, document, name=name))
+            except StoryImportError as error:
+                reading.errors.append(str(error))
+        return reading
     parsed = parse_story_bytes(data, name, is_known_organization=is_known_organization)
-    return [
+    return Reading([
         Release(
             key=parsed.import_key,
             headline=parsed.headline,
@@ -137,7 +144,7 @@ def read_payload(data: bytes, *, name: str, content_type: str = "") -> list[Rele
             parsed=parsed,
             notices=list(parsed.notices),
         )
-    ]
+    ])  # fmt: skip
 
 
 def _ninjs_release(line: int, document: dict, *, name: str) -> Release:

@@ -4,6 +4,25 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def grant_editors(apps, schema_editor):
+    """Editors manage ingest sources and see what they delivered."""
+    from django.contrib.auth.management import create_permissions
+
+    config = apps.get_app_config("stories")
+    config.models_module = True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    codenames = [f"{action}_{model}" for action in ("add", "change", "delete", "view")
+                 for model in ("ingestsource", "ingesteditem")]
+    permissions = Permission.objects.filter(
+        content_type__app_label="stories", codename__in=codenames
+    )
+    for group in Group.objects.filter(name="Editor"):
+        group.permissions.add(*permissions)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -86,4 +105,5 @@ class Migration(migrations.Migration):
             model_name='ingesteditem',
             constraint=models.UniqueConstraint(fields=('source', 'key'), name='item_once_per_source'),
         ),
+        migrations.RunPython(grant_editors, migrations.RunPython.noop),
     ]
