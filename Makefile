@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint demo clean
+.PHONY: run serve test lint demo clean bench
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,25 @@ run: $(BIN)/.installed
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_editor
 	@echo "Newsroom: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## serve: production serving (gunicorn, DEBUG off) on http://$(HOST):$(PORT); see docs/deployment.md
+# SITE_URL is the public address; an http:// one makes a plain-HTTP test deployment (HTTPS=false).
+# MIGRATE=0 skips the migrations (app servers of a larger deployment migrate once, elsewhere).
+SITE_URL ?= http://$(HOST):$(PORT)
+HTTPS ?= $(if $(filter https://%,$(SITE_URL)),true,false)
+MIGRATE ?= 1
+SERVE_ENV = DEBUG=0 SITE_URL=$(SITE_URL) HTTPS=$(HTTPS) SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret-key)}"
+serve: $(BIN)/.installed var/secret-key
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
+	$(if $(filter 1,$(MIGRATE)),$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0)
+	@echo "Newsroom (production server): $(SITE_URL)/"
+	@test -n "$$REDIS_URL" || echo "Note: without REDIS_URL each gunicorn worker caches pages on its own, so an edit may show late (up to PAGE_CACHE_SECONDS)."
+	$(SERVE_ENV) GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(BIN)/gunicorn --config gunicorn.conf.py
+
+# SECRET_KEY from the environment, else one generated once for this machine and kept here.
+var/secret-key:
+	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 # The offline validators the suite runs (Nu Html Checker, axe-core); never run install scripts.
 node_modules/.installed: package.json package-lock.json

@@ -31,7 +31,7 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._cacheable_request(request):
+        if not self.cacheable_request(request):
             return self.get_response(request)
         path = hashlib.sha256(self._page_address(request).encode()).hexdigest()
         current = generation()  # one read of the shared cache for both keys
@@ -68,7 +68,7 @@ class PublicPageCacheMiddleware:
         return f"{request.path}?{urlencode(query)}" if query else request.path
 
     @staticmethod
-    def _cacheable_request(request: HttpRequest) -> bool:
+    def cacheable_request(request: HttpRequest) -> bool:
         if request.method not in ("GET", "HEAD"):
             return False
         if not PAGE_QUERY_PARAMETERS.issuperset(request.GET.keys()):

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.outage.DatabaseOutageMiddleware",
+    "newsroom.replicas.ReplicaMiddleware",  # before anything reads the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +81,26 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'newsroom.sqlite3'}")
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+
+# --- Database connections and read replicas (issue 13) ---------------------------------------
+# A connection is kept for DATABASE_CONN_MAX_AGE seconds (0: a new one per request, None: for
+# ever) and checked before it is reused, so a restarted PostgreSQL costs one failed check, not
+# a 500. DATABASE_REPLICA_URLS (comma-separated) adds read replicas "replica_1", "replica_2"…;
+# newsroom.replicas sends anonymous public page reads there and everything else to "default".
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_REPLICAS = []
+for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    alias = f"replica_{number}"
+    DATABASES[alias] = {
+        **environ.Env.db_url_config(url),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},  # tests have one database; replicas read it
+    }
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# --- end of database connections -------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is an optimization: these backends turn an unreachable cache into misses
@@ -102,6 +124,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# --- Sessions (issue 13) ---------------------------------------------------------------------
+# With a shared cache, a signed-in request reads its session from Redis and the database keeps
+# it for when Redis restarts; without one, sessions stay in the database alone.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+# --- end of sessions -------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -138,18 +170,30 @@ IMAGE_URL_TEMPLATE = env("IMAGE_URL_TEMPLATE", default="")
 REQUIRE_ORGANIZATION_TO_PUBLISH = env.bool("REQUIRE_ORGANIZATION_TO_PUBLISH", default=True)
 # A signed preview link (for a source to fact-check a draft) works for this many days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
+# The newsroom's country (ISO 3166-1 alpha-2): the tagger's reading of a bare "Department of
+# State" or "Senate" when nothing in the story says otherwise.
+NEWSROOM_HOME_COUNTRY = env("NEWSROOM_HOME_COUNTRY", default="US").upper()
 # Public pages are cached this long at most (less when a scheduled story goes live sooner).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 STORIES_PER_PAGE = env.int("STORIES_PER_PAGE", default=20)
 
+# --- HTTPS and the TLS proxy in front (issue 13) ----------------------------------------------
+# Production is reached over HTTPS, usually through a proxy or load balancer that ends TLS and
+# tells Django with a header: SECURE_PROXY_SSL_HEADER names it (default X-Forwarded-Proto, whose
+# value must be "https"); set it empty when no proxy sets that header, or a client could claim
+# HTTPS itself. HTTPS=false makes a plain-HTTP test deployment (no redirect, no secure-only
+# cookies, no HSTS); `make serve` sets it when SITE_URL is an http:// address.
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+    HTTPS = env.bool("HTTPS", default=True)
+    if proxy_header := env("SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_header.upper().replace("-", "_"), "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+    SESSION_COOKIE_SECURE = HTTPS
+    CSRF_COOKIE_SECURE = HTTPS
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365 if HTTPS else 0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# --- end of HTTPS ----------------------------------------------------------------------------
 
 # Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
 # needs nothing more than the database. Start a worker with `manage.py db_worker`.

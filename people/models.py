@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from newsroom.slugs import unique_slug
+from newsroom.web_addresses import WebURLField
 from people.names import display_name, name_key
 
 
@@ -53,7 +54,7 @@ class Organization(models.Model):
     country = models.CharField(
         max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code of its country, if any."
     )
-    website = models.URLField(blank=True)
+    website = WebURLField(blank=True)
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -18,9 +18,12 @@ from pathlib import Path
 import pycountry
 from django.db import transaction
 from jsonschema import Draft202012Validator
+from jsonschema import ValidationError as SchemaError
 
 from newsroom.slugs import slug_text
+from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
+from people.matching.fold import index_key
 from people.models import (
     AliasKind,
     Organization,
@@ -30,7 +33,7 @@ from people.models import (
     RegistryStamp,
     Role,
 )
-from people.names import name_key
+from people.names import name_key, normalize_typography
 from people.resolution import find_or_create_person
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "registry"
@@ -48,6 +51,7 @@ _ALIAS = {
                 "name": {"type": "string", "minLength": 1, "maxLength": 300},
                 "kind": {"enum": list(AliasKind.values)},
                 "case_sensitive": {"type": "boolean"},
+                "ambiguous": {"type": "boolean"},
             },
         },
     ]
@@ -112,17 +116,27 @@ class RegistryError(Exception):
 class RegistryReport:
     organizations_created: int = 0
     organizations_updated: int = 0
+    organizations_matched: int = 0
     aliases_created: int = 0
     people_created: int = 0
+    people_matched: int = 0
     roles_created: int = 0
+    dry_run: bool = False
+    conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (
-            f"{self.organizations_created} organizations created, "
-            f"{self.organizations_updated} updated, {self.aliases_created} aliases added, "
-            f"{self.people_created} people and {self.roles_created} roles created"
+        would = "would be " if self.dry_run else ""
+        text = (
+            f"{self.organizations_created} organizations {would}created, "
+            f"{self.organizations_updated} {would}updated (matched {self.organizations_matched} "
+            f"existing), {self.aliases_created} aliases {would}added, "
+            f"{self.people_created} people {would}created (matched {self.people_matched} "
+            f"existing) and {self.roles_created} roles {would}created"
         )
+        if self.conflicts:
+            text += f"; {len(self.conflicts)} conflicts not written"
+        return text
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -171,6 +185,8 @@ def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> No
     validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
     error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is None:
+        error = _first_bad_website(data)
+    if error is None:
         return
     parts = list(error.absolute_path)
     if csv_lines and len(parts) >= 2:
@@ -178,6 +194,15 @@ def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> No
     else:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
     raise RegistryError(path, where or None, _expected(error))
+
+
+def _first_bad_website(data: dict) -> SchemaError | None:
+    """The first website that is not an http(s) address (a `javascript:` link is stored XSS)."""
+    for n, entry in enumerate(data.get("organizations", [])):
+        if entry.get("website") and not is_web_url(entry["website"]):
+            found = f"a web address starting with http:// or https://, found {entry['website']!r}"
+            return SchemaError(found, path=["organizations", n, "website"])
+    return None
 
 
 def _expected(error) -> str:
@@ -226,22 +251,98 @@ def country_organizations() -> list[dict]:
 # --- loading -------------------------------------------------------------------------------------
 
 
+def folded_key(name: str) -> str:
+    """The key two names of one organization share after the engine's own folding (typography,
+    diacritics, case, spaces, a leading "the")."""
+    return index_key(normalize_typography(name), case_sensitive=False)
+
+
+def _alias_name(alias: str | dict) -> str:
+    return (alias if isinstance(alias, str) else alias["name"]).strip()
+
+
+def _entry_names(entry: dict) -> list[str]:
+    """The entry's name and the aliases it does not mark ambiguous."""
+    aliases = [
+        _alias_name(a)
+        for a in entry.get("aliases", [])
+        if isinstance(a, str) or not a.get("ambiguous")
+    ]
+    return [entry["name"].strip(), *aliases]
+
+
+def _compatible(organization: Organization, entry: dict) -> bool:
+    """Whether `entry` can describe `organization`: no different kind, no different country."""
+    kind, country = entry.get("kind"), entry.get("country")
+    kinds = {organization.kind, kind} - {None, OrganizationKind.OTHER}
+    return len(kinds) <= 1 and not (
+        country and organization.country and organization.country != country
+    )
+
+
+class _Names:
+    """Organizations by every folded name and alias: the registry's and the file's so far."""
+
+    def __init__(self):
+        self.by_key: dict[str, list[Organization]] = {}
+
+    def add(self, key: str, organization: Organization) -> None:
+        known = self.by_key.setdefault(key, [])
+        if all(o is not organization for o in known):
+            known.append(organization)
+
+    def get(self, name: str) -> list[Organization]:
+        return self.by_key.get(folded_key(name), [])
+
+    def one(self, name: str) -> Organization | None:
+        """The organization `name` denotes, its canonical name first."""
+        found = self.get(name)
+        exact = [o for o in found if folded_key(o.name) == folded_key(name)]
+        return (exact or found or [None])[0]
+
+
+def _existing(entry: dict, names: _Names) -> tuple[Organization | None, list[Organization]]:
+    """(the organization `entry` describes or None, the organizations it conflicts with)."""
+    own = folded_key(entry["name"])
+    by_name = [o for o in names.by_key.get(own, []) if folded_key(o.name) == own]
+    if by_name:
+        return by_name[0], []
+    found: list[Organization] = []
+    for name in _entry_names(entry):
+        for organization in names.get(name):
+            if _compatible(organization, entry) and all(o is not organization for o in found):
+                found.append(organization)
+    if len(found) > 1:
+        return None, found
+    return (found[0] if found else None), []
+
+
 @transaction.atomic
-def load_registry(data: dict, *, source: str = "registry") -> RegistryReport:
-    """Merge `data` (the JSON shape) into the registry in one transaction. Idempotent."""
+def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False) -> RegistryReport:
+    """Merge `data` (the JSON shape) into the registry in one transaction. Idempotent.
+
+    An organization whose name or alias folds to an existing organization's name or alias (of a
+    compatible kind and country) updates that one and keeps the file's name as an alias; one
+    matching several existing organizations is a conflict, listed in the report and not
+    written. With `dry_run`, everything is rolled back and the report says what would happen.
+    """
     validate_registry(data, source)
-    report = RegistryReport()
-    by_key = {org.name_key: org for org in Organization.objects.all()}
-    alias_keys = {
-        (org_id, key)
-        for org_id, key in OrganizationAlias.objects.values_list("organization_id", "name_key")
-    }
+    report = RegistryReport(dry_run=dry_run)
+    names = _Names()
+    existing = list(Organization.objects.all())
+    by_pk = {org.pk: org for org in existing}
+    for org in existing:
+        names.add(folded_key(org.name), org)
+    alias_keys = set()
+    for org_id, alias in OrganizationAlias.objects.values_list("organization_id", "name"):
+        alias_keys.add((org_id, folded_key(alias)))
+        names.add(folded_key(alias), by_pk[org_id])
     taken_slugs = set(Organization.objects.values_list("slug", flat=True))
     entries = data.get("organizations", [])
 
-    known_parents = set(by_key) | {name_key(e["name"]) for e in entries}
+    known_parents = set(names.by_key) | {folded_key(n) for e in entries for n in _entry_names(e)}
     for n, entry in enumerate(entries):
-        if entry.get("parent") and name_key(entry["parent"]) not in known_parents:
+        if entry.get("parent") and folded_key(entry["parent"]) not in known_parents:
             raise RegistryError(
                 source, f"organizations[{n}].parent",
                 f"the name of an organization in the file or the registry, "
@@ -250,43 +351,61 @@ def load_registry(data: dict, *, source: str = "registry") -> RegistryReport:
 
     new: list[Organization] = []
     changed: list[Organization] = []
+    matched: set[int] = set()
+    loaded: list[tuple[dict, Organization]] = []
     for entry in entries:
-        key = name_key(entry["name"])
-        organization = by_key.get(key) or _known_by_alias(entry, by_key, new)
+        organization, conflicts = _existing(entry, names)
+        if conflicts:
+            report.conflicts.append(
+                f"{entry['name']!r} names {len(conflicts)} organizations already in the "
+                f"registry: " + ", ".join(repr(o.name) for o in conflicts)
+            )
+            continue
         values = {
             "kind": entry.get("kind"),
             "country": entry.get("country") or None,
             "website": entry.get("website") or None,
             "description": entry.get("description") or None,
         }
+        aliases = list(entry.get("aliases", []))
         if organization is None:
             organization = Organization(
                 name=entry["name"].strip(),
-                name_key=key,
+                name_key=name_key(entry["name"]),
                 slug=_free_slug(entry["name"], taken_slugs),
                 kind=values["kind"] or OrganizationKind.OTHER,
                 country=values["country"] or "",
                 website=values["website"] or "",
                 description=values["description"] or "",
             )
-            by_key[key] = organization
             new.append(organization)
-            continue
-        dirty = False
-        if organization.name_key != key:
-            # Known under one of the entry's aliases (an import created it): take the
-            # canonical name, keep the old one as an alias.
-            entry.setdefault("aliases", []).append(organization.name)
-            by_key.pop(organization.name_key, None)
-            organization.name, organization.name_key = entry["name"].strip(), key
-            by_key[key] = organization
-            dirty = True
-        for field_name, value in values.items():
-            if value is not None and getattr(organization, field_name) != value:
-                setattr(organization, field_name, value)
-                dirty = True
-        if dirty and organization.pk and organization not in changed:
-            changed.append(organization)
+        else:
+            if organization.pk and organization.pk not in matched:
+                matched.add(organization.pk)
+            dirty = False
+            own, theirs = folded_key(entry["name"]), folded_key(organization.name)
+            if own != theirs:
+                alias_names = {folded_key(_alias_name(a)) for a in aliases}
+                if theirs in alias_names:
+                    # The file names it canonically and lists the name it had (an import
+                    # created it): take the file's name, keep the old one as an alias.
+                    aliases.append(organization.name)
+                    organization.name, organization.name_key = (
+                        entry["name"].strip(),
+                        name_key(entry["name"]),
+                    )
+                    dirty = True
+                else:
+                    aliases.append(entry["name"].strip())  # the file's name, as an alias
+            for field_name, value in values.items():
+                if value is not None and getattr(organization, field_name) != value:
+                    setattr(organization, field_name, value)
+                    dirty = True
+            if dirty and organization.pk and organization not in changed:
+                changed.append(organization)
+        for name in [organization.name, *(_alias_name(a) for a in aliases)]:
+            names.add(folded_key(name), organization)
+        loaded.append(({**entry, "aliases": aliases}, organization))
     Organization.objects.bulk_create(new, batch_size=1000)
     if changed:
         Organization.objects.bulk_update(
@@ -295,13 +414,17 @@ def load_registry(data: dict, *, source: str = "registry") -> RegistryReport:
             batch_size=1000,
         )
     report.organizations_created, report.organizations_updated = len(new), len(changed)
+    report.organizations_matched = len(matched)
 
     reparented = []
-    for entry in entries:
-        organization = by_key[name_key(entry["name"])]
+    for entry, organization in loaded:
         if entry.get("parent"):
-            parent = by_key[name_key(entry["parent"])]
-            if organization.parent_id != parent.pk and parent.pk != organization.pk:
+            parent = names.one(entry["parent"])
+            if (
+                parent is not None
+                and organization.parent_id != parent.pk
+                and parent.pk != organization.pk
+            ):
                 organization.parent_id = parent.pk
                 reparented.append(organization)
     if reparented:
@@ -309,20 +432,19 @@ def load_registry(data: dict, *, source: str = "registry") -> RegistryReport:
         report.organizations_updated += len({o.pk for o in reparented} - {o.pk for o in new})
 
     aliases = []
-    for entry in entries:
-        organization = by_key[name_key(entry["name"])]
+    for entry, organization in loaded:
         for alias in entry.get("aliases", []):
             alias = {"name": alias} if isinstance(alias, str) else alias
             alias_name = alias["name"].strip()
-            key = name_key(alias_name)
-            if key == organization.name_key or (organization.pk, key) in alias_keys:
+            key = folded_key(alias_name)
+            if key == folded_key(organization.name) or (organization.pk, key) in alias_keys:
                 continue
             alias_keys.add((organization.pk, key))
             aliases.append(
                 OrganizationAlias(
                     organization=organization,
                     name=alias_name,
-                    name_key=key,
+                    name_key=name_key(alias_name),
                     kind=alias.get("kind")
                     or (AliasKind.ACRONYM if is_acronym(alias_name) else AliasKind.SHORT_FORM),
                     is_case_sensitive=alias.get(
@@ -334,24 +456,16 @@ def load_registry(data: dict, *, source: str = "registry") -> RegistryReport:
     OrganizationAlias.objects.bulk_create(aliases, batch_size=1000)
     report.aliases_created = len(aliases)
 
+    people: dict[str, list[Person]] = {}
+    for person in Person.objects.all():
+        people.setdefault(folded_key(person.full_name), []).append(person)
     for n, person_data in enumerate(data.get("people", [])):
-        _load_person(person_data, by_key, report, source, n)
-    RegistryStamp.bump()
+        _load_person(person_data, names, people, report, source, n)
+    if dry_run:
+        transaction.set_rollback(True)
+    else:
+        RegistryStamp.bump()
     return report
-
-
-def _known_by_alias(entry: dict, by_key: dict, new: list) -> Organization | None:
-    """An existing organization whose canonical name is one of `entry`'s aliases, same kind."""
-    for alias in entry.get("aliases", []):
-        alias_name = alias if isinstance(alias, str) else alias["name"]
-        organization = by_key.get(name_key(alias_name))
-        if (
-            organization is not None
-            and organization not in new
-            and organization.kind in {entry.get("kind"), OrganizationKind.OTHER}
-        ):
-            return organization
-    return None
 
 
 def _free_slug(name: str, taken: set[str]) -> str:
@@ -365,14 +479,36 @@ def _free_slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-def _load_person(data: dict, by_key, report: RegistryReport, source: str, n: int) -> None:
-    before = Person.objects.count()
-    person, _ = find_or_create_person(data["name"].strip(), nickname=data.get("nickname") or "")
-    report.people_created += Person.objects.count() - before
+def _load_person(
+    data: dict,
+    names: _Names,
+    people: dict[str, list[Person]],
+    report: RegistryReport,
+    source: str,
+    n: int,
+) -> None:
+    """Add or update one person; `people`: the registry's people by folded name (updated)."""
+    full_name = data["name"].strip()
+    same = people.get(folded_key(full_name), [])
+    if len(same) > 1:
+        report.conflicts.append(
+            f"person {full_name!r} names {len(same)} people already in the registry"
+        )
+        return
+    if same:
+        person = same[0]
+        report.people_matched += 1
+        if data.get("nickname") and not person.nickname:
+            person.nickname = data["nickname"]
+            person.save(update_fields=["nickname", "updated_at"])
+    else:
+        person, _ = find_or_create_person(full_name, nickname=data.get("nickname") or "")
+        people[folded_key(full_name)] = [person]
+        report.people_created += 1
     for m, role_data in enumerate(data.get("roles", [])):
         organization = None
         if role_data.get("organization"):
-            organization = by_key.get(name_key(role_data["organization"]))
+            organization = names.one(role_data["organization"])
             if organization is None:
                 raise RegistryError(
                     source, f"people[{n}].roles[{m}].organization",

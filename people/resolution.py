@@ -5,6 +5,7 @@ registry has the alias, and a person keeps one row however many roles they hold.
 """
 
 from people.matching import guess_organization_kind
+from people.matching.lexicon import ORGANIZATION_HEADS
 from people.models import Organization, Person, Role
 from people.names import name_key
 
@@ -23,11 +24,13 @@ def find_organization(name: str) -> Organization | None:
     return (exact or matches or [None])[0]
 
 
-def find_or_create_organization(name: str) -> tuple[Organization, bool]:
-    """Return (organization, created); a new one gets a guessed kind."""
+def find_or_create_organization(name: str, *, kind: str = "") -> tuple[Organization, bool]:
+    """Return (organization, created); a new one gets the kind its name suggests, else `kind`
+    (what the context says: a CEO's organization is a company)."""
     if organization := find_organization(name):
         return organization, False
-    organization = Organization(name=name, kind=guess_organization_kind(name))
+    guessed = guess_organization_kind(name)
+    organization = Organization(name=name, kind=kind if guessed == "other" and kind else guessed)
     organization.full_clean(exclude=["slug"])
     organization.save()
     return organization, True
@@ -50,13 +53,25 @@ def find_or_create_person(full_name: str, *, nickname: str = "") -> tuple[Person
 def find_or_create_role(
     person: Person, *, title: str, organization: Organization | None
 ) -> tuple[Role, bool]:
-    """Return (role, created): the person's current role with this title at this organization."""
-    role = (
-        person.roles.filter(title__iexact=title, organization=organization).current_first().first()
-    )
-    if role is not None:
-        return role, False
+    """Return (role, created): the person's current role with this title at this organization.
+
+    A variant of a title ("Department Spokesperson" for "Spokesperson" at the same organization)
+    is the same role: titles compare by their title words.
+    """
+    roles = list(person.roles.filter(organization=organization).current_first())
+    for role in roles:
+        if role.title.casefold() == title.casefold():
+            return role, False
+    for role in roles:
+        if title_words(role.title) == title_words(title) and title_words(title):
+            return role, False
     role = Role(person=person, title=title, organization=organization)
     role.full_clean()
     role.save()
     return role, True
+
+
+def title_words(title: str) -> tuple[str, ...]:
+    """`title` without the bodies named in it: ("spokesperson",) for "Department Spokesperson"."""
+    words = (w.strip(",.").casefold() for w in title.split())
+    return tuple(w for w in words if w and w not in ORGANIZATION_HEADS and w != "the")

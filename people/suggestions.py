@@ -3,6 +3,8 @@ registry (once per process, rebuilt when the registry's version stamp moves) and
 
 import threading
 
+from django.conf import settings
+
 from people.matching import AliasIndex, Entry, Findings, PersonEntry
 from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
 
@@ -30,7 +32,7 @@ def build_index() -> AliasIndex:
         PersonEntry(pk, full_name, nickname, tuple(titles.get(pk, ())))
         for pk, full_name, nickname in Person.objects.values_list("pk", "full_name", "nickname")
     ]
-    return AliasIndex(entries, aliases, people)
+    return AliasIndex(entries, aliases, people, home_country=settings.NEWSROOM_HOME_COUNTRY)
 
 
 def current_index() -> AliasIndex:

@@ -17,6 +17,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
+from newsroom.xmltext import xml_safe
 from people.models import Organization, Person
 from stories.models import Story
 
@@ -32,8 +33,27 @@ def item_limit(request) -> int:
         return DEFAULT_ITEMS
 
 
-class RssWithContent(Rss201rev2Feed):
-    """RSS 2.0 with the full story in content:encoded."""
+class XmlSafeFeed:
+    """Drops the characters XML cannot carry (newsroom.xmltext) before writing the feed."""
+
+    def write(self, outfile, encoding):
+        self.feed = xml_safe(self.feed)
+        self.items = xml_safe(self.items)
+        return super().write(outfile, encoding)
+
+
+class RssWithContent(XmlSafeFeed, Rss201rev2Feed):
+    """RSS 2.0 with the full story in content:encoded.
+
+    The channel's and the items' descriptions come in as plain text and are HTML in RSS (feed
+    readers render them): they are escaped here, so a `<script>` in a dek stays text.
+    """
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(title, link, escape(description or ""), **kwargs)
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, escape(description or ""), **kwargs)
 
     def rss_attributes(self):
         return {
@@ -47,8 +67,15 @@ class RssWithContent(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class AtomWithContent(Atom1Feed):
-    """Atom 1.0 with the full story in <content type="html">."""
+class AtomWithContent(XmlSafeFeed, Atom1Feed):
+    """Atom 1.0 with the full story in <content type="html">.
+
+    Items' descriptions come in as plain text and become <summary type="html">: escaped here.
+    (The subtitle is written without a type, that is as text, and needs no escaping.)
+    """
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, escape(description or ""), **kwargs)
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)

@@ -16,6 +16,7 @@ from taggit.models import Tag, TaggedItem
 
 from newsroom.slugs import unique_slug
 from newsroom.text import normalize_newlines
+from newsroom.web_addresses import WebURLField
 from people.models import Organization, Person, Role
 
 
@@ -129,7 +130,7 @@ class Story(models.Model):
     source_label = models.CharField(
         max_length=300, blank=True, help_text="Where it was published: “Official Website”."
     )
-    source_url = models.URLField(max_length=500, blank=True)
+    source_url = WebURLField(max_length=500, blank=True)
 
     status = models.CharField(max_length=20, choices=StoryStatus, default=StoryStatus.DRAFT)
     published_at = models.DateTimeField(

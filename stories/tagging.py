@@ -1,7 +1,12 @@
 """What the suggestion engine finds in a story: the story's text as the engine reads it, and
 the findings as plain data for commands, the importer and the admin."""
 
+import re
+
+from django.conf import settings
+
 from people.matching import Findings, Mention, PersonFinding, Suggestion
+from people.matching.lexicon import COMPANY_TITLES
 from people.names import name_key
 from people.suggestions import current_index, suggest
 from stories.importers.plaintext import ParsedStory
@@ -82,10 +87,7 @@ def story_findings(parsed: ParsedStory) -> Findings:
     names = {name_key(source.person_name)}
     if source.nickname:
         names.add(name_key(f"{source.nickname} {surname}"))
-    organization = ""
-    if source.organization:
-        entry = current_index().entry_named(source.organization)
-        organization = entry.name if entry else source.organization
+    organization = source_organization(parsed, findings)
     for person in findings.people:
         if name_key(person.name) in names:
             if not person.known:
@@ -105,3 +107,56 @@ def story_findings(parsed: ParsedStory) -> Findings:
         ),
     )
     return findings
+
+
+_CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+) of (?:the )?(?P<country>.+)$")
+_MINISTER_TITLE = re.compile(r"\bMinister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w ,&'-]+)$")
+_SECRETARY_TITLE = re.compile(r"\bSecretary of (?P<the>the )?(?P<department>[A-Z][\w ]+)$")
+_PLACE_FORMS = ("{}", "State of {}", "Government of {}", "City of {}", "{} State Government")
+
+
+def source_organization(parsed: ParsedStory, findings: Findings | None = None) -> str:
+    """The organization of the source line's person as the registry names it, else as the
+    line names it; for a title alone ("Minister for Foreign Affairs", "Secretary of State"),
+    the body it implies (the ministry of the country the story names). "" when none."""
+    source = parsed.source
+    if source is None:
+        return ""
+    index = current_index()
+    name = source.organization
+    if name:
+        for form in _PLACE_FORMS:
+            if entry := index.entry_named(form.format(name)):
+                return entry.name
+        if match := _CONSTRUCTED_MINISTRY.match(name):
+            country = index.country_named(match["country"])
+            if country and (ministry := index.ministry_of(country.country, match["portfolio"])):
+                return ministry.name
+        return name
+    if source.person_name is None:
+        return ""
+    if match := _MINISTER_TITLE.search(source.title):
+        findings = findings or suggest(parsed_story_text(parsed))
+        home = settings.NEWSROOM_HOME_COUNTRY
+        for country in findings.countries:
+            if country.entry.country and country.entry.country != home:
+                ministry = index.ministry_of(country.entry.country, match["portfolio"])
+                if ministry:
+                    return ministry.name
+                return f"Ministry of {match['portfolio']} of {country.entry.name}"
+    if match := _SECRETARY_TITLE.search(source.title):
+        for form in ("Department of {}", "Department of the {}"):
+            if entry := index.entry_named(form.format(match["department"])):
+                return entry.name
+    return ""
+
+
+def source_organization_kind(parsed: ParsedStory) -> str:
+    """The kind the source's title implies for an organization the registry lacks."""
+    if parsed.source is None:
+        return ""
+    words = {w.strip(",.").lower() for w in parsed.source.title.split()}
+    title = parsed.source.title.lower()
+    if words & COMPANY_TITLES or any(t in title for t in COMPANY_TITLES if " " in t):
+        return "company"
+    return ""

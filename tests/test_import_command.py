@@ -208,6 +208,10 @@ def test_a_failure_while_saving_rolls_the_whole_file_back(tmp_path, monkeypatch)
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("stories.importers.loader._attach_imported", broken)
-    with pytest.raises(RuntimeError):
-        run_import(path)
+    err = StringIO()
+    with pytest.raises(CommandError, match=r"1 file\(s\) refused"):
+        call_command("import_stories", str(path), stdout=StringIO(), stderr=err)
+    assert f"{path}: expected a file the importer can read (it failed with RuntimeError" in (
+        err.getvalue()
+    )
     assert snapshot() == {name: [] for name in snapshot()}

@@ -144,6 +144,38 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Zoë Brennan-Østergaard, Director at the University of São Paulo",
             "Zoë Brennan-Østergaard", "", "Director", "University of São Paulo",
         ),
+        # The shapes an editor reads without thinking (issue 10):
+        ("Ann Poe, CEO of Northwind Widgets", "Ann Poe", "", "CEO", "Northwind Widgets"),
+        (
+            "Ann Poe, Minister of Foreign Affairs of Latvia", "Ann Poe", "",
+            "Minister of Foreign Affairs", "Ministry of Foreign Affairs of Latvia",
+        ),
+        (
+            "Ann Poe, Minister for Foreign Affairs", "Ann Poe", "", "Minister for Foreign Affairs",
+            "",
+        ),
+        (
+            "Ann Poe, Assistant Secretary for Oceans at the Department of State", "Ann Poe", "",
+            "Assistant Secretary for Oceans", "Department of State",
+        ),
+        ("Ann Poe, Governor of Ohio", "Ann Poe", "", "Governor", "Ohio"),
+        ("Ann Poe, Mayor-elect of Springfield", "Ann Poe", "", "Mayor-elect", "Springfield"),
+        ("Ann Poe, Treasurer of Australia", "Ann Poe", "", "Treasurer", "Australia"),
+        ("Joseph R. Biden, Jr.", "Joseph R. Biden, Jr.", "", "", ""),
+        (
+            "Ann Poe, PhD, Director of the Institute of Tides", "Ann Poe, PhD", "", "Director",
+            "Institute of Tides",
+        ),
+        (
+            "Ann Poe III, Chairman, President and CEO, Northwind Widgets, Inc.", "Ann Poe III", "",
+            "Chairman, President and CEO", "Northwind Widgets, Inc.",
+        ),
+        (
+            "Ann Poe, Chairman and CEO of Northwind Motors", "Ann Poe", "", "Chairman and CEO",
+            "Northwind Motors",
+        ),
+        ("Ann Poe, Secretary of the Treasury", "Ann Poe", "", "Secretary of the Treasury", ""),
+        ("Ann Poe, Special Envoy for Climate", "Ann Poe", "", "Special Envoy for Climate", ""),
     ],
 )  # fmt: skip
 def test_attribution_shapes(attribution, name, nickname, title, organization):
@@ -156,9 +188,9 @@ def test_a_known_organization_decides_where_the_title_ends():
     assert parse_attribution(text, is_known_organization=known) == (
         "Ann Poe", "", "Deputy Director", "Office of the Special Envoy for Climate",
     )  # fmt: skip
-    # Unknown to the registry, the last " for " decides.
+    # Unknown to the registry, a body named after the title words: "Office" is one.
     assert parse_attribution(text)[2:] == (
-        "Deputy Director of the Office of the Special Envoy", "Climate",
+        "Deputy Director", "Office of the Special Envoy for Climate",
     )  # fmt: skip
 
 

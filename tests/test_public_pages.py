@@ -177,3 +177,14 @@ def test_unknown_addresses_are_404(client):
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_a_tag_made_only_of_punctuation_still_has_a_page(client):
+    story = StoryFactory(published=True)
+    story.tags.add(">", "—", "Grants")
+    slugs = set(story.tags.values_list("slug", flat=True))
+    assert "" not in slugs and len(slugs) == 3
+    assert client.get(story.get_absolute_url()).status_code == 200
+    for slug in slugs:
+        assert client.get(f"/tags/{slug}/").status_code == 200
+        assert client.get(f"/feeds/tags/{slug}.rss").status_code == 200

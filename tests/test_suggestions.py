@@ -17,7 +17,7 @@ from stories.models import Origin, Story
 from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
-CORPUS = Path(__file__).parent / "tagging_corpus"
+REGRESSIONS = Path(__file__).parent / "tagging_regressions"
 
 
 @pytest.fixture
@@ -130,18 +130,20 @@ def test_an_organization_in_the_source_slot_is_the_source(registry, tmp_path):
     assert Story.objects.get().source_attribution == "Federal Deposit Insurance Corporation"
 
 
-def test_the_labelled_corpus_meets_the_targets(registry):
+def test_the_regression_stories_still_pass(registry):
     out = StringIO()
-    call_command("evaluate_tagging", str(CORPUS), "--json", stdout=out)
+    call_command("evaluate_tagging", str(REGRESSIONS), "--json", "-v", stdout=out)
     report = json.loads(out.getvalue())
     assert report["stories"] >= 25
+    scores = report["scores"]
+    for category in ("registry", "candidates", "countries", "people"):
+        assert scores[category]["precision"] >= 0.95, (category, report["misses"])
     for category in ("organizations", "countries", "people"):
-        assert report["scores"][category]["precision"] >= 0.95, (category, report["misses"])
-        assert report["scores"][category]["recall"] >= 0.95, (category, report["misses"])
+        assert scores[category]["recall"] >= 0.95, (category, report["misses"])
 
 
 def test_the_corpus_labels_are_complete():
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in sorted(REGRESSIONS.glob("*.txt")):
         labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert set(labels) == {"organizations", "organization_mentions", "countries", "people"}
         text = path.read_text(encoding="utf-8")

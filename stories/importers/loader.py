@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from people.models import Organization, Role
 from people.resolution import (
@@ -20,11 +20,11 @@ from people.resolution import (
     find_or_create_role,
     find_organization,
 )
-from stories.importers.errors import ImportNotice
+from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.plaintext import ParsedStory
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 from stories.publishing import MATERIAL_FIELDS, note_material_change, publish_story
-from stories.tagging import story_findings
+from stories.tagging import source_organization, source_organization_kind, story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -46,12 +46,30 @@ def load_story(
     origin: str = Origin.IMPORTED,
 ) -> LoadResult:
     """Create or update the story `parsed` describes. With `dry_run`, report and roll back.
-    `origin` marks the organizations and people it attaches (Origin.INGESTED from a source)."""
-    with transaction.atomic():
-        result = _load(parsed, publish=publish, published_at=published_at, origin=origin)
-        if dry_run:
-            transaction.set_rollback(True)
+    `origin` marks the organizations and people it attaches (Origin.INGESTED from a source).
+
+    Raises StoryImportError, with nothing written, when the database refuses the story.
+    """
+    try:
+        with transaction.atomic():
+            result = _load(parsed, publish=publish, published_at=published_at, origin=origin)
+            if dry_run:
+                transaction.set_rollback(True)
+    except ValidationError as error:
+        raise StoryImportError(
+            parsed.path, None, f"a story the database accepts ({problems(error)})"
+        ) from error
+    except DatabaseError as error:  # a value PostgreSQL refuses where SQLite would store it
+        raise StoryImportError(
+            parsed.path, None, f"a story the database accepts ({str(error).strip()})"
+        ) from error
     return result
+
+
+def problems(error: ValidationError) -> str:
+    """A ValidationError as one line: "field: message; field: message"."""
+    by_field = getattr(error, "message_dict", None) or {"story": error.messages}
+    return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in by_field.items())
 
 
 def _load(
@@ -115,8 +133,10 @@ def _source_role(parsed: ParsedStory, notices: list[ImportNotice]) -> Role | Non
     if source is None or source.person_name is None:
         return None
     organization = None
-    if source.organization:
-        organization, created = find_or_create_organization(source.organization)
+    if organization_name := source_organization(parsed):
+        organization, created = find_or_create_organization(
+            organization_name, kind=source_organization_kind(parsed)
+        )
         if created:
             notices.append(
                 ImportNotice(

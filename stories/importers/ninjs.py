@@ -14,18 +14,47 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import reversion
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.dateparse import parse_datetime
+from taggit.models import Tag
 
-from people.models import Organization, OrganizationKind, Person
+from people.models import Organization, OrganizationKind, Person, Role
 from people.resolution import find_or_create_role
 from stories.exporters.ninjs import SEPARATOR
 from stories.importers.errors import ImportNotice, StoryImportError
+from stories.importers.loader import problems
 from stories.importers.ninjs_foreign import is_own_export, read_pretty_document, to_own_shape
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the <slug:…> URL converter accepts
+# Checked before parsing: our documents nest 4 deep, and far deeper is an attack on the parser
+# (RecursionError); Python itself crashes on integers of more than 4,300 digits.
+MAX_DEPTH = 64
+MAX_DIGITS = 20
+
+
+class _Unreadable(ValueError):
+    """Raised while decoding JSON for a value we refuse (Infinity, NaN, a 5,000-digit number)."""
+
+    def __init__(self, expected: str):
+        super().__init__(expected)
+        self.expected = expected
+
+
+def _constant(name: str):
+    raise _Unreadable(f"a number, found {name} (not JSON)")
+
+
+def _integer(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _Unreadable(f"a number of at most {MAX_DIGITS} digits, found {len(digits)}")
+    return int(digits)
+
+
+def _loads(text: str):
+    return json.loads(text, parse_constant=_constant, parse_int=_integer)
 
 
 @dataclass
@@ -39,16 +68,23 @@ class NinjsResult:
 
 def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportError]]:
     """(line, document) for each document in a JSON array or NDJSON file; a StoryImportError
-    in place of a document that cannot be read. Raises StoryImportError for an unreadable file."""
+    in place of a document that cannot be read. Raises StoryImportError for an unreadable file,
+    or one over MAX_FILE_BYTES (checked before anything is parsed)."""
     path = Path(path)
     shown = str(path)
     try:
+        size = path.stat().st_size
         with path.open("rb") as stream:
             first = stream.read(1)
             while first in (b" ", b"\n", b"\r", b"\t", b"\xef", b"\xbb", b"\xbf"):
                 first = stream.read(1)
     except OSError as exc:
         raise StoryImportError(shown, None, f"a readable file ({exc.strerror})") from exc
+    if size > MAX_FILE_BYTES:
+        raise StoryImportError(
+            shown, None, f"a ninjs file of at most {MAX_FILE_BYTES // 1024 // 1024} MB, "
+            f"found {size / 1024 / 1024:.1f} MB",
+        )  # fmt: skip
     if first == b"[":
         yield from _array(path, shown)
     elif (document := read_pretty_document(path)) is not None:
@@ -63,7 +99,13 @@ def _lines(path: Path, shown: str):
             if not raw.strip():
                 continue
             try:
-                document = json.loads(raw.decode("utf-8-sig"))
+                text = raw.decode("utf-8-sig")
+                if _structure(text).too_deep:
+                    raise _Unreadable(f"JSON nested at most {MAX_DEPTH} levels")
+                document = _loads(text)
+            except _Unreadable as exc:
+                yield number, StoryImportError(shown, number, exc.expected)
+                continue
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 yield number, StoryImportError(shown, number, f"one JSON object per line ({exc})")
                 continue
@@ -74,14 +116,27 @@ def _lines(path: Path, shown: str):
 
 
 def _array(path: Path, shown: str):
-    text = path.read_text(encoding="utf-8-sig")
+    data = path.read_bytes()
     try:
-        documents = json.loads(text)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        yield line, StoryImportError(shown, line, f"UTF-8 text, found byte 0x{data[exc.start]:02X}")
+        return
+    structure = _structure(text, array=True)
+    try:
+        if structure.too_deep:
+            raise _Unreadable(f"JSON nested at most {MAX_DEPTH} levels")
+        documents = _loads(text)
+    except _Unreadable as exc:
+        line = structure.too_deep or structure.constant
+        yield line, StoryImportError(shown, line, exc.expected)
+        return
     except json.JSONDecodeError as exc:
         expected = f"a JSON array of ninjs documents ({exc.msg})"
         yield exc.lineno, StoryImportError(shown, exc.lineno, expected)
         return
-    lines = _object_lines(text)
+    lines = structure.object_lines
     for n, document in enumerate(documents):
         line = lines[n] if n < len(lines) else None
         if not isinstance(document, dict):
@@ -90,9 +145,19 @@ def _array(path: Path, shown: str):
         yield line, document
 
 
-def _object_lines(text: str) -> list[int]:
-    """The line on which each top-level object of a JSON array starts."""
-    lines, depth, line, in_string, escaped = [], 0, 1, False, False
+@dataclass
+class _Structure:
+    object_lines: list[int]  # the line on which each top-level object of an array starts
+    too_deep: int | None = None  # the line where nesting passes MAX_DEPTH
+    constant: int | None = None  # the line of the first Infinity or NaN
+
+
+def _structure(text: str, *, array: bool = False) -> _Structure:
+    """Walk the JSON text once, outside strings, before it is parsed (the depth limit)."""
+    found = _Structure([])
+    if not array and text.count("[") + text.count("{") <= MAX_DEPTH:
+        return found  # a shallow document: nothing to look for
+    depth, line, in_string, escaped = 0, 1, False, False
     for char in text:
         if char == "\n":
             line += 1
@@ -109,10 +174,15 @@ def _object_lines(text: str) -> list[int]:
         elif char in "{[":
             depth += 1
             if char == "{" and depth == 2:
-                lines.append(line)
+                found.object_lines.append(line)
+            if depth > MAX_DEPTH:
+                found.too_deep = line
+                return found
         elif char in "}]":
             depth -= 1
-    return lines
+        elif char in "IN" and found.constant is None:
+            found.constant = line
+    return found
 
 
 def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult:
@@ -125,6 +195,19 @@ def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult
         parsed = _parse(document, path, line)
     except StoryImportError as error:
         return NinjsResult(line or 0, "refused", errors=[error])
+    try:
+        result = _save(parsed, path=path, line=line)
+        result.notices = notices
+        return result
+    except (ValidationError, DatabaseError) as error:
+        # Raised inside the transaction, so nothing of the document was written. A
+        # DatabaseError: a value PostgreSQL refuses (too long) where SQLite would store it.
+        found = problems(error) if isinstance(error, ValidationError) else str(error).strip()
+        refusal = StoryImportError(path, line, f"a document the story model accepts ({found})")
+        return NinjsResult(line or 0, "refused", errors=[refusal])
+
+
+def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
     with transaction.atomic(), reversion.create_revision():
         story = Story.objects.select_for_update().filter(slug=parsed["slug"]).first()
         status = "updated" if story else "created"
@@ -156,7 +239,7 @@ def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult
         )
         reversion.set_comment(f"Restored from {Path(path).name}")
         story.refresh_from_db()
-    return NinjsResult(line or 0, status, story, notices=notices)
+    return NinjsResult(line or 0, status, story)
 
 
 def _fail(path, line, expected):
@@ -166,7 +249,10 @@ def _fail(path, line, expected):
 def _when(value, path, line, name, *, required=False) -> datetime | None:
     if value is None and not required:
         return None
-    parsed = parse_datetime(value) if isinstance(value, str) else None
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:  # well formed but impossible: 2026-02-31
+        parsed = None
     if parsed is None or parsed.tzinfo is None:
         _fail(path, line, f"{name} as a date and time with a time zone, found {value!r}")
     return parsed
@@ -180,15 +266,46 @@ def _items(doc: dict, key: str, path: str, line: int | None) -> list[dict]:
     return value
 
 
+def _text(value, name: str, path: str, line: int | None, limit: int | None = None) -> str:
+    """`value` as text ("" when absent), no longer than `limit`; refuses anything else."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        _fail(path, line, f"{name} as text, found {type(value).__name__} {value!r:.60}")
+    if limit is not None and len(value) > limit:
+        _fail(path, line, f"{name} of at most {limit} characters, found {len(value)}")
+    return value
+
+
+def _limit(model, field_name: str) -> int | None:
+    return model._meta.get_field(field_name).max_length
+
+
+def _version(value, path: str, line: int | None) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 2**31 - 1:
+        _fail(path, line, f"version as a number from 1 to {2**31 - 1}, found {value!r:.60}")
+    return value
+
+
 def _parse(doc: dict, path: str, line: int | None) -> dict:
+    def text(value, name: str, limit: int | None = None) -> str:
+        return _text(value, name, path, line, limit)
+
+    def story(field_name: str) -> int | None:
+        return _limit(Story, field_name)
+
     for key in ("altIds", "headlines", "bodies", "descriptions", "organisations", "people",
                 "subjects", "infoSources", "associations"):  # fmt: skip
         _items(doc, key, path, line)
     for image in doc.get("associations", []):
         for key in ("altIds", "descriptions"):
             _items(image, key, path, line)
-    alt = {a.get("role"): a.get("value") for a in doc.get("altIds", []) if isinstance(a, dict)}
-    slug = alt.get("slug") or _slug(doc.get("uri"))
+    alt = {a.get("role"): a.get("value") for a in doc.get("altIds", [])}
+    for role in ("slug", "status", "revised", "import-key"):
+        text(alt.get(role), f"altIds '{role}'")
+    slug = alt.get("slug") or _slug(text(doc.get("uri"), "uri"))
     if not _is_slug(slug, max_length=Story._meta.get_field("slug").max_length):
         _fail(
             path,
@@ -196,73 +313,89 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
             "a story slug of at most 100 letters, digits, hyphens or underscores (altIds role "
             f"'slug' or the uri's last segment), found {slug!r}",
         )
-    headlines = [h for h in doc.get("headlines", []) if isinstance(h, dict)]
+    headlines = doc.get("headlines", [])
     main = next((h.get("value") for h in headlines if h.get("role") == "main"), None)
     if not isinstance(main, str) or not main.strip():
         _fail(path, line, "headlines with a 'main' headline")
-    bodies = [b for b in doc.get("bodies", []) if isinstance(b, dict)]
+    text(main.strip(), "a main headline", story("headline"))
+    bodies = doc.get("bodies", [])
     body = next((b.get("value") for b in bodies if b.get("contentType") == "text/plain"), "")
     status = alt.get("status") or ("published" if doc.get("pubStatus") == "usable" else "draft")
     if status not in StoryStatus.values:
         _fail(path, line, f"a status among {StoryStatus.values}, found {status!r}")
-    try:
-        version = int(doc.get("version", 1))
-    except (TypeError, ValueError):
-        _fail(path, line, f"version as a number, found {doc.get('version')!r}")
     organizations = []
     for item in doc.get("organisations", []):
-        parts = str(item.get("literal", "")).split(";")
+        parts = text(item.get("literal"), "organisations 'literal'").split(";")
         literal = dict(part.split("=", 1) for part in parts if "=" in part)
         kind = literal.get("kind", OrganizationKind.OTHER)
         if kind not in OrganizationKind.values:
             _fail(path, line, f"an organisation kind in {OrganizationKind.values}, found {kind!r}")
         origin = literal.get("origin", Origin.IMPORTED)
-        if not item.get("name"):
+        name = text(item.get("name"), "organisations 'name'", _limit(Organization, "name"))
+        if not name.strip():
             _fail(path, line, "every organisation with a name")
-        organizations.append(
-            ((item["name"], _slug_hint(item.get("uri"), Organization), kind), origin)
-        )
+        uri = text(item.get("uri"), "organisations 'uri'")
+        organizations.append(((name, _slug_hint(uri, Organization), kind), origin))
     people = []
     for item in doc.get("people", []):
-        if not item.get("name"):
+        # The display name: the full name with a nickname in quotes.
+        limit = _limit(Person, "full_name") + _limit(Person, "nickname") + 3
+        if not text(item.get("name"), "people 'name'", limit).strip():
             _fail(path, line, "every person with a name")
-        origin = str(item.get("rel", "")).partition("origin=")[2] or Origin.IMPORTED
+        text(item.get("uri"), "people 'uri'")
+        title_and_organization = (
+            _limit(Role, "title") + len(SEPARATOR) + _limit(Organization, "name")
+        )
+        text(item.get("literal"), "people 'literal'", title_and_organization)
+        origin = text(item.get("rel"), "people 'rel'").partition("origin=")[2] or Origin.IMPORTED
         people.append((item, origin))
-    source = next((s for s in doc.get("infoSources", []) if s.get("role") == "source"), None)
-    label = next((s for s in doc.get("infoSources", []) if s.get("role") == "label"), {})
+    sources = doc.get("infoSources", [])
+    source = next((s for s in sources if s.get("role") == "source"), None)
+    if source is not None:
+        text(source.get("name"), "infoSources 'source' name", limit)
+        text(source.get("literal"), "infoSources 'source' literal", title_and_organization)
+    label = next((s for s in sources if s.get("role") == "label"), {})
     image = next((a for a in doc.get("associations", []) if a.get("name") == "leadimage"), {})
     image_alt = {a.get("role"): a.get("value") for a in image.get("altIds", [])}
     image_text = {d.get("role"): d.get("value") for d in image.get("descriptions", [])}
+    tags = []
+    for subject in doc.get("subjects", []):
+        name = text(subject.get("name"), "subjects 'name'", _limit(Tag, "name"))
+        if text(subject.get("rel"), "subjects 'rel'") == "tag" and name:
+            tags.append(name)
+    summary = next((d.get("value") for d in doc.get("descriptions", [])
+                    if d.get("role") == "summary"), "")  # fmt: skip
     return {
         "slug": slug,
         "headline": main.strip(),
-        "dek": next(
-            (d.get("value", "") for d in doc.get("descriptions", []) if d.get("role") == "summary"),
-            "",
-        ),  # fmt: skip
-        "body": body,
+        "dek": text(summary, "descriptions 'summary'"),
+        "body": text(body, "bodies 'text/plain'"),
         "status": status,
-        "version": version,
+        "version": _version(doc.get("version", 1), path, line),
         "published_at": _when(doc.get("contentCreated"), path, line, "contentCreated"),
         "revised_at": _when(alt.get("revised"), path, line, "altIds 'revised'"),
         "created_at": _when(doc.get("firstCreated"), path, line, "firstCreated", required=True),
         "updated_at": _when(doc.get("versionCreated"), path, line, "versionCreated", required=True),
-        "import_key": alt.get("import-key"),
+        "import_key": text(alt.get("import-key"), "altIds 'import-key'", story("import_key"))
+        or None,
         "source": source,
-        "source_attribution": doc.get("by", ""),
-        "source_label": label.get("name", ""),
-        "source_url": label.get("uri", ""),
+        "source_attribution": text(doc.get("by"), "by", story("source_attribution")),
+        "source_label": text(label.get("name"), "infoSources 'label' name",
+                             story("source_label")),
+        "source_url": text(label.get("uri"), "infoSources 'label' uri", story("source_url")),
         "organizations": organizations,
         "people": people,
-        "tags": [
-            s["name"] for s in doc.get("subjects", []) if s.get("rel") == "tag" and s.get("name")
-        ],
-        "image_asset_id": image_alt.get("asset-id", ""),
-        "image_format": image_alt.get("format", ""),
-        "image_alt": image_text.get("alt", ""),
-        "image_caption": image_text.get("caption", ""),
-        "image_credit": image.get("copyrightHolder", ""),
-    }
+        "tags": tags,
+        "image_asset_id": text(image_alt.get("asset-id"), "the lead image's asset-id",
+                               story("image_asset_id")),
+        "image_format": text(image_alt.get("format"), "the lead image's format",
+                             story("image_format")),
+        "image_alt": text(image_text.get("alt"), "the lead image's alt", story("image_alt")),
+        "image_caption": text(image_text.get("caption"), "the lead image's caption",
+                              story("image_caption")),
+        "image_credit": text(image.get("copyrightHolder"), "the lead image's copyrightHolder",
+                             story("image_credit")),
+    }  # fmt: skip
 
 
 def _slug(uri) -> str:

@@ -42,8 +42,8 @@ def read_pretty_document(path: Path) -> dict | None:
         return None
     try:
         document = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None  # read line by line instead, where each problem gets its line
     return document if isinstance(document, dict) else None
 
 
@@ -56,7 +56,7 @@ def documents_from_bytes(data: bytes, *, name: str) -> list[tuple[int, dict]]:
         raise StoryImportError(name, None, f"UTF-8 JSON ({exc.reason})") from exc
     try:
         whole = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         whole = None
     if isinstance(whole, dict):
         return [(1, whole)]
@@ -70,10 +70,10 @@ def documents_from_bytes(data: bytes, *, name: str) -> list[tuple[int, dict]]:
             continue
         try:
             document = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
             raise StoryImportError(
                 name, number, f"a ninjs document: one JSON object, an array, or one per line "
-                f"({exc.msg})"
+                f"({getattr(exc, 'msg', 'nested too deeply')})"
             ) from exc  # fmt: skip
         if not isinstance(document, dict):
             raise StoryImportError(name, number, "a JSON object (a ninjs document)")

@@ -13,12 +13,20 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from people.matching import is_acronym, lexicon
 from people.names import name_key, normalize_typography
 from stories.importers.errors import ImportNotice, StoryImportError
 
 MARKER = "ORGANIZATIONS IN THIS STORY"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_HEADLINE = 300
+# The longest text each field takes (the columns of Story, Person, Role and Organization; a
+# test keeps them equal): longer is refused with its line, never a database error.
+MAX_LENGTHS = {
+    "an image asset id": 100, "a source label": 300, "an image caption": 500,
+    "an attribution": 500, "a person's name": 200, "a nickname": 100, "a title": 300,
+    "an organization name": 300,
+}  # fmt: skip
 
 IMAGE_FORMATS = {
     "webp": "webp", "jpeg": "jpeg", "jpg": "jpeg", "png": "png", "gif": "gif", "avif": "avif"
@@ -28,25 +36,11 @@ IMAGE_LINE = re.compile(rf"^(?P<format>{_FORMAT_WORDS})\s+(?P<asset>\S+)$", re.I
 # The older variant: a file-name-like token and no format word ("lead-photo.jpg").
 OLD_IMAGE_LINE = re.compile(rf"^(?P<asset>[\w.-]+)\.(?P<format>{_FORMAT_WORDS})$", re.IGNORECASE)
 
-# Words that make up titles ("Principal Deputy Spokesperson") and honorifics before a name.
-TITLE_WORDS = {
-    "acting", "administrator", "adviser", "advisor", "ambassador", "assistant", "associate",
-    "attorney", "ceo", "cfo", "chair", "chairman", "chairwoman", "chairperson", "chancellor",
-    "chief", "co-chair", "co-founder", "commissioner", "congressman", "congresswoman", "coo",
-    "coordinator", "counselor", "cto", "dean", "delegate", "deputy", "director", "envoy",
-    "executive", "first", "foreign", "founder", "general", "governor", "head", "inspector",
-    "leader", "lieutenant", "majority", "manager", "mayor", "member", "minister", "minority",
-    "officer", "premier", "president", "press", "prime", "principal", "professor", "provost",
-    "ranking", "regional", "representative", "secretary", "secretary-general", "senator",
-    "senior", "sheriff", "speaker", "special", "spokesman", "spokesperson", "spokeswoman",
-    "treasurer", "under", "vice", "whip",
-}  # fmt: skip
-HONORIFICS = {
-    "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
-    "honorable", "sir", "dame", "judge", "justice", "the",
-}  # fmt: skip
-NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "esq."}
-NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos"}
+# Titles, honorifics, name particles and suffixes: the engine's lexicon, shared.
+TITLE_WORDS = lexicon.TITLE_WORDS
+HONORIFICS = lexicon.HONORIFICS
+NAME_SUFFIXES = lexicon.NAME_SUFFIXES
+NAME_PARTICLES = lexicon.NAME_PARTICLES
 NICKNAME = re.compile(r"\s*[\"“”](?P<nick>[^\"“”]{1,60})[\"“”]\s*")
 PREPOSITION = re.compile(r"\s(for|of|at)\s")
 
@@ -307,13 +301,13 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
                 notice(number, "second image line ignored")
                 continue
             story.image_format = IMAGE_FORMATS[match["format"].lower()]
-            story.image_asset_id = match["asset"]
+            story.image_asset_id = _fits(story.path, number, "an image asset id", match["asset"])
         elif match := OLD_IMAGE_LINE.match(text):
             if story.image_asset_id:
                 notice(number, "second image line ignored")
                 continue
             story.image_format = IMAGE_FORMATS[match["format"].lower()]
-            story.image_asset_id = match["asset"]
+            story.image_asset_id = _fits(story.path, number, "an image asset id", match["asset"])
             notice(number, "image line without a format word (older variant); format taken from "
                    "the file name")  # fmt: skip
         elif not repeated and _similar(text, story.headline) >= 0.8:
@@ -341,12 +335,31 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
         else:
             story.caption, source.attribution = source.attribution, ""
             notice(source.line, "the source line names no person; kept as the image caption")
+    if source:
+        checks = {
+            "a source label": source.label, "an image caption": story.caption,
+            "an attribution": source.attribution, "a person's name": source.person_name,
+            "a nickname": source.nickname, "a title": source.title,
+            "an organization name": source.organization,
+        }  # fmt: skip
+        for what, value in checks.items():
+            _fits(story.path, source.line, what, value)
     if not story.image_asset_id:
         notice(head_line + 2, "no image line (expected '<format> <asset id>', e.g. 'Webp ab12')")
     if story.source is None:
         notice(head_line + 3, "no source line (expected '<attribution> | <label>')")
     if not repeated:
         notice(None, "the repeated headline is missing from the header")
+
+
+def _fits(path: str, line: int, what: str, value: str | None) -> str | None:
+    """`value`, if it is no longer than MAX_LENGTHS[what]; raises StoryImportError if it is."""
+    limit = MAX_LENGTHS[what]
+    if value and len(value) > limit:
+        raise StoryImportError(
+            path, line, f"{what} of at most {limit} characters, found {len(value)}"
+        )
+    return value
 
 
 def _source(line, attribution, label, is_known_organization) -> ParsedSource:
@@ -387,16 +400,22 @@ def parse_attribution(
 
 
 def _comma_attribution(text: str, known: KnownOrganization):
-    parts = [part.strip() for part in text.split(",")]
+    parts: list[str] = []
+    for part in (part.strip() for part in text.split(",")):
+        if parts and len(parts) > 1 and part.lower() in lexicon.COMPANY_SUFFIXES:
+            parts[-1] += f", {part}"  # "Acme, Inc." is one name
+        else:
+            parts.append(part)
     name_parts = [parts[0]]
     i = 1
-    while i < len(parts) and parts[i].lower() in NAME_SUFFIXES:
+    while i < len(parts) and _is_name_suffix(parts[i]):
         name_parts.append(parts[i])
         i += 1
     tokens = parts[0].split()
     while tokens and tokens[0].lower() in HONORIFICS:
         tokens.pop(0)
-    if not _looks_like_name(tokens):
+    # "Jane Roe III", "Jane Roe PhD": a suffix without its comma stays with the name.
+    if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
         return None
     name = ", ".join([" ".join(tokens), *name_parts[1:]])
     rest = [p for p in parts[i:] if p]
@@ -404,10 +423,34 @@ def _comma_attribution(text: str, known: KnownOrganization):
         return name, "", ""
     if not rest[0][:1].isupper():
         return None  # "Bats, which live in caves, …": a sentence, not a title
+    # "Chairman, President and CEO, Acme Corp": titles listed with commas, then the body.
+    titles = 0
+    while titles < len(rest) - 1 and _is_title_list(rest[titles]):
+        titles += 1
+    if titles:
+        title, organization = split_title_organization(rest[titles], known)
+        if organization and _is_title_list(title.split(" of ")[0]):
+            # "Chairman, Chief Executive Officer of Acme, Inc."
+            return (
+                name,
+                ", ".join([*rest[:titles], title]),
+                _strip_the(", ".join([organization, *rest[titles + 1 :]])),
+            )
+        return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
     if len(rest) >= 2:
         return name, rest[0], _strip_the(", ".join(rest[1:]))
     title, organization = split_title_organization(rest[0], known)
     return name, title, organization
+
+
+def _is_name_suffix(text: str) -> bool:
+    return text.strip().lower() in NAME_SUFFIXES
+
+
+def _is_title_list(text: str) -> bool:
+    """ "President and CEO", "Chairman": only title words (and "and", "&")."""
+    words = [w for w in text.replace("&", " and ").split() if w.lower() != "and"]
+    return bool(words) and all(w.lower() in TITLE_WORDS for w in words)
 
 
 def _plain_attribution(text: str, known: KnownOrganization):
@@ -437,15 +480,36 @@ def _plain_attribution(text: str, known: KnownOrganization):
 def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, str]:
     """Split "Principal Deputy Spokesperson for the Department of State" into title and org.
 
-    Prefer a split whose organization part is known to the registry; otherwise the last " for ",
-    else the first " of the ", else the first " at "; else a title-word prefix ("CEO Acme").
+    In order: a split whose organization part the registry knows; "<title> … at <org>" (the
+    place one works); "<title words> of <org>" ("CEO of Acme Widgets", "Governor of Ohio");
+    "Minister of|for <portfolio> [of <country>]" (the ministry of that country); the last
+    " for ", else the first " of the "; else a title-word prefix ("CEO Acme").
     """
     splits = [(m.start(), m.end()) for m in PREPOSITION.finditer(text)]
     for start, end in splits:
         if known(_strip_the(text[end:])):
             return text[:start].strip(), _strip_the(text[end:])
-    for pattern, last in ((" for ", True), (" of the ", False), (" at ", False)):
+    if (at := text.find(" at ")) > 0:
+        return text[:at].strip(), _strip_the(text[at + 4 :])
+    if minister := _minister_of(text):
+        return minister
+    if (of := text.find(" of ")) > 0 and _is_title_list(text[:of]):
+        rest = text[of + 4 :]
+        # "Secretary of State", "Minister of Trade": a portfolio, unless it names a body.
+        portfolio = text[:of].split()[-1].lower() in _PORTFOLIO_TITLES
+        if (" for " not in rest and not portfolio) or _names_a_body(rest, strictly=portfolio):
+            return text[:of].strip(), _strip_the(rest)
+    for pattern, last in ((" for ", True), (" of the ", False)):
         pos = text.rfind(pattern) if last else text.find(pattern)
+        if pattern == " for " and pos > 0 and not _names_a_body(text[pos + 5 :]):
+            continue  # "Special Envoy for Climate": a portfolio, not an organization
+        if (
+            pattern == " of the "
+            and pos > 0
+            and text[:pos].split()[-1].lower() in _PORTFOLIO_TITLES
+            and not _names_a_body(text[pos + 8 :], strictly=True)
+        ):
+            continue  # "Secretary of the Treasury": the title of a department's head
         if pos > 0:
             organization = text[pos + len(pattern) :]
             organization = _strip_the("the " + organization if "the" in pattern else organization)
@@ -462,8 +526,42 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     return text, ""
 
 
+_PORTFOLIO_TITLES = {"secretary", "minister", "undersecretary", "commissioner"}
+
+
+def _names_a_body(text: str, *, strictly: bool = False) -> bool:
+    """ "the Department of State", "NASA", "Acme Corp": an organization, not a portfolio
+    (`strictly`: a head noun or a company suffix, not just "the …")."""
+    words = text.split()
+    return bool(words) and (
+        (words[0] == "the" and not strictly)
+        or is_acronym(words[0])
+        or any(w.lower().strip(",.") in lexicon.ORGANIZATION_HEADS for w in words)
+        or any(w.lower().strip(",") in lexicon.COMPANY_SUFFIXES for w in words)
+    )
+
+
+_MINISTER = re.compile(
+    r"^(?P<title>(?:[\w-]+ )*?Minister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w,&' -]*?))"
+    r"(?: of (?:the )?(?P<country>[A-Z][\w' -]*))?$"
+)
+
+
+def _minister_of(text: str) -> tuple[str, str] | None:
+    """ "Minister of Foreign Affairs of Latvia" -> ("Minister of Foreign Affairs", "Ministry of
+    Foreign Affairs of Latvia"); without a country, the title alone (the story names it)."""
+    match = _MINISTER.match(text)
+    if match is None or not _is_title_list(text[: text.find("Minister") + len("Minister")]):
+        return None
+    if match["country"]:
+        return match["title"], f"Ministry of {match['portfolio']} of {match['country']}"
+    return match["title"], ""
+
+
 def _strip_the(text: str) -> str:
-    text = text.strip().rstrip(".")
+    text = text.strip()
+    if not text.lower().endswith(tuple(f" {s}" for s in lexicon.COMPANY_SUFFIXES if "." in s)):
+        text = text.rstrip(".")  # a sentence's full stop, not "Inc."
     return text[4:] if text.lower().startswith("the ") else text
 
 

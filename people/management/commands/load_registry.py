@@ -1,4 +1,4 @@
-"""load_registry [FILE…] — load the starter registry, or registry files (JSON or CSV)."""
+"""load_registry [FILE…] [--dry-run] — load the starter registry, or registry files (JSON, CSV)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -13,14 +13,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", metavar="FILE")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would happen; write nothing."
+        )
 
-    def handle(self, *args, files, **options):
+    def handle(self, *args, files, dry_run, **options):
         try:
             sources = [(f, read_registry_file(f)) for f in files] or [
                 ("starter", starter_registry())
             ]
             for name, data in sources:
-                report = load_registry(data, source=name)
+                report = load_registry(data, source=name, dry_run=dry_run)
                 self.stdout.write(self.style.SUCCESS(f"{name}: {report}."))
+                for conflict in report.conflicts:
+                    self.stdout.write(self.style.WARNING(f"  conflict, not written: {conflict}"))
+            if dry_run:
+                self.stdout.write("Dry run: nothing was written.")
         except RegistryError as error:
             raise CommandError(f"Refused, nothing changed: {error}") from error

@@ -1,9 +1,9 @@
-"""evaluate_tagging DIR — precision and recall of the suggestion engine on a labelled corpus.
+"""evaluate_tagging DIR [-v] [--json] — how well the suggestion engine tags labelled stories.
 
-DIR holds NAME.txt (a story in the plain-text format) and NAME.json (its labels:
-{"organizations": [...], "organization_mentions": {...}, "countries": [...], "people": [...]}).
-Organizations are scored on the engine's suggestions plus its candidates; names are compared
-with typography, case and a leading "the" set aside.
+DIR holds NAME.txt (a story in the plain-text format) and NAME.json (its labels; see
+stories/evaluation.py for both label formats). Registry suggestions, candidates, organizations
+overall, countries, people, mention spans and the source line are scored apart, and the recall
+per organization kind; `-v` lists the misses.
 """
 
 import json
@@ -11,88 +11,119 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from people.models import Organization, OrganizationAlias
 from people.names import name_key
 from people.resolution import is_known_organization
+from stories.evaluation import Evaluation, LabelError, RegistryNames, read_labels, score_story
 from stories.importers.errors import StoryImportError
 from stories.importers.plaintext import read_story_file
-from stories.tagging import story_findings
-
-CATEGORIES = ("organizations", "countries", "people")
+from stories.tagging import parsed_story_text, source_organization, story_findings
 
 
 class Command(BaseCommand):
-    help = "Score the organization/country/people suggestions against labelled stories."
+    help = "Score the engine's suggestions, candidates, countries, people, mentions and source "
+    help += "lines against labelled stories."
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        # A bare `-v` (no level) lists the misses: verbosity 2.
+        verbosity = next(a for a in parser._actions if a.dest == "verbosity")
+        verbosity.nargs, verbosity.const = "?", 2
+        return parser
 
     def add_arguments(self, parser):
         parser.add_argument("directory", metavar="DIR")
         parser.add_argument("--json", action="store_true", dest="as_json")
 
-    def handle(self, *args, directory, as_json, **options):
+    def handle(self, *args, directory, as_json, verbosity, **options):
         files = sorted(Path(directory).glob("*.txt"))
         if not files:
             raise CommandError(f"{directory}: expected NAME.txt files with NAME.json labels")
-        totals = {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES}
-        misses = []
+        registry = registry_names()
+        evaluation = Evaluation()
         for path in files:
-            labels = self._labels(path)
             try:
+                labels = read_labels(path.with_suffix(".json"))
                 parsed = read_story_file(path, is_known_organization=is_known_organization)
-            except StoryImportError as error:
+            except (LabelError, StoryImportError) as error:
                 raise CommandError(str(error)) from error
             findings = story_findings(parsed)
-            predicted = {
-                "organizations": [s.entry.name for s in findings.organizations]
-                + [c.name for c in findings.candidates],
-                "countries": [s.entry.name for s in findings.countries],
-                "people": [p.name for p in findings.people],
-            }
-            expected = {
-                "organizations": labels.get("organizations", []),
-                "countries": labels.get("countries", []),
-                "people": [p["name"] for p in labels.get("people", [])],
-            }
-            for category in CATEGORIES:
-                got = {name_key(n): n for n in predicted[category]}
-                want = {name_key(n): n for n in expected[category]}
-                totals[category]["tp"] += len(got.keys() & want.keys())
-                for key in got.keys() - want.keys():
-                    totals[category]["fp"] += 1
-                    misses.append((path.name, category, "extra", got[key]))
-                for key in want.keys() - got.keys():
-                    totals[category]["fn"] += 1
-                    misses.append((path.name, category, "missed", want[key]))
-            for ambiguity in findings.ambiguous:
-                options = " / ".join(e.name for e in ambiguity.options)
-                misses.append(
-                    (path.name, "ambiguous", "choice", f"{ambiguity.mention.text}: {options}")
-                )
-        scores = {c: _scores(t) for c, t in totals.items()}
+            source = None
+            if parsed.source is not None and parsed.source.person_name:
+                organization = source_organization(parsed, findings)
+                source = (parsed.source.person_name, parsed.source.title, organization)
+            text = parsed_story_text(parsed)
+            score_story(evaluation, path.name, labels, findings, text, registry, source)
+        scores = evaluation.scores()
         if as_json:
-            payload = {"stories": len(files), "scores": scores, "misses": [
-                {"file": f, "category": c, "kind": k, "name": n} for f, c, k, n in misses
-            ]}  # fmt: skip
+            payload = {"stories": evaluation.stories, "scores": scores}
+            if verbosity > 1:
+                payload["misses"] = evaluation.misses
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
-        self.stdout.write(f"{len(files)} stories in {directory}")
-        for category, score in scores.items():
-            self.stdout.write(
-                f"{category:<14} precision {score['precision']:.3f}  recall {score['recall']:.3f}"
-                f"  (tp {score['tp']}, fp {score['fp']}, fn {score['fn']})"
-            )
-        for file, category, kind, name in misses:
-            self.stdout.write(f"  {file}: {category} {kind}: {name}")
-
-    def _labels(self, path: Path) -> dict:
-        label_path = path.with_suffix(".json")
-        try:
-            return json.loads(label_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise CommandError(
-                f"{label_path}: expected the story's labels as JSON ({exc})"
-            ) from exc
+        self.stdout.write(f"{evaluation.stories} stories in {directory}")
+        for line in report_lines(scores):
+            self.stdout.write(line)
+        if verbosity > 1:
+            for miss in evaluation.misses:
+                self.stdout.write(
+                    f"  {miss['file']}: {miss['category']} {miss['kind']}: {miss['name']}"
+                )
 
 
-def _scores(t: dict) -> dict:
-    precision = t["tp"] / (t["tp"] + t["fp"]) if t["tp"] + t["fp"] else 1.0
-    recall = t["tp"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), **t}
+def registry_names() -> RegistryNames:
+    """Every organization's name_keys (name and aliases) and the kind each key names."""
+    keys_by_id: dict[int, set[str]] = {}
+    kind_by_key: dict[str, str] = {}
+    kinds = {}
+    for pk, key, kind in Organization.objects.values_list("pk", "name_key", "kind"):
+        keys_by_id[pk] = {key}
+        kinds[pk] = kind
+        kind_by_key.setdefault(key, kind)
+    for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
+        key = name_key(name)
+        keys_by_id.setdefault(pk, set()).add(key)
+        kind_by_key.setdefault(key, kinds.get(pk, ""))
+    return RegistryNames(keys_by_id, kind_by_key)
+
+
+def report_lines(scores: dict) -> list[str]:
+    """The scores as the text report prints them."""
+
+    def pr(label: str, s: dict, *, recall_label: str = "recall") -> str:
+        return (
+            f"{label:<26} precision {s['precision']:.3f} ({s['tp']}/{s['tp'] + s['fp']})  "
+            f"{recall_label} {s['recall']:.3f} ({s['tp']}/{s['tp'] + s['fn']})"
+        )
+
+    candidates = scores["candidates"]
+    organizations = scores["organizations"]
+    found = organizations["tp"]
+    gold = organizations["tp"] + organizations["fn"]
+    source = scores["source"]
+    lines = [
+        pr("registry suggestions", scores["registry"]),
+        f"{'candidates':<26} precision {candidates['precision']:.3f} "
+        f"({candidates['tp']}/{candidates['tp'] + candidates['fp']})  recall of the "
+        f"organizations the registry lacks {candidates['recall']:.3f} "
+        f"({candidates['lacking']['found']}/{candidates['lacking']['gold']})",
+        f"{'organizations overall':<26} recall {found / gold if gold else 1:.3f} ({found}/{gold})"
+        f"  precision {organizations['precision']:.3f}",
+        pr("countries", scores["countries"]),
+        pr("people", scores["people"]),
+        pr("mention spans", scores["mentions"]),
+        f"{'ambiguous mentions':<26} {scores['ambiguous']}",
+    ]
+    if source["of"]:
+        lines.append(
+            f"{'source line':<26} all right {source['all']}/{source['of']}  person "
+            f"{source['person']}/{source['of']}, title {source['title']}/{source['of']}, "
+            f"organization {source['organization']}/{source['of']}"
+        )
+    lines.append("recall per organization kind (registry, with candidates):")
+    for kind, counts in scores["kinds"].items():
+        lines.append(
+            f"  {kind:<24} {counts['registry']}/{counts['gold']}, "
+            f"{counts['found']}/{counts['gold']}"
+        )
+    return lines

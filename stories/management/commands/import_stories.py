@@ -1,6 +1,7 @@
 """import_stories PATH… — import press releases in the plain-text story format."""
 
 import json
+import logging
 from datetime import datetime, time
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 from people.resolution import is_known_organization
 from stories.importers.errors import StoryImportError
 from stories.importers.loader import load_story
-from stories.importers.ninjs import load_document, read_documents
+from stories.importers.ninjs import NinjsResult, load_document, read_documents
 from stories.importers.plaintext import read_story_file
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -24,8 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument(
             "--format", choices=["text", "ninjs"], default="text",
-            help="text: the plain-text story format (default); ninjs: our ninjs export, "
-            "a JSON array or NDJSON (the backup path).",
+            help="text: the plain-text story format (default); ninjs: our ninjs export (the "
+            "backup path) or another system's ninjs 2.x/3.x: one document, an array or NDJSON.",
         )  # fmt: skip
         parser.add_argument("--dry-run", action="store_true", help="Report, change nothing.")
         parser.add_argument(
@@ -77,10 +80,13 @@ class Command(BaseCommand):
                 if isinstance(document, StoryImportError):
                     result_errors, status, story = [document], "refused", None
                 else:
-                    with transaction.atomic():
-                        result = load_document(document, path=name, line=line)
-                        if dry_run:
-                            transaction.set_rollback(True)
+                    try:
+                        with transaction.atomic():
+                            result = load_document(document, path=name, line=line)
+                            if dry_run:
+                                transaction.set_rollback(True)
+                    except Exception as exc:  # noqa: BLE001 (see _crash: logged, refused)
+                        result = NinjsResult(line or 0, "refused", errors=[_crash(name, line, exc)])
                     result_errors, status, story = result.errors, result.status, result.story
                     notices = result.notices
                 reports.append({
@@ -98,9 +104,11 @@ class Command(BaseCommand):
         report = {"file": str(path), "status": "refused", "dry_run": dry_run, "story": None}
         try:
             parsed = read_story_file(path, is_known_organization=is_known_organization)
+            result = load_story(parsed, publish=publish, published_at=at, dry_run=dry_run)
         except StoryImportError as error:
             return report | {"warnings": [], "errors": [error.as_dict()]}
-        result = load_story(parsed, publish=publish, published_at=at, dry_run=dry_run)
+        except Exception as exc:  # noqa: BLE001 (see _crash: logged, refused)
+            return report | {"warnings": [], "errors": [_crash(str(path), None, exc).as_dict()]}
         story, source = result.story, parsed.source
         role = story.source_role
         report.update(
@@ -146,6 +154,18 @@ class Command(BaseCommand):
         self.stdout.write(f"{report['status']:<10} {where} -> {report['story']['slug']}")
         for warning in report["warnings"]:
             self.stdout.write(self.style.WARNING(f"  warning  {warning['text']}"))
+
+
+def _crash(path: str, line: int | None, exc: Exception) -> StoryImportError:
+    """A bug in an importer costs one file (or one ninjs document), never the batch: it is
+    refused like any other (the import is atomic, so nothing of it was written), and the
+    traceback goes to the log for whoever fixes the importer."""
+    logger.error("import_stories: %s could not be imported", path, exc_info=exc)
+    return StoryImportError(
+        path, line,
+        f"a file the importer can read (it failed with {type(exc).__name__}: {exc}; "
+        "please report this file)",
+    )  # fmt: skip
 
 
 def _story_files(paths: tuple[str, ...]) -> list[Path]:

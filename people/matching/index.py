@@ -1,0 +1,420 @@
+"""Stage 2, index, and the scan that runs every stage: `AliasIndex`.
+
+`AliasIndex` is built once from the registry (canonical names, aliases, people and their titles)
+into two Aho-Corasick automata — one case-insensitive for names, one case-sensitive for acronyms
+and one-word names ("EPA", "US", "Georgia") — so a text is scanned once whatever the size of the
+registry. `AliasIndex.find(text)` runs the stages in order: fold, match, resolve, candidates,
+people (see the package's modules).
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import ahocorasick
+
+from people.matching.candidates import find_candidates
+from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
+from people.matching.lexicon import MINISTRY_TOPICS
+from people.matching.match import bounded, inside_parens, longest_first, overlaps, registry_hits
+from people.matching.people import SURNAME_TITLE, person_keys, title_name_phrases
+from people.matching.resolve import resolve
+from people.matching.results import (
+    COUNTRY,
+    Ambiguity,
+    Candidate,
+    Entry,
+    Findings,
+    Hit,
+    Mention,
+    PersonEntry,
+    PersonFinding,
+    Suggestion,
+    Target,
+)
+
+_TOPIC_WORDS = "|".join(sorted(MINISTRY_TOPICS, key=len, reverse=True))
+# "Uzbekistan Foreign Minister", "Uzbekistan’s Minister of Foreign Affairs"
+_MINISTER_AFTER = re.compile(
+    rf"^(?:'s)?\s+(?:(?P<topic>{_TOPIC_WORDS})\s+Minister|Minister\s+of\s+(?P<topic2>{_TOPIC_WORDS}))"
+    r"\b",
+    re.I,
+)
+# "Foreign Minister of Uzbekistan"
+_MINISTER_BEFORE = re.compile(
+    rf"(?:(?P<topic>{_TOPIC_WORDS})\s+Minister|Minister\s+of\s+(?P<topic2>{_TOPIC_WORDS}))"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)")
+# "Secretary of the Treasury" → the Department of the Treasury, when the registry has it.
+_CABINET_TITLE = re.compile(
+    r"\bSecretary of (?P<the>the )?(?P<dept>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)"
+)
+
+
+class AliasIndex:
+    """Everything needed to scan a text, built once per registry version."""
+
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        aliases: Iterable[tuple[int, str, bool]] = (),
+        people: Iterable[PersonEntry] = (),
+        *,
+        home_country: str = "US",
+    ):
+        """`aliases`: (entry id, alias, case sensitive); canonical names come from `entries`.
+        `home_country`: the newsroom's country (ISO code), the default reading of a bare name."""
+        self.home_country = home_country
+        self.entries: dict[int, Entry] = {entry.id: entry for entry in entries}
+        targets: dict[tuple[str, bool], dict[int, Target]] = defaultdict(dict)
+
+        def add(entry_id: int, name: str, case_sensitive: bool, confidence: float, reason: str):
+            key = index_key(name, case_sensitive=case_sensitive)
+            if len(key) < 2:
+                return
+            known = targets[(key, case_sensitive)].get(entry_id)
+            if known is None or known.confidence < confidence:
+                targets[(key, case_sensitive)][entry_id] = Target(entry_id, confidence, reason)
+
+        for entry in self.entries.values():
+            add(entry.id, entry.name, is_case_sensitive_name(entry.name), 0.95, "name")
+        for entry_id, alias, case_sensitive in aliases:
+            if entry_id not in self.entries:
+                continue
+            if is_acronym(alias):
+                add(entry_id, alias, True, 0.85, f"acronym {alias!r}")
+            else:
+                add(entry_id, alias, case_sensitive, 0.9, f"alias {alias!r}")
+
+        self._insensitive = ahocorasick.Automaton()
+        self._sensitive = ahocorasick.Automaton()
+        for (key, case_sensitive), by_entry in targets.items():
+            automaton = self._sensitive if case_sensitive else self._insensitive
+            automaton.add_word(key, (len(key), tuple(by_entry.values())))
+        for automaton in (self._insensitive, self._sensitive):
+            if len(automaton):
+                automaton.make_automaton()
+
+        self._ministries: dict[tuple[str, str], int] = {}
+        countries = {e.country: e for e in self.entries.values() if e.kind == COUNTRY}
+        for entry in self.entries.values():
+            if entry.kind != "ministry":
+                continue
+            name = fold_lower(entry.name)
+            for topic in set(MINISTRY_TOPICS.values()):
+                if topic in name:
+                    code = entry.country or next(
+                        (c for c, e in countries.items() if fold_lower(e.name) in name), ""
+                    )
+                    if code:
+                        self._ministries.setdefault((code, topic), entry.id)
+
+        self.people: dict[int, PersonEntry] = {p.id: p for p in people}
+        self._people = ahocorasick.Automaton()
+        people_by_key: dict[str, set[int]] = defaultdict(set)
+        for person in self.people.values():
+            for key in person_keys(person):
+                people_by_key[fold(key)].add(person.id)
+        for key, ids in people_by_key.items():
+            self._people.add_word(key, (len(key), tuple(sorted(ids))))
+        if len(self._people):
+            self._people.make_automaton()
+        self._people_by_key: dict[str, int] = {
+            fold_lower(p.full_name): p.id for p in self.people.values()
+        }
+        self._countries: dict[str, int] = {}
+        for (key, _), by_entry in targets.items():
+            ids = [i for i in by_entry if self.entries[i].kind == COUNTRY]
+            if len(ids) == 1:
+                self._countries.setdefault(key.lower(), ids[0])
+        self._entry_by_key: dict[str, int] = {}
+        for (key, case_sensitive), by_entry in targets.items():
+            if len(by_entry) == 1 and not case_sensitive:
+                self._entry_by_key[key] = next(iter(by_entry))
+
+    def ministry_of(self, country: str, portfolio: str) -> Entry | None:
+        """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code)."""
+        topic = MINISTRY_TOPICS.get(fold_lower(portfolio).strip())
+        entry_id = self._ministries.get((country, topic)) if topic else None
+        return self.entries.get(entry_id) if entry_id is not None else None
+
+    def country_named(self, name: str) -> Entry | None:
+        """The country called `name` (its name or an alias, case and typography aside)."""
+        entry_id = self._countries.get(index_key(name, case_sensitive=False))
+        return self.entries.get(entry_id) if entry_id is not None else None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def entry_named(self, name: str) -> Entry | None:
+        """The entry a (multi-word) name or alias denotes, when exactly one does."""
+        entry_id = self._entry_by_key.get(index_key(name, case_sensitive=False))
+        return self.entries.get(entry_id) if entry_id is not None else None
+
+    # -- scanning --
+
+    def find(self, text: str) -> Findings:
+        """Scan `text` once; see the module docstring for what comes back."""
+        folded, lowered = fold(text), fold_lower(text)
+        hits = registry_hits(((self._insensitive, lowered), (self._sensitive, folded)), folded)
+        chosen = longest_first(hits)
+
+        suggestions: dict[int, Suggestion] = {}
+        ambiguous: list[Ambiguity] = []
+        pending: list[Hit] = []
+        for hit in chosen:
+            if len({t.entry_id for t in hit.targets}) == 1:
+                self._add(suggestions, hit.targets[0], text, hit.start, hit.end)
+            else:
+                pending.append(hit)
+        for hit in pending:
+            target = resolve(
+                hit,
+                self.entries,
+                [s.entry for s in suggestions.values()],
+                home_country=self.home_country,
+            )
+            if target is None:
+                ambiguous.append(
+                    Ambiguity(
+                        Mention(text[hit.start : hit.end], hit.start, hit.end),
+                        [self.entries[t.entry_id] for t in hit.targets],
+                    )
+                )
+            else:
+                self._add(suggestions, target, text, hit.start, hit.end)
+
+        taken = [(h.start, h.end) for h in chosen]
+        # A country named inside an organization's name is in the story too ("… of Vietnam").
+        for hit in hits:
+            ids = {t.entry_id for t in hit.targets}
+            if len(ids) == 1 and self.entries[hit.targets[0].entry_id].kind == COUNTRY:
+                # … but not a national prefix: "U.S. Department of State" is not about the U.S.
+                if any(s < hit.start and hit.end <= e for s, e in taken):
+                    self._add(suggestions, hit.targets[0], text, hit.start, hit.end)
+        # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
+        not_countries = [
+            (h.start, h.end)
+            for h in chosen
+            if any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
+        ]
+        candidates = find_candidates(text, folded, not_countries)
+        self._short_forms(text, suggestions, candidates)
+        self._drop_national_prefixes(suggestions, candidates)
+        self._learn_acronyms(text, folded, suggestions, candidates, taken)
+        self._implied_ministries(text, folded, suggestions, candidates)
+        self._implied_departments(text, folded, suggestions)
+        people = self._find_people(text, folded, suggestions, candidates)
+
+        ordered = sorted(suggestions.values(), key=lambda s: s.first)
+        for suggestion in ordered:
+            suggestion.mentions.sort(key=lambda m: m.start)
+        return Findings(
+            organizations=[s for s in ordered if s.entry.kind != COUNTRY],
+            countries=[s for s in ordered if s.entry.kind == COUNTRY],
+            candidates=sorted(candidates.values(), key=lambda c: c.mentions[0].start),
+            ambiguous=ambiguous,
+            people=people,
+        )
+
+    def _add(self, suggestions, target: Target, text: str, start: int, end: int) -> None:
+        entry = self.entries[target.entry_id]
+        suggestion = suggestions.get(entry.id)
+        if suggestion is None:
+            suggestion = suggestions[entry.id] = Suggestion(entry, target.confidence, target.reason)
+        elif target.confidence > suggestion.confidence:
+            suggestion.confidence, suggestion.reason = target.confidence, target.reason
+        if all(m.start != start for m in suggestion.mentions):
+            suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _drop_national_prefixes(self, suggestions, candidates) -> None:
+        """A candidate's national prefix ("U.S." in "U.S. Embassy Nairobi") is not a country."""
+        starts = {m.start for c in candidates.values() for m in c.mentions}
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind == COUNTRY:
+                suggestion.mentions = [m for m in suggestion.mentions if m.start not in starts]
+                if not suggestion.mentions:
+                    del suggestions[entry_id]
+
+    def _short_forms(self, text, suggestions, candidates) -> None:
+        """ "Weather Service" after "National Weather Service": a short form, not a new body."""
+        for key, candidate in list(candidates.items()):
+            for suggestion in list(suggestions.values()):
+                name = fold_lower(suggestion.entry.name)
+                if " " in key and name.endswith(" " + key):
+                    reason = f"short form of {suggestion.entry.name!r}"
+                    target = Target(suggestion.entry.id, 0.7, reason)
+                    for mention in candidate.mentions:
+                        self._add(suggestions, target, text, mention.start, mention.end)
+                    del candidates[key]
+                    break
+
+    def _learn_acronyms(self, text, folded, suggestions, candidates, taken) -> None:
+        """After "the Environmental Protection Agency (EPA)", EPA means that agency in the text."""
+        learned: dict[str, tuple[Entry | None, Candidate | None]] = {}
+        inside_candidates = [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        for suggestion in list(suggestions.values()):
+            for mention in suggestion.mentions:
+                if overlaps(mention.start, mention.end, inside_candidates):
+                    continue  # "Authority of Ghana (NRAG)": the acronym is the candidate's
+                if match := _ACRONYM_AFTER.match(folded[mention.end :]):
+                    learned.setdefault(match["acr"], (suggestion.entry, None))
+        for candidate in candidates.values():
+            for mention in candidate.mentions:
+                if match := _ACRONYM_AFTER.match(folded[mention.end :]):
+                    learned.setdefault(match["acr"], (None, candidate))
+        for acronym, (entry, candidate) in learned.items():
+            pattern = re.compile(rf"(?<![\w]){re.escape(acronym)}(?![\w+])")
+            for match in pattern.finditer(folded):
+                start, end = match.span()
+                if entry is not None:
+                    if any(start == m.start for m in suggestions[entry.id].mentions):
+                        continue
+                    if overlaps(start, end, taken) and not inside_parens(folded, start, end):
+                        continue
+                    target = Target(entry.id, 0.8, f"acronym {acronym!r} defined in the text")
+                    self._add(suggestions, target, text, start, end)
+                elif not any(start == m.start for m in candidate.mentions):
+                    candidate.mentions.append(Mention(text[start:end], start, end))
+
+    def _implied_ministries(self, text, folded, suggestions, candidates) -> None:
+        """ "Uzbekistan Foreign Minister" names the country's foreign ministry (or a candidate)."""
+        for suggestion in list(suggestions.values()):
+            if suggestion.entry.kind != COUNTRY:
+                continue
+            for mention in list(suggestion.mentions):
+                after = _MINISTER_AFTER.match(folded[mention.end :])
+                before = _MINISTER_BEFORE.search(folded[max(0, mention.start - 60) : mention.start])
+                match = after or before
+                if not match:
+                    continue
+                topic = MINISTRY_TOPICS[(match["topic"] or match["topic2"]).lower()]
+                if after:
+                    start, end = mention.start, mention.end + after.end()
+                else:
+                    start, end = mention.start - (len(before.group(0))), mention.end
+                    start = max(0, start)
+                self._add_ministry(
+                    text, suggestions, candidates, suggestion.entry, topic, start, end
+                )
+
+    def _implied_departments(self, text, folded, suggestions) -> None:
+        for match in _CABINET_TITLE.finditer(folded):
+            the = "the " if match["the"] else ""
+            entry = self.entry_named(f"Department of {the}{match['dept']}")
+            if entry is None and not the:
+                entry = self.entry_named(f"Department of the {match['dept']}")
+            if entry is not None:
+                start, end = match.span()
+                reason = f"implied by the title {text[start:end]!r}"
+                self._add(suggestions, Target(entry.id, 0.75, reason), text, start, end)
+
+    def _add_ministry(self, text, suggestions, candidates, country, topic, start, end) -> None:
+        title_text = text[start:end]
+        ministry_id = self._ministries.get((country.country, topic))
+        if ministry_id is not None:
+            target = Target(ministry_id, 0.75, f"implied by the title in {title_text!r}")
+            self._add(suggestions, target, text, start, end)
+            return
+        name = f"Ministry of {topic.title()} of {country.name}"
+        key = fold_lower(name)
+        candidate = candidates.get(key)
+        if candidate is None:
+            candidate = candidates[key] = Candidate(
+                name, "ministry", f"implied by the title in {title_text!r}"
+            )
+        if all(m.start != start for m in candidate.mentions):
+            candidate.mentions.append(Mention(title_text, start, end))
+
+    # -- people --
+
+    def _find_people(self, text, folded, suggestions, candidates) -> list[PersonFinding]:
+        findings: dict[str, PersonFinding] = {}
+        known_spans: list[tuple[int, int]] = []
+        if len(self._people):
+            hits = []
+            for end, (length, ids) in self._people.iter(folded):
+                start = end - length + 1
+                if bounded(folded, start, end + 1):
+                    hits.append(Hit(start, end + 1, tuple(Target(i, 1, "") for i in ids)))
+            for hit in longest_first(hits):
+                ids = {t.entry_id for t in hit.targets}
+                if len(ids) != 1:
+                    continue
+                person = self.people[ids.pop()]
+                finding = findings.setdefault(
+                    f"id:{person.id}", self._known_finding(person, suggestions)
+                )
+                finding.mentions.append(Mention(text[hit.start : hit.end], hit.start, hit.end))
+                known_spans.append((hit.start, hit.end))
+
+        org_spans = {
+            (m.start, m.end): s for s in suggestions.values() for m in s.mentions
+        }  # fmt: skip
+        for start, end, title, name, title_start in title_name_phrases(folded):
+            if overlaps(start, end, known_spans):
+                continue
+            person_id = self._people_by_key.get(fold_lower(name))
+            if person_id is not None:
+                person = self.people[person_id]
+                finding = findings.setdefault(
+                    f"id:{person_id}", self._known_finding(person, suggestions)
+                )
+            else:
+                finding = findings.get(fold_lower(name))
+                if finding is None:
+                    organization = self._organization_for_title(
+                        folded, title, title_start, org_spans, candidates
+                    )
+                    finding = findings[fold_lower(name)] = PersonFinding(
+                        name=text[end - len(name) : end], title=title, organization=organization
+                    )
+            finding.mentions.append(Mention(text[start:end], start, end))
+
+        # "Deputy Secretary Landau" after "Christopher Landau" was found: the same person.
+        for finding in list(findings.values()):
+            if finding.known:
+                continue
+            surname = finding.name.split()[-1]
+            for match in re.finditer(rf"(?<!\w){re.escape(fold(surname))}(?!\w)", folded):
+                start, end = match.span()
+                if any(m.start <= start < m.end for f in findings.values() for m in f.mentions):
+                    continue
+                head = folded[max(0, start - 40) : start]
+                if SURNAME_TITLE.search(head):
+                    finding.mentions.append(Mention(text[start:end], start, end))
+        result = sorted(findings.values(), key=lambda f: min(m.start for m in f.mentions))
+        for finding in result:
+            finding.mentions.sort(key=lambda m: m.start)
+        return result
+
+    def _known_finding(self, person: PersonEntry, suggestions) -> PersonFinding:
+        title, organization = "", ""
+        if person.titles:
+            title, organization_id = person.titles[0]
+            if organization_id in self.entries:
+                organization = self.entries[organization_id].name
+        return PersonFinding(
+            name=person.full_name, title=title, organization=organization, person=person
+        )
+
+    def _organization_for_title(self, folded, title, title_start, org_spans, candidates) -> str:
+        # "Uzbekistan Foreign Minister Bakhtiyor Saidov": the ministry implied just before.
+        for candidate in candidates.values():
+            for mention in candidate.mentions:
+                if mention.start <= title_start <= mention.end + 1 and mention.end > title_start:
+                    return candidate.name
+        for (start, end), suggestion in org_spans.items():
+            if start <= title_start < end:
+                return suggestion.entry.name
+            gap = folded[end:title_start]
+            if 0 <= title_start - end <= 3 and re.fullmatch(r"(?:'s)?\s*", gap):
+                if suggestion.entry.kind != COUNTRY:
+                    return suggestion.entry.name
+        if match := re.search(r"\bof (?:the )?([A-Z][\w ]+)$", title):
+            for name in (f"Department of {match[1]}", f"Department of the {match[1]}"):
+                if entry := self.entry_named(name):
+                    return entry.name
+        return ""

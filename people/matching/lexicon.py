@@ -1,0 +1,107 @@
+"""The words the engine and the source-line parser share: typography, titles, honorifics, name
+particles and suffixes, organizational head nouns, company suffixes, function words.
+
+Everything here is general English (or the conventions of official names), never a word taken
+from one particular story: behaviour generalizes by rule and by this data.
+"""
+
+# Characters a release may use for one plain character; each folds to exactly one character.
+TYPOGRAPHY = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
+}  # fmt: skip
+
+# The noun of a title: "Deputy Secretary", "Minister", "Chief Executive Officer".
+TITLE_HEADS = {
+    "administrator", "adviser", "advisor", "ambassador", "attorney", "ceo", "cfo", "chair",
+    "chairman", "chairwoman", "chairperson", "chancellor", "co-chair", "co-founder",
+    "commissioner", "congressman", "congresswoman", "coo", "coordinator", "counselor", "cto",
+    "dean", "delegate", "director", "director-general", "envoy", "founder", "governor",
+    "inspector", "leader", "manager", "mayor", "mayor-elect", "member", "minister", "officer",
+    "premier", "president", "president-elect", "principal", "professor", "provost",
+    "representative", "secretary", "secretary-general", "senator", "sheriff", "speaker",
+    "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
+    "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
+}  # fmt: skip
+# Words that qualify a title's noun: "Acting", "Principal Deputy", "Vice", "Under".
+TITLE_MODIFIERS = {
+    "acting", "assistant", "associate", "deputy", "executive", "first", "foreign", "general",
+    "interim", "lieutenant", "majority", "minority", "press", "prime", "ranking", "regional",
+    "senior", "special", "under", "vice", "managing", "permanent", "chief",
+}  # fmt: skip
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# Titles that take an object: "Secretary of State", "Minister for Trade", "Ambassador to Japan".
+TITLES_WITH_OBJECT = {
+    "secretary", "minister", "secretary-general", "undersecretary", "ambassador", "envoy",
+    "representative", "commissioner", "director", "director-general", "governor", "mayor",
+    "mayor-elect", "treasurer", "president", "chair", "chairman", "chairwoman", "ceo",
+    "administrator", "head", "chief", "spokesperson", "spokesman", "spokeswoman",
+}  # fmt: skip
+# Titles only companies give: the body after them is a company ("CEO of Acme Widgets").
+COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}
+# Modifiers that also begin names of organizations ("Foreign, Commonwealth and Development
+# Office", "General Services Administration"): they do not end an organization's name.
+ORGANIZATION_ADJECTIVES = {"foreign", "general", "executive", "first", "regional", "special"}
+# Abbreviated titles and courtesy titles before a name.
+HONORIFICS = {
+    "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
+    "honorable", "sir", "dame", "prof.", "amb.", "the",
+}  # fmt: skip
+NAME_SUFFIXES = {
+    "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "md", "esq.", "esq",
+}  # fmt: skip
+NAME_PARTICLES = {
+    "von", "van", "der", "den", "de", "da", "del", "della", "di", "dos", "du", "bin", "al",
+    "le", "la", "ter", "ten",
+}  # fmt: skip
+
+# Nouns that end the name of an organization ("… Agency", "… Institute", "… Motors").
+ORGANIZATION_HEADS = {
+    "academy", "administration", "agency", "alliance", "assembly", "association", "authority",
+    "bank", "board", "brigade", "bureau", "cabinet", "center", "centre", "chamber",
+    "coalition", "college", "command", "commission", "committee", "company", "conservancy",
+    "cooperative", "corporation", "council", "court", "department", "directorate",
+    "division", "embassy", "consulate", "federation", "forces", "foundation", "government",
+    "group", "guard", "institute", "institution", "laboratory", "league", "ministry",
+    "museum", "network", "office", "organization", "organisation", "parliament", "partnership",
+    "party", "police", "secretariat", "senate", "service", "society", "subcommittee",
+    "tribunal", "trust", "union", "university", "industries", "holdings", "motors", "airlines",
+    "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
+    "observatory", "regiment", "battalion", "corps", "fleet", "squadron", "wing", "exchange",
+    "commissariat", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
+}  # fmt: skip
+# Legal forms after a company's name.
+COMPANY_SUFFIXES = {
+    "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
+    "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
+    "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp",
+}  # fmt: skip
+# Words that name an event, a plan or a law rather than an organization.
+NOT_ORGANIZATION_WORDS = {
+    "act", "fund", "initiative", "ministerial", "summit", "conference", "expo", "fair",
+    "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
+    "report", "declaration", "bill", "law", "rule", "policy", "forum",
+}  # fmt: skip
+# Capitalized at a sentence's start or in a headline, they begin no name.
+FUNCTION_WORDS = {
+    "the", "a", "an", "on", "in", "at", "by", "for", "and", "but", "or", "as", "after", "before",
+    "during", "this", "that", "these", "those", "according", "both", "today", "while", "when",
+    "under", "with", "from", "it", "its", "their", "his", "her", "our", "we", "they", "he",
+    "she", "i", "you", "your", "my", "all", "some", "many", "most", "every", "each", "other",
+    "if", "since", "until", "through", "across", "about", "over", "also", "more",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "here", "there", "what", "which", "who", "how", "why", "where",
+    "together", "last", "next", "yesterday", "tomorrow", "tonight", "now", "then", "no", "not",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+}  # fmt: skip
+# The topics of ministries a title implies: "Foreign Minister" -> foreign affairs.
+MINISTRY_TOPICS = {
+    "foreign": "foreign affairs", "foreign affairs": "foreign affairs", "defense": "defense",
+    "defence": "defence", "finance": "finance", "economy": "economy", "energy": "energy",
+    "trade": "trade", "interior": "interior", "health": "health", "agriculture": "agriculture",
+    "education": "education", "justice": "justice", "environment": "environment",
+    "home affairs": "home affairs", "transport": "transport",
+}  # fmt: skip

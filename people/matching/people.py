@@ -1,0 +1,149 @@
+"""Stage 6, people: known people by name, nickname or title + surname; new ones from a title
+followed by a name ("Deputy Secretary of State Jane Roe")."""
+
+import re
+
+import ahocorasick
+
+from people.matching.lexicon import (
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_ORGANIZATION_WORDS,
+    ORGANIZATION_HEADS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    TITLES_WITH_OBJECT,
+)
+from people.matching.match import bounded
+from people.matching.results import PersonEntry
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
+_TITLE_AUTOMATON = ahocorasick.Automaton()  # where a capitalized title word starts
+for _title in TITLE_WORDS:
+    for _form in {_title.capitalize(), _title.title(), _title.upper()}:
+        _TITLE_AUTOMATON.add_word(_form, len(_form))
+_TITLE_AUTOMATON.make_automaton()
+# "Deputy Secretary Landau": a surname right after a title or a courtesy title.
+SURNAME_TITLE = re.compile(
+    r"(?:Mr\.|Ms\.|Mrs\.|Dr\.|"
+    + "|".join(re.escape(t.capitalize()) for t in sorted(TITLE_HEADS) if t.isalpha())
+    + r")\s+$"
+)
+_WORD = re.compile(r"[\w'’.+&-]+|\"|“|”")
+_SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
+# "Director of the World Food Programme": the words of a body's name end a person's.
+_NOT_IN_A_NAME = ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | {"program", "programme"}
+
+
+def person_keys(person: PersonEntry) -> set[str]:
+    keys = {person.full_name}
+    parts = person.full_name.replace(",", " ").split()
+    first, surname = parts[0], parts[-1] if len(parts) > 1 else ""
+    if surname.lower().rstrip(".") in _SUFFIXES and len(parts) > 2:
+        surname = parts[-2]
+    if person.nickname and surname:
+        keys.add(f"{person.nickname} {surname}")
+        rest = person.full_name.split(" ", 1)[1] if " " in person.full_name else ""
+        keys.add(f'{first} "{person.nickname}" {rest}')
+    if surname:
+        for title, _ in person.titles:
+            head = title.split(" of ")[0].strip()
+            for variant in {title, head, head.split()[-1] if head else ""}:
+                if variant:
+                    keys.add(f"{variant} {surname}")
+    return {k for k in keys if len(k) > 3}
+
+
+def title_name_phrases(folded: str):
+    """Yield (start, end, title, name, title start) for "Deputy Secretary of State Jane Roe".
+
+    Only the few places where a capitalized title word starts are looked at, each through a
+    window of words, so the cost follows the titles in a text, not its length.
+    """
+    resume = 0
+    for end, length in _TITLE_AUTOMATON.iter(folded):
+        start = end - length + 1
+        if start < resume or not bounded(folded, start, end + 1):
+            continue
+        if start and folded[start - 1] in "'-":
+            continue
+        window_end = min(len(folded), start + 300)
+        tokens = [(m.start(), m.end(), m.group())
+                  for m in _WORD.finditer(folded, start, window_end)]  # fmt: skip
+        found, resume = _title_name_at(folded, tokens)
+        if found:
+            yield found
+
+
+def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
+    """The title-and-name phrase starting at tokens[0], if any, and where to look next."""
+    start = tokens[0][0]
+    j = 0
+    while j < len(tokens) and tokens[j][2].lower() in TITLE_WORDS and tokens[j][2][:1].isupper():
+        j += 1
+    title_end = j
+    # "Secretary of State", "Minister of the Interior", then the name
+    if (
+        j + 1 < len(tokens)
+        and tokens[j][2] in ("of", "to")
+        and tokens[j - 1][2].lower() in TITLES_WITH_OBJECT
+    ):
+        # "Minister of Foreign Affairs Jane Roe", "Ambassador to Uzbekistan Jon Henick": the
+        # capitalized run after "of"/"to" holds the rest of the title and then the name, whose
+        # last two words we take as the name.
+        k = j + 1
+        if k < len(tokens) and tokens[k][2] == "the":
+            k += 1
+        run, capitalized = k, 0
+        while run < len(tokens) and not folded[tokens[run - 1][1] : tokens[run][0]].strip():
+            word = tokens[run][2]
+            if word in ("and", "of") and capitalized < 2:  # "of Economy and Trade"
+                run += 1
+                continue
+            if not word[:1].isupper():
+                break
+            run += 1
+            capitalized += 1
+            if word.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                break  # the end of a sentence or a clause
+        if run - k >= 3:
+            title_end = run - 2
+        elif run - k >= 1:
+            title_end = k + 1
+    resume = tokens[j - 1][1]
+    if not any(w.lower() in TITLE_HEADS for _, _, w in tokens[:title_end]):
+        return None, resume
+    k = title_end
+    if k < len(tokens) and tokens[k][2] == ",":
+        k += 1
+    name_tokens: list[tuple[int, int, str]] = []
+    while k < len(tokens) and len(name_tokens) < 4:
+        word = tokens[k][2]
+        if word in {'"', "“", "”"}:
+            # a nickname in quotes: 'Thomas "Tommy" Pigott'
+            if k + 2 < len(tokens) and tokens[k + 2][2] in {'"', "“", "”"}:
+                k += 3
+                continue
+            break
+        clean = word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
+        gap = folded[tokens[k - 1][1] : tokens[k][0]] if name_tokens else " "
+        if name_tokens and (gap.strip(' "') or "  " in gap):
+            break  # punctuation or a paragraph break between words ends the name
+        lowered = clean.lower()
+        particle = lowered in NAME_PARTICLES and name_tokens and k + 1 < len(tokens)
+        if not particle and (
+            not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in FUNCTION_WORDS
+        ):
+            break
+        if lowered in _NOT_IN_A_NAME or lowered.endswith("'s"):
+            break
+        name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
+        k += 1
+        if clean != word:
+            break
+    if len(name_tokens) < 2:
+        return None, resume
+    title = folded[start : tokens[title_end - 1][1]]
+    name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
+    return (start, name_end, title, folded[name_start:name_end], start), name_end

@@ -1,0 +1,44 @@
+"""Stage 4, resolve: one name, several organizations ("Georgia", a shared acronym) settled from
+what else the text names, or left as a choice for the editor."""
+
+from people.matching.results import COUNTRY, Entry, Hit, Target
+
+
+def resolve(
+    hit: Hit, entries: dict[int, Entry], found: list[Entry], *, home_country: str
+) -> Target | None:
+    """The one target of `hit` the context supports, or None when it cannot tell.
+
+    `found`: the entries the text names unambiguously. Evidence: the entry itself named
+    elsewhere, its parent or a child named, other foreign countries (for a country), an
+    organization of the same kind and country.
+    """
+    found_ids = {e.id for e in found}
+    foreign_countries = {
+        e.country for e in found if e.kind == COUNTRY and e.country != home_country
+    }
+    scores = {}
+    for target in hit.targets:
+        entry = entries[target.entry_id]
+        score = 0
+        if target.entry_id in found_ids:
+            score += 3  # the text names it unambiguously elsewhere
+        if entry.parent_id and entry.parent_id in found_ids:
+            score += 2
+        if any(e.parent_id == entry.id for e in found):
+            score += 2
+        if entry.kind == COUNTRY and len(foreign_countries - {entry.country}) >= 2:
+            score += 1
+        if (
+            entry.kind != COUNTRY
+            and entry.country
+            and any(e.country == entry.country and e.kind == entry.kind for e in found)
+        ):
+            score += 1
+        scores[target] = score
+    best = max(scores.values())
+    winners = [t for t, s in scores.items() if s == best]
+    if best == 0 or len(winners) > 1:
+        return None
+    chosen = winners[0]
+    return Target(chosen.entry_id, 0.6, f"{chosen.reason}, chosen from the context")

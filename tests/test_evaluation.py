@@ -1,0 +1,148 @@
+"""evaluate_tagging: each figure scored apart, both label formats, misses with -v."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tests.factories import OrganizationAliasFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+STORY = """Harbor board and a museum sign a river pact
+
+Webp ev1
+Dana Whitfield, Director of the Office of River Works | Harbor news
+
+Harbor board and a museum sign a river pact
+
+ORGANIZATIONS IN THIS STORY
+
+The Office of River Works and the Tidewater Harbor Council signed a pact
+with the ORW board in Kenya on Tuesday.
+
+Director Dana Whitfield said the Quarry Lane Institute would help. The Blue Fern Agency
+was not named by anyone.
+
+ORGANIZATIONS IN THIS STORY
+"""
+
+
+def write_story(directory: Path, name: str, labels: dict, text: str = STORY) -> None:
+    (directory / f"{name}.txt").write_text(text, encoding="utf-8")
+    (directory / f"{name}.json").write_text(json.dumps(labels), encoding="utf-8")
+
+
+def evaluate(directory: Path, *extra: str) -> dict:
+    out = StringIO()
+    call_command("evaluate_tagging", str(directory), "--json", *extra, stdout=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.fixture
+def registry():
+    works = OrganizationFactory(name="Office of River Works", kind="agency")
+    OrganizationAliasFactory(organization=works, name="ORW")
+    OrganizationFactory(name="Kenya", kind="country", country="KE")
+    OrganizationFactory(name="Blue Fern Agency", kind="agency")
+
+
+NEW_LABELS = {
+    "source": {
+        "name": "Dana Whitfield",
+        "title": "Director",
+        "organization": "Office of River Works",
+    },
+    "organizations": [
+        {
+            "name": "River Works Office",
+            "also": ["ORW"],
+            "kind": "agency",
+            "country": "KE",
+            "parent": None,
+            "mentions": ["Office of River Works", "ORW"],
+        },
+        {
+            "name": "Tidewater Harbor Council",
+            "also": [],
+            "kind": "museum",
+            "country": "KE",
+            "parent": None,
+            "mentions": ["Tidewater Harbor Council"],
+        },
+        {
+            "name": "Quarry Lane Institute",
+            "also": [],
+            "kind": "university",
+            "country": "KE",
+            "parent": None,
+            "mentions": ["Quarry Lane Institute"],
+        },
+    ],
+    "countries": ["Kenya"],
+    "people": [{"name": "Dana Whitfield", "title": "Director", "organization": "ORW"}],
+    "quotes": [],
+}
+
+
+def test_new_labels_are_scored_figure_by_figure(registry, tmp_path):
+    write_story(tmp_path, "river", NEW_LABELS)
+    report = evaluate(tmp_path)
+    scores = report["scores"]
+    assert report["stories"] == 1
+    # The registry's "Office of River Works" is the gold "River Works Office" through "ORW";
+    # "Blue Fern Agency" is named but not an organization of the story.
+    assert (scores["registry"]["tp"], scores["registry"]["fp"]) == (1, 1)
+    assert scores["registry"]["recall"] == pytest.approx(1 / 3, abs=1e-3)
+    # Two gold organizations the registry lacks, both found as candidates.
+    assert scores["candidates"]["lacking"] == {"gold": 2, "found": 2}
+    assert scores["candidates"]["precision"] == 1.0
+    assert scores["organizations"]["recall"] == 1.0
+    assert (scores["countries"]["precision"], scores["countries"]["recall"]) == (1.0, 1.0)
+    assert scores["people"]["tp"] == 1
+    assert scores["mentions"]["fn"] == 0
+    assert scores["source"] == {"person": 1, "title": 1, "organization": 1, "all": 1, "of": 1}
+    assert scores["kinds"]["museum"] == {"gold": 1, "registry": 0, "found": 1}
+    assert "misses" not in report
+
+
+def test_misses_are_listed_with_v(registry, tmp_path):
+    labels = {**NEW_LABELS, "countries": ["Kenya", "Tanzania"]}
+    labels["source"] = {**NEW_LABELS["source"], "title": "Chief Director"}
+    write_story(tmp_path, "river", labels)
+    report = evaluate(tmp_path, "-v")
+    misses = {(m["category"], m["kind"], m["name"]) for m in report["misses"]}
+    assert ("countries", "missed", "Tanzania") in misses
+    assert ("registry", "extra", "Blue Fern Agency") in misses
+    assert ("source", "title", "'Director', expected 'Chief Director'") in misses
+    assert report["scores"]["source"]["all"] == 0
+
+    out = StringIO()
+    call_command("evaluate_tagging", str(tmp_path), "-v", stdout=out)
+    text = out.getvalue()
+    assert "river.txt: countries missed: Tanzania" in text
+    assert "source line                all right 0/1" in text
+
+
+def test_the_older_label_format_is_read(registry, tmp_path):
+    old = {
+        "organizations": ["Office of River Works", "Tidewater Harbor Council"],
+        "organization_mentions": {"Office of River Works": ["ORW"]},
+        "countries": ["Kenya"],
+        "people": [{"name": "Dana Whitfield", "title": "Director", "organization": None}],
+    }
+    write_story(tmp_path, "old", old)
+    scores = evaluate(tmp_path)["scores"]
+    assert scores["organizations"]["recall"] == 1.0
+    assert scores["source"]["of"] == 0  # the older format does not label the source line
+    assert scores["kinds"]["agency"]["gold"] == 1  # a kind taken from the registry
+
+
+def test_a_broken_label_file_is_refused(tmp_path):
+    (tmp_path / "x.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "x.json").write_text("{nope", encoding="utf-8")
+    with pytest.raises(CommandError, match="x.json: expected the story's labels as JSON"):
+        evaluate(tmp_path)

@@ -1,0 +1,141 @@
+"""Each stage of the engine (people/matching/) on its own: pure functions, no database."""
+
+import ahocorasick
+
+from people.matching import AliasIndex, Entry
+from people.matching.candidates import find_candidates, guess_organization_kind
+from people.matching.fold import fold, fold_lower, index_key, is_acronym
+from people.matching.lexicon import FUNCTION_WORDS, NAME_PARTICLES, ORGANIZATION_HEADS
+from people.matching.match import bounded, longest_first, qualified, registry_hits
+from people.matching.people import person_keys, title_name_phrases
+from people.matching.resolve import resolve
+from people.matching.results import Hit, PersonEntry, Target
+
+# --- fold -----------------------------------------------------------------------------------
+
+
+def test_fold_keeps_every_offset():
+    text = "Türkiye’s “Ministry” – Łódź"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == 'Turkiye\'s "Ministry" - Lodz'
+    assert len(fold_lower("İstanbul")) == len("İstanbul")
+
+
+def test_index_keys_drop_a_leading_the_and_spaces():
+    assert index_key("  The  Sierra   Club ", case_sensitive=False) == "sierra club"
+    assert index_key("NASA", case_sensitive=True) == "NASA"
+    assert is_acronym("U.S.") and is_acronym("NATO") and not is_acronym("Nasa")
+
+
+# --- index ----------------------------------------------------------------------------------
+
+
+def test_the_index_finds_names_aliases_and_acronyms():
+    index = AliasIndex(
+        [Entry(1, "National Aeronautics and Space Administration", "agency")], [(1, "NASA", True)]
+    )
+    found = index.find("NASA and the national aeronautics and space administration agreed")
+    [nasa] = found.organizations
+    assert [m.text for m in nasa.mentions] == [
+        "NASA",
+        "national aeronautics and space administration",
+    ]
+    assert index.find("Nasa said").organizations == []  # an acronym matches as written
+
+
+def test_the_home_country_is_a_parameter_not_a_literal():
+    entries = [
+        Entry(1, "Georgia", "country", country="GE"),
+        Entry(2, "State of Georgia", "subnational", country="US"),
+        Entry(3, "Armenia", "country", country="AM"),
+        Entry(4, "Azerbaijan", "country", country="AZ"),
+        Entry(5, "United States", "country", country="US"),
+    ]
+    aliases = [(2, "Georgia", True)]
+    text = "Georgia, Armenia and the United States met."
+    # Seen from the U.S., one foreign country (Armenia) is not enough to read "Georgia" as one.
+    as_us = AliasIndex(entries, aliases, home_country="US").find(text)
+    assert [a.mention.text for a in as_us.ambiguous] == ["Georgia"]
+    # Seen from elsewhere, the United States is foreign too: two foreign countries.
+    as_am = AliasIndex(entries, aliases, home_country="FR").find(text)
+    assert "Georgia" in [c.entry.name for c in as_am.countries]
+
+
+# --- match ----------------------------------------------------------------------------------
+
+
+def test_hits_are_whole_words_and_the_longest_wins():
+    automaton = ahocorasick.Automaton()
+    for key, entry_id in (("department of state", 1), ("state", 2)):
+        automaton.add_word(key, (len(key), (Target(entry_id, 0.9, "name"),)))
+    automaton.make_automaton()
+    text = "The Department of State and statehood"
+    hits = registry_hits([(automaton, fold_lower(text))], fold(text))
+    chosen = longest_first(hits)
+    assert [(text[h.start : h.end], h.targets[0].entry_id) for h in chosen] == [
+        ("Department of State", 1)
+    ]
+    assert bounded("a EPA b", 2, 5) and not bounded("aEPA", 1, 4)
+
+
+def test_a_capitalized_word_before_a_one_word_name_qualifies_it():
+    text = "The Kazakh Senate and the Senate"
+    assert qualified(text, 11, 17)
+    assert not qualified(text, 26, 32)
+
+
+# --- resolve --------------------------------------------------------------------------------
+
+
+def test_resolve_picks_the_entry_its_parent_supports():
+    entries = {
+        1: Entry(1, "Department of Energy", "agency", country="US"),
+        2: Entry(2, "Office of Science", "agency", country="US", parent_id=1),
+        3: Entry(3, "Office of Science", "agency", country="GB"),
+    }
+    hit = Hit(0, 3, (Target(2, 0.85, "acronym"), Target(3, 0.85, "acronym")))
+    chosen = resolve(hit, entries, [entries[1]], home_country="US")
+    assert chosen is not None and chosen.entry_id == 2
+    assert resolve(hit, entries, [], home_country="US") is None
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+
+def test_candidates_come_from_the_grammar_of_names():
+    text = "Officials of the Tidewater Maritime Museum and the Harbor Pilots Association met."
+    found = find_candidates(text, fold(text), [])
+    assert {c.name: c.kind_guess for c in found.values()} == {
+        "Tidewater Maritime Museum": "nonprofit",
+        "Harbor Pilots Association": "nonprofit",
+    }
+
+
+def test_kind_guesses():
+    assert guess_organization_kind("Ministry of Water Resources") == "ministry"
+    assert guess_organization_kind("Subcommittee on Oversight") == "legislature"
+    assert guess_organization_kind("Northwind Motors") == "company"
+    assert guess_organization_kind("Acme Widgets Inc.") == "company"
+    assert guess_organization_kind("Plainfield College") == "university"
+
+
+def test_the_lexicon_holds_no_typo_or_story_word():
+    assert "comminttee" not in ORGANIZATION_HEADS
+    assert not {"farmers", "residents", "anti-hunger", "twenty-two"} & FUNCTION_WORDS
+    assert {"van", "de", "bin"} <= NAME_PARTICLES
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def test_person_keys_include_nickname_and_title_forms():
+    person = PersonEntry(1, "Joseph R. Biden, Jr.", "Joe", (("President", None),))
+    keys = person_keys(person)
+    assert {"Joe Biden", "President Biden"} <= keys
+
+
+def test_a_title_then_a_name_is_a_person():
+    text = "On Monday Deputy Secretary of State Jane Roe met the Harbor Pilots."
+    [(start, end, title, name, _)] = list(title_name_phrases(fold(text)))
+    assert (title, name) == ("Deputy Secretary of State", "Jane Roe")
+    assert text[start:end] == "Deputy Secretary of State Jane Roe"

@@ -1,0 +1,108 @@
+"""The source line as an editor reads it, through the importer: the person, their title and the
+organization they speak for (found in the registry, implied by the title, or created)."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from people.models import Organization, Person, Role
+from tests.factories import OrganizationFactory, PersonFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def story(attribution: str, body: str = "The talks went well on Monday.") -> str:
+    return (
+        f"Talks went well\n\nWebp x1\n{attribution} | Newsroom\n\nTalks went well\n\n"
+        f"ORGANIZATIONS IN THIS STORY\n\n{body}\n\nORGANIZATIONS IN THIS STORY\n"
+    )
+
+
+def import_story(tmp_path, attribution: str, body: str = "The talks went well on Monday.") -> dict:
+    path = tmp_path / "story.txt"
+    path.write_text(story(attribution, body), encoding="utf-8")
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert report["errors"] == []
+    return report
+
+
+def source_role() -> Role:
+    return Role.objects.select_related("person", "organization").get()
+
+
+def test_ceo_of_an_unknown_company_creates_the_company(tmp_path):
+    report = import_story(tmp_path, "Ann Poe, CEO of Northwind Widgets")
+    assert report["source"]["title"] == "CEO"
+    role = source_role()
+    assert (role.title, role.organization.name) == ("CEO", "Northwind Widgets")
+    assert role.organization.kind == "company"  # guessed from the title, not the name
+
+
+def test_a_name_with_a_suffix_and_commas_imports(tmp_path):
+    OrganizationFactory(name="United States", kind="country", country="US")
+    report = import_story(tmp_path, "Joseph R. Biden, Jr., President of the United States")
+    assert report["status"] == "created"
+    role = source_role()
+    assert role.person.full_name == "Joseph R. Biden, Jr."
+    assert (role.title, role.organization.name) == ("President", "United States")
+
+
+def test_titles_with_commas_stay_titles(tmp_path):
+    import_story(tmp_path, "Ann Poe, Chairman, President and CEO, Northwind Motors")
+    role = source_role()
+    assert role.title == "Chairman, President and CEO"
+    assert role.organization.name == "Northwind Motors"
+    assert role.organization.kind == "company"
+
+
+def test_minister_of_foreign_affairs_of_a_country_is_its_ministry(tmp_path):
+    latvia = OrganizationFactory(name="Latvia", kind="country", country="LV")
+    ministry = OrganizationFactory(
+        name="Ministry of Foreign Affairs of the Republic of Latvia", kind="ministry", country="LV"
+    )
+    import_story(tmp_path, "Ann Poe, Minister of Foreign Affairs of Latvia")
+    role = source_role()
+    assert (role.title, role.organization) == ("Minister of Foreign Affairs", ministry)
+    assert latvia.pk != ministry.pk
+
+
+def test_minister_for_foreign_affairs_takes_the_country_the_story_names(tmp_path):
+    OrganizationFactory(name="Ireland", kind="country", country="IE")
+    ministry = OrganizationFactory(
+        name="Department of Foreign Affairs", kind="ministry", country="IE"
+    )
+    import_story(
+        tmp_path,
+        "Ann Poe, Minister for Foreign Affairs",
+        "Ireland will host the talks, the minister said.",
+    )
+    role = source_role()
+    assert (role.title, role.organization) == ("Minister for Foreign Affairs", ministry)
+
+
+def test_title_for_a_portfolio_at_an_organization(tmp_path):
+    state = OrganizationFactory(name="Department of State", kind="agency", country="US")
+    import_story(tmp_path, "Ann Poe, Assistant Secretary for Oceans at the Department of State")
+    role = source_role()
+    assert (role.title, role.organization) == ("Assistant Secretary for Oceans", state)
+
+
+def test_governor_of_a_state_is_the_states_government(tmp_path):
+    ohio = OrganizationFactory(name="State of Ohio", kind="subnational", country="US")
+    import_story(tmp_path, "Ann Poe, Governor of Ohio")
+    role = source_role()
+    assert (role.title, role.organization) == ("Governor", ohio)
+
+
+def test_a_title_variant_reuses_the_role(tmp_path):
+    state = OrganizationFactory(name="Department of State", kind="agency", country="US")
+    person = PersonFactory(full_name="Tammy Bruce")
+    role = RoleFactory(person=person, title="Spokesperson", organization=state)
+    import_story(tmp_path, "Tammy Bruce, Department Spokesperson for the Department of State")
+    assert list(Role.objects.all()) == [role]
+    assert Person.objects.count() == 1
+    assert Organization.objects.count() == 1
