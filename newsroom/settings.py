@@ -196,7 +196,7 @@ if not DEBUG:
 # --- end of HTTPS ----------------------------------------------------------------------------
 
 # Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
-# needs nothing more than the database. Start a worker with `manage.py db_worker`.
+# needs nothing more than the database. Start a worker with `manage.py worker`.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
@@ -208,6 +208,8 @@ INGEST_USER_AGENT = env(
     "INGEST_USER_AGENT", default=f"{SITE_NAME}-ingest/1.0 (+{SITE_URL}/; press releases)"
 )
 INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=20)
+# How often a worker looks for sources whose polling interval has passed.
+INGEST_POLL_SECONDS = env.int("INGEST_POLL_SECONDS", default=60)
 
 LOGGING = {
     "version": 1,
