@@ -2,6 +2,7 @@
 source delivered, with the story it became or the story it repeats."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -20,6 +21,7 @@ class IngestSourceAdmin(admin.ModelAdmin):
     list_select_related = ["organization"]
     autocomplete_fields = ["organization"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = [
         "last_run_at", "last_seen", "last_created", "last_updated", "last_duplicates",
         "errors", "webhook_address",
