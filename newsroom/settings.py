@@ -168,6 +168,8 @@ TAGGIT_CASE_INSENSITIVE = True
 IMAGE_URL_TEMPLATE = env("IMAGE_URL_TEMPLATE", default="")
 # Publishing needs at least one organization in "Organizations in this story" unless turned off.
 REQUIRE_ORGANIZATION_TO_PUBLISH = env.bool("REQUIRE_ORGANIZATION_TO_PUBLISH", default=True)
+# The suggestion panel's "Accept all" tags the countries mentioned as well as the organizations.
+ACCEPT_ALL_INCLUDES_COUNTRIES = env.bool("ACCEPT_ALL_INCLUDES_COUNTRIES", default=True)
 # A signed preview link (for a source to fact-check a draft) works for this many days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 # The newsroom's country (ISO 3166-1 alpha-2): the tagger's reading of a bare "Department of

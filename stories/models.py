@@ -82,6 +82,12 @@ class StoryQuerySet(models.QuerySet):
         """Published, but not public yet: readers see them from their publish time on."""
         return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=timezone.now())
 
+    def imported_to_review(self) -> "StoryQuerySet":
+        """Drafts the importer made (no one created them in the admin) that wait for an editor."""
+        return self.filter(
+            status=StoryStatus.DRAFT, created_by__isnull=True, import_key__isnull=False
+        )
+
     def for_page(self) -> "StoryQuerySet":
         """Everything the story page shows, in a fixed number of queries."""
         return self.for_listing().prefetch_related(
@@ -325,6 +331,44 @@ class StoryPerson(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+
+class StoryDraft(models.Model):
+    """An editor's unsaved work on a story's form, sent by the page every few seconds so that a
+    closed tab or a crash loses nothing; offered back when the editor opens the story again.
+    `story` is empty for a story not saved yet ("Add story")."""
+
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="drafts"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    fields = models.JSONField(help_text="The form's text fields as the editor left them.")
+    loaded_version = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "user"], name="one_draft_per_story_and_user"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(story__isnull=True),
+                name="one_new_story_draft_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Unsaved work by {self.user} on {self.story or 'a new story'}"
+
+
+class OldSlug(models.Model):
+    """An address a story had before its slug changed: it redirects (301) to the story."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(max_length=100, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.story.slug}"
 
 
 class RejectedSuggestion(models.Model):

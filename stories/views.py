@@ -5,7 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -18,6 +18,7 @@ from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Story
 from stories.previews import story_for_token
+from stories.redirects import story_for_old_slug
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
 from stories.structured_data import story_json_ld
 
@@ -33,6 +34,15 @@ class StoryDetailView(DetailView):
         if self.request.user.has_perm("stories.view_story"):
             return stories  # editors preview drafts; never cached, see render_to_response
         return stories.public()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = story_for_old_slug(kwargs.get("slug", ""))
+            if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

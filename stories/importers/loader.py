@@ -79,6 +79,8 @@ def _load(
     role = _source_role(parsed, notices)
 
     story = Story.objects.select_for_update().filter(import_key=parsed.import_key).first()
+    if story is None:
+        story = _typed_story(parsed)
     status = CREATED if story is None else UPDATED
     if story is None:
         story = Story(import_key=parsed.import_key)
@@ -126,6 +128,18 @@ def _load(
             for problem in error.messages:
                 notices.append(ImportNotice(parsed.path, None, f"not published: {problem}"))
     return LoadResult(status, story, _story_organizations(story), notices)
+
+
+def _typed_story(parsed: ParsedStory) -> Story | None:
+    """The story an editor typed (or pasted) into the admin before this release was imported:
+    no import key yet, the same headline. It takes the release's key from now on."""
+    candidates = Story.objects.select_for_update().filter(
+        import_key__isnull=True, headline__iexact=parsed.headline.strip()
+    )
+    story = candidates.order_by("pk").first()
+    if story is not None:
+        story.import_key = parsed.import_key
+    return story
 
 
 def _source_role(parsed: ParsedStory, notices: list[ImportNotice]) -> Role | None:
