@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "people",
     "stories",
@@ -236,6 +238,22 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
     "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
 )
 # --- end of login throttling -------------------------------------------------------------------
+
+# Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
+# needs nothing more than the database. Start a worker with `manage.py worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Ingest: who we say we are to the sites we read, and how long we wait for them.
+INGEST_USER_AGENT = env(
+    "INGEST_USER_AGENT", default=f"{SITE_NAME}-ingest/1.0 (+{SITE_URL}/; press releases)"
+)
+INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=20)
+# How often a worker looks for sources whose polling interval has passed.
+INGEST_POLL_SECONDS = env.int("INGEST_POLL_SECONDS", default=60)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("feeds/", include("stories.feed_urls")),
+    path("ingest/", include("stories.ingest.urls")),
     path("", include("stories.urls")),
     path("", include("people.urls")),
     path("admin/", admin.site.urls),

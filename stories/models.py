@@ -41,6 +41,7 @@ class Origin(models.TextChoices):
     TYPED = "typed", "Typed by an editor"
     SUGGESTED = "suggested", "Accepted suggestion"
     IMPORTED = "imported", "Imported"
+    INGESTED = "ingested", "Ingested from a source"
 
 
 # The story's free-text fields: their line endings are normalized to "\n" on every save.
@@ -512,3 +513,6 @@ if not reversion.is_registered(TaggedItem):
     reversion.register(TaggedItem, follow=["tag"])
 if not reversion.is_registered(Tag):
     reversion.register(Tag)
+
+# Ingest's models live in their own module; importing them here registers them with the app.
+from stories.ingest.models import IngestedItem, IngestSource  # noqa: E402, F401

@@ -22,8 +22,9 @@ from taggit.models import Tag
 from people.models import Organization, OrganizationKind, Person, Role
 from people.resolution import find_or_create_role
 from stories.exporters.ninjs import SEPARATOR
-from stories.importers.errors import StoryImportError
+from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.loader import problems
+from stories.importers.ninjs_foreign import is_own_export, read_pretty_document, to_own_shape
 from stories.models import (
     Correction,
     CorrectionKind,
@@ -75,6 +76,7 @@ class NinjsResult:
     status: str  # created / updated / refused
     story: Story | None = None
     errors: list[StoryImportError] = field(default_factory=list)
+    notices: list[ImportNotice] = field(default_factory=list)  # defaults for a foreign document
 
 
 def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportError]]:
@@ -98,6 +100,8 @@ def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportEr
         )  # fmt: skip
     if first == b"[":
         yield from _array(path, shown)
+    elif (document := read_pretty_document(path)) is not None:
+        yield 1, document  # one pretty-printed document, as other systems write them
     else:
         yield from _lines(path, shown)
 
@@ -195,13 +199,19 @@ def _structure(text: str, *, array: bool = False) -> _Structure:
 
 
 def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult:
-    """Check and save one document, atomically. Refusals come back in the result."""
+    """Check and save one document, atomically. Refusals come back in the result; another
+    system's document is mapped first (stories.importers.ninjs_foreign), a notice per default."""
+    notices = []
     try:
+        if not is_own_export(document):
+            document, notices = to_own_shape(document, path=path, line=line)
         parsed = _parse(document, path, line)
     except StoryImportError as error:
         return NinjsResult(line or 0, "refused", errors=[error])
     try:
-        return _save(parsed, path=path, line=line)
+        result = _save(parsed, path=path, line=line)
+        result.notices = notices
+        return result
     except (ValidationError, DatabaseError) as error:
         # Raised inside the transaction, so nothing of the document was written. A
         # DatabaseError: a value PostgreSQL refuses (too long) where SQLite would store it.
