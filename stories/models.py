@@ -1,6 +1,7 @@
 """Stories and the organizations and people in them."""
 
 import hashlib
+import re
 import secrets
 from functools import partial
 
@@ -42,6 +43,22 @@ class Origin(models.TextChoices):
     SUGGESTED = "suggested", "Accepted suggestion"
     IMPORTED = "imported", "Imported"
     INGESTED = "ingested", "Ingested from a source"
+
+
+# Where a sentence may end: ".", "!" or "?" (maybe closing a quote), a space, then a capital or
+# an opening quote. `first_sentence` skips the ends that follow an abbreviation ("U.S.", "Dr.").
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gen|Jr|Sr|No))\.$"
+)
+
+
+def first_sentence(text: str) -> str:
+    """`text` up to the end of its first sentence (all of it when no end is found)."""
+    for end in SENTENCE_END.finditer(text):
+        if not ABBREVIATION.search(text[: end.start()]):
+            return text[: end.start()]
+    return text
 
 
 # The story's free-text fields: their line endings are normalized to "\n" on every save.
@@ -263,6 +280,16 @@ class Story(models.Model):
     def paragraphs(self) -> list[str]:
         """The body's paragraphs: blocks separated by a blank line (whatever its line endings)."""
         return [p.strip() for p in normalize_newlines(self.body).split("\n\n") if p.strip()]
+
+    @property
+    def summary(self) -> str:
+        """What a card shows under the headline: the dek, else the body's first sentence."""
+        if self.dek.strip():
+            return self.dek.strip()
+        paragraphs = self.paragraphs
+        if not paragraphs:
+            return ""
+        return first_sentence(paragraphs[0])
 
     @property
     def is_scheduled(self) -> bool:

@@ -55,7 +55,62 @@ def test_the_story_page_is_laid_out_like_the_sample(client):
     assert "<p>Secretary Rubio’s first paragraph.</p>" in html
     assert "<p>“A quoted paragraph.”</p>" in html
     assert f'<time datetime="{story.published_at.isoformat(timespec="seconds")}">' in html
-    assert "No lead image" in html or "not available" in html
+    assert "lead-image" not in html  # no image: no box, no placeholder
+
+
+def test_a_story_with_an_image_reserves_its_box(client, settings):
+    settings.IMAGE_URL_TEMPLATE = "https://images.example/{asset_id}.{format}"
+    story = published_story(image_asset_id="abc123", image_alt="A pier at dawn")
+    html = client.get(story.get_absolute_url()).content.decode()
+    figure = html.split('<figure class="lead-image">')[1].split("</figure>")[0]
+    assert 'src="https://images.example/abc123.webp"' in figure
+    assert 'width="1200" height="675"' in figure
+    assert 'alt="A pier at dawn"' in figure
+
+
+def test_the_source_line_reads_as_the_release_wrote_it(client):
+    agriculture = OrganizationFactory(name="Department of Agriculture", slug="usda", kind="agency")
+    rollins = PersonFactory(full_name="Brooke Rollins", slug="brooke-rollins")
+    role = RoleFactory(person=rollins, title="Secretary", organization=agriculture)
+    story = published_story(
+        source_role=role,
+        source_attribution="Brooke Rollins, Secretary of the U.S. Department of Agriculture",
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    line = html.split('<p class="source-line">')[1].split("</p>")[0]
+    assert (
+        '<a href="/people/brooke-rollins/">Brooke Rollins</a>, Secretary of the U.S. '
+        '<a href="/organizations/usda/">Department of Agriculture</a>'
+    ) in line
+    assert "Secretary for" not in line
+
+
+def test_a_source_line_without_a_role_is_the_attribution_escaped(client):
+    story = published_story(source_role=None, source_attribution="Press Office <Harbours>")
+    html = client.get(story.get_absolute_url()).content.decode()
+    line = html.split('<p class="source-line">')[1].split("</p>")[0]
+    assert "Press Office &lt;Harbours&gt;" in line
+    assert '<a href="/people/' not in line
+
+
+def test_every_card_has_a_dek_or_first_sentence_and_a_date(client):
+    with_dek = published_story(headline="With a dek", dek="Harbour fees fall for small boats.")
+    without = published_story(
+        headline="Without a dek",
+        dek="",
+        body="The U.S. Department of Energy opened grants on Monday. A second sentence.\n\nMore.",
+    )
+    html = client.get(reverse("home")).content.decode()
+    cards = html.split('<li class="story-card">')[1:]
+    by_headline = {card.split("</a>")[0].split(">")[-1]: card for card in cards}
+    assert '<p class="card-dek">Harbour fees fall for small boats.</p>' in by_headline["With a dek"]
+    assert (
+        '<p class="card-dek">The U.S. Department of Energy opened grants on Monday.</p>'
+        in by_headline["Without a dek"]
+    )
+    for story in (with_dek, without):
+        card = by_headline[story.headline]
+        assert f'<time datetime="{story.published_at.isoformat(timespec="seconds")}">' in card
 
 
 def test_story_text_is_escaped(client):
