@@ -171,7 +171,7 @@ def test_home_lists_latest_public_stories_paginated(
     ]
     for story in stories:
         StoryOrganizationFactory(story=story)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(7):  # and two for "In the news"
         first = client.get(reverse("home"))
     assertContains(first, "Story number 00")
     assertNotContains(first, "Story number 05")
@@ -182,9 +182,42 @@ def test_home_lists_latest_public_stories_paginated(
     assert client.get(reverse("home") + "?page=abc").status_code == 404
 
 
+def test_home_is_a_front_page_with_a_lead_and_who_is_in_the_news(client, settings):
+    settings.IMAGE_URL_TEMPLATE = "https://images.example/{asset_id}.{format}"
+    now = timezone.now()
+    harbours = OrganizationFactory(name="Ministry of Harbours")
+    ferries = OrganizationFactory(name="Ferry Board")
+    roe = PersonFactory(full_name="Jane Roe")
+    for hours, organizations in ((1, [harbours, ferries]), (2, [harbours]), (3, [harbours])):
+        story = StoryFactory(published=True, published_at=now - timedelta(hours=hours))
+        for organization in organizations:
+            StoryOrganizationFactory(story=story, organization=organization)
+        StoryPersonFactory(story=story, person=roe)
+    old = StoryFactory(published=True, published_at=now - timedelta(days=9))
+    StoryOrganizationFactory(story=old, organization=OrganizationFactory(name="Old Office"))
+    lead = StoryFactory(
+        published=True, headline="Pier opens", dek="The second pier opens today.",
+        image_asset_id="pier1", image_alt="The new pier",
+    )  # fmt: skip
+    StoryOrganizationFactory(story=lead, organization=ferries)
+    html = client.get(reverse("home")).content.decode()
+    article = html.split('<article class="lead-story"')[1].split("</article>")[0]
+    assert ">Pier opens</a></h2>" in article
+    assert "The second pier opens today." in article
+    assert 'src="https://images.example/pier1.webp"' in article
+    assert ">Ferry Board</a>" in article
+    assert html.count(">Pier opens</a>") == 1  # not repeated in the list below
+    news = html.split('class="in-the-news"')[1].split("</aside>")[0]
+    organizations = news.split("<h3>Organizations</h3>")[1].split("</ul>")[0]
+    assert organizations.index("Ministry of Harbours") < organizations.index("Ferry Board")
+    assert "3 stories" in organizations and "2 stories" in organizations
+    assert "Old Office" not in news  # nine days ago
+    assert 'Jane Roe</a> <span class="count">3 stories</span>' in news
+
+
 def test_home_query_count_is_flat(client, django_assert_num_queries):
     published_story(n_organizations=1)
-    with django_assert_num_queries(4) as one:
+    with django_assert_num_queries(6) as one:  # 4 for the stories, 2 for "In the news"
         client.get(reverse("home"))
     for _ in range(49):
         published_story(n_organizations=3)
