@@ -4,6 +4,8 @@ from people import views
 
 app_name = "people"
 urlpatterns = [
+    path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
+    path("people/", views.PersonListView.as_view(), name="person-list"),
     path(
         "organizations/<slug:slug>/",
         views.OrganizationDetailView.as_view(),

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.views.generic import DetailView
+from django.db.models import Count, Prefetch, Q
+from django.http import QueryDict
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
 
 from newsroom.caching import set_last_modified
-from people.models import Organization, Person
+from people.models import Organization, OrganizationKind, Person, Role
+from stories.models import StoryStatus
 
 
 class _StoriesPageMixin:
@@ -64,3 +68,70 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
         person = self.object
         stories = person.stories.model.objects  # Story, without importing `stories`
         return stories.public().quoting(pk=person.pk).for_listing().order_by("-published_at", "-pk")
+
+
+DIRECTORY_PER_PAGE = 50
+
+
+class OrganizationListView(ListView):
+    """/organizations/: every organization A–Z with its count of public stories; by kind and
+    by initial letter, paginated."""
+
+    template_name = "people/organization_list.html"
+    context_object_name = "organizations"
+    paginate_by = DIRECTORY_PER_PAGE
+
+    def get_queryset(self):
+        self.kind = self.request.GET.get("kind", "")
+        if self.kind not in OrganizationKind.values:
+            self.kind = ""
+        self.letter = self.request.GET.get("letter", "").upper()[:1]
+        if not self.letter.isalpha():
+            self.letter = ""
+        organizations = Organization.objects.only("name", "slug", "kind")
+        if self.kind:
+            organizations = organizations.filter(kind=self.kind)
+        if self.letter:
+            organizations = organizations.filter(name__istartswith=self.letter)
+        public = Q(
+            story_links__story__status=StoryStatus.PUBLISHED,
+            story_links__story__published_at__lte=timezone.now(),
+        )
+        return organizations.annotate(
+            n_stories=Count("story_links__story", filter=public, distinct=True)
+        ).order_by("name", "pk")
+
+    def get_context_data(self, **kwargs):
+        query = QueryDict(mutable=True)
+        if self.kind:
+            query["kind"] = self.kind
+        if self.letter:
+            query["letter"] = self.letter
+        return super().get_context_data(
+            kinds=OrganizationKind.choices,
+            kind=self.kind,
+            letter=self.letter,
+            letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            querystring=query.urlencode(),
+            breadcrumbs=[("Organizations", None)],
+            **kwargs,
+        )
+
+
+class PersonListView(ListView):
+    """/people/: everyone A–Z with the role they hold now (or held last), paginated."""
+
+    template_name = "people/person_list.html"
+    context_object_name = "people"
+    paginate_by = DIRECTORY_PER_PAGE
+
+    def get_queryset(self):
+        return Person.objects.order_by("full_name", "pk").prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=Role.objects.current_first().select_related("organization"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[("People", None)], **kwargs)

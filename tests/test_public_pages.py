@@ -276,3 +276,39 @@ def test_a_tag_made_only_of_punctuation_still_has_a_page(client):
     for slug in slugs:
         assert client.get(f"/tags/{slug}/").status_code == 200
         assert client.get(f"/feeds/tags/{slug}.rss").status_code == 200
+
+
+def test_the_organization_directory_filters_by_kind_and_letter_with_story_counts(
+    client, django_assert_max_num_queries
+):
+    harbours = OrganizationFactory(name="Harbour Authority", kind="agency")
+    OrganizationFactory(name="Harbour Bank", kind="company")
+    OrganizationFactory(name="Zinc Works", kind="company")
+    for _ in range(2):
+        StoryOrganizationFactory(story=StoryFactory(published=True), organization=harbours)
+    StoryOrganizationFactory(story=StoryFactory(), organization=harbours)  # a draft: not counted
+    with django_assert_max_num_queries(4):
+        html = client.get(reverse("people:organization-list")).content.decode()
+    directory = html.split('<ul class="directory">')[1].split("</ul>")[0]
+    assert directory.index("Harbour Authority") < directory.index("Zinc Works")
+    assert (
+        'Harbour Authority</a> <span class="count">Government department or agency · 2 stories'
+        in directory
+    )
+    by_kind = client.get(reverse("people:organization-list") + "?kind=company&letter=h")
+    directory = by_kind.content.decode().split('<ul class="directory">')[1].split("</ul>")[0]
+    assert "Harbour Bank" in directory
+    assert "Harbour Authority" not in directory and "Zinc Works" not in directory
+    odd = client.get(reverse("people:organization-list") + "?kind=nonsense&letter=%3C")
+    assert odd.status_code == 200
+    assert 'href="/organizations/"' in client.get(reverse("home")).content.decode()
+
+
+def test_the_people_directory_shows_each_persons_current_role(client):
+    roe = PersonFactory(full_name="Jane Roe")
+    office = OrganizationFactory(name="Office of Tides")
+    RoleFactory(person=roe, title="Deputy", organization=office, ended_on="2024-01-31")
+    RoleFactory(person=roe, title="Director", organization=office)
+    html = client.get(reverse("people:person-list")).content.decode()
+    assert '>Jane Roe</a> <span class="count">Director, Office of Tides</span>' in html
+    assert 'href="/people/"' in html

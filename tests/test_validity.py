@@ -56,6 +56,8 @@ def build_site():
         "search": "/search/?q=samples",
         "search-empty": "/search/?q=zzzz",
         "not-found": "/stories/nothing-here/",
+        "organizations": "/organizations/",
+        "people": "/people/",
     }
 
 
