@@ -111,6 +111,9 @@ class ImportReleasesMixin:
                 f"Imported {len(imported)} of {len(done)} releases as drafts.",
                 messages.SUCCESS if imported else messages.WARNING,
             )
+            if len(done) == 1 and imported:  # one release: straight on to tagging it
+                story = imported[0].result.story
+                return HttpResponseRedirect(reverse("admin:stories_story_change", args=[story.pk]))
             return TemplateResponse(
                 request,
                 "admin/stories/story/import_releases.html",
