@@ -7,6 +7,18 @@ SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "formats" / "sa
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """On SQLite, test in a file as production does: an in-memory shared-cache database answers
+    "table is locked" to a second writer instead of waiting (the concurrency tests need that)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test_file = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(test_file)
+
+
+@pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("cache")
 
