@@ -81,6 +81,7 @@ def test_import_page_previews_then_creates_drafts_with_links(editor_client, harb
     assert "Harbor board approves a second ferry pier for the island route" in html
     assert "Mara Lindqvist, Spokesperson — Office of Example Harbors" in html
     assert "Paragraphs (2)" in html and "Office of Example Harbors" in html
+    assert "line 4: new person &#x27;Mara Lindqvist&#x27;" in html  # a warning, with its line
     assert not Story.objects.exists() and not Person.objects.exists()  # a dry run
 
     data = {"step": "confirm", "count": "3"}
@@ -388,7 +389,8 @@ def test_people_resolution_is_unchanged_by_the_desk():
     from stories.admin.imports import preview_release
 
     preview = preview_release("pasted release", RELEASE)
-    assert preview.result is not None and preview.error is None
+    assert preview.parsed is not None and preview.error is None and preview.existing is None
+    assert not [n for n in preview.warnings if "new person" in n.message]  # she is known
     assert Role.objects.filter(person=role.person).count() == 1
 
 
