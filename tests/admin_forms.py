@@ -25,13 +25,3 @@ def inline_data(response) -> dict:
         for form in formset.forms:
             data.update({form.add_prefix(k): v for k, v in form_data(form).items()})
     return data
-
-
-def no_inline_changes(response) -> dict:
-    """Management data saying "no rows" for every inline of an admin form page: posts that
-    change only the form itself."""
-    data = {}
-    for inline in response.context["inline_admin_formsets"]:
-        prefix = inline.formset.prefix
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    return data

@@ -17,7 +17,7 @@ from reversion.models import Version
 
 from people.models import Organization, Person, Role
 from stories.models import Story, StoryOrganization, StoryStatus
-from tests.admin_forms import form_data, no_inline_changes
+from tests.admin_forms import form_data, inline_data
 from tests.factories import (
     OrganizationFactory,
     RoleFactory,
@@ -59,8 +59,8 @@ def user_in(django_user_model, name, group):
 def change_data(client, story, **changes):
     url = reverse("admin:stories_story_change", args=[story.pk])
     page = client.get(url)
-    data = form_data(page.context["adminform"].form)
-    data.update({"tags": ", ".join(story.tags.names()), **no_inline_changes(page), **changes})
+    data = {**form_data(page.context["adminform"].form), **inline_data(page)}
+    data.update({"tags": ", ".join(story.tags.names()), **changes})
     return url, data
 
 
@@ -416,8 +416,9 @@ def test_autosave_keeps_work_in_progress_until_the_story_is_saved(editor_client)
 
     story = StoryFactory(body="Saved text.", source_role=None)
     autosave = reverse("admin:stories_story_autosave", args=[story.pk])
-    response = editor_client.post(autosave, {"body": "Saved text.\r\n\r\nStill typing", "headline":
-                                             story.headline, "loaded_version": story.version})  # fmt: skip
+    typed = {"body": "Saved text.\r\n\r\nStill typing", "headline": story.headline,
+             "loaded_version": story.version}  # fmt: skip
+    response = editor_client.post(autosave, typed)
     assert response.status_code == 200 and "saved_at" in response.json()
     assert StoryDraft.objects.get().fields["body"] == "Saved text.\n\nStill typing"
     story.refresh_from_db()
