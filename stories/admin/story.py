@@ -71,7 +71,7 @@ class StoryAdmin(
     object_history_template = "admin/stories/story/object_history.html"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
-        "headline", "state_label", "source", "organization_count", "updated_at",
+        "headline", "state_label", "source", "organization_count", "updated",
     ]  # fmt: skip
     list_filter = [
         "status", MineFilter, WhenFilter, HasOrganizationsFilter, ByOrganizationFilter,
@@ -379,6 +379,13 @@ class StoryAdmin(
                 '<span class="state published">Published {}</span>', f"{when:%-d %b %H:%M}"
             )
         return format_html('<span class="state {}">{}</span>', obj.status, obj.get_status_display())
+
+    @admin.display(description="Updated", ordering="updated_at")
+    def updated(self, obj):
+        when = timezone.localtime(obj.updated_at)
+        return format_html(
+            '<time datetime="{}">{}</time>', when.isoformat(), f"{when:%-d %b %H:%M}"
+        )
 
     @admin.display(description="Source", ordering="source_role__person__full_name")
     def source(self, obj):
