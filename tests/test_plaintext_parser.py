@@ -260,7 +260,7 @@ def test_windows_line_endings_bom_trailing_spaces_and_blank_runs():
     assert parsed.headline == HEADLINE
     assert parsed.paragraphs == BODY
     assert messages(parsed)[:4] == [
-        (1, "byte-order mark removed"),
+        (1, "read as UTF-8 with a byte-order mark (the mark removed)"),
         (1, "Windows (CRLF) line endings converted"),
         (1, "trailing spaces removed"),
         (2, "3 blank lines in a row (one is enough)"),

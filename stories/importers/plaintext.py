@@ -18,6 +18,11 @@ from people.names import name_key, normalize_typography
 from stories.importers.errors import ImportNotice, StoryImportError
 
 MARKER = "ORGANIZATIONS IN THIS STORY"
+# Windows tools ("Unicode" in Notepad, Word's plain text) save UTF-16 with a byte-order mark.
+UTF16_BOMS = [
+    (b"\xff\xfe", "utf-16-le", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16 (big-endian)"),
+]
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_HEADLINE = 300
 # The longest text each field takes (the columns of Story, Person, Role and Organization; a
@@ -133,6 +138,12 @@ def parse_story_bytes(
         raise StoryImportError(path, None, f"a story file of at most {MAX_FILE_BYTES} bytes")
     if not data.strip():
         raise StoryImportError(path, 1, "a headline on line 1, found an empty file")
+    for bom, codec, named in UTF16_BOMS:
+        if data.startswith(bom) and not data.startswith(b"\xff\xfe\x00\x00"):  # not UTF-32
+            text = _decode_utf16(data[len(bom) :], codec, path)
+            story = parse_story_text(text, path, is_known_organization=is_known_organization)
+            story.notices.insert(0, ImportNotice(path, 1, f"read as {named}; save it as UTF-8"))
+            return story
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise StoryImportError(path, line, "UTF-8 text, found binary data (a NUL byte)")
@@ -149,6 +160,19 @@ def parse_story_bytes(
     return parse_story_text(text, path, is_known_organization=is_known_organization)
 
 
+def _decode_utf16(data: bytes, codec: str, path: str) -> str:
+    """Text of a UTF-16 file (after its byte-order mark); binary data is refused."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
+        raise StoryImportError(path, line, "UTF-16 text, found bytes that are not UTF-16") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise StoryImportError(path, line, "text, found binary data (a NUL character)")
+    return text
+
+
 def parse_story_text(
     text: str, path: str, *, is_known_organization: KnownOrganization | None = None
 ) -> ParsedStory:
@@ -160,7 +184,7 @@ def parse_story_text(
 
     if text.startswith("\ufeff"):
         text = text[1:]
-        notice(1, "byte-order mark removed")
+        notice(1, "read as UTF-8 with a byte-order mark (the mark removed)")
     if "\r" in text:
         first_cr = text[: text.index("\r")].count("\n") + 1
         notice(first_cr, "Windows (CRLF) line endings converted")
