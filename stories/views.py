@@ -14,12 +14,13 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from newsroom.caching import set_last_modified
+from newsroom.content_security import csp_hash
 from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Story
 from stories.previews import story_for_token
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
-from stories.structured_data import story_json_ld
+from stories.structured_data import json_ld_texts, render_json_ld
 
 RELATED = 4
 
@@ -38,11 +39,14 @@ class StoryDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         story = self.object
         context["related"] = related_stories(story)
-        context["json_ld"] = story_json_ld(story)
+        texts = json_ld_texts(story)
+        context["json_ld"] = render_json_ld(texts)
+        self.script_hashes = [csp_hash(text) for text in texts]
         return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        response._csp_update = {"script-src": self.script_hashes}  # its JSON-LD, by hash
         if not self.object.is_public:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"
