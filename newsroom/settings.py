@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "people",
     "stories",
@@ -118,6 +120,8 @@ for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), star
     }
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# The benchmark suite (bench/run.py) turns this on for /bench/trivial, its reference page.
+BENCH = env.bool("BENCH", default=False)
 # --- end of database connections -------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -187,6 +191,8 @@ TAGGIT_CASE_INSENSITIVE = True
 IMAGE_URL_TEMPLATE = env("IMAGE_URL_TEMPLATE", default="")
 # Publishing needs at least one organization in "Organizations in this story" unless turned off.
 REQUIRE_ORGANIZATION_TO_PUBLISH = env.bool("REQUIRE_ORGANIZATION_TO_PUBLISH", default=True)
+# The suggestion panel's "Accept all" tags the countries mentioned as well as the organizations.
+ACCEPT_ALL_INCLUDES_COUNTRIES = env.bool("ACCEPT_ALL_INCLUDES_COUNTRIES", default=True)
 # A signed preview link (for a source to fact-check a draft) works for this many days.
 PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 # The newsroom's country (ISO 3166-1 alpha-2): the tagger's reading of a bare "Department of
@@ -265,6 +271,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # --- end of Content-Security-Policy ------------------------------------------------------------
+
+# Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
+# needs nothing more than the database. Start a worker with `manage.py worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Ingest: who we say we are to the sites we read, and how long we wait for them.
+INGEST_USER_AGENT = env(
+    "INGEST_USER_AGENT", default=f"{SITE_NAME}-ingest/1.0 (+{SITE_URL}/; press releases)"
+)
+INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=20)
+# How often a worker looks for sources whose polling interval has passed.
+INGEST_POLL_SECONDS = env.int("INGEST_POLL_SECONDS", default=60)
 
 LOGGING = {
     "version": 1,

@@ -41,6 +41,7 @@ class Origin(models.TextChoices):
     TYPED = "typed", "Typed by an editor"
     SUGGESTED = "suggested", "Accepted suggestion"
     IMPORTED = "imported", "Imported"
+    INGESTED = "ingested", "Ingested from a source"
 
 
 # The story's free-text fields: their line endings are normalized to "\n" on every save.
@@ -81,6 +82,12 @@ class StoryQuerySet(models.QuerySet):
     def scheduled(self) -> "StoryQuerySet":
         """Published, but not public yet: readers see them from their publish time on."""
         return self.filter(status=StoryStatus.PUBLISHED, published_at__gt=timezone.now())
+
+    def imported_to_review(self) -> "StoryQuerySet":
+        """Drafts the importer made (no one created them in the admin) that wait for an editor."""
+        return self.filter(
+            status=StoryStatus.DRAFT, created_by__isnull=True, import_key__isnull=False
+        )
 
     def for_page(self) -> "StoryQuerySet":
         """Everything the story page shows, in a fixed number of queries."""
@@ -328,6 +335,44 @@ class StoryPerson(models.Model):
         return str(self.person)
 
 
+class StoryDraft(models.Model):
+    """An editor's unsaved work on a story's form, sent by the page every few seconds so that a
+    closed tab or a crash loses nothing; offered back when the editor opens the story again.
+    `story` is empty for a story not saved yet ("Add story")."""
+
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="drafts"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    fields = models.JSONField(help_text="The form's text fields as the editor left them.")
+    loaded_version = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "user"], name="one_draft_per_story_and_user"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(story__isnull=True),
+                name="one_new_story_draft_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Unsaved work by {self.user} on {self.story or 'a new story'}"
+
+
+class OldSlug(models.Model):
+    """An address a story had before its slug changed: it redirects (301) to the story."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(max_length=100, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.story.slug}"
+
+
 class RejectedSuggestion(models.Model):
     """A suggestion an editor turned down for a story; it is not offered for that story again.
 
@@ -350,6 +395,77 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} (rejected for {self.story})"
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    CLARIFICATION = "clarification", "Clarification"
+    UPDATE = "update", "Update"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self) -> "CorrectionQuerySet":
+        """Notes readers see: those of public stories (retracted ones included, marked so)."""
+        return self.filter(story__in=Story.objects.public())
+
+
+class Correction(models.Model):
+    """A dated note readers see on a published story: what was wrong, or what changed since.
+
+    Added by an editor (stories.corrections.add_correction); never deleted, only retracted,
+    and a retraction is shown too.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(
+        max_length=20, choices=CorrectionKind, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(
+        help_text="What readers are told: “An earlier version misstated the grant’s amount…”."
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "reversion.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story's revision this note came with.",
+    )
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    retraction_note = models.TextField(
+        blank=True, help_text="Why the note was withdrawn; shown to readers with it."
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(retracted_at__isnull=True) | ~Q(retraction_note=""),
+                name="retraction_has_a_note",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to “{self.story}”, {self.published_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.story.get_absolute_url()}#correction-{self.pk}"
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.retracted_at is not None
+
+    @property
+    def shown_above_body(self) -> bool:
+        """Corrections and clarifications come before the text they amend; updates after."""
+        return self.kind != CorrectionKind.UPDATE
 
 
 class ExportTokenQuerySet(models.QuerySet):
@@ -397,3 +513,6 @@ if not reversion.is_registered(TaggedItem):
     reversion.register(TaggedItem, follow=["tag"])
 if not reversion.is_registered(Tag):
     reversion.register(Tag)
+
+# Ingest's models live in their own module; importing them here registers them with the app.
+from stories.ingest.models import IngestedItem, IngestSource  # noqa: E402, F401

@@ -6,6 +6,7 @@ records a revision (with who and why) and returns the story. The admin's buttons
 actions call these; nothing else changes a story's status.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,31 +24,17 @@ S = StoryStatus
 
 @dataclass(frozen=True)
 class Transition:
+    """One move of the workflow and the function that performs it: the admin's buttons and its
+    bulk actions both dispatch through `TRANSITIONS[name].perform(story, by=…, **options)`."""
+
     name: str
     label: str
     sources: tuple[str, ...]
     target: str
     permission: str | None  # None: the author of a draft, or anyone who may change stories
-
-
-TRANSITIONS = {
-    t.name: t
-    for t in [
-        Transition("submit", "Submit for review", (S.DRAFT,), S.IN_REVIEW, None),
-        Transition("send_back", "Send back to the reporter", (S.IN_REVIEW,), S.DRAFT,
-                   "stories.review_story"),
-        Transition("publish", "Publish", (S.DRAFT, S.IN_REVIEW, S.UNPUBLISHED), S.PUBLISHED,
-                   "stories.publish_story"),
-        Transition("schedule", "Schedule", (S.DRAFT, S.IN_REVIEW, S.UNPUBLISHED, S.PUBLISHED),
-                   S.PUBLISHED, "stories.publish_story"),
-        Transition("unpublish", "Unpublish", (S.PUBLISHED,), S.UNPUBLISHED,
-                   "stories.publish_story"),
-        Transition("archive", "Archive", (S.PUBLISHED, S.UNPUBLISHED), S.ARCHIVED,
-                   "stories.publish_story"),
-        Transition("to_draft", "Back to draft", (S.UNPUBLISHED, S.ARCHIVED), S.DRAFT,
-                   "stories.publish_story"),
-    ]
-}  # fmt: skip
+    perform: Callable[..., Story]
+    done: str  # what the messages say afterwards: "Published"
+    bulk_label: str = ""  # offered as a changelist action with this description, if set
 
 
 def can_edit(user: AbstractBaseUser, story: Story | None) -> bool:
@@ -192,6 +179,36 @@ MATERIAL_FIELDS = ("headline", "dek", "body")
 
 
 def note_material_change(story: Story, changed_fields: list[str]) -> None:
-    """A public story whose text changed shows readers when it was updated."""
-    if story.is_public and set(changed_fields) & set(MATERIAL_FIELDS):
+    """A public story whose source changed its text (a release imported again) shows readers
+    when it was updated."""
+    if set(changed_fields) & set(MATERIAL_FIELDS):
+        mark_updated(story)
+
+
+def mark_updated(story: Story) -> None:
+    """A public story shows readers it was updated, now (its dateModified)."""
+    if story.is_public:
         story.revised_at = timezone.now()
+
+
+TRANSITIONS = {
+    t.name: t
+    for t in [
+        Transition("submit", "Submit for review", (S.DRAFT,), S.IN_REVIEW, None,
+                   submit_for_review, "Submitted for review", "Submit selected for review"),
+        Transition("send_back", "Send back to the reporter", (S.IN_REVIEW,), S.DRAFT,
+                   "stories.review_story", send_back, "Sent back"),
+        Transition("publish", "Publish", (S.DRAFT, S.IN_REVIEW, S.UNPUBLISHED), S.PUBLISHED,
+                   "stories.publish_story", publish_story, "Published",
+                   "Publish selected stories"),
+        Transition("schedule", "Schedule", (S.DRAFT, S.IN_REVIEW, S.UNPUBLISHED, S.PUBLISHED),
+                   S.PUBLISHED, "stories.publish_story", publish_story, "Scheduled"),
+        Transition("unpublish", "Unpublish", (S.PUBLISHED,), S.UNPUBLISHED,
+                   "stories.publish_story", unpublish_story, "Unpublished",
+                   "Unpublish selected stories"),
+        Transition("archive", "Archive", (S.PUBLISHED, S.UNPUBLISHED), S.ARCHIVED,
+                   "stories.publish_story", archive_story, "Archived", "Archive selected stories"),
+        Transition("to_draft", "Back to draft", (S.UNPUBLISHED, S.ARCHIVED), S.DRAFT,
+                   "stories.publish_story", return_to_draft, "Returned to draft"),
+    ]
+}  # fmt: skip

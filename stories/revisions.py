@@ -67,7 +67,8 @@ def diff_html(before: dict[str, str], after: dict[str, str]) -> SafeString:
         old, new = before.get(label, ""), after.get(label, "")
         if old == new:
             continue
-        rows.append((label, _word_diff(old, new)))
+        differ = _line_diff if label in LISTS else _word_diff
+        rows.append((label, differ(old, new)))
     if not rows:
         return mark_safe("<p>No differences.</p>")
     order = [label for _, label in COMPARED] + ["Organizations", "People", "Tags"]
@@ -76,6 +77,21 @@ def diff_html(before: dict[str, str], after: dict[str, str]) -> SafeString:
         f"<tr><th scope='row'>{escape(label)}</th><td>{html}</td></tr>" for label, html in rows
     )
     return mark_safe(f"<table class='revision-diff'>{body}</table>")
+
+
+LISTS = ("Organizations", "People")  # one name a line: compared name by name, in order
+
+
+def _line_diff(old: str, new: str) -> str:
+    a, b = old.splitlines(), new.splitlines()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+        if op == "equal":
+            out += [escape(line) for line in a[i1:i2]]
+            continue
+        out += [f"<del>{escape(line)}</del>" for line in a[i1:i2]]
+        out += [f"<ins>{escape(line)}</ins>" for line in b[j1:j2]]
+    return "<br>".join(out)
 
 
 def _word_diff(old: str, new: str) -> str:
@@ -90,3 +106,12 @@ def _word_diff(old: str, new: str) -> str:
         if j2 > j1:
             out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
     return " ".join(out).replace("\n", "<br>")
+
+
+def unrevisioned_link_changes(story: Story) -> list[str]:
+    """Which of the story's lists ("Organizations", "People") changed since its last revision:
+    the suggestion panel's actions wait for the story's next revision to be recorded."""
+    latest = Version.objects.get_for_object(story).select_related("revision").first()
+    before = snapshot_of_version(latest) if latest else {}
+    after = snapshot_of_story(story)
+    return [label for label in ("Organizations", "People") if before.get(label, "") != after[label]]

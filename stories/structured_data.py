@@ -2,19 +2,20 @@
 author as Person with name and url, dates with a time zone, image when there is one)."""
 
 import json
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from stories.models import Story
+from stories.models import Correction, Story
 
 
-def story_json_ld(story: Story) -> SafeString:
+def story_json_ld(story: Story, *, corrections: Sequence[Correction] = ()) -> SafeString:
     """The <script type="application/ld+json"> elements for the story page (escaped for HTML).
     Their contents are `json_ld_texts(story)`, which the page's Content-Security-Policy hashes."""
-    return render_json_ld(json_ld_texts(story))
+    return render_json_ld(json_ld_texts(story, corrections=corrections))
 
 
 def render_json_ld(texts: list[str]) -> SafeString:
@@ -23,8 +24,12 @@ def render_json_ld(texts: list[str]) -> SafeString:
     )
 
 
-def json_ld_texts(story: Story) -> list[str]:
-    """NewsArticle and BreadcrumbList as JSON, escaped to sit inside a <script> element."""
+def json_ld_texts(story: Story, *, corrections: Sequence[Correction] = ()) -> list[str]:
+    """NewsArticle and BreadcrumbList as JSON, escaped to sit inside a <script> element.
+
+    Corrections and clarifications go in `correction` as CorrectionComment (schema.org; Google
+    reads it), update notes too: each says what changed and when. Retracted notes are left out.
+    """
     url = settings.SITE_URL + story.get_absolute_url()
     role = story.source_role
     if role is not None:
@@ -56,6 +61,13 @@ def json_ld_texts(story: Story) -> list[str]:
     if story.published_at:
         article["datePublished"] = _iso(story.published_at)
         article["dateModified"] = _iso(story.revised_at or story.published_at)
+    notes = [
+        {"@type": "CorrectionComment", "text": c.text, "datePublished": _iso(c.published_at)}
+        for c in corrections
+        if not c.is_retracted
+    ]
+    if notes:
+        article["correction"] = notes
     if image := story.image_url:
         article["image"] = [image if image.startswith("http") else settings.SITE_URL + image]
     breadcrumbs = {

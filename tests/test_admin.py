@@ -79,44 +79,49 @@ def test_story_changelist_shows_status_dates_source_and_organization_count(edito
     assertContains(response, "Published")
 
 
-def test_story_form_has_the_ordered_organizations_inline(editor_client):
+def test_story_form_shows_the_organizations_beside_the_suggestions(editor_client):
     story = make_one(Story)
-    response = editor_client.get(admin_url(Story, "change", story.pk))
-    assertContains(response, "Organizations in this story (in the order readers see them)")
-    assertContains(response, 'name="story_organizations-0-organization"')
-    assertContains(response, 'name="story_people-0-person"')
+    second = OrganizationFactory(name="Second Office")
+    StoryOrganizationFactory(story=story, organization=second)
+    html = editor_client.get(admin_url(Story, "change", story.pk)).content.decode()
+    panel = html.split('class="suggestions-panel"')[1].split("</fieldset>")[0]
+    tagged = panel.split('class="tagged-organizations"')[1].split("</ol>")[0]
+    positions = [p.split("<")[0] for p in tagged.split('class="position">')[1:]]
+    assert positions == ["1", "2"]  # numbered from 1, in the order readers see
+    assert tagged.index("main</strong>") < tagged.index("Second Office")
+    assert 'name="organization_to_add"' in html  # any organization, by autocomplete
+    assert "story_organizations-0-organization" not in html  # no inline at the bottom any more
+    assert 'name="story_people-0-person"' in html
 
 
-def test_editor_adds_a_story_with_organizations_in_order(editor_client):
+def test_editor_adds_a_story_then_orders_its_organizations(editor_client):
     first, second = (
         OrganizationFactory(name="Zeta Agency"),
         OrganizationFactory(name="Alpha Office"),
     )
     role = RoleFactory()
     data = {
-        "headline": "A story typed in the admin",
-        "slug": "a-story-typed-in-the-admin",
-        "body": "One.\n\nTwo.",
-        "tags": "energy, minerals",
-        "source_role": role.pk,
-        "status": "draft",
-        "story_organizations-TOTAL_FORMS": "2",
-        "story_organizations-INITIAL_FORMS": "0",
-        "story_organizations-0-organization": second.pk,
-        "story_organizations-0-position": "",
-        "story_organizations-0-origin": Origin.TYPED,
-        "story_organizations-1-organization": first.pk,
-        "story_organizations-1-position": "0",
-        "story_organizations-1-origin": Origin.TYPED,
-        "story_people-TOTAL_FORMS": "0",
-        "story_people-INITIAL_FORMS": "0",
-    }
+        "headline": "A story typed in the admin", "slug": "a-story-typed-in-the-admin",
+        "body": "One.\n\nTwo.", "tags": "energy, minerals", "source_role": role.pk,
+        "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0",
+    }  # fmt: skip
     response = editor_client.post(admin_url(Story, "add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     story = Story.objects.get(slug="a-story-typed-in-the-admin")
-    links = list(StoryOrganization.objects.filter(story=story).order_by("position"))
-    assert [(link.organization, link.position) for link in links] == [(first, 0), (second, 1)]
     assert set(story.tags.names()) == {"energy", "minerals"}
+    change = admin_url(Story, "change", story.pk)
+    for organization in (second, first):
+        form = editor_client.get(change).context["adminform"].form
+        posted = {**form_data(form), "organization_to_add": organization.pk, "tags": "energy",
+                  "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"}  # fmt: skip
+        assert editor_client.post(change, posted).status_code == 302
+    form = editor_client.get(change).context["adminform"].form
+    posted = {**form_data(form), "tags": "energy", "_panel": f"up:{first.pk}",
+              "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"}  # fmt: skip
+    assert editor_client.post(change, posted).status_code == 302
+    links = list(StoryOrganization.objects.filter(story=story).order_by("position"))
+    assert [(link.organization, link.position) for link in links] == [(first, 1), (second, 2)]
+    assert {link.origin for link in links} == {Origin.TYPED}
 
 
 def test_a_bad_story_form_is_shown_again_with_the_problem_marked(editor_client):
@@ -211,11 +216,11 @@ def test_story_form_shows_suggestions_in_a_fixed_number_of_queries(
     story = StoryFactory(body=" and ".join(f"the {name}" for name in names) + ".")
     StoryOrganizationFactory(story=story, organization=Organization.objects.get(name=names[0]))
     editor_client.get(admin_url(Story, "change", story.pk))  # builds the engine once
-    with django_assert_num_queries(18):  # the same with 1 and with 15 in the text
+    with django_assert_num_queries(17):  # the same with 1 and with 15 in the text
         response = editor_client.get(admin_url(Story, "change", story.pk))
     html = response.content.decode()
-    assert "Suggested organizations" in html
-    panel = html.split("suggestions-panel")[1]
+    assert "Found in the text" in html
+    panel = html.split('class="suggestions-panel"')[1]
     assert "Bureau of Widget Affairs 0</th>" not in panel  # tagged already
     if n > 1:
         assert "Bureau of Widget Affairs 14</th>" in panel

@@ -48,9 +48,10 @@ def test_editor_accepts_rejects_creates_and_orders(browser_page, live_server, dj
     page.wait_for_load_state()
     assert offered(page) == ["Bureau of Widget Safety"]
 
-    candidate = page.locator(".suggestions-panel tr.candidate")
-    assert candidate.locator("input[type=text]").input_value() == "Ministry of Cogs and Levers"
-    assert candidate.locator("select").input_value() == "ministry"  # the kind guess
+    candidate = page.locator(".suggestions-panel .candidate")
+    name = candidate.locator("input[name^='candidate-name-']")
+    assert name.input_value() == "Ministry of Cogs and Levers"
+    assert candidate.locator("select[name^='candidate-kind-']").input_value() == "ministry"
     candidate.get_by_role("button", name="Create Ministry of Cogs and Levers and tag it").click()
     page.wait_for_load_state()
     assert Organization.objects.get(name="Ministry of Cogs and Levers").kind == "ministry"
@@ -58,13 +59,16 @@ def test_editor_accepts_rejects_creates_and_orders(browser_page, live_server, dj
     page.goto(f"{live_server.url}{story.get_absolute_url()}")
     assert section(page) == ["Office of Sprockets", "Ministry of Cogs and Levers"]
 
-    # The ordered inline is the editor's final word: put the ministry first.
+    # Dragging in "In this story" is the editor's final word: put the ministry first.
     page.goto(change_url)
-    page.fill("input[name='story_organizations-0-position']", "5")
-    page.fill("input[name='story_organizations-1-position']", "1")
-    page.click("input[name='_continue']")
-    page.wait_for_load_state()
-    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+    tagged = page.locator(".tagged-organization")
+    assert tagged.locator(".tagged-name").all_inner_texts() == [
+        "Office of Sprockets", "Ministry of Cogs and Levers",
+    ]  # fmt: skip
+    tagged.nth(1).drag_to(tagged.nth(0), target_position={"x": 20, "y": 2})
+    page.wait_for_selector(".messagelist")
+    assert "Order changed" in page.locator(".messagelist").inner_text()
+    assert page.locator(".tagged-organization").first.locator(".main-badge").count() == 1
     page.goto(f"{live_server.url}{story.get_absolute_url()}")
     assert section(page) == ["Ministry of Cogs and Levers", "Office of Sprockets"]
     page.screenshot(path=str(SCREENSHOTS / "story-after-tagging-1280.png"), full_page=True)

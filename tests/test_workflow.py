@@ -16,7 +16,7 @@ from reversion.models import Version
 from stories.models import Story, StoryOrganization, StoryStatus
 from stories.previews import preview_url
 from stories.search import refresh_search_vectors
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, inline_data
 from tests.factories import OrganizationFactory, StoryFactory, StoryOrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,23 +153,22 @@ def test_publishing_needs_headline_body_and_an_organization(client, people, sett
     assert story.status == S.PUBLISHED and story.is_public
 
 
-def test_first_publication_sets_published_at_and_changes_show_as_updated(client, people):
+def test_first_publication_sets_published_at_and_marked_changes_show_as_updated(client, people):
     story = tagged_story(status=S.IN_REVIEW)
     client.force_login(people["editor"])
     transition(client, story, "publish")
     story.refresh_from_db()
     first = story.published_at
     assert first is not None and story.revised_at is None
-    form = client.get(reverse("admin:stories_story_change", args=[story.pk])).context["adminform"]
-    data = form_data(form.form)
-    data.update(body="A corrected body.", tags="", **{
-        "story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
-        "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"})  # fmt: skip
-    assert (
-        client.post(reverse("admin:stories_story_change", args=[story.pk]), data).status_code == 302
-    )
-    story.refresh_from_db()
-    assert story.revised_at is not None and story.published_at == first
+    url = reverse("admin:stories_story_change", args=[story.pk])
+    for body, marked in (("A fixed typo.", ""), ("A corrected body.", "on")):
+        page = client.get(url)
+        data = {**form_data(page.context["adminform"].form), **inline_data(page)}
+        data.update(body=body, tags="", mark_updated=marked)
+        assert client.post(url, data).status_code == 302
+        story.refresh_from_db()
+        assert (story.revised_at is not None) == bool(marked), body
+    assert story.published_at == first
     assertContains(client.get(story.get_absolute_url()), "Updated <time")
 
 
@@ -251,21 +250,16 @@ def test_restoring_a_revision_brings_back_text_tags_and_organizations(client, pe
     )
     add = {
         "headline": "Original headline", "slug": "restorable", "body": "Original body.",
-        "tags": "alpha, beta",
-        "story_organizations-TOTAL_FORMS": "1", "story_organizations-INITIAL_FORMS": "0",
-        "story_organizations-0-organization": first_org.pk, "story_organizations-0-origin": "typed",
-        "story_organizations-0-position": "0",
+        "tags": "alpha, beta", "organization_to_add": first_org.pk,
         "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0",
     }  # fmt: skip
     assert client.post(reverse("admin:stories_story_add"), add).status_code == 302
     story = Story.objects.get(slug="restorable")
-    link = story.story_organizations.get()
+    url = reverse("admin:stories_story_change", args=[story.pk])
     change = {**add, "headline": "New headline", "body": "New body.", "tags": "gamma",
-              "loaded_version": "1",
-              "story_organizations-INITIAL_FORMS": "1", "story_organizations-0-id": link.pk,
-              "story_organizations-0-story": story.pk,
-              "story_organizations-0-organization": second_org.pk}  # fmt: skip
-    response = client.post(reverse("admin:stories_story_change", args=[story.pk]), change)
+              "loaded_version": story.version, "organization_to_add": second_org.pk,
+              "_panel": f"remove:{first_org.pk}"}  # fmt: skip
+    response = client.post(url, change)
     assert response.status_code == 302, response.content.decode()[:3000]
     story.refresh_from_db()
     assert (story.headline, list(story.tags.names())) == ("New headline", ["gamma"])
@@ -337,10 +331,7 @@ def test_the_second_save_of_two_editors_is_refused_and_nothing_is_overwritten(cl
     base.update(tags="", **_inline_data(opened))
     assert base["loaded_version"] == 1
 
-    first = {**base, "body": "The first editor's body."}
-    first["story_organizations-TOTAL_FORMS"] = 2
-    first["story_organizations-1-organization"] = other.pk
-    first["story_organizations-1-origin"] = "typed"
+    first = {**base, "body": "The first editor's body.", "organization_to_add": other.pk}
     assert client.post(url, first).status_code == 302
 
     second = {**base, "headline": "The second editor's headline"}
