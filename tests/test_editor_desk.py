@@ -17,7 +17,7 @@ from reversion.models import Version
 
 from people.models import Organization, Person, Role
 from stories.models import Story, StoryOrganization, StoryStatus
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, inline_data
 from tests.factories import (
     OrganizationFactory,
     RoleFactory,
@@ -58,9 +58,9 @@ def user_in(django_user_model, name, group):
 
 def change_data(client, story, **changes):
     url = reverse("admin:stories_story_change", args=[story.pk])
-    data = form_data(client.get(url).context["adminform"].form)
-    data.update({"tags": ", ".join(story.tags.names()), "story_people-TOTAL_FORMS": "0",
-                 "story_people-INITIAL_FORMS": "0", **changes})  # fmt: skip
+    page = client.get(url)
+    data = {**form_data(page.context["adminform"].form), **inline_data(page)}
+    data.update({"tags": ", ".join(story.tags.names()), **changes})
     return url, data
 
 
