@@ -1,12 +1,12 @@
 """Near-duplicate releases: MinHash signatures of word shingles (datasketch), compared through
 locality-sensitive hashing, so that the same release sent by two sources is found in a
-constant number of lookups however many items are stored."""
+constant number of lookups however many items are stored.
+
+datasketch (and the scipy it loads) is imported on first use: it takes seconds, and every
+process that loads Django would pay for it otherwise."""
 
 import hashlib
 import re
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 3  # words
@@ -26,6 +26,8 @@ def content_hash(text: str) -> str:
 
 def signature(text: str) -> bytes:
     """The MinHash of `text`'s word shingles, as bytes to store."""
+    from datasketch import MinHash
+
     tokens = words(text)
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
@@ -33,7 +35,10 @@ def signature(text: str) -> bytes:
     return minhash.hashvalues.astype("<u8").tobytes()
 
 
-def _minhash(stored: bytes) -> MinHash:
+def _minhash(stored: bytes):
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(
         num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(bytes(stored), dtype="<u8")
     )
@@ -44,9 +49,11 @@ class NearDuplicates:
     similar stored key at or above THRESHOLD."""
 
     def __init__(self, threshold: float = THRESHOLD):
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[int, MinHash] = {}
+        self._signatures: dict = {}  # key -> MinHash
 
     def __contains__(self, key: int) -> bool:
         return key in self._signatures
