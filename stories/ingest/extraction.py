@@ -56,7 +56,7 @@ def fragment_paragraphs(html: str) -> list[str]:
         return [p for p in (_clean(block) for block in re.split(r"\n\s*\n", html)) if p]
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except ParserError:
+    except (ParserError, ValueError):  # ValueError: a fragment declaring its own encoding
         return []
     for element in root.iter("script", "style", "noscript", "iframe", "form"):
         element.drop_tree()

@@ -267,7 +267,8 @@ def _parsed(source: IngestSource, release: Release) -> IngestedStory:
         attribution=(release.attribution or speaks_for)[:500],
         label=source.name,
         url=release.url if len(release.url) <= 500 else "",
-        organization=(release.organizations or [speaks_for])[0],
+        # The organization the source speaks for; else the first the release itself lists.
+        organization=speaks_for or next(iter(release.organizations), ""),
     )
     return IngestedStory(
         path=release.url or source.name,
