@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -17,5 +18,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Uploaded images and their renditions. A large site serves these from object storage
     # or a CDN instead (MEDIA_URL); the files are immutable, named by asset id and width.
-    re_path(r"^media/(?P<path>renditions/.+\.webp)$", views.rendition, name="rendition"),
+    # No path segment may start with "." (no "..", no hidden file): renditions/ and below only.
+    re_path(
+        r"^media/renditions/(?P<path>(?:[\w-][\w.-]*/)*[\w-][\w.-]*\.webp)$",
+        views.rendition,
+        name="rendition",
+    ),
 ]
+
+if settings.BENCH:  # the benchmark's ceiling: a page from Django with no template, no database
+    urlpatterns.append(path("bench/trivial", views.bench_trivial))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from people.models import Organization, Role
 from people.resolution import (
@@ -51,10 +51,14 @@ def load_story(
     Raises StoryImportError, with nothing written, when the database refuses the story.
     """
     try:
-        with transaction.atomic():
-            result = _load(parsed, publish=publish, published_at=published_at, origin=origin)
-            if dry_run:
-                transaction.set_rollback(True)
+        try:
+            result = _load_atomically(parsed, publish, published_at, dry_run, origin)
+        except IntegrityError:
+            # Another import of the same release created its story since we looked: load
+            # again, as an update of that story.
+            if not Story.objects.filter(import_key=parsed.import_key).exists():
+                raise
+            result = _load_atomically(parsed, publish, published_at, dry_run, origin)
     except ValidationError as error:
         raise StoryImportError(
             parsed.path, None, f"a story the database accepts ({problems(error)})"
@@ -63,6 +67,14 @@ def load_story(
         raise StoryImportError(
             parsed.path, None, f"a story the database accepts ({str(error).strip()})"
         ) from error
+    return result
+
+
+def _load_atomically(parsed, publish, published_at, dry_run, origin) -> LoadResult:
+    with transaction.atomic():
+        result = _load(parsed, publish=publish, published_at=published_at, origin=origin)
+        if dry_run:
+            transaction.set_rollback(True)
     return result
 
 

@@ -25,8 +25,21 @@ from stories.exporters.ninjs import SEPARATOR
 from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.loader import problems
 from stories.importers.ninjs_foreign import is_own_export, read_pretty_document, to_own_shape
-from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.models import (
+    Correction,
+    CorrectionKind,
+    Origin,
+    Story,
+    StoryOrganization,
+    StoryPerson,
+    StoryStatus,
+)
 
+# A correction or update note as the ninjs export writes it in `descriptions` (see docs/ninjs.md).
+CORRECTION_NOTE = re.compile(
+    r"(?P<published>\S+): (?P<text>.*?)(?: \(retracted (?P<retracted>\S+): (?P<note>.*)\))?",
+    re.S,
+)
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the <slug:…> URL converter accepts
 # Checked before parsing: our documents nest 4 deep, and far deeper is an attack on the parser
@@ -222,6 +235,7 @@ def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
         story.source_role = _source_role(parsed["source"])
         story.full_clean(exclude=["slug", "import_key"])
         story.save()
+        _restore_corrections(story, parsed["corrections"])
         story.story_organizations.all().delete()
         for position, (organization, origin) in enumerate(organizations):
             StoryOrganization.objects.create(
@@ -240,6 +254,14 @@ def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
         reversion.set_comment(f"Restored from {Path(path).name}")
         story.refresh_from_db()
     return NinjsResult(line or 0, status, story)
+
+
+def _restore_corrections(story: Story, corrections: list[dict]) -> None:
+    """Add the notes the story does not have yet (notes are never deleted)."""
+    known = set(story.corrections.values_list("kind", "published_at")) if story.pk else set()
+    for note in corrections:
+        if (note["kind"], note["published_at"]) not in known:
+            Correction.objects.create(story=story, **note)
 
 
 def _fail(path, line, expected):
@@ -337,15 +359,13 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
         uri = text(item.get("uri"), "organisations 'uri'")
         organizations.append(((name, _slug_hint(uri, Organization), kind), origin))
     people = []
+    # A display name: the full name with a nickname in quotes; a literal: "title | organization".
+    limit = _limit(Person, "full_name") + _limit(Person, "nickname") + 3
+    title_and_organization = _limit(Role, "title") + len(SEPARATOR) + _limit(Organization, "name")
     for item in doc.get("people", []):
-        # The display name: the full name with a nickname in quotes.
-        limit = _limit(Person, "full_name") + _limit(Person, "nickname") + 3
         if not text(item.get("name"), "people 'name'", limit).strip():
             _fail(path, line, "every person with a name")
         text(item.get("uri"), "people 'uri'")
-        title_and_organization = (
-            _limit(Role, "title") + len(SEPARATOR) + _limit(Organization, "name")
-        )
         text(item.get("literal"), "people 'literal'", title_and_organization)
         origin = text(item.get("rel"), "people 'rel'").partition("origin=")[2] or Origin.IMPORTED
         people.append((item, origin))
@@ -365,7 +385,21 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
             tags.append(name)
     summary = next((d.get("value") for d in doc.get("descriptions", [])
                     if d.get("role") == "summary"), "")  # fmt: skip
+    corrections = []
+    for description in doc.get("descriptions", []):
+        if description.get("role") in CorrectionKind.values:
+            value = text(description.get("value"), f"descriptions '{description['role']}'")
+            note = CORRECTION_NOTE.fullmatch(value)
+            when = note and _when(note["published"], path, line, "a note's time")
+            if not when:
+                _fail(path, line, f"a {description['role']} as '<ISO time>: <text>', found "
+                      f"{value[:60]!r}")  # fmt: skip
+            retracted = _when(note["retracted"], path, line, "a retraction's time")
+            corrections.append({"kind": description["role"], "text": note["text"],
+                                "published_at": when, "retracted_at": retracted,
+                                "retraction_note": note["note"] or ""})  # fmt: skip
     return {
+        "corrections": corrections,
         "slug": slug,
         "headline": main.strip(),
         "dek": text(summary, "descriptions 'summary'"),
