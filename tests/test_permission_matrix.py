@@ -9,11 +9,11 @@ Admin URLs are discovered from the admin site's URL patterns (a new admin page f
 GET for pages, POST for the views that only take POST. Outcomes: 200, 302 (a redirect back
 after a POST), "login" (302 to the admin login), 403, 404, 405.
 
-Size: 6 roles × 72 admin URLs (432) + 6 roles × 9 changelist actions (54) + 16 reverts
+Size: 6 roles × 82 admin URLs (492) + 6 roles × 9 changelist actions (54) + 16 reverts
 (3 cases; what an editor's revert does to a published story's status is the workflow's rule)
 + 6 export formats × (6 roles by session + 5 roles' bearer tokens + 4 bad Authorization
 headers) (90) + 5 preview links (valid, tampered, re-signed for another story, expired, of a
-deleted story) = 597 cells.
+deleted story) = 657 cells.
 """
 
 from datetime import timedelta
@@ -32,6 +32,7 @@ from lxml import html
 from reversion.models import Version
 from taggit.models import Tag
 
+from stories.ingest.models import IngestedItem, IngestSource, SourceKind
 from stories.models import ExportToken, Story, StoryStatus
 from stories.previews import preview_url
 from stories.publishing import publish_story, submit_for_review
@@ -97,7 +98,12 @@ def build_world(users: dict) -> dict:
         gone = StoryFactory(headline="Deleted story")
     gone.delete()
     token, _ = ExportToken.issue(editor, "partner sync")
+    wire = IngestSource.objects.create(name="Partner wire", slug="wire", kind=SourceKind.WEBHOOK)
     return {
+        "ingestsource": wire,
+        "ingesteditem": IngestedItem.objects.create(
+            source=wire, key="urn:1", headline="Grants reopen", story=story, content_hash="-"
+        ),
         "story": story,
         "organization": organization,
         "organizationalias": OrganizationAliasFactory(organization=organization),
@@ -268,6 +274,16 @@ stories_exporttoken_add                 login 403   403   403   403   200
 stories_exporttoken_history             login 403   403   403   403   200
 stories_exporttoken_delete              login 403   403   403   403   200
 stories_exporttoken_change              login 403   403   403   403   200
+stories_ingestsource_changelist         login 403   200   403   403   200
+stories_ingestsource_add                login 403   200   403   403   200
+stories_ingestsource_history            login 403   200   403   403   200
+stories_ingestsource_delete             login 403   200   403   403   200
+stories_ingestsource_change             login 403   200   403   403   200
+stories_ingesteditem_changelist         login 403   200   403   403   200
+stories_ingesteditem_add                login 403   403   403   403   403
+stories_ingesteditem_history            login 403   200   403   403   200
+stories_ingesteditem_delete             login 403   200   403   403   200
+stories_ingesteditem_change             login 403   200   403   403   200
 """
 
 

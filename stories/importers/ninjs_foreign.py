@@ -25,12 +25,12 @@ MAX_PRETTY_BYTES = 64 * 1024 * 1024  # a single pretty-printed document is read 
 
 
 def is_own_export(document: dict) -> bool:
-    """A document our export wrote (its profile, or the slug only our export puts in altIds)."""
-    if document.get("profile") == OWN_PROFILE:
-        return True
+    """Whether `document` is one of our exports (or a backup edited by hand): our profile,
+    or an altIds entry with role "slug", which our export always writes."""
     alt_ids = document.get("altIds")
-    return isinstance(alt_ids, list) and any(
-        isinstance(alt, dict) and alt.get("role") == "slug" for alt in alt_ids
+    return document.get("profile") == OWN_PROFILE or (
+        isinstance(alt_ids, list)
+        and any(isinstance(a, dict) and a.get("role") == "slug" for a in alt_ids)
     )
 
 
