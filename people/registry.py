@@ -43,6 +43,8 @@ STARTER_FILES = [
     "national-governments.json",
     "us-congress.json",
     "us-states.json",
+    "companies.json",
+    "institutions.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
