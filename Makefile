@@ -21,6 +21,9 @@ run: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_editor
 	@echo "Newsroom: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
+	# A background worker (ingest, on the task queue) runs beside the server and stops with it.
+	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py worker --no-reload -v0 & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## serve: production serving (gunicorn, DEBUG off) on http://$(HOST):$(PORT); see docs/deployment.md
@@ -34,13 +37,17 @@ serve: $(BIN)/.installed var/secret-key
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
 	$(if $(filter 1,$(MIGRATE)),$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input -v0)
 	@echo "Newsroom (production server): $(SITE_URL)/"
-	@test -n "$$REDIS_URL" || echo "Note: without REDIS_URL each gunicorn worker caches pages on its own, so an edit may show late (up to PAGE_CACHE_SECONDS)."
 	$(SERVE_ENV) GUNICORN_BIND=$${GUNICORN_BIND:-$(HOST):$(PORT)} $(BIN)/gunicorn --config gunicorn.conf.py
 
 # SECRET_KEY from the environment, else one generated once for this machine and kept here.
 var/secret-key:
 	mkdir -p var
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+## bench: the benchmark suite (not in CI): PostgreSQL database nr_bench, wrk, Redis; see bench/README.md
+# BENCH_STORIES=10000 for a quick run on a smaller archive.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # The offline validators the suite runs (Nu Html Checker, axe-core); never run install scripts.
 node_modules/.installed: package.json package-lock.json

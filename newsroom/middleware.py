@@ -18,7 +18,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from newsroom.caching import generation, max_age
 
 UNCACHED_PREFIXES = (
-    "/admin/", "/stories/preview/", "/healthz", "/static/", "/media/", "/exports/",
+    "/admin/", "/stories/preview/", "/healthz", "/static/", "/media/", "/exports/", "/bench/",
 )  # fmt: skip
 # Every query parameter a cached page reads; any other one makes the request uncacheable.
 PAGE_QUERY_PARAMETERS = frozenset(

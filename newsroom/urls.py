@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("feeds/", include("stories.feed_urls")),
+    path("ingest/", include("stories.ingest.urls")),
     path("", include("stories.urls")),
     path("", include("people.urls")),
     path("admin/", admin.site.urls),
@@ -23,3 +25,6 @@ urlpatterns = [
         name="rendition",
     ),
 ]
+
+if settings.BENCH:  # the benchmark's ceiling: a page from Django with no template, no database
+    urlpatterns.append(path("bench/trivial", views.bench_trivial))

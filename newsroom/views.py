@@ -45,6 +45,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
+# A fixed 20 KB page, about the size of a story page.
+TRIVIAL_PAGE = (
+    b"<!doctype html><title>Trivial</title>"
+    + b"<p>Fixed text for the benchmark's reference page.</p>\n" * 370
+)
+
+
+def bench_trivial(request: HttpRequest) -> HttpResponse:
+    """The benchmark's reference (settings.BENCH only): Django and its middleware, nothing else."""
+    return HttpResponse(TRIVIAL_PAGE)
+
+
 @cache_control(public=True, max_age=31536000, immutable=True)
 def rendition(request: HttpRequest, path: str) -> HttpResponse:
     """An image rendition from MEDIA_ROOT/renditions (named by asset id and width, so never

@@ -163,7 +163,7 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
         ("Ann Poe, Treasurer of Australia", "Ann Poe", "", "Treasurer", "Australia"),
         ("Joseph R. Biden, Jr.", "Joseph R. Biden, Jr.", "", "", ""),
         (
-            "Ann Poe, PhD, Director of the Institute of Tides", "Ann Poe, PhD", "", "Director",
+            "Ann Poe, PhD, Director of the Institute of Tides", "Ann Poe", "", "Director",
             "Institute of Tides",
         ),
         (
