@@ -479,10 +479,14 @@ def main() -> None:
     parser.add_argument("fault", choices=[*FAULTS, "all"])
     fault = parser.parse_args().fault
     ensure_postgres()
-    prepare_site()
-    for name in FAULTS if fault == "all" else [fault]:
-        print(f"== {name}")
-        print(json.dumps(FAULTS[name](), indent=2, ensure_ascii=False, default=str))
+    try:
+        prepare_site()
+        for name in FAULTS if fault == "all" else [fault]:
+            print(f"== {name}")
+            print(json.dumps(FAULTS[name](), indent=2, ensure_ascii=False, default=str))
+    finally:  # the cluster is kept (created once), not left running
+        run("pg_ctlcluster", "--skip-systemctl-redirect", PG_VERSION, PG_CLUSTER, "stop",
+            check=False)  # fmt: skip
 
 
 if __name__ == "__main__":
