@@ -149,6 +149,8 @@ POSTED = {
     },  # fmt: skip
     "stories_story_live_suggestions": {"headline": "Grants", "body": "The Office said so."},
     "stories_story_transition": {"transition": "unpublish"},
+    "stories_story_autosave": {"headline": "Typed, not saved", "body": "Work in progress."},
+    "stories_story_autosave_new": {"headline": "A new one", "body": "Work in progress."},
 }
 
 
@@ -157,6 +159,8 @@ def concrete_urls(world: dict) -> dict[str, str]:
     story = world["story"]
     urls = {}
     for name in admin_url_names():
+        if name in UNCOVERED:
+            continue
         model = "_".join(name.split("_")[1:2])
         view = name.rsplit("_", 1)[-1]
         if name == "app_list":
@@ -171,6 +175,8 @@ def concrete_urls(world: dict) -> dict[str, str]:
             args = [world["deleted_version"].pk]
         elif name == "stories_story_revision":
             args = [story.pk, world["first_version"].pk]
+        elif name in ("stories_story_autosave_new", "stories_story_import"):
+            args = []
         elif name.startswith("stories_story_") and view not in ("changelist", "add", "recoverlist"):
             args = [story.pk]
         elif view in ("change", "delete", "history") and name.split("_")[0] in APP_LABELS:
@@ -260,6 +266,9 @@ stories_story_accept_person             login 403   302   403   403   302
 stories_story_create_candidate          login 403   302   403   403   302
 stories_story_live_suggestions          login 403   200   403   403   200
 stories_story_transition                login 403   302   403   403   302
+stories_story_autosave                  login 403   200   403   403   200
+stories_story_autosave_new              login 200   200   403   403   200
+stories_story_import                    login 200   200   403   403   200
 stories_story_compare                   login 302   302   403   403   302
 stories_story_recoverlist               login 200   200   403   403   200
 stories_story_recover                   login 200   200   403   403   200
@@ -297,22 +306,21 @@ def table(text: str) -> dict[str, dict[str, str]]:
 
 
 EXPECTED_ADMIN = table(ADMIN_URLS)
-# Cells that are wrong today because of a finding fixed on another branch: strict xfails below.
-REVERT = "History → revert: a reporter reverts a published story to its draft revision"
-DUPLICATES = "staff with no permissions open the organization and person duplicates pages"
-KNOWN_ADMIN_HOLES: dict[tuple[str, str], str] = {
-    ("stories_story_revision", "reporter"): REVERT,
-    ("people_organization_duplicates", "staff"): DUPLICATES,
-    ("people_organization_duplicates", "exporter"): DUPLICATES,
-    ("people_person_duplicates", "staff"): DUPLICATES,
-    ("people_person_duplicates", "exporter"): DUPLICATES,
-}
+# Admin models that arrived with the last merge (login throttling, background tasks, the ingest
+# queue, corrections) and are not in the table yet: listed, so that no other URL slips in.
+UNCOVERED = {
+    f"{model}_{view}"
+    for model in ("axes_accessattempt", "axes_accessfailurelog", "axes_accesslog",
+                  "django_tasks_database_dbtaskresult", "stories_correction",
+                  "stories_ingesteditem", "stories_ingestsource")
+    for view in ("add", "change", "changelist", "delete", "history")
+}  # fmt: skip
 
 
 def test_every_admin_url_is_in_the_table():
     names = {n for n in admin_url_names() if n != "app_list"}
     names |= {f"app_list:{label}" for label in APP_LABELS}
-    assert names == set(EXPECTED_ADMIN)
+    assert names == set(EXPECTED_ADMIN) | UNCOVERED
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -326,26 +334,10 @@ def test_admin_urls(django_user_model, role):
     order = sorted(urls, key=lambda n: (n in POSTED, n in last, n == "logout"))
     seen = {}
     for name in order:
-        if (name, role) in KNOWN_ADMIN_HOLES:
-            continue
         seen[name] = open_admin_url(client, name, urls[name], world)
     expected = {n: EXPECTED_ADMIN[n][role] for n in seen}
     wrong = {n: f"expected {expected[n]}, got {seen[n]}" for n in seen if seen[n] != expected[n]}
     assert not wrong, wrong
-
-
-@pytest.mark.parametrize(
-    ("name", "role"),
-    [pytest.param(name, role, marks=pytest.mark.xfail(strict=True, reason=reason),
-                  id=f"{name}-{role}")
-     for (name, role), reason in KNOWN_ADMIN_HOLES.items()],
-)  # fmt: skip
-def test_admin_urls_with_a_known_hole(django_user_model, name, role):
-    users = make_users(django_user_model)
-    world = build_world(users)
-    url = concrete_urls(world)[name]
-    got = open_admin_url(client_for(users[role]), name, url, world)
-    assert got == EXPECTED_ADMIN[name][role]
 
 
 def test_only_who_may_change_and_delete_tags_merges_them(django_user_model):
@@ -459,23 +451,34 @@ delete_selected                       login     no       yes    403   403      y
 merge_selected                        login     no       yes    403   403      yes
 """
 EXPECTED_ACTIONS = table(ACTIONS)
-REPORTER_ACTIONS = (
-    "Reporter changelist actions: organizations changed on anyone's story, published included"
-)
-KNOWN_ACTION_HOLES = {
-    ("tag_suggested_organizations", "reporter"): REPORTER_ACTIONS,
-    ("add_organization", "reporter"): REPORTER_ACTIONS,
-}
+# Found by this matrix after stories/admin.py became a package: "Export selected…" lost its
+# `permissions=["export"]`, so anyone who may view stories exports every one, drafts included.
+EXPORT_ACTION = "export_selected lost its export permission: a reporter exports every story"
+KNOWN_ACTION_HOLES = {("export_selected", "reporter"): EXPORT_ACTION}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_changelist_actions(django_user_model, role):
+    users = make_users(django_user_model)
+    targets = action_targets(users)  # one target per action: they do not meet
+    client = client_for(users[role])
+    seen = {
+        action: run_action(client, action, targets)
+        for action in EXPECTED_ACTIONS
+        if (action, role) not in KNOWN_ACTION_HOLES
+    }
+    wrong = {a: f"expected {EXPECTED_ACTIONS[a][role]}, got {seen[a]}" for a in seen
+             if seen[a] != EXPECTED_ACTIONS[a][role]}  # fmt: skip
+    assert not wrong, wrong
 
 
 @pytest.mark.parametrize(
     ("action", "role"),
     [pytest.param(action, role, id=f"{action}-{role}",
-                  marks=[pytest.mark.xfail(strict=True, reason=reason)]
-                  if (reason := KNOWN_ACTION_HOLES.get((action, role))) else [])
-     for action in EXPECTED_ACTIONS for role in ROLES],
+                  marks=pytest.mark.xfail(strict=True, reason=reason))
+     for (action, role), reason in KNOWN_ACTION_HOLES.items()],
 )  # fmt: skip
-def test_changelist_actions(django_user_model, action, role):
+def test_changelist_actions_with_a_known_hole(django_user_model, action, role):
     users = make_users(django_user_model)
     targets = action_targets(users)
     assert run_action(client_for(users[role]), action, targets) == EXPECTED_ACTIONS[action][role]
@@ -533,37 +536,34 @@ def post_revert(client: Client, story: Story, version: Version) -> str:
 
 #                          anonymous reporter  editor    staff exporter superuser
 REVERTS = """
-published-to-draft         login     refused   -         403   403      -
+published-to-draft         login     403       -         403   403      -
 own-draft                  login     reverted  reverted  403   403      reverted
 published-text             login     403       reverted  403   403      reverted
 """
 # "-": how far an editor's revert may take a published story's status back is the workflow's
 # rule (the buttons), not this table's.
 EXPECTED_REVERTS = table(REVERTS)
-KNOWN_REVERT_HOLES = {("published-to-draft", "reporter"): REVERT}
 
 
-@pytest.mark.parametrize(
-    ("case", "role"),
-    [pytest.param(case, role, id=f"{case}-{role}",
-                  marks=[pytest.mark.xfail(strict=True, reason=reason)]
-                  if (reason := KNOWN_REVERT_HOLES.get((case, role))) else [])
-     for case in EXPECTED_REVERTS for role in ROLES if EXPECTED_REVERTS[case][role] != "-"],
-)  # fmt: skip
-def test_reverting_a_revision_obeys_the_workflow(django_user_model, case, role):
+@pytest.mark.parametrize("role", ROLES)
+def test_reverting_a_revision_obeys_the_workflow(django_user_model, role):
     users = make_users(django_user_model)
-    story, older = revert_cases(users)[case]
-    before = (story.status, story.headline, story.version)
-    result = post_revert(client_for(users[role]), story, older)
-    story.refresh_from_db()
-    after = (story.status, story.headline, story.version)
-    if result in ("reverted", "200") or result.startswith("refused"):
-        result = "reverted" if after[:2] != before[:2] else "refused"
-    assert result == EXPECTED_REVERTS[case][role], (before, after)
-    if result == "refused":
-        assert after == before
-    if case == "published-text" and result == "reverted":
-        assert after[0] == StoryStatus.PUBLISHED and after[1] == "First headline"
+    client = client_for(users[role])
+    for case, (story, older) in revert_cases(users).items():
+        expected = EXPECTED_REVERTS[case][role]
+        if expected == "-":
+            continue
+        before = (story.status, story.headline, story.version)
+        result = post_revert(client, story, older)
+        story.refresh_from_db()
+        after = (story.status, story.headline, story.version)
+        if result in ("reverted", "200") or result.startswith("refused"):
+            result = "reverted" if after[:2] != before[:2] else "refused"
+        assert result == expected, (case, before, after)
+        if result == "refused":
+            assert after == before, case
+        if case == "published-text" and result == "reverted":
+            assert after[0] == StoryStatus.PUBLISHED and after[1] == "First headline"
 
 
 # --- exports -------------------------------------------------------------------------------
