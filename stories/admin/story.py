@@ -460,6 +460,7 @@ class StoryAdmin(
         }
         return TemplateResponse(request, "admin/stories/story/add_organization.html", context)
 
+    @admin.action(description="Export selected…", permissions=["export"])
     def export_selected(self, request, queryset):
         """Download the selected stories (all of the filtered list with "select all")."""
         format = request.POST.get("export_format")
