@@ -4,10 +4,14 @@ Every value a deployment changes comes from an environment variable; the default
 development newsroom on SQLite under `var/`. With DEBUG off there is no default secret key.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp import constants as csp
+
+from newsroom import content_security
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -238,6 +242,35 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
     "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
 )
 # --- end of login throttling -------------------------------------------------------------------
+
+# --- Content-Security-Policy and Permissions-Policy (issue 12) -------------------------------
+# See newsroom/content_security.py. django-csp's middleware runs twice: inside the page cache, so
+# a cached page keeps the header that goes with it (its JSON-LD hashes), and outermost, so every
+# other response (static files, the 503 of a database outage, redirects) gets the policy too; the
+# outer one leaves a header already there alone.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")  # just after SecurityMiddleware
+MIDDLEWARE.insert(2, "newsroom.content_security.PermissionsPolicyMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("newsroom.middleware.PublicPageCacheMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+_IMAGE_ORIGIN = re.match(r"https?://[^/{]+", IMAGE_URL_TEMPLATE)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF, *content_security.template_style_hashes()],
+        "img-src": [csp.SELF, "data:", *([_IMAGE_ORIGIN[0]] if _IMAGE_ORIGIN else [])],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.SELF],  # the admin's related-object popups open in windows
+    }
+}
+# --- end of Content-Security-Policy ------------------------------------------------------------
 
 # Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
 # needs nothing more than the database. Start a worker with `manage.py worker`.

@@ -13,7 +13,19 @@ from stories.models import Correction, Story
 
 
 def story_json_ld(story: Story, *, corrections: Sequence[Correction] = ()) -> SafeString:
-    """A <script type="application/ld+json"> element for the story page (escaped for HTML).
+    """The <script type="application/ld+json"> elements for the story page (escaped for HTML).
+    Their contents are `json_ld_texts(story)`, which the page's Content-Security-Policy hashes."""
+    return render_json_ld(json_ld_texts(story, corrections=corrections))
+
+
+def render_json_ld(texts: list[str]) -> SafeString:
+    return mark_safe(
+        "".join(f'<script type="application/ld+json">{text}</script>' for text in texts)
+    )
+
+
+def json_ld_texts(story: Story, *, corrections: Sequence[Correction] = ()) -> list[str]:
+    """NewsArticle and BreadcrumbList as JSON, escaped to sit inside a <script> element.
 
     Corrections and clarifications go in `correction` as CorrectionComment (schema.org; Google
     reads it), update notes too: each says what changed and when. Retracted notes are left out.
@@ -67,12 +79,7 @@ def story_json_ld(story: Story, *, corrections: Sequence[Correction] = ()) -> Sa
             {"@type": "ListItem", "position": 2, "name": story.headline, "item": url},
         ],
     }  # fmt: skip
-    return mark_safe(
-        "".join(
-            f'<script type="application/ld+json">{_dumps(item)}</script>'
-            for item in (article, breadcrumbs)
-        )
-    )
+    return [_dumps(article), _dumps(breadcrumbs)]
 
 
 def _organization(organization) -> dict:

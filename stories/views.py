@@ -15,13 +15,14 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from newsroom.caching import set_last_modified
+from newsroom.content_security import csp_hash
 from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Correction, Story
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
-from stories.structured_data import story_json_ld
+from stories.structured_data import json_ld_texts, render_json_ld
 
 RELATED = 4
 
@@ -53,11 +54,14 @@ class StoryDetailView(DetailView):
         context["corrections_above"] = [c for c in corrections if c.shown_above_body]
         context["updates_below"] = [c for c in corrections if not c.shown_above_body]
         context["related"] = related_stories(story)
-        context["json_ld"] = story_json_ld(story, corrections=corrections)
+        texts = json_ld_texts(story, corrections=corrections)
+        context["json_ld"] = render_json_ld(texts)
+        self.script_hashes = [csp_hash(text) for text in texts]
         return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        response._csp_update = {"script-src": self.script_hashes}  # its JSON-LD, by hash
         if not self.object.is_public:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex"

@@ -2,6 +2,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property tests (tests/test_property_importers.py): few examples in CI, many on demand with
+# HYPOTHESIS_PROFILE=fuzz. No example database: nothing is written into the checkout.
+hypothesis_settings.register_profile(
+    "ci", max_examples=10, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)  # fmt: skip
+hypothesis_settings.register_profile(
+    "fuzz", max_examples=500, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)  # fmt: skip
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "formats" / "sample-story.txt"
 

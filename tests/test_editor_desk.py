@@ -81,6 +81,7 @@ def test_import_page_previews_then_creates_drafts_with_links(editor_client, harb
     assert "Harbor board approves a second ferry pier for the island route" in html
     assert "Mara Lindqvist, Spokesperson — Office of Example Harbors" in html
     assert "Paragraphs (2)" in html and "Office of Example Harbors" in html
+    assert "line 4: new person &#x27;Mara Lindqvist&#x27;" in html  # a warning, with its line
     assert not Story.objects.exists() and not Person.objects.exists()  # a dry run
 
     data = {"step": "confirm", "count": "3"}
@@ -388,7 +389,8 @@ def test_people_resolution_is_unchanged_by_the_desk():
     from stories.admin.imports import preview_release
 
     preview = preview_release("pasted release", RELEASE)
-    assert preview.result is not None and preview.error is None
+    assert preview.parsed is not None and preview.error is None and preview.existing is None
+    assert not [n for n in preview.warnings if "new person" in n.message]  # she is known
     assert Role.objects.filter(person=role.person).count() == 1
 
 
@@ -404,3 +406,40 @@ def test_command_links_follow_the_site_address(settings, tmp_path, harbor_office
     call_command("import_stories", str(tmp_path / "harbor.txt"), "--json", stdout=out)
     (record,) = json.loads(out.getvalue())
     assert record["story"]["url"].startswith("http://192.0.2.10:8123/stories/")
+
+
+# --- Autosave ---------------------------------------------------------------------------------
+
+
+def test_autosave_keeps_work_in_progress_until_the_story_is_saved(editor_client):
+    from stories.models import StoryDraft
+
+    story = StoryFactory(body="Saved text.", source_role=None)
+    autosave = reverse("admin:stories_story_autosave", args=[story.pk])
+    typed = {"body": "Saved text.\r\n\r\nStill typing", "headline": story.headline,
+             "loaded_version": story.version}  # fmt: skip
+    response = editor_client.post(autosave, typed)
+    assert response.status_code == 200 and "saved_at" in response.json()
+    assert StoryDraft.objects.get().fields["body"] == "Saved text.\n\nStill typing"
+    story.refresh_from_db()
+    assert story.body == "Saved text." and story.version == 1  # the story itself untouched
+
+    url, data = change_data(editor_client, story)
+    page = editor_client.get(url).content.decode()
+    assert "You have unsaved work on this story" in page and "Still typing" in page
+    editor_client.post(url, {**data, "body": "Saved text.\n\nStill typing"})
+    assert not StoryDraft.objects.exists()
+    assert "You have unsaved work" not in editor_client.get(url).content.decode()
+
+
+def test_a_new_story_is_autosaved_too_and_others_drafts_are_out_of_reach(
+    editor_client, client, django_user_model
+):
+    new = reverse("admin:stories_story_autosave_new")
+    editor_client.post(new, {"headline": "Half a headline", "body": ""})
+    assertContains(editor_client.get(reverse("admin:stories_story_add")), "Half a headline")
+    reporter = user_in(django_user_model, "reporter", "Reporter")
+    theirs = StoryFactory(created_by=None, published=True)
+    client.force_login(reporter)
+    denied = client.post(reverse("admin:stories_story_autosave", args=[theirs.pk]), {"body": "x"})
+    assert denied.status_code == 403

@@ -41,23 +41,22 @@ def test_companies_and_institutions_share_no_folded_name_with_another_organizati
                 assert owners[folded_key(name)] == {entry["name"]}, (file_name, name)
 
 
-def test_every_starter_entry_is_complete_and_names_a_real_parent():
+def test_every_company_and_institution_is_complete_and_names_a_real_parent():
     organizations = starter_registry()["organizations"]
     names = [entry["name"] for entry in organizations]
     assert len(names) == len(set(names))
     known = set(names)
-    for entry in organizations:
-        assert entry.get("kind"), entry["name"]
-        assert entry.get("parent") in known | {None}, entry["name"]
-        if entry.get("country"):
+    for file_name in NON_GOVERNMENT_FILES:
+        for entry in read_registry_file(DATA_DIR / file_name)["organizations"]:
+            assert entry.get("kind"), entry["name"]
+            assert entry.get("parent") in known | {None}, entry["name"]
             assert pycountry.countries.get(alpha_2=entry["country"]), entry["name"]
-        if entry.get("website"):
-            assert entry["website"].startswith("https://"), entry["name"]
-        # A one-word name is matched as written; "The X" keeps "X" case-insensitive, so it
-        # would take every lower-case "x" in a story.
-        for name in _names(entry):
-            if name.lower().startswith("the "):
-                assert " " in name[4:].strip(), name
+            assert (entry["website"] or "https://").startswith("https://"), entry["name"]
+            # A one-word name is matched as written; "The X" keeps "X" case-insensitive, so it
+            # would take every lower-case "x" in a story.
+            for name in _names(entry):
+                if name.lower().startswith("the "):
+                    assert " " in name[4:].strip(), name
     assert STARTER_FILES[-1] == "people.json"  # people's roles name the organizations
 
 

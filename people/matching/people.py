@@ -157,21 +157,58 @@ _FULL_NAME = (
     rf"{_NAME_WORD}(?: (?:(?:{_PARTICLE}) )*{_NAME_WORD}){{1,3}}(?:,? (?:Jr\.|Sr\.|II|III|IV))?"
 )
 _SPEECH = r"(?:said|says|added|noted|explained|stated|told|wrote|announced|argued|warned)"
-# '"…," said Jane Roe' / 'according to Jane Roe' / 'Jane Roe said' / 'Jane Roe, the chair of …'
-_SPOKEN = re.compile(
-    rf"(?:\b{_SPEECH} |\baccording to )(?P<after>{_FULL_NAME})\b"
-    rf"|(?<![\w’'])(?P<before>{_FULL_NAME}) (?:{_SPEECH}|also {_SPEECH})\b"
-    rf"|(?<![\w’'])(?P<apposed>{_FULL_NAME}), (?:the |a |an |who |its )"
-)
+# '"…," said Jane Roe' / 'according to Jane Roe' / 'Jane Roe said' / 'Jane Roe, the chair of …':
+# the cheap anchors (a speech verb, ", the ") are found first, then the name beside them.
+_VERBS = _SPEECH.strip("(?:)").split("|")
+_ANCHORS = [f" {verb} " for verb in _VERBS] + [f" {verb}," for verb in _VERBS]
+_ANCHORS += [" according to ", ", the ", ", a ", ", an ", ", who ", ", its "]
+
+
+def _anchors(folded: str):
+    """(start, end, is a comma) of each anchor, by str.find: far cheaper than a regex scan."""
+    found = []
+    for anchor in _ANCHORS:
+        at = folded.find(anchor)
+        while at >= 0:
+            comma = anchor[0] == ","
+            end = at + len(anchor) - 1 if not comma else at + len(anchor)
+            found.append((at + (0 if comma else 1), end, comma))
+            at = folded.find(anchor, at + 1)
+    return sorted(found)
+
+
+_NAME_AFTER = re.compile(rf" (?P<name>{_FULL_NAME})\b")
+_NAME_BEFORE = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) (?:also )?$")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME})$")
+
+
+def _capitalized_before(folded: str, at: int) -> bool:
+    """Whether the word ending just before `at` (a space or comma there) is capitalized."""
+    start = folded.rfind(" ", max(0, at - 30), at - 1) + 1
+    return folded[start : start + 1].isupper()
+
+
+def _spoken_spans(folded: str):
+    for start, end, comma in _anchors(folded):
+        before = _capitalized_before(folded, start + (1 if comma else 0))
+        after = not comma and folded[end + 1 : end + 2].isupper()
+        if not (before or after):
+            continue
+        if comma:
+            match = _NAME_BEFORE_COMMA.search(folded, max(0, start - 60), start)
+        else:
+            match = (after and _NAME_AFTER.match(folded, end)) or (
+                before and _NAME_BEFORE.search(folded, max(0, start - 60), start)
+            )
+        if match:
+            yield match.span("name"), match["name"]
 
 
 def spoken_names(folded: str):
     """Yield (start, end, name) for people the text quotes or describes without a title
     before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair"."""
-    for match in _SPOKEN.finditer(folded):
-        group = next(g for g in ("after", "before", "apposed") if match[g])
-        start, end = match.span(group)
-        words = match[group].replace(",", " ").split()
+    for (start, end), found in _spoken_spans(folded):
+        words = found.replace(",", " ").split()
         if any(w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS for w in words):
             # "The Minister said": a capitalized sentence start or a title, not a name
             while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in TITLE_WORDS):

@@ -13,12 +13,14 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from people.resolution import is_known_organization
+from people.models import Person
+from people.resolution import find_organization, is_known_organization
 from stories.admin.forms import ImportReleasesForm
 from stories.admin.workflow import as_int
-from stories.importers.errors import StoryImportError
+from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.loader import LoadResult, load_story
 from stories.importers.plaintext import ParsedStory, parse_story_bytes, parse_story_text
+from stories.models import Story
 from stories.tagging import story_findings
 
 MAX_RELEASES = 200  # one page of previews; more goes through `manage.py import_stories`
@@ -34,15 +36,14 @@ class ReleasePreview:
     parsed: ParsedStory | None = None
     error: StoryImportError | None = None
     result: LoadResult | None = None
+    existing: Story | None = None  # the story importing this release would update
+    notices: list[ImportNotice] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
 
     @property
-    def warnings(self) -> list:
-        notices = (
-            self.result.notices if self.result else (self.parsed.notices if self.parsed else [])
-        )
-        return list(notices)
+    def warnings(self) -> list[ImportNotice]:
+        return list(self.result.notices if self.result else self.notices)
 
 
 def parse_release(name: str, data: bytes | str) -> ParsedStory:
@@ -53,7 +54,9 @@ def parse_release(name: str, data: bytes | str) -> ParsedStory:
 
 
 def preview_release(name: str, data: bytes | str) -> ReleasePreview:
-    """The dry run of one release: parsed, matched and loaded, then rolled back."""
+    """The dry run of one release: parsed and matched, nothing written. (Read-only lookups,
+    not a rolled-back load: a load that adds a person moves the registry's version stamp and
+    makes every later preview rebuild the engine's whole index.)"""
     preview = ReleasePreview(name)
     try:
         parsed = parse_release(name, data)
@@ -65,7 +68,21 @@ def preview_release(name: str, data: bytes | str) -> ReleasePreview:
     findings = story_findings(parsed)
     preview.organizations = [s.entry.name for s in findings.organizations]
     preview.countries = [s.entry.name for s in findings.countries]
-    preview.result = load_story(parsed, dry_run=True)
+    preview.existing = Story.objects.filter(import_key=parsed.import_key).first() or (
+        Story.objects.filter(import_key__isnull=True, headline__iexact=parsed.headline.strip())
+        .order_by("pk")
+        .first()
+    )
+    preview.notices = list(parsed.notices)
+    source = parsed.source
+    if source and source.organization and find_organization(source.organization) is None:
+        preview.notices.append(
+            ImportNotice(name, source.line, f"new organization {source.organization!r}")
+        )
+    if source and source.person_name and not Person.objects.named(source.person_name).exists():
+        preview.notices.append(
+            ImportNotice(name, source.line, f"new person {source.person_name!r}")
+        )
     return preview
 
 
@@ -111,6 +128,9 @@ class ImportReleasesMixin:
                 f"Imported {len(imported)} of {len(done)} releases as drafts.",
                 messages.SUCCESS if imported else messages.WARNING,
             )
+            if len(done) == 1 and imported:  # one release: straight on to tagging it
+                story = imported[0].result.story
+                return HttpResponseRedirect(reverse("admin:stories_story_change", args=[story.pk]))
             return TemplateResponse(
                 request,
                 "admin/stories/story/import_releases.html",
@@ -133,7 +153,7 @@ class ImportReleasesMixin:
                 {
                     **context,
                     "previews": previews,
-                    "importable": sum(1 for p in previews if p.result),
+                    "importable": sum(1 for p in previews if p.parsed),
                     "step": "preview",
                     "title": f"Import releases: check {len(previews)} before importing",
                 },

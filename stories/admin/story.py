@@ -71,7 +71,7 @@ class StoryAdmin(
     object_history_template = "admin/stories/story/object_history.html"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
-        "headline", "state_label", "source", "organization_count", "updated_at",
+        "headline", "state_label", "source", "organization_count", "updated",
     ]  # fmt: skip
     list_filter = [
         "status", MineFilter, WhenFilter, HasOrganizationsFilter, ByOrganizationFilter,
@@ -380,6 +380,13 @@ class StoryAdmin(
             )
         return format_html('<span class="state {}">{}</span>', obj.status, obj.get_status_display())
 
+    @admin.display(description="Updated", ordering="updated_at")
+    def updated(self, obj):
+        when = timezone.localtime(obj.updated_at)
+        return format_html(
+            '<time datetime="{}">{}</time>', when.isoformat(), f"{when:%-d %b %H:%M}"
+        )
+
     @admin.display(description="Source", ordering="source_role__person__full_name")
     def source(self, obj):
         return obj.source_role.person.display_name if obj.source_role else "—"
@@ -453,6 +460,7 @@ class StoryAdmin(
         }
         return TemplateResponse(request, "admin/stories/story/add_organization.html", context)
 
+    @admin.action(description="Export selected…", permissions=["export"])
     def export_selected(self, request, queryset):
         """Download the selected stories (all of the filtered list with "select all")."""
         format = request.POST.get("export_format")

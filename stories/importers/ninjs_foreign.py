@@ -25,7 +25,13 @@ MAX_PRETTY_BYTES = 64 * 1024 * 1024  # a single pretty-printed document is read 
 
 
 def is_own_export(document: dict) -> bool:
-    return document.get("profile") == OWN_PROFILE
+    """Whether `document` is one of our exports (or a backup edited by hand): our profile,
+    or an altIds entry with role "slug", which our export always writes."""
+    alt_ids = document.get("altIds")
+    return document.get("profile") == OWN_PROFILE or (
+        isinstance(alt_ids, list)
+        and any(isinstance(a, dict) and a.get("role") == "slug" for a in alt_ids)
+    )
 
 
 def read_pretty_document(path: Path) -> dict | None:

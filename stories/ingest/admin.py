@@ -6,7 +6,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from stories.ingest.ingesting import run_source
 from stories.ingest.models import IngestedItem, IngestSource, SourceKind
 
 
@@ -58,6 +57,8 @@ class IngestSourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="Run selected feeds and folders now")
     def run_now(self, request, queryset):
+        from stories.ingest.ingesting import run_source  # loads the fetching and dedupe code
+
         for source in queryset.exclude(kind=SourceKind.WEBHOOK):
             report = run_source(source)
             if report is None:

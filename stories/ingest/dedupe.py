@@ -1,18 +1,27 @@
 """Near-duplicate releases: MinHash signatures of word shingles (datasketch), compared through
 locality-sensitive hashing, so that the same release sent by two sources is found in a
-constant number of lookups however many items are stored."""
+constant number of lookups however many items are stored.
 
+datasketch (and the scipy it loads) is imported on first use: it takes seconds, and every
+process that loads Django would pay for it otherwise."""
+
+import functools
 import hashlib
 import re
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 3  # words
 THRESHOLD = 0.8  # estimated Jaccard similarity from which two releases are the same release
 SCHEME = "affine32"  # datasketch's default; named because stored signatures must say theirs
 WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _template():
+    """An empty MinHash; copies of it skip building the permutations again."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME)
 
 
 def words(text: str) -> list[str]:
@@ -28,15 +37,17 @@ def signature(text: str) -> bytes:
     """The MinHash of `text`'s word shingles, as bytes to store."""
     tokens = words(text)
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = _template().copy()
     minhash.update_batch([shingle.encode() for shingle in shingles])
     return minhash.hashvalues.astype("<u8").tobytes()
 
 
-def _minhash(stored: bytes) -> MinHash:
-    return MinHash(
-        num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(bytes(stored), dtype="<u8")
-    )
+def _minhash(stored: bytes):
+    """A stored signature, ready to compare (a LeanMinHash: no permutations to rebuild)."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, scheme=SCHEME, hashvalues=np.frombuffer(bytes(stored), dtype="<u8"))
 
 
 class NearDuplicates:
@@ -44,9 +55,11 @@ class NearDuplicates:
     similar stored key at or above THRESHOLD."""
 
     def __init__(self, threshold: float = THRESHOLD):
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[int, MinHash] = {}
+        self._signatures: dict = {}  # key -> MinHash
 
     def __contains__(self, key: int) -> bool:
         return key in self._signatures

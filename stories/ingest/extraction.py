@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import lxml.html
-import trafilatura
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from lxml.etree import ParserError
@@ -31,6 +30,8 @@ class Page:
 def page_paragraphs(html: str, *, url: str = "") -> Page:
     """The main text of a whole web page, boilerplate removed, with its title, lead image and
     date when the page names them. Paragraphs are empty when the page holds no article."""
+    import trafilatura  # on first use: it takes seconds to load, most processes never need it
+
     document = trafilatura.bare_extraction(
         html, url=url or None, with_metadata=True, include_comments=False, include_tables=False
     )
@@ -55,7 +56,7 @@ def fragment_paragraphs(html: str) -> list[str]:
         return [p for p in (_clean(block) for block in re.split(r"\n\s*\n", html)) if p]
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except ParserError:
+    except (ParserError, ValueError):  # ValueError: a fragment declaring its own encoding
         return []
     for element in root.iter("script", "style", "noscript", "iframe", "form"):
         element.drop_tree()

@@ -69,7 +69,7 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
         problem = feed.get("bozo_exception") or "no channel or feed element"
         raise SourceError(f"{source.url}: not an RSS or Atom feed ({problem})")
     for number, entry in enumerate(feed.entries, 1):
-        release = _entry_release(entry, fetched.url, reading.errors, fetch_pages=fetch_pages)
+        release = _entry_release(entry, reading.errors, fetch_pages=fetch_pages)
         if release is None:
             reading.errors.append(f"{source.url}, item {number}: no headline or no text")
         else:
@@ -77,7 +77,9 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
     return reading
 
 
-def _entry_release(entry, feed_url: str, errors: list[str], *, fetch_pages: bool):
+def _entry_release(
+    entry: feedparser.FeedParserDict, errors: list[str], *, fetch_pages: bool
+) -> Release | None:
     link = entry.get("link", "")
     headline = " ".join(fragment_paragraphs(entry.get("title", "")))
     paragraphs: list[str] = []
@@ -111,7 +113,7 @@ def _entry_release(entry, feed_url: str, errors: list[str], *, fetch_pages: bool
     )
 
 
-def _entry_image(entry) -> str:
+def _entry_image(entry: feedparser.FeedParserDict) -> str:
     for media in entry.get("media_content", []) + entry.get("media_thumbnail", []):
         if media.get("url") and media.get("medium", "image") == "image":
             return media["url"]
