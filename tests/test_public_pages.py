@@ -300,6 +300,11 @@ def test_the_organization_directory_filters_by_kind_and_letter_with_story_counts
     directory = by_kind.content.decode().split('<ul class="directory">')[1].split("</ul>")[0]
     assert "Harbour Bank" in directory
     assert "Harbour Authority" not in directory and "Zinc Works" not in directory
+    for n in range(50):
+        OrganizationFactory(name=f"Harbour Co {n:02d}", kind="company")
+    second = client.get(reverse("people:organization-list") + "?kind=company&page=2")
+    assertContains(second, '<a rel="prev" href="?kind=company&amp;page=1">← Previous</a>')
+    assertContains(second, "Zinc Works")  # 52 companies: the 51st and 52nd on page 2
     odd = client.get(reverse("people:organization-list") + "?kind=nonsense&letter=%3C")
     assert odd.status_code == 200
     assert 'href="/organizations/"' in client.get(reverse("home")).content.decode()
