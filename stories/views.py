@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_date
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from newsroom.caching import set_last_modified
+from newsroom.caching import cached_fragment, set_last_modified
 from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Story
@@ -47,7 +47,12 @@ class StoryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
-        context["related"] = related_stories(story)
+        context["related"] = cached_fragment(
+            "related",
+            story.pk,
+            lambda: related_stories(story),
+            getattr(self.request, "page_generation", None),
+        )
         context["json_ld"] = story_json_ld(story)
         return context
 
@@ -61,8 +66,10 @@ class StoryDetailView(DetailView):
         return response
 
 
-def related_stories(story: Story) -> list[Story]:
-    """Public stories sharing the most organizations with `story`, newest first. One query."""
+def related_stories(story: Story) -> list[dict]:
+    """Public stories sharing the most organizations with `story`, newest first: their slug,
+    headline and publication time (no model instances: the page shows nothing else). One
+    query; the story page keeps the result for the generation (cached_fragment)."""
     organization_ids = [link.organization_id for link in story.story_organizations.all()]
     if not organization_ids:
         return []
@@ -72,7 +79,7 @@ def related_stories(story: Story) -> list[Story]:
         .exclude(pk=story.pk)
         .annotate(shared=Count("story_organizations"))
         .order_by("-shared", "-published_at")
-        .only("pk", "slug", "headline", "published_at")[:RELATED]
+        .values("slug", "headline", "published_at")[:RELATED]
     )
 
 
