@@ -57,3 +57,13 @@ def test_related_stories_are_computed_once_per_generation(client, django_assert_
     assert "Customs office opens at the port" in html
     assert html.index("Customs office opens") < html.index("Harbour dredging")
     assert f'href="{reverse("stories:detail", kwargs={"slug": newer.slug})}"' in html
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_a_feed_costs_the_same_queries_however_many_items(client, django_assert_num_queries, n):
+    for _ in range(n):
+        story_with(3)
+    with django_assert_num_queries(4):  # stories, organizations, tags, the schedule
+        response = client.get(reverse("feeds:latest-rss") + "?limit=50")
+    assert response.content.count(b"<item>") == n
+    assert response.content.count(b"<category>") >= 6 * n  # three organizations, three tags
