@@ -21,6 +21,9 @@ run: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_editor
 	@echo "Newsroom: http://$(HOST):$(PORT)/   admin: http://$(HOST):$(PORT)/admin/"
+	# A background worker (ingest, on the task queue) runs beside the server and stops with it.
+	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py worker --no-reload -v0 & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## serve: production serving (gunicorn, DEBUG off) on http://$(HOST):$(PORT); see docs/deployment.md

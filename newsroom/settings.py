@@ -4,6 +4,7 @@ Every value a deployment changes comes from an environment variable; the default
 development newsroom on SQLite under `var/`. With DEBUG off there is no default secret key.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "people",
     "stories",
@@ -79,6 +82,21 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'newsroom.sqlite3'}")
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+
+# --- SQLite under concurrent writers (issue 12) -------------------------------------------------
+# Two editors saving at once must not get a 500 "database is locked". IMMEDIATE transactions
+# take the write lock at BEGIN, so the second save waits there (up to `timeout` seconds, the busy
+# timeout) instead of failing when it upgrades a read lock; it then sees the first save and gets
+# the edit-conflict message. WAL lets readers go on while one writer writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+# --- end SQLite ----------------------------------------------------------------------------------
 
 # --- Database connections and read replicas (issue 13) ---------------------------------------
 # A connection is kept for DATABASE_CONN_MAX_AGE seconds (0: a new one per request, None: for
@@ -158,7 +176,8 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # whitenoise's manifest storage, but a page never 500s before collectstatic (issue 12)
+        else "newsroom.storage.StaticFilesStorage"
     },
 }
 
@@ -196,6 +215,45 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 # --- end of HTTPS ----------------------------------------------------------------------------
+
+# --- Login throttling (issue 12): django-axes -------------------------------------------------
+# Ten wrong passwords for one account from one address lock that pair out for
+# LOGIN_COOLOFF_MINUTES; the login page then says to wait (newsroom/login_throttling.py).
+# The address is REMOTE_ADDR: a client-sent X-Forwarded-For would let an attacker pick a new one
+# for every guess. Behind a proxy that sets it, AXES_IPWARE_PROXY_COUNT=1 and
+# AXES_IPWARE_META_PRECEDENCE_ORDER=HTTP_X_FORWARDED_FOR,REMOTE_ADDR say so.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as django-axes asks
+AUTHENTICATION_BACKENDS = [
+    "newsroom.login_throttling.LoginThrottlingBackend",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttling.locked_out"
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+# --- end of login throttling -------------------------------------------------------------------
+
+# Background work (ingest polling, fetching) runs on the Django Tasks API; the database backend
+# needs nothing more than the database. Start a worker with `manage.py worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Ingest: who we say we are to the sites we read, and how long we wait for them.
+INGEST_USER_AGENT = env(
+    "INGEST_USER_AGENT", default=f"{SITE_NAME}-ingest/1.0 (+{SITE_URL}/; press releases)"
+)
+INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=20)
+# How often a worker looks for sources whose polling interval has passed.
+INGEST_POLL_SECONDS = env.int("INGEST_POLL_SECONDS", default=60)
 
 LOGGING = {
     "version": 1,

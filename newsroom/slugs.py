@@ -1,7 +1,9 @@
-"""Unique slugs for any model with a `slug` field."""
+"""Unique slugs for any model with a `slug` field, also when two saves race for the same one."""
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
+
+SLUG_ATTEMPTS = 5
 
 
 def slug_text(text: str) -> str:
@@ -10,16 +12,41 @@ def slug_text(text: str) -> str:
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
-    """Return a slug for `text` that no row of `model` uses yet: `base`, `base-2`, `base-3`, …"""
+    """Return a slug for `text` that no row of `model` uses yet: `base`, `base-2`, `base-3`, …
+
+    A suffix may shorten `base` to stay within `max_length`, so the slugs in use are read by a
+    prefix short enough to cover every suffixed form (else "base-2" is handed out twice).
+    """
     full = slug_text(text)
     base = full[:max_length]
     if len(full) > max_length and "-" in base:
         base = base.rsplit("-", 1)[0]  # do not cut a word in half
     base = base.strip("-") or "item"
-    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    stem = base[: max_length - 8]  # room for a suffix of up to 7 digits
+    taken = set(model._default_manager.filter(slug__startswith=stem).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
+        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
         n += 1
     return slug
+
+
+def save_with_unique_slug(instance: models.Model, save, text: str) -> None:
+    """Run `save()` (the model's own) for a new `instance` without a slug, giving it one.
+
+    Two imports may compute the same slug at the same moment; the one whose INSERT loses gets
+    an IntegrityError, inside a savepoint, and tries again with the slug the winner left free.
+    """
+    model = type(instance)
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        instance.slug = unique_slug(model, text)
+        try:
+            with transaction.atomic():
+                save()
+            return
+        except IntegrityError:
+            taken = model._default_manager.filter(slug=instance.slug).exists()
+            instance.slug = ""
+            if not taken or attempt == SLUG_ATTEMPTS:
+                raise  # another constraint failed, or the race goes on: not ours to hide

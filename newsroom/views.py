@@ -1,5 +1,7 @@
 """Site-wide views: the home page and the health check."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -57,5 +59,7 @@ def bench_trivial(request: HttpRequest) -> HttpResponse:
 
 @cache_control(public=True, max_age=31536000, immutable=True)
 def rendition(request: HttpRequest, path: str) -> HttpResponse:
-    """An image rendition from MEDIA_ROOT (named by asset id and width, so never changed)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """An image rendition from MEDIA_ROOT/renditions (named by asset id and width, so never
+    changed). `path` is relative to that folder (the URL pattern allows no ".." segment) and
+    served from it alone: nothing else under MEDIA_ROOT is reachable."""
+    return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / "renditions")

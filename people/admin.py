@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
@@ -88,6 +89,8 @@ class MergeAdminMixin:
         ]
 
     def duplicates_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
             "title": f"Possible duplicate {self.model._meta.verbose_name_plural}",

@@ -1,12 +1,13 @@
 """The registry: organizations (with the other names they go by), people and the roles they hold."""
 
 import uuid
+from functools import partial
 
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from newsroom.slugs import unique_slug
+from newsroom.slugs import save_with_unique_slug
 from newsroom.web_addresses import WebURLField
 from people.names import display_name, name_key
 
@@ -72,9 +73,10 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.name_key = name_key(self.name)
-        if not self.slug:
-            self.slug = unique_slug(Organization, self.name)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, partial(super().save, *args, **kwargs), self.name)
 
     def get_absolute_url(self) -> str:
         return reverse("people:organization-detail", kwargs={"slug": self.slug})
@@ -137,9 +139,10 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.name_key = name_key(self.full_name)
-        if not self.slug:
-            self.slug = unique_slug(Person, self.full_name)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, partial(super().save, *args, **kwargs), self.full_name)
 
     def get_absolute_url(self) -> str:
         return reverse("people:person-detail", kwargs={"slug": self.slug})

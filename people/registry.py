@@ -37,7 +37,16 @@ from people.names import name_key, normalize_typography
 from people.resolution import find_or_create_person
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "registry"
-STARTER_FILES = ["us-federal.json", "multilateral.json", "people.json"]
+STARTER_FILES = [
+    "us-federal.json",
+    "multilateral.json",
+    "national-governments.json",
+    "us-congress.json",
+    "us-states.json",
+    "companies.json",
+    "institutions.json",
+    "people.json",
+]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
 CSV_ALIAS_SEPARATOR = " | "
 

@@ -19,7 +19,7 @@ from taggit.models import Tag
 
 from newsroom.xmltext import xml_safe
 from people.models import Organization, Person
-from stories.models import Story
+from stories.models import Correction, Story
 
 DEFAULT_ITEMS, MAX_ITEMS = 20, 100
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -308,6 +308,54 @@ class PersonJsonFeed(JsonFeedMixin, PersonFeed):
 
 
 class TagJsonFeed(JsonFeedMixin, TagFeed):
+    pass
+
+
+class CorrectionsFeed(Feed):
+    """Every correction, clarification and update note on a public story, newest first."""
+
+    feed_type = RssWithContent
+
+    def __call__(self, request, *args, **kwargs):
+        self.limit = item_limit(request)
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"Corrections and updates — {settings.SITE_NAME}"
+
+    def link(self):
+        return reverse("stories:corrections")
+
+    def description(self):
+        return "Every correction, clarification and update to our published stories."
+
+    def items(self):
+        return list(Correction.objects.public().select_related("story")[: self.limit])
+
+    def item_title(self, item: Correction) -> str:
+        return f"{item.get_kind_display()}: {item.story.headline}"
+
+    def item_description(self, item: Correction) -> str:
+        if item.is_retracted:
+            return f"Retracted ({item.retraction_note}): {item.text}"
+        return item.text
+
+    def item_link(self, item: Correction) -> str:
+        return item.get_absolute_url()
+
+    def item_guid(self, item: Correction) -> str:
+        return f"{settings.SITE_URL}/corrections/{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Correction):
+        return item.published_at
+
+    def item_updateddate(self, item: Correction):
+        return item.retracted_at or item.published_at
+
+
+class CorrectionsAtomFeed(AtomMixin, CorrectionsFeed):
     pass
 
 

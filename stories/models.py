@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from functools import partial
 
 import reversion
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from newsroom.slugs import unique_slug
+from newsroom.slugs import save_with_unique_slug
 from newsroom.text import normalize_newlines
 from newsroom.web_addresses import WebURLField
 from people.models import Organization, Person, Role
@@ -40,6 +41,7 @@ class Origin(models.TextChoices):
     TYPED = "typed", "Typed by an editor"
     SUGGESTED = "suggested", "Accepted suggestion"
     IMPORTED = "imported", "Imported"
+    INGESTED = "ingested", "Ingested from a source"
 
 
 # The story's free-text fields: their line endings are normalized to "\n" on every save.
@@ -221,9 +223,10 @@ class Story(models.Model):
     def save(self, *args, **kwargs) -> None:
         for name in TEXT_FIELDS:
             setattr(self, name, normalize_newlines(getattr(self, name)))
-        if not self.slug:
-            self.slug = unique_slug(Story, self.headline)
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            save_with_unique_slug(self, partial(super().save, *args, **kwargs), self.headline)
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})
@@ -399,6 +402,77 @@ class RejectedSuggestion(models.Model):
         return f"{self.label} (rejected for {self.story})"
 
 
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    CLARIFICATION = "clarification", "Clarification"
+    UPDATE = "update", "Update"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def public(self) -> "CorrectionQuerySet":
+        """Notes readers see: those of public stories (retracted ones included, marked so)."""
+        return self.filter(story__in=Story.objects.public())
+
+
+class Correction(models.Model):
+    """A dated note readers see on a published story: what was wrong, or what changed since.
+
+    Added by an editor (stories.corrections.add_correction); never deleted, only retracted,
+    and a retraction is shown too.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(
+        max_length=20, choices=CorrectionKind, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(
+        help_text="What readers are told: “An earlier version misstated the grant’s amount…”."
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "reversion.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The story's revision this note came with.",
+    )
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    retraction_note = models.TextField(
+        blank=True, help_text="Why the note was withdrawn; shown to readers with it."
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(retracted_at__isnull=True) | ~Q(retraction_note=""),
+                name="retraction_has_a_note",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to “{self.story}”, {self.published_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.story.get_absolute_url()}#correction-{self.pk}"
+
+    @property
+    def is_retracted(self) -> bool:
+        return self.retracted_at is not None
+
+    @property
+    def shown_above_body(self) -> bool:
+        """Corrections and clarifications come before the text they amend; updates after."""
+        return self.kind != CorrectionKind.UPDATE
+
+
 class ExportTokenQuerySet(models.QuerySet):
     def for_key(self, key: str) -> "ExportToken | None":
         """The active token with this key, or None. Keys are stored hashed."""
@@ -444,3 +518,6 @@ if not reversion.is_registered(TaggedItem):
     reversion.register(TaggedItem, follow=["tag"])
 if not reversion.is_registered(Tag):
     reversion.register(Tag)
+
+# Ingest's models live in their own module; importing them here registers them with the app.
+from stories.ingest.models import IngestedItem, IngestSource  # noqa: E402, F401

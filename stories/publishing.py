@@ -179,8 +179,15 @@ MATERIAL_FIELDS = ("headline", "dek", "body")
 
 
 def note_material_change(story: Story, changed_fields: list[str]) -> None:
-    """A public story whose text changed shows readers when it was updated."""
-    if story.is_public and set(changed_fields) & set(MATERIAL_FIELDS):
+    """A public story whose source changed its text (a release imported again) shows readers
+    when it was updated."""
+    if set(changed_fields) & set(MATERIAL_FIELDS):
+        mark_updated(story)
+
+
+def mark_updated(story: Story) -> None:
+    """A public story shows readers it was updated, now (its dateModified)."""
+    if story.is_public:
         story.revised_at = timezone.now()
 
 

@@ -10,7 +10,7 @@ from taggit.models import Tag
 
 from newsroom.caching import invalidate_pages
 from people.models import Organization, OrganizationAlias, Person, Role
-from stories.models import Story, StoryOrganization, StoryPerson
+from stories.models import Correction, Story, StoryOrganization, StoryPerson
 from stories.search import refresh_search_vectors
 
 
@@ -51,6 +51,7 @@ def alias_changed(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Organization)
 @receiver([post_save, post_delete], sender=Person)
 @receiver([post_save, post_delete], sender=Role)
+@receiver([post_save, post_delete], sender=Correction)
 def readers_see_a_change(sender, **kwargs):
     """Whatever a reader can see changed: cached pages are stale. Now, and again once the
     change is committed, so that no request in between caches the old state for long."""

@@ -2,17 +2,22 @@
 author as Person with name and url, dates with a time zone, image when there is one)."""
 
 import json
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from stories.models import Story
+from stories.models import Correction, Story
 
 
-def story_json_ld(story: Story) -> SafeString:
-    """A <script type="application/ld+json"> element for the story page (escaped for HTML)."""
+def story_json_ld(story: Story, *, corrections: Sequence[Correction] = ()) -> SafeString:
+    """A <script type="application/ld+json"> element for the story page (escaped for HTML).
+
+    Corrections and clarifications go in `correction` as CorrectionComment (schema.org; Google
+    reads it), update notes too: each says what changed and when. Retracted notes are left out.
+    """
     url = settings.SITE_URL + story.get_absolute_url()
     role = story.source_role
     if role is not None:
@@ -44,6 +49,13 @@ def story_json_ld(story: Story) -> SafeString:
     if story.published_at:
         article["datePublished"] = _iso(story.published_at)
         article["dateModified"] = _iso(story.revised_at or story.published_at)
+    notes = [
+        {"@type": "CorrectionComment", "text": c.text, "datePublished": _iso(c.published_at)}
+        for c in corrections
+        if not c.is_retracted
+    ]
+    if notes:
+        article["correction"] = notes
     if image := story.image_url:
         article["image"] = [image if image.startswith("http") else settings.SITE_URL + image]
     breadcrumbs = {

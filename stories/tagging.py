@@ -6,7 +6,12 @@ import re
 from django.conf import settings
 
 from people.matching import Findings, Mention, PersonFinding, Suggestion
-from people.matching.lexicon import COMPANY_TITLES
+from people.matching.lexicon import (
+    COMPANY_SUFFIXES,
+    COMPANY_TITLES,
+    ORGANIZATION_HEADS,
+    PORTFOLIOS,
+)
 from people.names import name_key
 from people.suggestions import current_index, suggest
 from stories.importers.plaintext import ParsedStory
@@ -34,6 +39,8 @@ def findings_as_dict(findings: Findings) -> dict:
                 "end": c.mentions[0].end,
                 "name": c.name,
                 "kind_guess": c.kind_guess,
+                "country_guess": c.country_guess or None,
+                "parent": c.parent or None,
                 "reason": c.reason,
                 "mentions": [m.as_dict() for m in c.mentions],
             }
@@ -112,29 +119,37 @@ def story_findings(parsed: ParsedStory) -> Findings:
 _CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+) of (?:the )?(?P<country>.+)$")
 _MINISTER_TITLE = re.compile(r"\bMinister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w ,&'-]+)$")
 _SECRETARY_TITLE = re.compile(r"\bSecretary of (?P<the>the )?(?P<department>[A-Z][\w ]+)$")
+_SECRETARY_OF_STATE_FOR = re.compile(r"\bSecretary of State for (?P<portfolio>[A-Z][\w ,&'-]+)$")
 _PLACE_FORMS = ("{}", "State of {}", "Government of {}", "City of {}", "{} State Government")
 
 
 def source_organization(parsed: ParsedStory, findings: Findings | None = None) -> str:
     """The organization of the source line's person as the registry names it, else as the
-    line names it; for a title alone ("Minister for Foreign Affairs", "Secretary of State"),
-    the body it implies (the ministry of the country the story names). "" when none."""
+    line names it. When the line names none: the label after "|" when it names a body ("UNHCR",
+    "Department of Foreign Affairs and Trade"), else the body the title implies (a minister's
+    ministry in the country the story names, a secretary's department). "" when none."""
     source = parsed.source
     if source is None:
         return ""
     index = current_index()
-    name = source.organization
+    name, label = source.organization, source.label.strip()
     if name:
         for form in _PLACE_FORMS:
             if entry := index.entry_named(form.format(name)):
                 return entry.name
+        if entry := index.entry_called(name):
+            return entry.name
         if match := _CONSTRUCTED_MINISTRY.match(name):
             country = index.country_named(match["country"])
             if country and (ministry := index.ministry_of(country.country, match["portfolio"])):
                 return ministry.name
+        if label and name_key(label).startswith(name_key(name) + " ") and _names_a_body(label):
+            return _registry_name(label)  # "Constellation" | "Constellation Energy"
         return name
     if source.person_name is None:
         return ""
+    if label and (entry := index.entry_called(label)) and entry.kind != "country":
+        return entry.name
     if match := _MINISTER_TITLE.search(source.title):
         findings = findings or suggest(parsed_story_text(parsed))
         home = settings.NEWSROOM_HOME_COUNTRY
@@ -143,12 +158,40 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 ministry = index.ministry_of(country.entry.country, match["portfolio"])
                 if ministry:
                     return ministry.name
-                return f"Ministry of {match['portfolio']} of {country.entry.name}"
+                break
     if match := _SECRETARY_TITLE.search(source.title):
         for form in ("Department of {}", "Department of the {}"):
             if entry := index.entry_named(form.format(match["department"])):
                 return entry.name
+    if match := _SECRETARY_OF_STATE_FOR.search(source.title):
+        # The British form: a Secretary of State heads the Department for <portfolio>.
+        return _registry_name(f"Department for {match['portfolio']}")
+    if label and _names_a_body(label):
+        return label
+    if match := _MINISTER_TITLE.search(source.title):
+        for country in (findings or suggest(parsed_story_text(parsed))).countries:
+            if country.entry.country and country.entry.country != settings.NEWSROOM_HOME_COUNTRY:
+                return f"Ministry of {match['portfolio']} of {country.entry.name}"
     return ""
+
+
+def _registry_name(name: str) -> str:
+    entry = current_index().entry_called(name)
+    return entry.name if entry else name
+
+
+def _names_a_body(label: str) -> bool:
+    """A label that names an organization ("Department of Foreign Affairs and Trade",
+    "Constellation Energy"), not a website or a press office ("Official Website", "GOV.UK")."""
+    words = [w.strip(",.").lower() for w in label.split()]
+    if "." in label.replace(".", "", label.count(".") - 1) and len(words) == 1:
+        return False  # a domain name: "Energy.gov"
+    heads = ORGANIZATION_HEADS - PORTFOLIOS - {"service", "office"}
+    return (
+        len(words) >= 2
+        and words[-1] in heads | COMPANY_SUFFIXES
+        or (len(words) >= 3 and words[0] in heads)
+    )
 
 
 def source_organization_kind(parsed: ParsedStory) -> str:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("archive/<int:year>/", views.ArchiveView.as_view(), name="archive-year"),
     path("archive/<int:year>/<int:month>/", views.ArchiveView.as_view(), name="archive-month"),
     path("search/", views.search, name="search"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("exports/<str:format>/", export_views.export, name="export"),
 ]

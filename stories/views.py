@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
 from django.views.generic import DetailView, ListView
@@ -16,7 +17,7 @@ from taggit.models import Tag
 from newsroom.caching import cached_fragment, set_last_modified
 from people.models import Organization
 from stories.feeds import feed_links
-from stories.models import Story
+from stories.models import Correction, Story
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
@@ -47,13 +48,17 @@ class StoryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
+        # Only a story with an "Updated" time can carry notes: no query for the others.
+        corrections = list(story.corrections.all()) if story.revised_at else []
+        context["corrections_above"] = [c for c in corrections if c.shown_above_body]
+        context["updates_below"] = [c for c in corrections if not c.shown_above_body]
         context["related"] = cached_fragment(
             "related",
             story.pk,
             lambda: related_stories(story),
             getattr(self.request, "page_generation", None),
         )
-        context["json_ld"] = story_json_ld(story)
+        context["json_ld"] = story_json_ld(story, corrections=corrections)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -81,6 +86,38 @@ def related_stories(story: Story) -> list[dict]:
         .order_by("-shared", "-published_at")
         .values("slug", "headline", "published_at")[:RELATED]
     )
+
+
+class CorrectionListView(ListView):
+    """/corrections/: every note on a public story, newest first."""
+
+    template_name = "stories/correction_list.html"
+    context_object_name = "corrections"
+
+    def get_paginate_by(self, queryset):
+        return settings.STORIES_PER_PAGE
+
+    def get_queryset(self):
+        return Correction.objects.public().select_related("story")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            description="Every correction, clarification and update to our published stories.",
+            breadcrumbs=[("Corrections and updates", None)],
+            feeds=[
+                {
+                    "type": "application/rss+xml",
+                    "title": "Corrections (RSS)",
+                    "href": reverse("feeds:corrections-rss"),
+                },
+                {
+                    "type": "application/atom+xml",
+                    "title": "Corrections (Atom)",
+                    "href": reverse("feeds:corrections-atom"),
+                },
+            ],  # fmt: skip
+            **kwargs,
+        )
 
 
 class _StoryListView(ListView):
@@ -195,7 +232,6 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         "stories/story_detail.html",
         {"story": story, "object": story, "preview": True, "related": [], "json_ld": ""},
     )
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
+    add_never_cache_headers(response)  # no-store and private: a draft stays off shared caches
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

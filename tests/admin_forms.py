@@ -12,3 +12,16 @@ def form_data(form: forms.Form) -> dict:
             continue
         data[name] = value
     return data
+
+
+def inline_data(response) -> dict:
+    """What the change form's inlines post when left as shown: each management form and the
+    values its rows show (blank rows too, as a browser sends their defaults)."""
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        data.update({management.add_prefix(k): v for k, v in management.initial.items()})
+        for form in formset.forms:
+            data.update({form.add_prefix(k): v for k, v in form_data(form).items()})
+    return data

@@ -7,6 +7,18 @@ SHARED_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "formats" / "sa
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """On SQLite, test in a file as production does: an in-memory shared-cache database answers
+    "table is locked" to a second writer instead of waiting (the concurrency tests need that)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test_file = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(test_file)
+
+
+@pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("cache")
 
@@ -32,11 +44,25 @@ def _fast_and_plain(settings, _cache_dir):
     settings.SITE_URL = "http://testserver"
 
 
+def required_in_ci() -> bool:
+    """CI (REQUIRE_BROWSER, or CI as most CI services set it) must run every test."""
+    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
+
+
+def require_shared(path: Path, what: str) -> Path:
+    """`path` from ../shared beside this checkout: skipped locally where it is missing, a
+    failure in CI, so that a check never silently stops running there."""
+    if not path.exists():
+        message = f"{what} is not beside this checkout ({path.name})"
+        if required_in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
 @pytest.fixture
 def sample_story_path() -> Path:
-    if not SHARED_SAMPLE.exists():
-        pytest.skip("the shared sample story is not beside this checkout")
-    return SHARED_SAMPLE
+    return require_shared(SHARED_SAMPLE, "the shared sample story")
 
 
 @pytest.fixture
@@ -68,7 +94,7 @@ def browser_page(live_server, monkeypatch):
     Skipped where chromium is missing unless REQUIRE_BROWSER is set (CI sets it).
     """
     if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER"):
+        if required_in_ci():
             pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes

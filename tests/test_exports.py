@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from stories.exporters import EXPORTERS, Selection, select_stories
 from stories.models import ExportToken, Origin, Story, StoryStatus
+from tests.conftest import require_shared
 from tests.factories import (
     OrganizationFactory,
     PersonFactory,
@@ -80,8 +81,7 @@ def run_export(*args) -> bytes:
 
 
 def ninjs_validator():
-    if not STANDARDS.exists():
-        pytest.skip("the shared standards are not beside this checkout")
+    require_shared(STANDARDS, "the shared standards")
     from jsonschema import Draft202012Validator, FormatChecker
     from referencing import Registry, Resource
     from referencing.exceptions import NoSuchResource
@@ -176,8 +176,7 @@ def test_feed_exports_and_json_feed_schema():
 
 
 def validate_jsonfeed(document):
-    if not STANDARDS.exists():
-        pytest.skip("the shared standards are not beside this checkout")
+    require_shared(STANDARDS, "the shared standards")
     from jsonschema import FormatChecker, validators
 
     schema = json.loads((STANDARDS / "jsonfeed" / "schema-v1.1.json").read_text())
@@ -326,9 +325,22 @@ def test_a_malformed_line_is_refused_with_its_number_and_the_rest_loads(tmp_path
 
 
 def test_selection_reads_in_chunks():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from stories.exporters.records import story_records
+
     archive()
     stories = select_stories(Selection(statuses=("all",)))
-    assert stories.count() == 6
+    read = {}
+    for chunk in (2, 3, 6):
+        with CaptureQueriesContext(connection) as queries:
+            read[chunk] = [record.slug for record in story_records(stories, chunk=chunk)]
+        read[chunk, "queries"] = len(queries)
+    assert read[2] == read[3] == read[6] and len(read[6]) == 6  # the same stories, in order
+    # One streamed query for the stories, three more per chunk (organizations, people, tags).
+    assert read[2, "queries"] - read[3, "queries"] == 3
+    assert read[3, "queries"] - read[6, "queries"] == 3
 
 
 @pytest.mark.parametrize(

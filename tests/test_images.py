@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from stories.models import Story, StoryStatus
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, inline_data
 from tests.factories import StoryFactory, StoryOrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +29,8 @@ def image_file(fmt="JPEG", size=(1000, 600), name="photo.jpg"):
 def upload(client, story, file, **extra):
     url = reverse("admin:stories_story_change", args=[story.pk])
     page = client.get(url)
-    data = form_data(page.context["adminform"].form)
+    data = {**form_data(page.context["adminform"].form), **inline_data(page)}
     data.update(tags="", lead_image=file, **extra)
-    data.update({"story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
-                 "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"})  # fmt: skip
     return client.post(url, data)
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from stories.models import Story
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, inline_data
 from tests.factories import StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,15 +24,11 @@ THREE_PARAGRAPHS = "First, the news.\n\nSecond, a quote.\n\nThird, the backgroun
 def posted_as_a_browser(editor_client, story, **changes):
     """The change form's values as a browser posts them: textarea text with CRLF endings."""
     url = reverse("admin:stories_story_change", args=[story.pk])
-    form = editor_client.get(url).context["adminform"].form
-    data = form_data(form)
+    page = editor_client.get(url)
+    data = {**form_data(page.context["adminform"].form), **inline_data(page)}
     data.update(changes)
     for name in ("body", "dek"):
         data[name] = data.get(name, "").replace("\n", "\r\n")
-    data.update({
-        "story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
-        "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0",
-    })  # fmt: skip
     return editor_client.post(url, data)
 
 

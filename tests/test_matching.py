@@ -226,7 +226,7 @@ def test_new_people_from_title_and_name(index):
     )  # fmt: skip
 
 
-def test_a_big_registry_is_one_scan():
+def test_a_big_registry_tells_close_acronyms_and_names_apart():
     entries = [Entry(i, f"Office of Example Affairs Number {i}", "agency") for i in range(5000)]
     index = AliasIndex(entries, [(i, f"OEA{i}", True) for i in range(5000)])
     findings = index.find("OEA17 and the Office of Example Affairs Number 4999 met; OEA170 too.")

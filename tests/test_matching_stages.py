@@ -1,13 +1,14 @@
 """Each stage of the engine (people/matching/) on its own: pure functions, no database."""
 
 import ahocorasick
+import pytest
 
 from people.matching import AliasIndex, Entry
 from people.matching.candidates import find_candidates, guess_organization_kind
 from people.matching.fold import fold, fold_lower, index_key, is_acronym
 from people.matching.lexicon import FUNCTION_WORDS, NAME_PARTICLES, ORGANIZATION_HEADS
 from people.matching.match import bounded, longest_first, qualified, registry_hits
-from people.matching.people import person_keys, title_name_phrases
+from people.matching.people import person_keys, spoken_names, title_name_phrases
 from people.matching.resolve import resolve
 from people.matching.results import Hit, PersonEntry, Target
 
@@ -139,3 +140,78 @@ def test_a_title_then_a_name_is_a_person():
     [(start, end, title, name, _)] = list(title_name_phrases(fold(text)))
     assert (title, name) == ("Deputy Secretary of State", "Jane Roe")
     assert text[start:end] == "Deputy Secretary of State Jane Roe"
+
+
+# --- context: the home country and short names do not win where the text says otherwise -----
+
+
+@pytest.fixture
+def registry_index():
+    entries = [
+        Entry(1, "Department of State", "agency", country="US"),
+        Entry(2, "U.S. Congress", "legislature", country="US"),
+        Entry(3, "Commonwealth of Nations", "multilateral"),
+        Entry(4, "Department of Commerce", "agency", country="US"),
+        Entry(5, "United States", "country", country="US"),
+        Entry(6, "Ohio", "subnational", country="US"),
+        Entry(7, "Environmental Protection Agency", "agency", country="US"),
+        Entry(8, "Kenya", "country", country="KE"),
+        Entry(9, "United Nations", "multilateral"),
+    ]
+    aliases = [(2, "Congress", True), (3, "Commonwealth", True), (5, "U.S.", True),
+               (7, "EPA", True), (9, "UN", True)]  # fmt: skip
+    return AliasIndex(entries, aliases, home_country="US")
+
+
+def names(findings) -> list[str]:
+    return [s.entry.name for s in findings.organizations]
+
+
+def test_a_british_secretary_of_state_is_not_the_department_of_state(registry_index):
+    assert names(registry_index.find("Secretary of State for Transport Jane Roe said")) == []
+    assert names(registry_index.find("The Secretary of State said")) == ["Department of State"]
+
+
+def test_short_names_inside_longer_names_name_something_else(registry_index):
+    text = "The FIFA Congress met. The Foreign, Commonwealth and Development Office agreed."
+    found = registry_index.find(text)
+    assert names(found) == []
+    assert "Foreign, Commonwealth and Development Office" in [c.name for c in found.candidates]
+    assert names(registry_index.find("The Congress voted.")) == ["U.S. Congress"]
+
+
+def test_a_states_department_is_not_the_federal_one(registry_index):
+    found = registry_index.find("The Ohio Department of Commerce and the Department of Commerce")
+    assert [m.text for m in found.organizations[0].mentions] == ["Department of Commerce"]
+    assert "Ohio Department of Commerce" in [c.name for c in found.candidates]
+
+
+def test_units_and_children_tag_the_child(registry_index):
+    found = registry_index.find("EPA Region 2 staff met in Nairobi.")
+    assert names(found) == []
+    [unit] = found.candidates
+    assert (unit.name, unit.parent, unit.country_guess) == (
+        "EPA Region 2", "Environmental Protection Agency", "US",
+    )  # fmt: skip
+
+
+def test_candidates_explained_by_the_text(registry_index):
+    text = (
+        "Kenya's Ministry of Water Works signed with Wiz, a cloud security company, and the "
+        "Pacific Islands Forum (PIF). PIF leaders agreed."
+    )
+    found = {c.name: c for c in registry_index.find(text).candidates}
+    assert found["Ministry of Water Works"].country_guess == "KE"
+    assert found["Wiz"].kind_guess == "company"
+    assert [m.text for m in found["Pacific Islands Forum"].mentions] == [
+        "Pacific Islands Forum", "PIF", "PIF",
+    ]  # fmt: skip
+
+
+def test_people_quoted_without_a_title_before_the_name():
+    text = (
+        '"We will build," said Ana Lima. Rui Costa said the plan works. Marta Silva, the '
+        "bank's chair, agreed. The Middle East said nothing."
+    )
+    found = [(start, name) for start, _, name in spoken_names(fold(text))]
+    assert [name for _, name in found] == ["Ana Lima", "Rui Costa", "Marta Silva"]

@@ -1,11 +1,15 @@
-"""Merging duplicate organizations and people, and finding possible duplicates, in the admin."""
+"""Merging duplicate organizations and people, and finding possible duplicates, in the admin;
+and a starter registry without duplicates to merge in the first place."""
+
+from collections import defaultdict
 
 import pytest
 from django.contrib.admin.models import DELETION, LogEntry
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from people.models import Organization, OrganizationAlias, Person, Role
+from people.models import Organization, OrganizationAlias, OrganizationKind, Person, Role
+from people.registry import STARTER_FILES, folded_key, starter_registry
 from people.suggestions import suggest
 from stories.models import StoryOrganization, StoryPerson
 from tests.factories import (
@@ -110,3 +114,86 @@ def test_merging_needs_two_and_the_permission(client, django_user_model):
     assert response.status_code == 403
     assert Organization.objects.count() == 2
     assert OrganizationAlias.objects.count() == 0
+
+
+# One alias, two organizations, on purpose: the engine settles these from the context.
+KNOWN_AMBIGUOUS = {
+    "georgia": {"Georgia", "State of Georgia"},
+    "bis": {"Bank for International Settlements", "Bureau of Industry and Security"},
+}
+# Names several countries give their bodies: only ever with the country in them.
+GENERIC = [
+    "Foreign Ministry",
+    "Ministry of Foreign Affairs",
+    "Ministry of Defence",
+    "Ministry of Finance",
+    "Parliament",
+    "National Assembly",
+    "House of Commons",
+    "Chamber of Deputies",
+    "Senate of the Republic",
+    "Central Bank",
+    "Reserve Bank",
+    "National Bank",
+    "Presidency",
+    "Office of the President",
+    "Prime Minister's Office",
+    "Cabinet Office",
+    "State House",
+    "Council of Ministers",
+    "Shura Council",
+    "House of Councillors",
+    "Federal Council",
+    "National Council",
+    "Legislative Assembly",
+    "Department of Health",
+    "Attorney General",
+    "State Senate",
+    "State Assembly",
+    "House of Delegates",
+]
+
+
+def starter_keys() -> dict[str, set[str]]:
+    """Each folded name or alias of the starter registry → the organizations it names."""
+    keys = defaultdict(set)
+    for org in starter_registry()["organizations"]:
+        for alias in [org["name"], *org.get("aliases", [])]:
+            if isinstance(alias, dict) and alias.get("ambiguous"):
+                continue
+            alias = alias if isinstance(alias, str) else alias["name"]
+            keys[folded_key(alias)].add(org["name"])
+    return keys
+
+
+def test_no_two_starter_organizations_share_a_name_or_alias():
+    shared = {key: names for key, names in starter_keys().items() if len(names) > 1}
+    assert shared == KNOWN_AMBIGUOUS
+
+
+def test_no_starter_organization_goes_by_a_generic_name():
+    keys = starter_keys()
+    used = {name: keys[folded_key(name)] for name in GENERIC}
+    assert {name: orgs for name, orgs in used.items() if orgs} == {}
+
+
+def test_every_starter_file_is_loaded_and_well_formed():
+    organizations = starter_registry()["organizations"]
+    names = [org["name"] for org in organizations]
+    assert len(names) == len(set(names))
+    by_name = {org["name"]: org for org in organizations}
+    for org in organizations:
+        assert org.get("kind") in OrganizationKind.values, org["name"]
+        parent = by_name.get(org.get("parent")) if org.get("parent") else None
+        assert parent is not None or not org.get("parent"), org["name"]
+        if org["kind"] == OrganizationKind.LEGISLATURE and parent:  # a chamber, a committee
+            assert parent["kind"] in {"legislature", "subnational"}, org["name"]
+        assert not org.get("website") or org["website"].startswith("https://"), org["name"]
+    assert "national-governments.json" in STARTER_FILES
+    # Every UN member state, observer state, Kosovo and Taiwan: its foreign ministry.
+    foreign_ministries = {
+        org["country"] for org in organizations
+        if org["kind"] == OrganizationKind.MINISTRY
+        and (org.get("description") or "").startswith("Foreign ministry of")
+    }  # fmt: skip
+    assert len(foreign_ministries | {"US"}) == 193 + 4

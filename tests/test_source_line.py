@@ -8,7 +8,12 @@ import pytest
 from django.core.management import call_command
 
 from people.models import Organization, Person, Role
-from tests.factories import OrganizationFactory, PersonFactory, RoleFactory
+from tests.factories import (
+    OrganizationAliasFactory,
+    OrganizationFactory,
+    PersonFactory,
+    RoleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +111,41 @@ def test_a_title_variant_reuses_the_role(tmp_path):
     assert list(Role.objects.all()) == [role]
     assert Person.objects.count() == 1
     assert Organization.objects.count() == 1
+
+
+def story_with_label(tmp_path, line: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        f"Talks went well\n\nWebp x1\n{line}\n\nTalks went well\n\nORGANIZATIONS IN THIS STORY"
+        "\n\nThe talks went well.\n\nORGANIZATIONS IN THIS STORY\n",
+        encoding="utf-8",
+    )
+    call_command("import_stories", str(path), stdout=StringIO())
+
+
+def test_the_label_names_the_organization_when_the_line_does_not(tmp_path):
+    office = OrganizationFactory(name="Office of the High Commissioner for Tides", kind="agency")
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationAliasFactory(organization=office, name="OHCT")
+    story_with_label(tmp_path, "Senator the Hon Ann Poe, Minister for Tides | OHCT")
+    role = source_role()
+    assert (role.person.full_name, role.title, role.organization) == (
+        "Ann Poe", "Minister for Tides", office,
+    )  # fmt: skip
+
+
+def test_a_british_secretary_of_state_heads_a_department_for(tmp_path):
+    OrganizationFactory(name="Department of State", kind="agency", country="US")
+    story_with_label(tmp_path, "Ann Poe, Secretary of State for Transport | GOV.UK")
+    role = source_role()
+    assert (role.title, role.organization.name) == (
+        "Secretary of State for Transport", "Department for Transport",
+    )  # fmt: skip
+
+
+def test_an_organization_before_the_title_and_a_degree_after_the_name(tmp_path):
+    story_with_label(tmp_path, "Ann Poe, PhD, NWMA President | Northwind")
+    role = source_role()
+    assert (role.person.full_name, role.title, role.organization.name) == (
+        "Ann Poe", "President", "NWMA",
+    )  # fmt: skip

@@ -12,7 +12,7 @@ from reversion.models import Version
 
 from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, inline_data
 from tests.factories import (
     OrganizationAliasFactory,
     OrganizationFactory,
@@ -91,14 +91,12 @@ def test_a_rejected_suggestion_stays_rejected_after_the_story_is_edited(editor_c
     gadget = Organization.objects.get(name="Gadget Commission")
     post(editor_client, story, "reject", {"reject": f"org:{gadget.pk}|Gadget Commission"})
     form = editor_client.get(reverse("admin:stories_story_change", args=[story.pk]))
-    data = form_data(form.context["adminform"].form)
+    data = {**form_data(form.context["adminform"].form), **inline_data(form)}
     data.update(
         body=BODY + "\n\nThe Gadget Commission said more later.",
         tags="",
         published_at_0="2026-01-01",
         published_at_1="10:00:00",
-        **{"story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
-           "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"},
     )  # fmt: skip
     data.pop("published_at", None)
     response = editor_client.post(reverse("admin:stories_story_change", args=[story.pk]), data)

@@ -16,7 +16,7 @@ from reversion.models import Version
 from stories.models import Story, StoryOrganization, StoryStatus
 from stories.previews import preview_url
 from stories.search import refresh_search_vectors
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, inline_data
 from tests.factories import OrganizationFactory, StoryFactory, StoryOrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,23 +153,22 @@ def test_publishing_needs_headline_body_and_an_organization(client, people, sett
     assert story.status == S.PUBLISHED and story.is_public
 
 
-def test_first_publication_sets_published_at_and_changes_show_as_updated(client, people):
+def test_first_publication_sets_published_at_and_marked_changes_show_as_updated(client, people):
     story = tagged_story(status=S.IN_REVIEW)
     client.force_login(people["editor"])
     transition(client, story, "publish")
     story.refresh_from_db()
     first = story.published_at
     assert first is not None and story.revised_at is None
-    form = client.get(reverse("admin:stories_story_change", args=[story.pk])).context["adminform"]
-    data = form_data(form.form)
-    data.update(body="A corrected body.", tags="", **{
-        "story_organizations-TOTAL_FORMS": "0", "story_organizations-INITIAL_FORMS": "0",
-        "story_people-TOTAL_FORMS": "0", "story_people-INITIAL_FORMS": "0"})  # fmt: skip
-    assert (
-        client.post(reverse("admin:stories_story_change", args=[story.pk]), data).status_code == 302
-    )
-    story.refresh_from_db()
-    assert story.revised_at is not None and story.published_at == first
+    url = reverse("admin:stories_story_change", args=[story.pk])
+    for body, marked in (("A fixed typo.", ""), ("A corrected body.", "on")):
+        page = client.get(url)
+        data = {**form_data(page.context["adminform"].form), **inline_data(page)}
+        data.update(body=body, tags="", mark_updated=marked)
+        assert client.post(url, data).status_code == 302
+        story.refresh_from_db()
+        assert (story.revised_at is not None) == bool(marked), body
+    assert story.published_at == first
     assertContains(client.get(story.get_absolute_url()), "Updated <time")
 
 

@@ -11,6 +11,9 @@ from people.matching.lexicon import (
     NOT_ORGANIZATION_WORDS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
+    PORTFOLIOS,
+    STRONG_COMPANY_SUFFIXES,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
 from people.matching.match import overlaps, within
@@ -50,13 +53,25 @@ def guess_organization_kind(name: str) -> str:
     return min(found)[1] if " of " in name else max(found)[1]
 
 
-_CAP = r"[A-Z][\w'.&-]*"
-_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to)"
+# A capitalized word; the scan must skip lower-case text quickly (one character class first).
+_CAP = r"[A-Z][\w'.&/-]*"
+_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|&)"
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
 _HEAD_WORD = re.compile(
-    r"\b(?:" + "|".join(re.escape(h.rstrip(".")) for h in sorted(ORGANIZATION_HEADS)) + r")\b", re.I
+    r"\b(?:"
+    + "|".join(
+        re.escape(h.rstrip(".")) for h in sorted(ORGANIZATION_HEADS | STRONG_COMPANY_SUFFIXES)
+    )
+    + r")(?!\w)",
+    re.I,
 )
+# A company's name does not go on with "of": "Westinghouse Electric Company of the United States".
+_COMPANY_HEADS = {
+    "company", "corporation", "group", "holdings", "industries", "motors", "airlines",
+    "airways", "technologies", "systems", "inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.",
+}  # fmt: skip
 _EXTENDING_HEADS = {"embassy", "consulate"}  # "U.S. Embassy Nairobi"
 _PREPOSITIONS = {"of", "for", "on", "in"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
@@ -74,8 +89,17 @@ def _organization_spans(folded: str, start: int, end: int):
     for n, match in enumerate(matches):
         word_start, word = match.start() + start, match.group()
         ends_clause = word[-1] in ".,;:" and not _ABBREVIATION.fullmatch(word)
-        if word.endswith(",") and _continues_a_list([m.group() for m in matches[n + 1 :]]):
+        after = [m.group() for m in matches[n + 1 :]]
+        bare = word.rstrip(",").lower()
+        if (
+            word.endswith(",")
+            and bare not in ORGANIZATION_HEADS
+            and bare not in COMPANY_SUFFIXES
+            and _continues_a_list(after)
+        ):
             ends_clause = False  # "Ministry of Economy, Trade and Industry"
+        if word.endswith(",") and after and after[0].lower().rstrip(",") in COMPANY_SUFFIXES:
+            ends_clause = False  # "CrowdStrike Holdings, Inc."
         if ends_clause:
             word = word.rstrip(".,;:")
         segment.append((word_start, word_start + len(word), word))
@@ -96,6 +120,21 @@ def _continues_a_list(rest: list[str]) -> bool:
     return False
 
 
+def _a_later_head(lowered: list[str], i: int) -> bool:
+    """Whether the capitalized words after position i run on to another head noun."""
+    for word in lowered[i + 1 :]:
+        if word in _CONNECTORS or word in FUNCTION_WORDS:
+            return False
+        if word in ORGANIZATION_HEADS or word in STRONG_COMPANY_SUFFIXES:
+            return True
+    return False
+
+
+# "KHNP-led", "Texas-based": a word that describes a name, not one of its words.
+# and a number that is not an ordinal ("in 2024 the …").
+_NOT_A_NAME_WORD = re.compile(r"-[a-z]+$|^\d+(?!st$|nd$|rd$|th$)[\d,.]*$")
+
+
 def _segment_spans(words: list[tuple[int, int, str]]):
     """ "… Agency", "… Commission", "Ministry of …", "University of …" inside one clause."""
     lowered = [w.lower().rstrip(",") for _, _, w in words]
@@ -103,29 +142,61 @@ def _segment_spans(words: list[tuple[int, int, str]]):
     i = 0
     while i < n:
         word = lowered[i]
-        if word not in ORGANIZATION_HEADS:
+        if word not in ORGANIZATION_HEADS and word not in STRONG_COMPANY_SUFFIXES:
             i += 1
             continue
+        if i + 1 < n and lowered[i + 1] in TITLE_HEADS:
+            i += 1  # "Police Chief", "Board Chairman": the head of a title, not a name's end
+            continue
+        if _a_later_head(lowered, i):
+            i += 1  # "Armored Brigade Combat Team": the name ends at the last head
+            continue
         last = i
-        if (i + 2 < n and lowered[i + 1] in _PREPOSITIONS) or (
+        if (i + 2 < n and lowered[i + 1] in _PREPOSITIONS and word not in _COMPANY_HEADS) or (
             word in _EXTENDING_HEADS and i + 1 < n
         ):
-            # forward to the end of the name: stop before "Indonesia's …" or "and the …"
+            # forward to the end of the name: stop before "Indonesia's …", "and the …",
+            # "and of …", a place or a time ("in Strasbourg", "on Saturday")
             k = i + 1
             while k < n and not lowered[k].endswith("'s"):
-                if lowered[k] == "and" and k + 1 < n and lowered[k + 1] == "the":
+                if lowered[k] == "and" and k + 1 < n and lowered[k + 1] in {"the", "of"}:
                     break
+                if lowered[k] == "at" or (lowered[k] == "in" and "of" not in lowered[i + 1 : k]):
+                    break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
+                if lowered[k] in FUNCTION_WORDS - _CONNECTORS:
+                    break
+                if lowered[k] == "and" and lowered[k - 1] in ORGANIZATION_HEADS:
+                    break  # "Bank of Canada and Bank of England": two names
                 last = k
                 k += 1
             while last > i and lowered[last] in _CONNECTORS:
                 last -= 1
+        while last + 1 < n and lowered[last + 1] in COMPANY_SUFFIXES:
+            last += 1  # "Infineon Technologies AG"
         first = i
         for j in range(i - 1, -1, -1):
-            inner = lowered[j] in {"and", "of", "for", "on"} and j > 0
+            inner = lowered[j] in {"and", "of", "for", "on", "&"} and j > 0
+            if inner and lowered[j] in {"of", "for", "on"}:
+                # "Office of the Director of National Intelligence" continues through "of";
+                # "Dimie Ogoina of Niger Delta University" does not: a person before "of".
+                inner = lowered[j - 1] in ORGANIZATION_HEADS or lowered[j - 1] == "the"
+            if inner and lowered[j] in {"and", "&"}:
+                # "Alaska Airlines and Hawaiian Airlines", "JAXA and Mitsubishi Heavy
+                # Industries": a name ends before "and".
+                before = words[j - 1][2]
+                inner = not (
+                    lowered[j - 1] in ORGANIZATION_HEADS
+                    or lowered[j - 1] in COMPANY_SUFFIXES
+                    or (before.isupper() and len(before) > 1)
+                    or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
+                    or before.endswith(",")
+                )
             if not inner and (
-                lowered[j] in FUNCTION_WORDS
+                _NOT_A_NAME_WORD.search(lowered[j])
+                or lowered[j] in FUNCTION_WORDS
                 or lowered[j] in _TITLE_BEFORE_A_NAME
                 or lowered[j].endswith("'s")
+                or lowered[j] in {"and", "of", "for", "on", "&", "at", "in"}
             ):
                 break
             first = j
@@ -134,7 +205,9 @@ def _segment_spans(words: list[tuple[int, int, str]]):
         if last == i and i + 1 < n and lowered[i + 1] in ORGANIZATION_HEADS:
             i += 1  # "Electric Cooperative Association": the name ends at the last head
             continue
-        lone = first == last
+        lone = first == last or all(
+            lowered[k] in PORTFOLIOS or lowered[k] in _CONNECTORS for k in range(first, last + 1)
+        )
         # "the Biden Administration" is an administration, not an agency
         presidential = word == "administration" and last == i and i - first == 1
         if (
@@ -156,6 +229,8 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
     def add(start: int, end: int, reason: str) -> None:
         if overlaps(start, end, taken):
             return
+        if ordinal := _ORDINAL_BEFORE.search(folded, max(0, start - 8), start):
+            start = ordinal.start()
         name = text[start:end]
         key = fold_lower(name)
         if key in FUNCTION_WORDS:
@@ -177,3 +252,80 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
         for start, end in _organization_spans(folded, match.start(), match.end()):
             add(start, end, "an organization-like phrase not in the registry")
     return candidates
+
+
+_RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|of|for|the|[A-Z][\w&.'/-]*))*"
+# "Wiz, a cloud security company": a name explained by the noun after it. The cheap part
+# (", a ") is searched first, then the name before it and the noun after it.
+_ARTICLE = re.compile(r", (?:a|an|the) ")
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w&.'/-]))(?P<name>{_RUN})$")
+_DESCRIPTION = re.compile(
+    r"(?:[\w-]+ ){0,5}?(?P<noun>company|firm|maker|"
+    r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
+    r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
+    r"conglomerate|nonprofit|non-profit|charity|think tank|university|college)"
+    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded)\b)"
+)
+_APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "charity": "nonprofit",
+                     "think tank": "nonprofit", "university": "university",
+                     "college": "university"}  # fmt: skip
+# "the Pacific Islands Forum (PIF)": a name defined with its acronym.
+_ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
+_INITIAL_SKIP = {"&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in"}
+
+
+def described_candidates(
+    text: str, folded: str, taken: list[tuple[int, int]], candidates: dict[str, Candidate]
+) -> None:
+    """Add to `candidates` the names the text itself explains: "X, a … company" and
+    "Some Long Name (SLN)" (its initials make the acronym)."""
+
+    def add(start: int, end: int, kind: str, reason: str) -> None:
+        if overlaps(start, end, taken):
+            return
+        name = text[start:end]
+        key = fold_lower(name)
+        if key in FUNCTION_WORDS or key in candidates:
+            return
+        if any(overlaps(start, end, [(m.start, m.end) for m in c.mentions])
+               for c in candidates.values()):  # fmt: skip
+            return
+        candidates[key] = Candidate(name, kind, reason, [Mention(name, start, end)])
+
+    for article in _ARTICLE.finditer(folded):
+        described = _DESCRIPTION.match(folded, article.end())
+        match = described and _NAME_BEFORE.search(
+            folded, max(0, article.start() - 80), article.start()
+        )
+        if not match:
+            continue
+        words = match["name"].split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words) <= 3:
+            # "Jane Roe, a bank executive": a person's name is two or three plain words;
+            # a company's has a capital inside ("CrowdStrike") or a single word ("Wiz").
+            if not any(any(c.isupper() for c in w[1:]) for w in words):
+                continue
+        start = match.start("name")
+        kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
+        add(start, match.end("name"), kind, f"described as a {described['noun']}")
+
+    for defined in _ACRONYM_IN_PARENS.finditer(folded):
+        match = _NAME_BEFORE.search(folded, max(0, defined.start() - 100), defined.start())
+        if not match:
+            continue
+        letters = [c for c in defined["acronym"] if c.isupper()]
+        words = match["name"].split()
+        # the shortest tail of the run whose initials spell the acronym
+        for first in range(len(words) - 1, -1, -1):
+            tail = [w for w in words[first:] if w.lower() not in _INITIAL_SKIP]
+            initials = [w[0].upper() for w in tail]
+            if initials == letters or (
+                len(initials) == len(letters) - 1 and initials == letters[: len(initials)]
+            ):
+                if words[first].lower() in _INITIAL_SKIP:
+                    continue
+                start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
+                name = text[start : match.end("name")]
+                kind = guess_organization_kind(name)
+                add(start, match.end("name"), kind, "defined with its acronym")
+                break

@@ -13,11 +13,23 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from people.matching.candidates import find_candidates
+from people.matching.candidates import described_candidates, find_candidates
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
 from people.matching.lexicon import MINISTRY_TOPICS
-from people.matching.match import bounded, inside_parens, longest_first, overlaps, registry_hits
-from people.matching.people import SURNAME_TITLE, person_keys, title_name_phrases
+from people.matching.match import (
+    Context,
+    bounded,
+    inside_parens,
+    longest_first,
+    overlaps,
+    registry_hits,
+)
+from people.matching.people import (
+    SURNAME_TITLE,
+    person_keys,
+    spoken_names,
+    title_name_phrases,
+)
 from people.matching.resolve import resolve
 from people.matching.results import (
     COUNTRY,
@@ -50,7 +62,14 @@ _ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)"
 # "Secretary of the Treasury" → the Department of the Treasury, when the registry has it.
 _CABINET_TITLE = re.compile(
     r"\bSecretary of (?P<the>the )?(?P<dept>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)"
+    r"(?! for\b)"  # a British "Secretary of State for Transport" heads no Department of State
 )
+
+
+_POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
+_OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
+_UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
+_UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
 class AliasIndex:
@@ -97,6 +116,22 @@ class AliasIndex:
             if len(automaton):
                 automaton.make_automaton()
 
+        national, places, countries = set(), set(), set()
+        for (key, case_sensitive), by_entry in targets.items():
+            if not case_sensitive:
+                continue
+            for entry_id in by_entry:
+                entry = self.entries[entry_id]
+                if entry.kind == COUNTRY and entry.country == home_country:
+                    national.add(key)
+                elif entry.kind in (COUNTRY, "subnational"):
+                    places.add(key)
+                if entry.kind == COUNTRY:
+                    countries.add(key)
+        self.context = Context(
+            frozenset(national), frozenset(places - national), frozenset(countries)
+        )
+
         self._ministries: dict[tuple[str, str], int] = {}
         countries = {e.country: e for e in self.entries.values() if e.kind == COUNTRY}
         for entry in self.entries.values():
@@ -129,10 +164,22 @@ class AliasIndex:
             ids = [i for i in by_entry if self.entries[i].kind == COUNTRY]
             if len(ids) == 1:
                 self._countries.setdefault(key.lower(), ids[0])
+        self._entry_by_exact: dict[str, int] = {
+            key: next(iter(by_entry))
+            for (key, case_sensitive), by_entry in targets.items()
+            if case_sensitive and len(by_entry) == 1
+        }
         self._entry_by_key: dict[str, int] = {}
         for (key, case_sensitive), by_entry in targets.items():
             if len(by_entry) == 1 and not case_sensitive:
                 self._entry_by_key[key] = next(iter(by_entry))
+
+    def entry_called(self, name: str) -> Entry | None:
+        """Like `entry_named`, and also by an acronym or one-word name as written ("FIFA")."""
+        if entry := self.entry_named(name):
+            return entry
+        entry_id = self._entry_by_exact.get(index_key(name, case_sensitive=True))
+        return self.entries.get(entry_id) if entry_id is not None else None
 
     def ministry_of(self, country: str, portfolio: str) -> Entry | None:
         """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code)."""
@@ -158,7 +205,9 @@ class AliasIndex:
     def find(self, text: str) -> Findings:
         """Scan `text` once; see the module docstring for what comes back."""
         folded, lowered = fold(text), fold_lower(text)
-        hits = registry_hits(((self._insensitive, lowered), (self._sensitive, folded)), folded)
+        hits = registry_hits(
+            ((self._insensitive, lowered), (self._sensitive, folded)), folded, self.context
+        )
         chosen = longest_first(hits)
 
         suggestions: dict[int, Suggestion] = {}
@@ -198,14 +247,18 @@ class AliasIndex:
         not_countries = [
             (h.start, h.end)
             for h in chosen
-            if any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
+            if (" " in text[h.start : h.end] or text[h.start : h.end].isupper())
+            and any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
         ]
         candidates = find_candidates(text, folded, not_countries)
+        described_candidates(text, folded, not_countries, candidates)
+        self._drop_names_inside_candidates(suggestions, candidates)
         self._short_forms(text, suggestions, candidates)
         self._drop_national_prefixes(suggestions, candidates)
         self._learn_acronyms(text, folded, suggestions, candidates, taken)
         self._implied_ministries(text, folded, suggestions, candidates)
         self._implied_departments(text, folded, suggestions)
+        self._place_candidates(text, folded, suggestions, candidates)
         people = self._find_people(text, folded, suggestions, candidates)
 
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
@@ -228,6 +281,89 @@ class AliasIndex:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _drop_names_inside_candidates(self, suggestions, candidates) -> None:
+        """ "Commonwealth" inside "Foreign, Commonwealth and Development Office": a word of a
+        longer name, not the Commonwealth of Nations."""
+        spans = [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        if not spans:
+            return
+        for entry_id, suggestion in list(suggestions.items()):
+            if (
+                suggestion.entry.kind == COUNTRY
+                or " " in suggestion.entry.name
+                and all(" " in m.text for m in suggestion.mentions)
+            ):
+                continue
+            suggestion.mentions = [
+                m
+                for m in suggestion.mentions
+                if not (
+                    " " not in m.text
+                    and not is_acronym(m.text)
+                    and any(
+                        s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in spans
+                    )
+                )
+            ]
+            if not suggestion.mentions:
+                del suggestions[entry_id]
+
+    def _place_candidates(self, text, folded, suggestions, candidates) -> None:
+        """A country and a parent for each candidate, from the words around it.
+
+        "Kenya's Ministry of Water" is the "Ministry of Water of Kenya"; "… Authority of Ghana"
+        is in Ghana; "EPA Region 2", "NASA Goddard …": a unit of the organization named just
+        before it, which is then not tagged for that mention (a child named tags the child).
+        """
+        units = []
+        if any(word in folded for word in _UNIT_WORDS):
+            units = [m for m in _UNIT.finditer(folded) if folded[m.start() - 1 : m.start()] == " "]
+        if not candidates and not units:
+            return
+        before_mention: dict[int, Suggestion] = {}
+        for suggestion in suggestions.values():
+            for mention in suggestion.mentions:
+                before_mention[mention.end] = suggestion
+        for candidate in candidates.values():
+            for mention in candidate.mentions:
+                head = folded[max(0, mention.start - 60) : mention.start]
+                if (possessive := _POSSESSIVE.search(head)) and not candidate.country_guess:
+                    country = self.country_named(possessive["owner"])
+                    if country is not None:
+                        # The name stays as written ("Ministry of Water"), the country with it.
+                        candidate.country_guess = country.country
+                parent = before_mention.get(mention.start - 1)
+                if parent is not None and folded[mention.start - 1] == " ":
+                    if parent.entry.kind != COUNTRY and not candidate.parent:
+                        candidate.parent = parent.entry.name
+                        parent.mentions = [m for m in parent.mentions if m.end != mention.start - 1]
+                        if not parent.mentions:
+                            suggestions.pop(parent.entry.id, None)
+            if not candidate.country_guess:
+                if match := _OF_PLACE.search(candidate.name):
+                    country = self.country_named(match["place"])
+                    candidate.country_guess = country.country if country else ""
+        for match in units:
+            parent = before_mention.get(match.start() - 1)
+            if parent is None or parent.entry.kind == COUNTRY:
+                continue
+            owner = next((m for m in parent.mentions if m.end == match.start() - 1), None)
+            if owner is None:
+                continue
+            start = owner.start
+            name = text[start : match.end()]
+            key = fold_lower(name)
+            candidate = candidates.get(key) or candidates.setdefault(
+                key,
+                Candidate(name, parent.entry.kind, "a unit of the organization named before it",
+                          country_guess=parent.entry.country, parent=parent.entry.name),
+            )  # fmt: skip
+            if all(m.start != start for m in candidate.mentions):
+                candidate.mentions.append(Mention(name, start, match.end()))
+            parent.mentions = [m for m in parent.mentions if m is not owner]
+            if not parent.mentions:
+                suggestions.pop(parent.entry.id, None)
 
     def _drop_national_prefixes(self, suggestions, candidates) -> None:
         """A candidate's national prefix ("U.S." in "U.S. Embassy Nairobi") is not a country."""
@@ -373,6 +509,23 @@ class AliasIndex:
                     )
             finding.mentions.append(Mention(text[start:end], start, end))
 
+        # '"…," said Jane Roe': people quoted or described without a title before the name.
+        taken = [(m.start, m.end) for f in findings.values() for m in f.mentions]
+        taken += [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        for start, end, name in spoken_names(folded):
+            if overlaps(start, end, taken):
+                continue
+            key = fold_lower(name)
+            person_id = self._people_by_key.get(key)
+            if person_id is not None:
+                finding = findings.setdefault(
+                    f"id:{person_id}", self._known_finding(self.people[person_id], suggestions)
+                )
+            elif (finding := _same_person(findings, key)) is None:
+                finding = findings[key] = PersonFinding(name=text[start:end])
+            finding.mentions.append(Mention(text[start:end], start, end))
+
         # "Deputy Secretary Landau" after "Christopher Landau" was found: the same person.
         for finding in list(findings.values()):
             if finding.known:
@@ -418,3 +571,18 @@ class AliasIndex:
                 if entry := self.entry_named(name):
                     return entry.name
         return ""
+
+
+def _same_person(findings: dict[str, PersonFinding], key: str) -> PersonFinding | None:
+    """A person already found under `key`, or whose name ends with it or it with theirs."""
+    if key in findings:
+        return findings[key]
+    for finding in findings.values():
+        known = fold_lower(finding.name)
+        if (
+            known.endswith(" " + key)
+            or key.endswith(" " + known.split()[-1])
+            and (key.split()[0] == known.split()[0])
+        ):
+            return finding
+    return None

@@ -29,7 +29,7 @@ TITLE_HEADS = {
 TITLE_MODIFIERS = {
     "acting", "assistant", "associate", "deputy", "executive", "first", "foreign", "general",
     "interim", "lieutenant", "majority", "minority", "press", "prime", "ranking", "regional",
-    "senior", "special", "under", "vice", "managing", "permanent", "chief",
+    "senior", "special", "under", "vice", "managing", "chief", "high",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 # Titles that take an object: "Secretary of State", "Minister for Trade", "Ambassador to Japan".
@@ -43,15 +43,20 @@ TITLES_WITH_OBJECT = {
 COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}
 # Modifiers that also begin names of organizations ("Foreign, Commonwealth and Development
 # Office", "General Services Administration"): they do not end an organization's name.
-ORGANIZATION_ADJECTIVES = {"foreign", "general", "executive", "first", "regional", "special"}
+ORGANIZATION_ADJECTIVES = {
+    "foreign", "general", "executive", "first", "regional", "special", "permanent", "interim",
+}  # fmt: skip
 # Abbreviated titles and courtesy titles before a name.
 HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
-    "honorable", "sir", "dame", "prof.", "amb.", "the",
+    "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",
+    "excellency",
 }  # fmt: skip
 NAME_SUFFIXES = {
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "md", "esq.", "esq",
 }  # fmt: skip
+# Degrees after a name: not part of it ("Nan Tian, PhD" is Nan Tian).
+DEGREES = {"phd", "ph.d.", "m.d.", "md", "esq.", "esq", "dphil", "mba"}
 NAME_PARTICLES = {
     "von", "van", "der", "den", "de", "da", "del", "della", "di", "dos", "du", "bin", "al",
     "le", "la", "ter", "ten",
@@ -69,7 +74,9 @@ ORGANIZATION_HEADS = {
     "party", "police", "secretariat", "senate", "service", "society", "subcommittee",
     "tribunal", "trust", "union", "university", "industries", "holdings", "motors", "airlines",
     "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
-    "observatory", "regiment", "battalion", "corps", "fleet", "squadron", "wing", "exchange",
+    "observatory", "regiment", "battalion", "team", "railway", "railways", "semiconductors",
+    "electronics", "platforms", "pharma", "therapeutics", "corps", "fleet", "squadron", "wing",
+    "exchange",
     "commissariat", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
 }  # fmt: skip
 # Legal forms after a company's name.
@@ -78,11 +85,16 @@ COMPANY_SUFFIXES = {
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp",
 }  # fmt: skip
+# Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
+STRONG_COMPANY_SUFFIXES = {
+    "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
+    "b.v.", "a/s", "k.k.", "oyj", "limited",
+}  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
     "act", "fund", "initiative", "ministerial", "summit", "conference", "expo", "fair",
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
-    "report", "declaration", "bill", "law", "rule", "policy", "forum",
+    "report", "declaration", "bill", "law", "rule",
 }  # fmt: skip
 # Capitalized at a sentence's start or in a headline, they begin no name.
 FUNCTION_WORDS = {
@@ -104,4 +116,17 @@ MINISTRY_TOPICS = {
     "trade": "trade", "interior": "interior", "health": "health", "agriculture": "agriculture",
     "education": "education", "justice": "justice", "environment": "environment",
     "home affairs": "home affairs", "transport": "transport",
+}  # fmt: skip
+# What ministers and secretaries are "of": "Energy" alone is a portfolio, not a company.
+PORTFOLIOS = set(MINISTRY_TOPICS) | {
+    "industry", "commerce", "labor", "labour", "housing", "veterans", "affairs", "state",
+    "treasury", "security", "science", "technology", "culture", "tourism", "development",
+}  # fmt: skip
+# Capitalized words that begin or end no person's name ("Middle East", "Civil Rights").
+NOT_NAME_WORDS = {
+    "east", "west", "north", "south", "middle", "central", "international", "global",
+    "national", "research", "rights", "republic", "united", "kingdom", "states", "union",
+    "world", "european", "american", "african", "asian", "pacific", "atlantic", "news",
+    "street", "avenue", "road", "river", "lake", "mountain", "island", "islands", "county",
+    "city", "state", "province", "online", "digital", "technology", "energy", "health",
 }  # fmt: skip

@@ -5,12 +5,27 @@ Pure functions over the folded text and the hits the index's automata report.
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from people.matching.lexicon import FUNCTION_WORDS, TITLE_WORDS
 from people.matching.results import Hit
 
 
-def registry_hits(scans, folded: str) -> list[Hit]:
+@dataclass(frozen=True)
+class Context:
+    """What the match stage needs to know about names to read a word's neighbours.
+
+    `national`: how the home country is written before its bodies ("U.S.", "US");
+    `places`: one-word names of places other than the home country ("California", "Kenya"),
+    which before a registry name make it another body ("California Department of Justice").
+    """
+
+    national: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # one-word names of countries ("Taiwan")
+
+
+def registry_hits(scans, folded: str, context: Context = Context()) -> list[Hit]:
     """Whole-word hits of the index's automata. `scans`: (automaton, haystack) pairs, the
     haystack being `folded` (case-sensitive names) or its lower case (the others)."""
     hits: list[Hit] = []
@@ -19,7 +34,7 @@ def registry_hits(scans, folded: str) -> list[Hit]:
             continue
         for end, (length, targets) in automaton.iter(haystack):
             start = end - length + 1
-            if bounded(folded, start, end + 1) and not qualified(folded, start, end + 1):
+            if bounded(folded, start, end + 1) and not qualified(folded, start, end + 1, context):
                 hits.append(Hit(start, end + 1, targets))
     # The same words found by both automata ("Georgia" the country's name and a state's
     # alias) are one mention of several organizations: an ambiguity, not two hits.
@@ -35,28 +50,49 @@ def registry_hits(scans, folded: str) -> list[Hit]:
     return list(merged.values())
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'-]*) $")
+_NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+# Before a registry name, these make it a body of a smaller place: "Washington State Department
+# of Commerce", "Orange County Board of Health".
+PLACE_NOUNS = frozenset({"State", "County", "City", "Province", "Provincial", "Municipal"})
 
 
-def qualified(text: str, start: int, end: int) -> bool:
-    """A one-word name qualified by the capitalized word before it names something else:
-    "Kazakh Senate" is not the U.S. Senate, "New Mexico" is not Mexico. Acronyms ("U.S. EPA")
-    and words after "the", "in", a title… are not affected."""
+def qualified(text: str, start: int, end: int, context: Context = Context()) -> bool:
+    """Whether the words around a registry name make it name something else.
+
+    A one-word name after a capitalized word ("Kazakh Senate" is not the U.S. Senate, "New
+    Mexico" is not Mexico, "FIFA Congress" is not the U.S. Congress) or before one ("Georgia
+    Power", "Senate Permanent Subcommittee …": part of a longer name); a longer name after a
+    place ("California Department of Justice"). Words after "the", "in", a title or the home
+    country ("U.S. Senate") are not affected, nor acronyms ("EPA").
+    """
     word = text[start:end]
-    if " " in word or word.isupper() or not word[:1].isupper():
-        return False
-    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if match is None:
-        return False
-    previous = match.group(1)
+    previous = ""
+    if start >= 2 and text[start - 1] == " " and text[start - 2] not in " ,;:)\"'":
+        # the word before, by string operations: this runs for every hit
+        previous = text[text.rfind(" ", max(0, start - 41), start - 1) + 1 : start - 1]
+        if not previous[:1].isalpha():
+            previous = ""
+    if " " in word:
+        return bool(previous) and (previous in context.places or previous in PLACE_NOUNS)
+    if previous.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", previous):
+        previous = ""  # the end of a sentence ("… Caspian Sea. Tajikistan's …")
     lowered = previous.lower()
-    return (
+    modifier = (
         previous[:1].isupper()
-        and not previous.isupper()
         and lowered not in FUNCTION_WORDS
         and lowered not in TITLE_WORDS
         and not lowered.endswith("'s")
+        and previous not in context.national
     )
+    if word.isupper() or not word[:1].isupper():
+        return False
+    if modifier and not (previous.isupper() and len(previous) > 1 and "." in previous):
+        return True
+    following = _NEXT_WORD.match(text, end) if word not in context.countries else None
+    if following:  # (a country inside a longer name is still named: "Taiwan Semiconductor …")
+        after = following.group(1).lower()
+        return after not in FUNCTION_WORDS and after not in TITLE_WORDS
+    return False
 
 
 def bounded(text: str, start: int, end: int) -> bool:

@@ -7,8 +7,10 @@ import ahocorasick
 
 from people.matching.lexicon import (
     FUNCTION_WORDS,
+    HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
     ORGANIZATION_HEADS,
     TITLE_HEADS,
@@ -68,7 +70,7 @@ def title_name_phrases(folded: str):
             continue
         if start and folded[start - 1] in "'-":
             continue
-        window_end = min(len(folded), start + 300)
+        window_end = min(len(folded), start + 160)
         tokens = [(m.start(), m.end(), m.group())
                   for m in _WORD.finditer(folded, start, window_end)]  # fmt: skip
         found, resume = _title_name_at(folded, tokens)
@@ -136,7 +138,7 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in FUNCTION_WORDS
         ):
             break
-        if lowered in _NOT_IN_A_NAME or lowered.endswith("'s"):
+        if lowered in _NOT_IN_A_NAME or lowered in NOT_NAME_WORDS or lowered.endswith("'s"):
             break
         name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
         k += 1
@@ -147,3 +149,38 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     title = folded[start : tokens[title_end - 1][1]]
     name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
     return (start, name_end, title, folded[name_start:name_end], start), name_end
+
+
+_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]+[A-Z][a-z]+)"
+_PARTICLE = "|".join(sorted(NAME_PARTICLES))
+_FULL_NAME = (
+    rf"{_NAME_WORD}(?: (?:(?:{_PARTICLE}) )*{_NAME_WORD}){{1,3}}(?:,? (?:Jr\.|Sr\.|II|III|IV))?"
+)
+_SPEECH = r"(?:said|says|added|noted|explained|stated|told|wrote|announced|argued|warned)"
+# '"…," said Jane Roe' / 'according to Jane Roe' / 'Jane Roe said' / 'Jane Roe, the chair of …'
+_SPOKEN = re.compile(
+    rf"(?:\b{_SPEECH} |\baccording to )(?P<after>{_FULL_NAME})\b"
+    rf"|(?<![\w’'])(?P<before>{_FULL_NAME}) (?:{_SPEECH}|also {_SPEECH})\b"
+    rf"|(?<![\w’'])(?P<apposed>{_FULL_NAME}), (?:the |a |an |who |its )"
+)
+
+
+def spoken_names(folded: str):
+    """Yield (start, end, name) for people the text quotes or describes without a title
+    before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair"."""
+    for match in _SPOKEN.finditer(folded):
+        group = next(g for g in ("after", "before", "apposed") if match[g])
+        start, end = match.span(group)
+        words = match[group].replace(",", " ").split()
+        if any(w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS for w in words):
+            # "The Minister said": a capitalized sentence start or a title, not a name
+            while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in TITLE_WORDS):
+                start += len(words[0]) + 1
+                words.pop(0)
+            if len(words) < 2 or any(w.lower() in FUNCTION_WORDS for w in words):
+                continue
+        if any(w.lower().strip(".") in _NOT_IN_A_NAME | NOT_NAME_WORDS for w in words):
+            continue
+        if words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") in HONORIFICS:
+            continue  # "Ms Bullock said": a person named before, by surname
+        yield start, end, folded[start:end]

@@ -56,6 +56,8 @@ class Candidate:
     kind_guess: str
     reason: str
     mentions: list[Mention] = field(default_factory=list)
+    country_guess: str = ""  # ISO code of the country the text ties it to, if any
+    parent: str = ""  # the registry organization it is part of, when the text says so
 
 
 @dataclass

@@ -8,9 +8,11 @@
 - imports.py      "Import releases" and a release pasted into "Add story"
 - filters.py      the list's filters
 - tokens.py       export keys
+- corrections.py  corrections and update notes (on the story form; retracted in their list)
 """
 
+from stories.admin.corrections import CorrectionAdmin
 from stories.admin.story import StoryAdmin
 from stories.admin.tokens import ExportTokenAdmin
 
-__all__ = ["ExportTokenAdmin", "StoryAdmin"]
+__all__ = ["CorrectionAdmin", "ExportTokenAdmin", "StoryAdmin"]

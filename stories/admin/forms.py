@@ -42,6 +42,12 @@ class StoryForm(forms.ModelForm):
         label="Add an organization",
         help_text="Any organization of the registry, by name or alias; it goes at the end.",
     )
+    mark_updated = forms.BooleanField(
+        required=False,
+        label="Show readers this story was updated",
+        help_text="For a change readers should know of; a typo fix needs none. A correction or "
+        "update note below shows the time anyway.",
+    )
     source_url = WebURLFormField(
         max_length=500, required=False, assume_scheme="https", label="Source URL"
     )

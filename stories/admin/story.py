@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from stories.admin.corrections import CorrectionInline
 from stories.admin.drafts import AutosaveMixin, discard_drafts, offered_draft
 from stories.admin.filters import (
     ByOrganizationFilter,
@@ -32,6 +33,7 @@ from stories.admin.forms import AddOrganizationForm, StoryForm
 from stories.admin.imports import ImportReleasesMixin
 from stories.admin.suggestions import LEGACY_FIELDS, SuggestionsPanelMixin
 from stories.admin.workflow import BULK_ACTIONS, WorkflowMixin
+from stories.corrections import attach_to_revision
 from stories.exporters import EXPORTERS
 from stories.images import make_renditions
 from stories.importers.plaintext import MARKER
@@ -41,7 +43,7 @@ from stories.organizations import (
     renumber_organizations,
     tag_organization,
 )
-from stories.publishing import can_edit, note_material_change
+from stories.publishing import can_edit, mark_updated
 from stories.redirects import record_slug_change
 from stories.revisions import (
     diff_html,
@@ -84,7 +86,7 @@ class StoryAdmin(
         "status", "published_at", "revised_at", "suggestions", "version",
         "import_key", "created_by", "created_at", "updated_at",
     ]  # fmt: skip
-    inlines = [StoryPersonInline]
+    inlines = [StoryPersonInline, CorrectionInline]
     actions = [
         "tag_suggested_organizations", "add_organization", *BULK_ACTIONS, "export_selected",
     ]  # fmt: skip
@@ -116,7 +118,7 @@ class StoryAdmin(
                 ]
             },
         ),  # fmt: skip
-        ("Publication", {"fields": ["status", "published_at", "revised_at"]}),
+        ("Publication", {"fields": ["status", "published_at", "revised_at", "mark_updated"]}),
         (
             "Record",
             {
@@ -183,7 +185,11 @@ class StoryAdmin(
         # organizations and people), a workflow step adds it; a panel action alone does not.
         with reversion.create_revision(manage_manually=True):
             reversion.set_user(request.user)
-            return admin.ModelAdmin.change_view(self, request, object_id, form_url, extra_context)
+            response = admin.ModelAdmin.change_view(
+                self, request, object_id, form_url, extra_context
+            )
+        attach_to_revision(getattr(request, "_new_corrections", []))
+        return response
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -193,9 +199,14 @@ class StoryAdmin(
 
     def save_related(self, request, form, formsets, change):
         story = form.instance
-        request._link_changes = unrevisioned_link_changes(story) if change else []
+        # Panel changes waiting for a revision: a plain save records them (with a panel or
+        # workflow button they keep waiting, or the step's own revision records them).
+        plain_save = not ({"_panel", "_transition"} & set(request.POST))
+        request._link_changes = unrevisioned_link_changes(story) if change and plain_save else []
+        is_revert = hasattr(request, "_workflow_before")  # the database holds the old revision
         if change and not (
-            form.has_changed()
+            is_revert
+            or form.has_changed()
             or any(formset.has_changed() for formset in formsets)
             or request._link_changes
         ):
@@ -204,7 +215,8 @@ class StoryAdmin(
             return
         if change:
             story.version += 1
-            note_material_change(story, form.changed_data)
+            if form.cleaned_data.get("mark_updated"):
+                mark_updated(story)
             old_slug = form.initial.get("slug", "")
             self._save_story(request, story, form, change)
             if "slug" in form.changed_data:

@@ -67,8 +67,15 @@ def to_ninjs(record: StoryRecord, urls: Urls, zone=None) -> dict:
         doc["altIds"].append({"role": "revised", "value": _iso(row["revised_at"], zone)})
     if row["import_key"]:
         doc["altIds"].append({"role": "import-key", "value": row["import_key"]})
-    if row["dek"]:
-        doc["descriptions"] = [{"role": "summary", "value": row["dek"]}]
+    descriptions = [{"role": "summary", "value": row["dek"]}] if row["dek"] else []
+    for note in record.corrections:  # ninjs has no corrections field: descriptions by role
+        when = _iso(note.published_at, zone)
+        text = f"{when}: {note.text}"
+        if note.retracted_at:
+            text += f" (retracted {_iso(note.retracted_at, zone)}: {note.retraction_note})"
+        descriptions.append({"role": note.kind, "contentType": "text/plain", "value": text})
+    if descriptions:
+        doc["descriptions"] = descriptions
     if record.organizations:
         doc["organisations"] = [
             {"name": name, "rel": "about" if n == 0 else "mentions",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from taggit.models import TaggedItem
 
 from people.names import display_name
-from stories.models import Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.models import Correction, Story, StoryOrganization, StoryPerson, StoryStatus
 
 CHUNK = 1000
 STORY_FIELDS = [
@@ -41,6 +41,15 @@ class PersonRef:
 
 
 @dataclass
+class CorrectionRef:
+    kind: str
+    text: str
+    published_at: datetime
+    retracted_at: datetime | None
+    retraction_note: str
+
+
+@dataclass
 class StoryRecord:
     row: dict
     public: bool
@@ -49,6 +58,7 @@ class StoryRecord:
     )  # name, slug, kind, origin
     people: list[PersonRef] = field(default_factory=list)
     tags: list[tuple[str, str]] = field(default_factory=list)  # name, slug
+    corrections: list[CorrectionRef] = field(default_factory=list)  # oldest first
 
     def __getattr__(self, name):
         try:
@@ -144,6 +154,16 @@ def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
         .values_list("object_id", "tag__name", "tag__slug")
     ):
         tags[story_id].append((name, slug))
+    corrections = defaultdict(list)
+    if revised := [row["pk"] for row in rows if row["revised_at"]]:  # only those can have notes
+        for story_id, *note in (
+            Correction.objects.filter(story_id__in=revised)
+            .order_by("story_id", "published_at", "pk")
+            .values_list(
+                "story_id", "kind", "text", "published_at", "retracted_at", "retraction_note"
+            )  # fmt: skip
+        ):
+            corrections[story_id].append(CorrectionRef(*note))
     for row in rows:
         pk = row["pk"]
         published_at: datetime | None = row["published_at"]
@@ -152,4 +172,4 @@ def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
             and published_at is not None
             and published_at <= now
         )
-        yield StoryRecord(row, public, organizations[pk], people[pk], tags[pk])
+        yield StoryRecord(row, public, organizations[pk], people[pk], tags[pk], corrections[pk])

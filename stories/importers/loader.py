@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from people.models import Organization, Role
 from people.resolution import (
@@ -43,16 +43,22 @@ def load_story(
     publish: bool = False,
     published_at: datetime | None = None,
     dry_run: bool = False,
+    origin: str = Origin.IMPORTED,
 ) -> LoadResult:
     """Create or update the story `parsed` describes. With `dry_run`, report and roll back.
+    `origin` marks the organizations and people it attaches (Origin.INGESTED from a source).
 
     Raises StoryImportError, with nothing written, when the database refuses the story.
     """
     try:
-        with transaction.atomic():
-            result = _load(parsed, publish=publish, published_at=published_at)
-            if dry_run:
-                transaction.set_rollback(True)
+        try:
+            result = _load_atomically(parsed, publish, published_at, dry_run, origin)
+        except IntegrityError:
+            # Another import of the same release created its story since we looked: load
+            # again, as an update of that story.
+            if not Story.objects.filter(import_key=parsed.import_key).exists():
+                raise
+            result = _load_atomically(parsed, publish, published_at, dry_run, origin)
     except ValidationError as error:
         raise StoryImportError(
             parsed.path, None, f"a story the database accepts ({problems(error)})"
@@ -64,13 +70,23 @@ def load_story(
     return result
 
 
+def _load_atomically(parsed, publish, published_at, dry_run, origin) -> LoadResult:
+    with transaction.atomic():
+        result = _load(parsed, publish=publish, published_at=published_at, origin=origin)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
 def problems(error: ValidationError) -> str:
     """A ValidationError as one line: "field: message; field: message"."""
     by_field = getattr(error, "message_dict", None) or {"story": error.messages}
     return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in by_field.items())
 
 
-def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) -> LoadResult:
+def _load(
+    parsed: ParsedStory, *, publish: bool, published_at: datetime | None, origin: str
+) -> LoadResult:
     notices = list(parsed.notices)
     role = _source_role(parsed, notices)
 
@@ -114,7 +130,7 @@ def _load(parsed: ParsedStory, *, publish: bool, published_at: datetime | None) 
     story.full_clean(exclude=["slug"] if not story.slug else None)
     with reversion.create_revision():
         story.save()
-        _attach_imported(story, organizations, people)
+        _attach_imported(story, organizations, people, origin)
         reversion.set_comment(f"Imported from {Path(parsed.path).name}")
     if wants_publishing:
         # The same checked workflow as the admin's "Publish" button; by=None: the command line.
@@ -200,22 +216,23 @@ def _has_links(story: Story, organizations: list[Organization], people: list[tup
     return {o.pk for o in organizations} <= linked and {p for p, _ in people} <= linked_people
 
 
-def _attach_imported(story: Story, organizations: list[Organization], people: list[tuple]) -> None:
+def _attach_imported(
+    story: Story, organizations: list[Organization], people: list[tuple], origin: str
+) -> None:
     """Add the imported organizations and people; never remove what an editor chose."""
     existing = set(story.story_organizations.values_list("organization_id", flat=True))
     position = story.story_organizations.count()
     for organization in organizations:
         if organization.pk not in existing:
             StoryOrganization.objects.create(
-                story=story, organization=organization, position=position, origin=Origin.IMPORTED
+                story=story, organization=organization, position=position, origin=origin
             )
             position += 1
     existing_people = set(story.story_people.values_list("person_id", flat=True))
     for position, (person_id, role) in enumerate(people, start=len(existing_people)):
         if person_id not in existing_people:
             StoryPerson.objects.create(
-                story=story, person_id=person_id, role=role, position=position,
-                origin=Origin.IMPORTED,
+                story=story, person_id=person_id, role=role, position=position, origin=origin,
             )  # fmt: skip
 
 

@@ -22,10 +22,24 @@ from taggit.models import Tag
 from people.models import Organization, OrganizationKind, Person, Role
 from people.resolution import find_or_create_role
 from stories.exporters.ninjs import SEPARATOR
-from stories.importers.errors import StoryImportError
+from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.loader import problems
-from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.importers.ninjs_foreign import is_own_export, read_pretty_document, to_own_shape
+from stories.models import (
+    Correction,
+    CorrectionKind,
+    Origin,
+    Story,
+    StoryOrganization,
+    StoryPerson,
+    StoryStatus,
+)
 
+# A correction or update note as the ninjs export writes it in `descriptions` (see docs/ninjs.md).
+CORRECTION_NOTE = re.compile(
+    r"(?P<published>\S+): (?P<text>.*?)(?: \(retracted (?P<retracted>\S+): (?P<note>.*)\))?",
+    re.S,
+)
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the <slug:…> URL converter accepts
 # Checked before parsing: our documents nest 4 deep, and far deeper is an attack on the parser
@@ -62,6 +76,7 @@ class NinjsResult:
     status: str  # created / updated / refused
     story: Story | None = None
     errors: list[StoryImportError] = field(default_factory=list)
+    notices: list[ImportNotice] = field(default_factory=list)  # defaults for a foreign document
 
 
 def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportError]]:
@@ -85,6 +100,8 @@ def read_documents(path: Path | str) -> Iterator[tuple[int, dict | StoryImportEr
         )  # fmt: skip
     if first == b"[":
         yield from _array(path, shown)
+    elif (document := read_pretty_document(path)) is not None:
+        yield 1, document  # one pretty-printed document, as other systems write them
     else:
         yield from _lines(path, shown)
 
@@ -182,13 +199,19 @@ def _structure(text: str, *, array: bool = False) -> _Structure:
 
 
 def load_document(document: dict, *, path: str, line: int | None) -> NinjsResult:
-    """Check and save one document, atomically. Refusals come back in the result."""
+    """Check and save one document, atomically. Refusals come back in the result; another
+    system's document is mapped first (stories.importers.ninjs_foreign), a notice per default."""
+    notices = []
     try:
+        if not is_own_export(document):
+            document, notices = to_own_shape(document, path=path, line=line)
         parsed = _parse(document, path, line)
     except StoryImportError as error:
         return NinjsResult(line or 0, "refused", errors=[error])
     try:
-        return _save(parsed, path=path, line=line)
+        result = _save(parsed, path=path, line=line)
+        result.notices = notices
+        return result
     except (ValidationError, DatabaseError) as error:
         # Raised inside the transaction, so nothing of the document was written. A
         # DatabaseError: a value PostgreSQL refuses (too long) where SQLite would store it.
@@ -212,6 +235,7 @@ def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
         story.source_role = _source_role(parsed["source"])
         story.full_clean(exclude=["slug", "import_key"])
         story.save()
+        _restore_corrections(story, parsed["corrections"])
         story.story_organizations.all().delete()
         for position, (organization, origin) in enumerate(organizations):
             StoryOrganization.objects.create(
@@ -230,6 +254,14 @@ def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
         reversion.set_comment(f"Restored from {Path(path).name}")
         story.refresh_from_db()
     return NinjsResult(line or 0, status, story)
+
+
+def _restore_corrections(story: Story, corrections: list[dict]) -> None:
+    """Add the notes the story does not have yet (notes are never deleted)."""
+    known = set(story.corrections.values_list("kind", "published_at")) if story.pk else set()
+    for note in corrections:
+        if (note["kind"], note["published_at"]) not in known:
+            Correction.objects.create(story=story, **note)
 
 
 def _fail(path, line, expected):
@@ -327,15 +359,13 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
         uri = text(item.get("uri"), "organisations 'uri'")
         organizations.append(((name, _slug_hint(uri, Organization), kind), origin))
     people = []
+    # A display name: the full name with a nickname in quotes; a literal: "title | organization".
+    limit = _limit(Person, "full_name") + _limit(Person, "nickname") + 3
+    title_and_organization = _limit(Role, "title") + len(SEPARATOR) + _limit(Organization, "name")
     for item in doc.get("people", []):
-        # The display name: the full name with a nickname in quotes.
-        limit = _limit(Person, "full_name") + _limit(Person, "nickname") + 3
         if not text(item.get("name"), "people 'name'", limit).strip():
             _fail(path, line, "every person with a name")
         text(item.get("uri"), "people 'uri'")
-        title_and_organization = (
-            _limit(Role, "title") + len(SEPARATOR) + _limit(Organization, "name")
-        )
         text(item.get("literal"), "people 'literal'", title_and_organization)
         origin = text(item.get("rel"), "people 'rel'").partition("origin=")[2] or Origin.IMPORTED
         people.append((item, origin))
@@ -355,7 +385,21 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
             tags.append(name)
     summary = next((d.get("value") for d in doc.get("descriptions", [])
                     if d.get("role") == "summary"), "")  # fmt: skip
+    corrections = []
+    for description in doc.get("descriptions", []):
+        if description.get("role") in CorrectionKind.values:
+            value = text(description.get("value"), f"descriptions '{description['role']}'")
+            note = CORRECTION_NOTE.fullmatch(value)
+            when = note and _when(note["published"], path, line, "a note's time")
+            if not when:
+                _fail(path, line, f"a {description['role']} as '<ISO time>: <text>', found "
+                      f"{value[:60]!r}")  # fmt: skip
+            retracted = _when(note["retracted"], path, line, "a retraction's time")
+            corrections.append({"kind": description["role"], "text": note["text"],
+                                "published_at": when, "retracted_at": retracted,
+                                "retraction_note": note["note"] or ""})  # fmt: skip
     return {
+        "corrections": corrections,
         "slug": slug,
         "headline": main.strip(),
         "dek": text(summary, "descriptions 'summary'"),

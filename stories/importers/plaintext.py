@@ -18,6 +18,11 @@ from people.names import name_key, normalize_typography
 from stories.importers.errors import ImportNotice, StoryImportError
 
 MARKER = "ORGANIZATIONS IN THIS STORY"
+# Windows tools ("Unicode" in Notepad, Word's plain text) save UTF-16 with a byte-order mark.
+UTF16_BOMS = [
+    (b"\xff\xfe", "utf-16-le", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16 (big-endian)"),
+]
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_HEADLINE = 300
 # The longest text each field takes (the columns of Story, Person, Role and Organization; a
@@ -42,7 +47,7 @@ HONORIFICS = lexicon.HONORIFICS
 NAME_SUFFIXES = lexicon.NAME_SUFFIXES
 NAME_PARTICLES = lexicon.NAME_PARTICLES
 NICKNAME = re.compile(r"\s*[\"“”](?P<nick>[^\"“”]{1,60})[\"“”]\s*")
-PREPOSITION = re.compile(r"\s(for|of|at)\s")
+PREPOSITION = re.compile(r"\s(for|of|at|with)\s")
 
 
 @dataclass
@@ -133,6 +138,12 @@ def parse_story_bytes(
         raise StoryImportError(path, None, f"a story file of at most {MAX_FILE_BYTES} bytes")
     if not data.strip():
         raise StoryImportError(path, 1, "a headline on line 1, found an empty file")
+    for bom, codec, named in UTF16_BOMS:
+        if data.startswith(bom) and not data.startswith(b"\xff\xfe\x00\x00"):  # not UTF-32
+            text = _decode_utf16(data[len(bom) :], codec, path)
+            story = parse_story_text(text, path, is_known_organization=is_known_organization)
+            story.notices.insert(0, ImportNotice(path, 1, f"read as {named}; save it as UTF-8"))
+            return story
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise StoryImportError(path, line, "UTF-8 text, found binary data (a NUL byte)")
@@ -149,6 +160,19 @@ def parse_story_bytes(
     return parse_story_text(text, path, is_known_organization=is_known_organization)
 
 
+def _decode_utf16(data: bytes, codec: str, path: str) -> str:
+    """Text of a UTF-16 file (after its byte-order mark); binary data is refused."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
+        raise StoryImportError(path, line, "UTF-16 text, found bytes that are not UTF-16") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise StoryImportError(path, line, "text, found binary data (a NUL character)")
+    return text
+
+
 def parse_story_text(
     text: str, path: str, *, is_known_organization: KnownOrganization | None = None
 ) -> ParsedStory:
@@ -160,7 +184,7 @@ def parse_story_text(
 
     if text.startswith("\ufeff"):
         text = text[1:]
-        notice(1, "byte-order mark removed")
+        notice(1, "read as UTF-8 with a byte-order mark (the mark removed)")
     if "\r" in text:
         first_cr = text[: text.index("\r")].count("\n") + 1
         notice(first_cr, "Windows (CRLF) line endings converted")
@@ -412,17 +436,30 @@ def _comma_attribution(text: str, known: KnownOrganization):
         name_parts.append(parts[i])
         i += 1
     tokens = parts[0].split()
+    # "Dr. Jane Roe", "Senator the Hon Penny Wong": courtesy and titles before the name.
+    while len(tokens) > 2 and (tokens[0].lower() in HONORIFICS or _is_title_word(tokens[0])):
+        tokens.pop(0)
     while tokens and tokens[0].lower() in HONORIFICS:
         tokens.pop(0)
     # "Jane Roe III", "Jane Roe PhD": a suffix without its comma stays with the name.
     if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
         return None
-    name = ", ".join([" ".join(tokens), *name_parts[1:]])
+    # A degree ("PhD", "M.D.") is not part of the name; a generation ("Jr.", "III") is.
+    generations = [p for p in name_parts[1:] if p.lower() not in lexicon.DEGREES]
+    name = ", ".join([" ".join(tokens), *generations])
     rest = [p for p in parts[i:] if p]
     if not rest:
         return name, "", ""
-    if not rest[0][:1].isupper():
+    if not rest[0][:1].isupper() and not _is_title_list(rest[0]):
         return None  # "Bats, which live in caves, …": a sentence, not a title
+    # "Minister of Trade, Industry and Energy": a portfolio listed with commas.
+    while (
+        len(rest) >= 2
+        and re.search(r"\b(?:Minister|Secretary|Commissioner) (?:of|for)\b", rest[0])
+        and all(len(part.split()) <= 3 and part[:1].isupper() for part in rest[1:])
+        and " and " in rest[-1]
+    ):
+        rest = [", ".join(rest)]
     # "Chairman, President and CEO, Acme Corp": titles listed with commas, then the body.
     titles = 0
     while titles < len(rest) - 1 and _is_title_list(rest[titles]):
@@ -441,6 +478,16 @@ def _comma_attribution(text: str, known: KnownOrganization):
         return name, rest[0], _strip_the(", ".join(rest[1:]))
     title, organization = split_title_organization(rest[0], known)
     return name, title, organization
+
+
+def _organization_before_title(text: str, known: KnownOrganization) -> tuple[str, str] | None:
+    """ "FIFA President", "UNDP Administrator": a body, then only title words."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        head, title = " ".join(words[:cut]), " ".join(words[cut:])
+        if _is_title_list(title) and (known(head) or (cut == 1 and is_acronym(head))):
+            return title, head
+    return None
 
 
 def _is_name_suffix(text: str) -> bool:
@@ -485,12 +532,18 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     "Minister of|for <portfolio> [of <country>]" (the ministry of that country); the last
     " for ", else the first " of the "; else a title-word prefix ("CEO Acme").
     """
+    # "U.S. Secretary of Energy": the national prefix is not part of the title.
+    text = re.sub(r"^(?:U\.S\.|US) (?=Secretary of )", "", text)
+    if (before := _organization_before_title(text, known)) and not _is_title_list(text):
+        if before[1].rstrip(".") not in {"U.S", "US", "UK", "EU", "UN"}:
+            return before
     splits = [(m.start(), m.end()) for m in PREPOSITION.finditer(text)]
     for start, end in splits:
         if known(_strip_the(text[end:])):
             return text[:start].strip(), _strip_the(text[end:])
-    if (at := text.find(" at ")) > 0:
-        return text[:at].strip(), _strip_the(text[at + 4 :])
+    for place in (" at ", " with "):
+        if (at := text.find(place)) > 0:
+            return text[:at].strip(), _strip_the(text[at + len(place) :])
     if minister := _minister_of(text):
         return minister
     if (of := text.find(" of ")) > 0 and _is_title_list(text[:of]):
@@ -536,7 +589,9 @@ def _names_a_body(text: str, *, strictly: bool = False) -> bool:
     return bool(words) and (
         (words[0] == "the" and not strictly)
         or is_acronym(words[0])
-        or any(w.lower().strip(",.") in lexicon.ORGANIZATION_HEADS for w in words)
+        or any(
+            w.lower().strip(",.") in lexicon.ORGANIZATION_HEADS - lexicon.PORTFOLIOS for w in words
+        )
         or any(w.lower().strip(",") in lexicon.COMPANY_SUFFIXES for w in words)
     )
 

@@ -27,8 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument(
             "--format", choices=["text", "ninjs"], default="text",
-            help="text: the plain-text story format (default); ninjs: our ninjs export, "
-            "a JSON array or NDJSON (the backup path).",
+            help="text: the plain-text story format (default); ninjs: our ninjs export (the "
+            "backup path) or another system's ninjs 2.x/3.x: one document, an array or NDJSON.",
         )  # fmt: skip
         parser.add_argument("--dry-run", action="store_true", help="Report, change nothing.")
         parser.add_argument(
@@ -76,6 +76,7 @@ class Command(BaseCommand):
                                 "warnings": [], "errors": [error.as_dict()]})  # fmt: skip
                 continue
             for line, document in documents:
+                notices = []
                 if isinstance(document, StoryImportError):
                     result_errors, status, story = [document], "refused", None
                 else:
@@ -87,13 +88,15 @@ class Command(BaseCommand):
                     except Exception as exc:  # noqa: BLE001 (see _crash: logged, refused)
                         result = NinjsResult(line or 0, "refused", errors=[_crash(name, line, exc)])
                     result_errors, status, story = result.errors, result.status, result.story
+                    notices = result.notices
                 reports.append({
                     "file": name, "line": line, "status": status, "dry_run": dry_run,
                     "story": {"id": None if dry_run else story.pk, "slug": story.slug,
                               "url": f"{settings.SITE_URL}{story.get_absolute_url()}"}
                     if story else None,
                     "headline": story.headline if story else None,
-                    "warnings": [], "errors": [e.as_dict() for e in result_errors],
+                    "warnings": [n.as_dict() for n in notices],
+                    "errors": [e.as_dict() for e in result_errors],
                 })  # fmt: skip
         return reports
 

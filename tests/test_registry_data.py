@@ -1,0 +1,85 @@
+"""The starter registry's companies and institutions: usable entries, names that do not collide,
+and what an editor sees when a story names them (or only uses the same words in lower case)."""
+
+from collections import defaultdict
+from io import StringIO
+
+import pycountry
+import pytest
+from django.core.management import call_command
+
+from people.models import Organization
+from people.registry import (
+    DATA_DIR,
+    STARTER_FILES,
+    folded_key,
+    read_registry_file,
+    starter_registry,
+)
+from people.suggestions import suggest
+
+pytestmark = pytest.mark.django_db
+
+NON_GOVERNMENT_FILES = ["companies.json", "institutions.json"]
+
+
+def _names(entry: dict) -> list[str]:
+    aliases = [a if isinstance(a, str) else a["name"] for a in entry.get("aliases", [])]
+    return [entry["name"], *aliases]
+
+
+def test_companies_and_institutions_share_no_folded_name_with_another_organization():
+    """Stricter than the starter registry's own rule: not even another kind or country may
+    share a name with a company or an institution (no "ICC" for a court and a chamber)."""
+    owners = defaultdict(set)
+    for entry in starter_registry()["organizations"]:
+        for name in _names(entry):
+            owners[folded_key(name)].add(entry["name"])
+    for file_name in NON_GOVERNMENT_FILES:
+        for entry in read_registry_file(DATA_DIR / file_name)["organizations"]:
+            for name in _names(entry):
+                assert owners[folded_key(name)] == {entry["name"]}, (file_name, name)
+
+
+def test_every_starter_entry_is_complete_and_names_a_real_parent():
+    organizations = starter_registry()["organizations"]
+    names = [entry["name"] for entry in organizations]
+    assert len(names) == len(set(names))
+    known = set(names)
+    for entry in organizations:
+        assert entry.get("kind"), entry["name"]
+        assert entry.get("parent") in known | {None}, entry["name"]
+        if entry.get("country"):
+            assert pycountry.countries.get(alpha_2=entry["country"]), entry["name"]
+        if entry.get("website"):
+            assert entry["website"].startswith("https://"), entry["name"]
+        # A one-word name is matched as written; "The X" keeps "X" case-insensitive, so it
+        # would take every lower-case "x" in a story.
+        for name in _names(entry):
+            if name.lower().startswith("the "):
+                assert " " in name[4:].strip(), name
+    assert STARTER_FILES[-1] == "people.json"  # people's roles name the organizations
+
+
+def test_companies_and_institutions_are_found_and_common_words_are_not():
+    call_command("load_registry", stdout=StringIO())
+    text = (
+        "Delta Air Lines and United Airlines ordered jets from Boeing and Airbus; Pratt & "
+        "Whitney will supply engines. Google DeepMind, Mandiant and CrowdStrike studied the "
+        "attack, which Palo Alto Networks also tracked. Researchers at MIT and UCLA and the "
+        "Sierra Club joined the Brookings Institution. Target Corporation hired. "
+        "Lawmakers presented a united front on the target, floods hit the delta region, shell "
+        "companies were closed, the chase ended and Visa applications rose."
+    )
+    found = {s.entry.name for s in suggest(text).organizations}
+    assert {
+        "Delta Air Lines, Inc.", "United Airlines, Inc.", "The Boeing Company", "Airbus SE",
+        "Pratt & Whitney", "Google DeepMind", "Mandiant, Inc.", "CrowdStrike Holdings, Inc.",
+        "Palo Alto Networks, Inc.", "Massachusetts Institute of Technology",
+        "University of California, Los Angeles", "Sierra Club", "Brookings Institution",
+        "Target Corporation",
+    } == found  # fmt: skip
+    # The subsidiary is tagged, not its parent, and it knows its parent.
+    deepmind = Organization.objects.get(name="Google DeepMind")
+    assert deepmind.parent.name == "Google LLC" and deepmind.parent.parent.name == "Alphabet Inc."
+    assert Organization.objects.get(name="Jeep").parent.name == "Stellantis N.V."
