@@ -414,7 +414,7 @@ def _ms(value: str) -> float:
 
 def warm(server: Server, paths: list[str]) -> None:
     for path in paths:
-        with urllib.request.urlopen(server.url + path, timeout=30) as response:
+        with urllib.request.urlopen(server.url + path, timeout=120) as response:
             if response.status != 200:
                 sys.exit(f"{path} answered {response.status}")
 
@@ -532,7 +532,7 @@ def main() -> None:
     types = page_types(rng)
     if args.only:
         wanted = set(args.only.split(","))
-        types = [t for t in types if t.name in wanted]
+        types = [t for t in types if t.name in wanted or t.name.split(",")[0] in wanted]
     step("queries per page")
     count_queries(types)
     folder = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
