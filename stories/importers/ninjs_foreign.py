@@ -25,7 +25,13 @@ MAX_PRETTY_BYTES = 64 * 1024 * 1024  # a single pretty-printed document is read 
 
 
 def is_own_export(document: dict) -> bool:
-    return document.get("profile") == OWN_PROFILE
+    """A document our export wrote (its profile, or the slug only our export puts in altIds)."""
+    if document.get("profile") == OWN_PROFILE:
+        return True
+    alt_ids = document.get("altIds")
+    return isinstance(alt_ids, list) and any(
+        isinstance(alt, dict) and alt.get("role") == "slug" for alt in alt_ids
+    )
 
 
 def read_pretty_document(path: Path) -> dict | None:
