@@ -11,6 +11,8 @@ when it comes back the generation moves on, since edits made meanwhile could not
 
 import math
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 GENERATION_KEY = "newsroom:pages:generation"
+T = TypeVar("T")
 
 
 def generation() -> str:
@@ -63,6 +66,23 @@ def max_age(current: str | None = None) -> int:
         seconds_left = (upcoming - timezone.now()).total_seconds()
         limit = min(limit, math.ceil(seconds_left) - 1)
     return max(limit, 0)
+
+
+def cached_fragment(
+    name: str, key: object, build: Callable[[], T], current: str | None = None
+) -> T:
+    """`build()`, kept in the cache for this generation of pages: for the parts of a page that
+    depend on other records (a story's related stories), so that a page-cache miss for an
+    address variant (`?utm_source=…`) or a page sharing the part does not compute it again.
+    `current` is the generation when the caller has it (request.page_generation)."""
+    current = current or generation()
+    cache_key = f"newsroom:fragment:{current}:{name}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = build()
+        if seconds := max_age(current):
+            cache.set(cache_key, value, timeout=seconds)
+    return value
 
 
 def set_last_modified(response, *records) -> None:

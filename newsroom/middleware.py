@@ -35,6 +35,7 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         path = hashlib.sha256(self._page_address(request).encode()).hexdigest()
         current = generation()  # one read of the shared cache for both keys
+        request.page_generation = current  # and for the view's fragments (cached_fragment)
         key = f"newsroom:page:{current}:{path}"
         cached = cache.get(key)
         if cached is not None:

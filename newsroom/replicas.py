@@ -1,7 +1,7 @@
 """Read replicas: anonymous public page reads go to a replica, everything else to the primary.
 
 `ReplicaMiddleware` marks a request whose reads may go to a replica: a GET or HEAD for a reader
-page from someone not signed in (the same requests the page cache serves). Admin pages,
+page from someone not signed in. Admin pages,
 previews, exports, signed-in users, commands and the shell read from "default". Once a request
 writes, its later reads go to "default" too, so it sees its own write whatever the replicas'
 lag. The replicas are the aliases in settings.DATABASE_REPLICAS (from DATABASE_REPLICA_URLS).
@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from newsroom.middleware import PublicPageCacheMiddleware
+from newsroom.middleware import UNCACHED_PREFIXES
 
 # True while serving a request whose reads may go to a replica (until it writes).
 _replica_reads = ContextVar("replica_reads", default=False)
@@ -41,9 +41,18 @@ class ReplicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        replica = PublicPageCacheMiddleware.cacheable_request(request)
-        token = _replica_reads.set(replica)
+        token = _replica_reads.set(self.reads_from_replica(request))
         try:
             return self.get_response(request)
         finally:
             _replica_reads.reset(token)
+
+    @staticmethod
+    def reads_from_replica(request: HttpRequest) -> bool:
+        """A reader page (as the page cache sees it: UNCACHED_PREFIXES) for someone not
+        signed in, asked with GET or HEAD, whatever its query parameters."""
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.path.startswith(UNCACHED_PREFIXES)
+            and not request.COOKIES.get("sessionid")
+        )

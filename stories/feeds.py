@@ -157,7 +157,7 @@ class LatestStoriesFeed(Feed):
         return Story.objects.public()
 
     def items(self, obj=None):
-        return list(self.stories(obj).for_page().order_by("-published_at", "-pk")[: self.limit])
+        return list(self.stories(obj).for_feed().order_by("-published_at", "-pk")[: self.limit])
 
     def item_title(self, item: Story) -> str:
         return item.headline

@@ -14,17 +14,18 @@ from django.utils.dateparse import parse_date
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from newsroom.caching import set_last_modified
+from newsroom.caching import cached_fragment, set_last_modified
 from newsroom.content_security import csp_hash
 from people.models import Organization
 from stories.feeds import feed_links
-from stories.models import Correction, Story
+from stories.models import Correction, Story, StoryOrganization
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
 from stories.structured_data import json_ld_texts, render_json_ld
 
 RELATED = 4
+RELATED_CANDIDATES = 400  # links of the story's organizations looked at, newest first
 
 
 class StoryDetailView(DetailView):
@@ -53,7 +54,12 @@ class StoryDetailView(DetailView):
         corrections = list(story.corrections.all()) if story.revised_at else []
         context["corrections_above"] = [c for c in corrections if c.shown_above_body]
         context["updates_below"] = [c for c in corrections if not c.shown_above_body]
-        context["related"] = related_stories(story)
+        context["related"] = cached_fragment(
+            "related",
+            story.pk,
+            lambda: related_stories(story),
+            getattr(self.request, "page_generation", None),
+        )
         texts = json_ld_texts(story, corrections=corrections)
         context["json_ld"] = render_json_ld(texts)
         self.script_hashes = [csp_hash(text) for text in texts]
@@ -70,18 +76,27 @@ class StoryDetailView(DetailView):
         return response
 
 
-def related_stories(story: Story) -> list[Story]:
-    """Public stories sharing the most organizations with `story`, newest first. One query."""
+def related_stories(story: Story) -> list[dict]:
+    """Public stories sharing the most organizations with `story`, newest first: their slug,
+    headline and publication time (no model instances: the page shows nothing else). One
+    query; the story page keeps the result for the generation (cached_fragment)."""
     organization_ids = [link.organization_id for link in story.story_organizations.all()]
     if not organization_ids:
         return []
+    # Candidates: the latest stories of those organizations only. Counting shared
+    # organizations over every story of a busy organization (thousands) took seconds.
+    candidates = (
+        StoryOrganization.objects.filter(organization_id__in=organization_ids)
+        .exclude(story_id=story.pk)
+        .order_by("-story_id")
+        .values("story_id")[:RELATED_CANDIDATES]
+    )
     return list(
         Story.objects.public()
-        .filter(story_organizations__organization_id__in=organization_ids)
-        .exclude(pk=story.pk)
+        .filter(pk__in=candidates, story_organizations__organization_id__in=organization_ids)
         .annotate(shared=Count("story_organizations"))
         .order_by("-shared", "-published_at")
-        .only("pk", "slug", "headline", "published_at")[:RELATED]
+        .values("slug", "headline", "published_at")[:RELATED]
     )
 
 

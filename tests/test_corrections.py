@@ -2,6 +2,7 @@
 page, in structured data, feeds and exports, listed on /corrections/, retracted never deleted."""
 
 import json
+from datetime import timedelta
 from io import StringIO
 
 import feedparser
@@ -10,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from lxml import html
 
 from stories.corrections import add_correction
@@ -38,7 +40,10 @@ def reporter(django_user_model):
 
 def published_story(**kwargs):
     story = StoryFactory(
-        published=True, body="The grant is $14 million.\n\nIt opens in May.", **kwargs
+        published=True,
+        published_at=timezone.now() - timedelta(hours=2),
+        body="The grant is $14 million.\n\nIt opens in May.",
+        **kwargs,
     )
     StoryOrganizationFactory(story=story)
     return story
