@@ -194,7 +194,7 @@ def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> No
     validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
     error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is None:
-        error = _first_bad_website(data)
+        error = _first_bad_website(data) or _first_nul(data)
     if error is None:
         return
     parts = list(error.absolute_path)
@@ -203,6 +203,25 @@ def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> No
     else:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
     raise RegistryError(path, where or None, _expected(error))
+
+
+def _first_nul(value, path: tuple = ()) -> SchemaError | None:
+    """The first text holding a NUL character (PostgreSQL cannot store one; SQLite would)."""
+    if isinstance(value, str):
+        return (
+            SchemaError("text without NUL characters", path=list(path)) if "\x00" in value else None
+        )
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        if found := _first_nul(item, (*path, key)):
+            return found
+    return None
 
 
 def _first_bad_website(data: dict) -> SchemaError | None:

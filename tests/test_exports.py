@@ -197,14 +197,15 @@ def test_json_feeds_validate(client, path):
 
 
 def test_rss_carries_full_content_and_a_fifty_item_feed_is_a_fixed_number_of_queries(
-    client, django_assert_num_queries
+    client, django_assert_max_num_queries
 ):
     agency = OrganizationFactory()
     for i in range(50):
         story = StoryFactory(published=True, slug=f"feed-{i}", headline=f"Feed {i}")
         StoryOrganizationFactory(story=story, organization=agency)
         story.tags.add("t")
-    with django_assert_num_queries(5):  # stories, organizations, tags, people, schedule
+    # Stories, organizations, tags, and the next scheduled story once per page generation.
+    with django_assert_max_num_queries(4):
         response = client.get("/feeds/latest.rss?limit=50")
     feed = feedparser.parse(response.content)
     assert len(feed.entries) == 50
