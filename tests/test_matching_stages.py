@@ -215,3 +215,52 @@ def test_people_quoted_without_a_title_before_the_name():
     )
     found = [(start, name) for start, _, name in spoken_names(fold(text))]
     assert [name for _, name in found] == ["Ana Lima", "Rui Costa", "Marta Silva"]
+
+
+# --- countries: named, not merely part of a longer name or a title ---------------------------
+
+
+@pytest.fixture
+def country_index():
+    entries = [
+        Entry(1, "United States", "country", country="US"),
+        Entry(2, "Democratic Republic of the Congo", "country", country="CD"),
+        Entry(3, "Republic of the Congo", "country", country="CG"),
+        Entry(4, "Canada", "country", country="CA"),
+        Entry(5, "Bank of Canada", "agency", country="CA"),
+        Entry(6, "Denmark", "country", country="DK"),
+        Entry(7, "Georgia", "country", country="GE"),
+        Entry(8, "State of Georgia", "subnational", country="US"),
+        Entry(9, "Poland", "country", country="PL"),
+        Entry(10, "Romania", "country", country="RO"),
+    ]
+    aliases = [(1, "U.S.", True), (1, "US", True), (8, "Georgia", True)]
+    return AliasIndex(entries, aliases, home_country="US")
+
+
+def countries(findings) -> list[str]:
+    return [s.entry.name for s in findings.countries]
+
+
+def test_a_country_inside_a_longer_name_is_not_named(country_index):
+    text = "Cases rose in the Democratic Republic of the Congo. The Bank of Canada cut rates."
+    assert countries(country_index.find(text)) == ["Democratic Republic of the Congo"]
+
+
+def test_a_demonym_names_its_country_unless_it_begins_a_name(country_index):
+    assert countries(country_index.find("The Danish drugmaker grew.")) == ["Denmark"]
+    assert countries(country_index.find("The American Widget Council met.")) == []
+    assert countries(country_index.find("An American plant opened.")) == ["United States"]
+
+
+def test_a_domestic_title_or_a_currency_is_not_the_country(country_index):
+    text = "U.S. Attorney Jane Roe and U.S. District Judge John Doe; a grant of US$2 million."
+    assert countries(country_index.find(text)) == []
+    assert countries(country_index.find("U.S. President John Doe spoke.")) == ["United States"]
+
+
+def test_a_state_in_an_address_is_a_place(country_index):
+    text = "Troops left Fort Stewart, Georgia, for Poland and Romania."
+    found = country_index.find(text)
+    assert countries(found) == ["Poland", "Romania"]
+    assert found.organizations == [] and found.ambiguous == []

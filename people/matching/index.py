@@ -15,7 +15,7 @@ import ahocorasick
 
 from people.matching.candidates import described_candidates, find_candidates
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
-from people.matching.lexicon import MINISTRY_TOPICS
+from people.matching.lexicon import DEMONYMS, MINISTRY_TOPICS, NATIONAL_OFFICE_TITLES, TITLE_WORDS
 from people.matching.match import (
     Context,
     bounded,
@@ -66,6 +66,11 @@ _CABINET_TITLE = re.compile(
 )
 
 
+_NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
+# "Fort Stewart, Georgia", "Atlanta, Georgia": a place, a comma, then the state: an address.
+_AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
+# Courts' words before a judge's title: "U.S. District Judge", "U.S. Bankruptcy Judge".
+_COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate"})
 _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
 _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
@@ -107,6 +112,12 @@ class AliasIndex:
             else:
                 add(entry_id, alias, case_sensitive, 0.9, f"alias {alias!r}")
 
+        demonyms = set()
+        for entry in self.entries.values():
+            for demonym in DEMONYMS.get(entry.country, ()) if entry.kind == COUNTRY else ():
+                add(entry.id, demonym, True, 0.8, f"demonym {demonym!r}")
+                demonyms.add(index_key(demonym, case_sensitive=True))
+
         self._insensitive = ahocorasick.Automaton()
         self._sensitive = ahocorasick.Automaton()
         for (key, case_sensitive), by_entry in targets.items():
@@ -129,7 +140,10 @@ class AliasIndex:
                 if entry.kind == COUNTRY:
                     countries.add(key)
         self.context = Context(
-            frozenset(national), frozenset(places - national), frozenset(countries)
+            frozenset(national),
+            frozenset(places - national),
+            frozenset(countries - demonyms),
+            frozenset(demonyms),
         )
 
         self._ministries: dict[tuple[str, str], int] = {}
@@ -219,6 +233,10 @@ class AliasIndex:
             else:
                 pending.append(hit)
         for hit in pending:
+            if _AFTER_A_PLACE.search(folded, max(0, hit.start - 40), hit.start) and any(
+                self.entries[t.entry_id].kind == "subnational" for t in hit.targets
+            ):
+                continue  # "Fort Stewart, Georgia": the state in an address, a place
             target = resolve(
                 hit,
                 self.entries,
@@ -236,13 +254,9 @@ class AliasIndex:
                 self._add(suggestions, target, text, hit.start, hit.end)
 
         taken = [(h.start, h.end) for h in chosen]
-        # A country named inside an organization's name is in the story too ("… of Vietnam").
-        for hit in hits:
-            ids = {t.entry_id for t in hit.targets}
-            if len(ids) == 1 and self.entries[hit.targets[0].entry_id].kind == COUNTRY:
-                # … but not a national prefix: "U.S. Department of State" is not about the U.S.
-                if any(s < hit.start and hit.end <= e for s, e in taken):
-                    self._add(suggestions, hit.targets[0], text, hit.start, hit.end)
+        # A country named only inside an organization's name ("Bank of Canada", "Democratic
+        # Republic of the Congo") is not named by itself: the longer name wins, as above.
+        self._drop_country_modifiers(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
         not_countries = [
             (h.start, h.end)
@@ -281,6 +295,29 @@ class AliasIndex:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _drop_country_modifiers(self, folded, suggestions) -> None:
+        """A country's short form in a domestic office's title ("U.S. Attorney Jane Roe") or a
+        currency ("US$1.5 million") is not the country named; "U.S. President" is."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind != COUNTRY:
+                continue
+            kept = []
+            for mention in suggestion.mentions:
+                after = folded[mention.end : mention.end + 1]
+                following = _NEXT_CAPITALIZED.match(folded, mention.end)
+                if after == "$":
+                    continue
+                if following:
+                    word = following["word"].lower()
+                    if word in _COURT_WORDS and following["second"]:
+                        word = following["second"].lower()
+                    if word in TITLE_WORDS and word not in NATIONAL_OFFICE_TITLES:
+                        continue  # "U.S. Attorney", "U.S. District Judge"
+                kept.append(mention)
+            suggestion.mentions = kept
+            if not kept:
+                del suggestions[entry_id]
 
     def _drop_names_inside_candidates(self, suggestions, candidates) -> None:
         """ "Commonwealth" inside "Foreign, Commonwealth and Development Office": a word of a

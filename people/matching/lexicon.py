@@ -130,3 +130,62 @@ NOT_NAME_WORDS = {
     "street", "avenue", "road", "river", "lake", "mountain", "island", "islands", "county",
     "city", "state", "province", "online", "digital", "technology", "energy", "health",
 }  # fmt: skip
+
+# How English names a country's people and things ("German", "Danish", "South Korean"): a
+# demonym names its country ("the Danish drugmaker") unless it begins a longer name ("American
+# Airlines"). Ambiguous ones ("Congolese", "Guinean", "Korean", "Samoan") are left out.
+DEMONYMS = {
+    "AF": ("Afghan",), "AL": ("Albanian",), "DZ": ("Algerian",), "AO": ("Angolan",),
+    "AR": ("Argentine", "Argentinian"), "AM": ("Armenian",), "AU": ("Australian",),
+    "AT": ("Austrian",), "AZ": ("Azerbaijani",), "BS": ("Bahamian",), "BH": ("Bahraini",),
+    "BD": ("Bangladeshi",), "BB": ("Barbadian",), "BY": ("Belarusian",), "BE": ("Belgian",),
+    "BZ": ("Belizean",), "BJ": ("Beninese",), "BT": ("Bhutanese",), "BO": ("Bolivian",),
+    "BA": ("Bosnian",), "BW": ("Botswanan",), "BR": ("Brazilian",), "BN": ("Bruneian",),
+    "BG": ("Bulgarian",), "BF": ("Burkinabe", "Burkinabè"), "BI": ("Burundian",),
+    "KH": ("Cambodian",), "CM": ("Cameroonian",), "CA": ("Canadian",), "CV": ("Cape Verdean",),
+    "CF": ("Central African",), "TD": ("Chadian",), "CL": ("Chilean",), "CN": ("Chinese",),
+    "CO": ("Colombian",), "KM": ("Comorian",), "CR": ("Costa Rican",), "HR": ("Croatian",),
+    "CU": ("Cuban",), "CY": ("Cypriot",), "CZ": ("Czech",), "DK": ("Danish",),
+    "DJ": ("Djiboutian",), "DO": ("Dominican",), "EC": ("Ecuadorian",), "EG": ("Egyptian",),
+    "SV": ("Salvadoran",), "ER": ("Eritrean",), "EE": ("Estonian",), "SZ": ("Eswatini",),
+    "ET": ("Ethiopian",), "FJ": ("Fijian",), "FI": ("Finnish",), "FR": ("French",),
+    "GA": ("Gabonese",), "GM": ("Gambian",), "GE": ("Georgian",), "DE": ("German",),
+    "GH": ("Ghanaian",), "GR": ("Greek",), "GD": ("Grenadian",), "GT": ("Guatemalan",),
+    "GY": ("Guyanese",), "HT": ("Haitian",), "HN": ("Honduran",), "HU": ("Hungarian",),
+    "IS": ("Icelandic",), "IN": ("Indian",), "ID": ("Indonesian",), "IR": ("Iranian",),
+    "IQ": ("Iraqi",), "IE": ("Irish",), "IL": ("Israeli",), "IT": ("Italian",),
+    "CI": ("Ivorian",), "JM": ("Jamaican",), "JP": ("Japanese",), "JO": ("Jordanian",),
+    "KZ": ("Kazakh", "Kazakhstani"), "KE": ("Kenyan",), "KW": ("Kuwaiti",),
+    "KG": ("Kyrgyz",), "LA": ("Laotian",), "LV": ("Latvian",), "LB": ("Lebanese",),
+    "LS": ("Basotho",), "LR": ("Liberian",), "LY": ("Libyan",), "LT": ("Lithuanian",),
+    "LU": ("Luxembourgish",), "MG": ("Malagasy",), "MW": ("Malawian",), "MY": ("Malaysian",),
+    "MV": ("Maldivian",), "ML": ("Malian",), "MT": ("Maltese",), "MR": ("Mauritanian",),
+    "MU": ("Mauritian",), "MX": ("Mexican",), "MD": ("Moldovan",), "MC": ("Monegasque",),
+    "MN": ("Mongolian",), "ME": ("Montenegrin",), "MA": ("Moroccan",),
+    "MZ": ("Mozambican",), "MM": ("Myanmar",), "NA": ("Namibian",), "NP": ("Nepali", "Nepalese"),
+    "NL": ("Dutch",), "NZ": ("New Zealand",), "NI": ("Nicaraguan",), "NE": ("Nigerien",),
+    "NG": ("Nigerian",), "KP": ("North Korean",), "MK": ("North Macedonian",),
+    "NO": ("Norwegian",), "OM": ("Omani",), "PK": ("Pakistani",), "PS": ("Palestinian",),
+    "PA": ("Panamanian",), "PG": ("Papua New Guinean",), "PY": ("Paraguayan",),
+    "PE": ("Peruvian",), "PH": ("Philippine", "Filipino"), "PL": ("Polish",),
+    "PT": ("Portuguese",), "QA": ("Qatari",), "RO": ("Romanian",), "RU": ("Russian",),
+    "RW": ("Rwandan",), "SA": ("Saudi",), "SN": ("Senegalese",), "RS": ("Serbian",),
+    "SC": ("Seychellois",), "SL": ("Sierra Leonean",), "SG": ("Singaporean",),
+    "SK": ("Slovak",), "SI": ("Slovenian",), "SO": ("Somali",), "ZA": ("South African",),
+    "KR": ("South Korean",), "SS": ("South Sudanese",), "ES": ("Spanish",),
+    "LK": ("Sri Lankan",), "SD": ("Sudanese",), "SR": ("Surinamese",), "SE": ("Swedish",),
+    "CH": ("Swiss",), "SY": ("Syrian",), "TW": ("Taiwanese",), "TJ": ("Tajik",),
+    "TZ": ("Tanzanian",), "TH": ("Thai",), "TL": ("Timorese",), "TG": ("Togolese",),
+    "TT": ("Trinidadian",), "TN": ("Tunisian",), "TR": ("Turkish",), "TM": ("Turkmen",),
+    "UG": ("Ugandan",), "UA": ("Ukrainian",), "AE": ("Emirati",), "GB": ("British",),
+    "US": ("American",), "UY": ("Uruguayan",), "UZ": ("Uzbek",), "VE": ("Venezuelan",),
+    "VN": ("Vietnamese",), "YE": ("Yemeni",), "ZM": ("Zambian",), "ZW": ("Zimbabwean",),
+}  # fmt: skip
+# Titles whose holder speaks for the country: "U.S. President", "UK Prime Minister" name the
+# country; other titles after a country's short form ("U.S. Attorney", "U.S. District Judge")
+# are a domestic office's name and do not.
+NATIONAL_OFFICE_TITLES = {
+    "president", "president-elect", "prime", "premier", "chancellor", "king", "queen",
+    "ambassador", "envoy", "foreign", "minister", "secretary", "trade", "government",
+    "vice", "special", "deputy", "emperor", "crown", "head",
+}  # fmt: skip

@@ -23,6 +23,7 @@ class Context:
     national: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # one-word names of countries ("Taiwan")
+    demonyms: frozenset[str] = frozenset()  # "German", "Danish": a country unless a name begins
 
 
 def registry_hits(scans, folded: str, context: Context = Context()) -> list[Hit]:
