@@ -95,6 +95,7 @@ def story_findings(parsed: ParsedStory) -> Findings:
     if source.nickname:
         names.add(name_key(f"{source.nickname} {surname}"))
     organization = source_organization(parsed, findings)
+    _add_source_organization(findings, organization)
     for person in findings.people:
         if name_key(person.name) in names:
             if not person.known:
@@ -114,6 +115,20 @@ def story_findings(parsed: ParsedStory) -> Findings:
         ),
     )
     return findings
+
+
+def _add_source_organization(findings: Findings, organization: str) -> None:
+    """The source's organization is in the story (the importer tags it), also when the line
+    only implies it ("Minister for Foreign Affairs | Department of Foreign Affairs and Trade").
+    A title implying an organization is not a mention of it: the suggestion has none."""
+    entry = current_index().entry_called(organization) if organization else None
+    if entry is None or entry.kind == "country":
+        return
+    if any(s.entry.id == entry.id for s in findings.organizations):
+        return
+    suggestion = Suggestion(entry, 0.8, "the source line's organization", [])
+    findings.organizations.append(suggestion)
+    findings.organizations.sort(key=lambda s: s.first)
 
 
 _CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+) of (?:the )?(?P<country>.+)$")

@@ -264,3 +264,48 @@ def test_a_state_in_an_address_is_a_place(country_index):
     found = country_index.find(text)
     assert countries(found) == ["Poland", "Romania"]
     assert found.organizations == [] and found.ambiguous == []
+
+
+# --- parents and children, and the grammar of names ------------------------------------------
+
+
+@pytest.fixture
+def bodies_index():
+    entries = [
+        Entry(1, "United Nations", "multilateral"),
+        Entry(2, "UN Refugee Agency", "multilateral", parent_id=1),
+        Entry(3, "Reserve Bank of India", "agency", country="IN"),
+        Entry(4, "India", "country", country="IN"),
+    ]
+    aliases = [(1, "UN", True), (2, "UNHCR", True), (3, "RBI", True)]
+    return AliasIndex(entries, aliases, home_country="US")
+
+
+def test_a_parent_named_only_in_a_title_beside_its_child_is_not_tagged(bodies_index):
+    text = "UNHCR published the report. UN High Commissioner for Refugees Jane Roe said more."
+    assert names(bodies_index.find(text)) == ["UN Refugee Agency"]
+    # named on its own, the parent is tagged too
+    assert names(bodies_index.find("UNHCR and the UN agreed.")) == [
+        "UN Refugee Agency", "United Nations",
+    ]  # fmt: skip
+
+
+def test_a_body_of_a_registry_organization_is_a_candidate_with_its_parent(bodies_index):
+    found = bodies_index.find("The Monetary Policy Committee of the Reserve Bank of India met.")
+    assert names(found) == ["Reserve Bank of India"]
+    [committee] = found.candidates
+    assert (committee.name, committee.parent, committee.country_guess) == (
+        "Monetary Policy Committee", "Reserve Bank of India", "IN",
+    )  # fmt: skip
+
+
+def test_head_nouns_make_names_and_equipment_does_not(bodies_index):
+    text = (
+        "Staff of the Human Development Report Office and the National Wealth Fund met at "
+        "Three Mile Island Unit 1 with the Africa Centres for Disease Control and Prevention. "
+        "The Climate Fund will pay."
+    )
+    assert [c.name for c in bodies_index.find(text).candidates] == [
+        "Human Development Report Office", "National Wealth Fund",
+        "Africa Centres for Disease Control and Prevention",
+    ]  # fmt: skip

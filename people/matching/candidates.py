@@ -8,7 +8,6 @@ from people.matching.fold import fold_lower
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     FUNCTION_WORDS,
-    NOT_ORGANIZATION_WORDS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
@@ -58,6 +57,8 @@ _CAP = r"[A-Z][\w'.&/-]*"
 _CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|&)"
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*")
+_NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
+_OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
 _HEAD_WORD = re.compile(
     r"\b(?:"
@@ -210,11 +211,9 @@ def _segment_spans(words: list[tuple[int, int, str]]):
         )
         # "the Biden Administration" is an administration, not an agency
         presidential = word == "administration" and last == i and i - first == 1
-        if (
-            lone
-            or presidential
-            or any(lowered[k] in NOT_ORGANIZATION_WORDS for k in range(first, last + 1))
-        ):
+        # "the Climate Fund" is money; "National Wealth Fund" a body: two words before it
+        presidential = presidential or (word == "fund" and i - first < 2)
+        if lone or presidential:
             i += 1
             continue
         yield words[first][0], words[last][1] - (1 if words[last][2].endswith(",") else 0)
@@ -228,7 +227,18 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
 
     def add(start: int, end: int, reason: str) -> None:
         if overlaps(start, end, taken):
-            return
+            # "Monetary Policy Committee of the Reserve Bank of India": the body named before
+            # "of" a registry name is a part of it; the registry name is tagged on its own.
+            first_taken = min((s for s, e in taken if start < e and s < end), default=start)
+            cut = _OF_A_BODY.search(folded, start, first_taken)
+            if cut is None or not _HEAD_WORD.search(folded, start, cut.start()):
+                return
+            end = cut.start()
+            if overlaps(start, end, taken):
+                return
+            reason = "a part of the organization named after it"
+        if _NUMBERED.match(folded, end) and folded[start:end].lower().endswith(" unit"):
+            return  # "Unit 1" of a power plant: equipment, not a body
         if ordinal := _ORDINAL_BEFORE.search(folded, max(0, start - 8), start):
             start = ordinal.start()
         name = text[start:end]

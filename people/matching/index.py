@@ -68,6 +68,7 @@ _CABINET_TITLE = re.compile(
 
 _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
 # "Fort Stewart, Georgia", "Atlanta, Georgia": a place, a comma, then the state: an address.
+_OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
 # Courts' words before a judge's title: "U.S. District Judge", "U.S. Bankruptcy Judge".
 _COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate"})
@@ -75,6 +76,17 @@ _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
 _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
 _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
+
+
+def _portfolios_named(name: str) -> set[str]:
+    """The portfolios a (folded, lower-case) ministry name names: "foreign ministry of canada"
+    → {"foreign affairs"}; the longer words first ("foreign affairs", not also "foreign")."""
+    found, rest = set(), f" {name} "
+    for words in sorted(MINISTRY_TOPICS, key=len, reverse=True):
+        if f" {words} " in rest:
+            found.add(MINISTRY_TOPICS[words])
+            rest = rest.replace(f" {words} ", " | ")
+    return found
 
 
 class AliasIndex:
@@ -91,6 +103,7 @@ class AliasIndex:
         """`aliases`: (entry id, alias, case sensitive); canonical names come from `entries`.
         `home_country`: the newsroom's country (ISO code), the default reading of a bare name."""
         self.home_country = home_country
+        aliases = list(aliases)
         self.entries: dict[int, Entry] = {entry.id: entry for entry in entries}
         targets: dict[tuple[str, bool], dict[int, Target]] = defaultdict(dict)
 
@@ -148,17 +161,21 @@ class AliasIndex:
 
         self._ministries: dict[tuple[str, str], int] = {}
         countries = {e.country: e for e in self.entries.values() if e.kind == COUNTRY}
-        for entry in self.entries.values():
-            if entry.kind != "ministry":
-                continue
-            name = fold_lower(entry.name)
-            for topic in set(MINISTRY_TOPICS.values()):
-                if topic in name:
-                    code = entry.country or next(
-                        (c for c, e in countries.items() if fold_lower(e.name) in name), ""
-                    )
-                    if code:
-                        self._ministries.setdefault((code, topic), entry.id)
+        ministry_names = [(e.id, e.name) for e in self.entries.values() if e.kind == "ministry"]
+        # The canonical names first; then the aliases ("Canada's Foreign Ministry" for Global
+        # Affairs Canada), whose portfolio words may be the only ones naming the portfolio.
+        ministry_names += [
+            (entry_id, alias)
+            for entry_id, alias, _ in aliases
+            if entry_id in self.entries and self.entries[entry_id].kind == "ministry"
+        ]
+        for entry_id, name in ministry_names:
+            entry, name = self.entries[entry_id], fold_lower(name)
+            code = entry.country or next(
+                (c for c, e in countries.items() if fold_lower(e.name) in name), ""
+            )
+            for topic in _portfolios_named(name) if code else ():
+                self._ministries.setdefault((code, topic), entry.id)
 
         self.people: dict[int, PersonEntry] = {p.id: p for p in people}
         self._people = ahocorasick.Automaton()
@@ -273,6 +290,7 @@ class AliasIndex:
         self._implied_ministries(text, folded, suggestions, candidates)
         self._implied_departments(text, folded, suggestions)
         self._place_candidates(text, folded, suggestions, candidates)
+        self._drop_parents_named_in_titles(folded, suggestions, candidates)
         people = self._find_people(text, folded, suggestions, candidates)
 
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
@@ -319,6 +337,23 @@ class AliasIndex:
             if not kept:
                 del suggestions[entry_id]
 
+    def _drop_parents_named_in_titles(self, folded, suggestions, candidates) -> None:
+        """ "UN High Commissioner for Refugees" beside UNHCR: the parent named only in a
+        title, with its child in the story, is the child's; a child named tags the child."""
+        parents = {s.entry.parent_id for s in suggestions.values() if s.entry.parent_id}
+        parent_names = {c.parent for c in candidates.values() if c.parent}
+        for entry_id, suggestion in list(suggestions.items()):
+            if entry_id not in parents and suggestion.entry.name not in parent_names:
+                continue
+            in_titles = [
+                m
+                for m in suggestion.mentions
+                if (following := _NEXT_CAPITALIZED.match(folded, m.end))
+                and following["word"].lower() in TITLE_WORDS
+            ]
+            if in_titles and len(in_titles) == len(suggestion.mentions):
+                del suggestions[entry_id]
+
     def _drop_names_inside_candidates(self, suggestions, candidates) -> None:
         """ "Commonwealth" inside "Foreign, Commonwealth and Development Office": a word of a
         longer name, not the Commonwealth of Nations."""
@@ -359,9 +394,11 @@ class AliasIndex:
         if not candidates and not units:
             return
         before_mention: dict[int, Suggestion] = {}
+        at_mention: dict[int, Suggestion] = {}
         for suggestion in suggestions.values():
             for mention in suggestion.mentions:
                 before_mention[mention.end] = suggestion
+                at_mention[mention.start] = suggestion
         for candidate in candidates.values():
             for mention in candidate.mentions:
                 head = folded[max(0, mention.start - 60) : mention.start]
@@ -370,6 +407,11 @@ class AliasIndex:
                     if country is not None:
                         # The name stays as written ("Ministry of Water"), the country with it.
                         candidate.country_guess = country.country
+                if (of := _OF_A_BODY_AFTER.match(folded, mention.end)) and not candidate.parent:
+                    owner = at_mention.get(of.end())
+                    if owner is not None and owner.entry.kind != COUNTRY:
+                        candidate.parent = owner.entry.name  # "… Committee of the Reserve Bank"
+                        candidate.country_guess = candidate.country_guess or owner.entry.country
                 parent = before_mention.get(mention.start - 1)
                 if parent is not None and folded[mention.start - 1] == " ":
                     if parent.entry.kind != COUNTRY and not candidate.parent:

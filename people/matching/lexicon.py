@@ -76,7 +76,7 @@ ORGANIZATION_HEADS = {
     "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
     "observatory", "regiment", "battalion", "team", "railway", "railways", "semiconductors",
     "electronics", "platforms", "pharma", "therapeutics", "corps", "fleet", "squadron", "wing",
-    "exchange",
+    "exchange", "centres", "centers", "unit", "force", "taskforce", "fund", "programme",
     "commissariat", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
 }  # fmt: skip
 # Legal forms after a company's name.
@@ -92,7 +92,7 @@ STRONG_COMPANY_SUFFIXES = {
 }  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
-    "act", "fund", "initiative", "ministerial", "summit", "conference", "expo", "fair",
+    "act", "initiative", "ministerial", "summit", "conference", "expo", "fair",
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
     "report", "declaration", "bill", "law", "rule",
 }  # fmt: skip
