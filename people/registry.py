@@ -24,6 +24,7 @@ from newsroom.slugs import slug_text
 from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
 from people.matching.fold import index_key
+from people.matching.lexicon import DEMONYMS
 from people.models import (
     AliasKind,
     Organization,
@@ -251,11 +252,14 @@ def starter_registry() -> dict:
         data = read_registry_file(DATA_DIR / name)
         organizations += data.get("organizations", [])
         people += data.get("people", [])
-    return {"organizations": country_organizations() + organizations, "people": people}
+    taken = {folded_key(name) for entry in organizations for name in _entry_names(entry)}
+    return {"organizations": country_organizations(taken) + organizations, "people": people}
 
 
-def country_organizations() -> list[dict]:
-    """Every country and territory in pycountry, with official and common names as aliases."""
+def country_organizations(taken: set[str] = frozenset()) -> list[dict]:
+    """Every country and territory in pycountry, with official and common names as aliases,
+    and the names of its government ("Government of Japan", "the Australian Government")
+    unless another organization bears them (`taken`: folded names, e.g. a cabinet's)."""
     extra = json.loads((DATA_DIR / "countries-extra.json").read_text(encoding="utf-8"))
     result = []
     for country in pycountry.countries:
@@ -266,7 +270,11 @@ def country_organizations() -> list[dict]:
         canonical = canonical or (country.name if ", " not in country.name else names[1])
         canonical = canonical.removeprefix("the ")
         aliases = []
-        for alias in [*names, *extra["aliases"].get(code, [])]:
+        # The national government acting is named so: "the Australian Government".
+        governments = [f"Government of {canonical}", f"{canonical} Government"]
+        governments += [f"{demonym} Government" for demonym in DEMONYMS.get(code, ())]
+        governments = [g for g in governments if folded_key(g) not in taken]
+        for alias in [*names, *extra["aliases"].get(code, []), *governments]:
             if alias and ", " not in alias and alias != canonical and alias not in aliases:
                 aliases.append(alias)
         result.append(

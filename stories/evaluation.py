@@ -175,6 +175,14 @@ class RegistryNames:
     def knows(self, gold: GoldOrganization) -> bool:
         return bool(gold.keys & self.kind_by_key.keys())
 
+    def names_of(self, name: str) -> set[str]:
+        """Every name_key of the organization the registry calls `name` (itself when none)."""
+        key = name_key(name)
+        for keys in self.keys_by_id.values():
+            if key in keys:
+                return keys | {key}
+        return {key}
+
 
 def score_story(
     evaluation: Evaluation,
@@ -296,10 +304,10 @@ def score_story(
             evaluation.miss(file, "people", "missed", name)
 
     if labels.has_source:
-        _score_source(evaluation, file, labels, parsed_source)
+        _score_source(evaluation, file, labels, parsed_source, registry)
 
 
-def _score_source(evaluation, file, labels: Labels, parsed) -> None:
+def _score_source(evaluation, file, labels: Labels, parsed, registry: RegistryNames) -> None:
     evaluation.source["of"] += 1
     gold = labels.source
     if gold is None:
@@ -313,7 +321,12 @@ def _score_source(evaluation, file, labels: Labels, parsed) -> None:
         right = {
             "person": name_key(person or "") == name_key(gold.name),
             "title": name_key(title) == name_key(gold.title),
-            "organization": name_key(organization) in organization_keys,
+            # the organization the registry knows under another of its names is the same one
+            "organization": bool(
+                registry.names_of(organization) & organization_keys
+                if organization
+                else "" in organization_keys
+            ),
         }
     for part, ok in right.items():
         evaluation.source[part] += ok

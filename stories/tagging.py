@@ -160,6 +160,9 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 return ministry.name
         if label and name_key(label).startswith(name_key(name) + " ") and _names_a_body(label):
             return _registry_name(label)  # "Constellation" | "Constellation Energy"
+        first, _, second = name.partition(" and ")
+        if second and (entry := index.entry_called(first)):
+            return entry.name  # "CEO of Google and Alphabet": the first body named
         return name
     if source.person_name is None:
         return ""
@@ -182,7 +185,7 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         # The British form: a Secretary of State heads the Department for <portfolio>.
         return _registry_name(f"Department for {match['portfolio']}")
     if label and _names_a_body(label):
-        return label
+        return _registry_name(_STATE_OF_BODY.sub(r"\g<state> ", label))
     if match := _MINISTER_TITLE.search(source.title):
         for country in (findings or suggest(parsed_story_text(parsed))).countries:
             if country.entry.country and country.entry.country != settings.NEWSROOM_HOME_COUNTRY:
@@ -206,7 +209,20 @@ def _names_a_body(label: str) -> bool:
         len(words) >= 2
         and words[-1] in heads | COMPANY_SUFFIXES
         or (len(words) >= 3 and words[0] in heads)
+        # "State of California Department of Justice": a head, then "of" its portfolio
+        or any(
+            w in heads and words[n + 1 : n + 2] in (["of"], ["for"])
+            for n, w in enumerate(words[:-2])
+        )  # fmt: skip
     )
+
+
+# "State of California Department of Justice" is what news copy calls the "California
+# Department of Justice": a state's body is named after the state, not "State of".
+_STATE_OF_BODY = re.compile(
+    r"^State of (?P<state>[A-Z][\w ]+?) (?=(?:Department|Office|Division|Board|Commission|"
+    r"Agency|Bureau)\b)"
+)
 
 
 def source_organization_kind(parsed: ParsedStory) -> str:

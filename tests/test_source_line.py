@@ -149,3 +149,37 @@ def test_an_organization_before_the_title_and_a_degree_after_the_name(tmp_path):
     assert (role.person.full_name, role.title, role.organization.name) == (
         "Ann Poe", "President", "NWMA",
     )  # fmt: skip
+
+
+def test_a_company_board_belongs_to_the_title(tmp_path):
+    company = OrganizationFactory(name="Northwind Werke GmbH", kind="company", country="DE")
+    OrganizationAliasFactory(organization=company, name="Northwind")
+    story_with_label(tmp_path, "Ann Poe, Chairman of the Northwind Board of Management | Media")
+    role = source_role()
+    assert (role.title, role.organization) == ("Chairman of the Board of Management", company)
+
+
+def test_a_united_states_attorney_leads_the_districts_office(tmp_path):
+    story_with_label(
+        tmp_path, "Ann Poe, United States Attorney for the Eastern District of Nowhere | DOJ"
+    )
+    role = source_role()
+    assert (role.title, role.organization.name) == (
+        "United States Attorney",
+        "United States Attorney's Office for the Eastern District of Nowhere",
+    )
+
+
+def test_two_bodies_in_the_line_take_the_first_known_one(tmp_path):
+    company = OrganizationFactory(name="Northwind LLC", kind="company")
+    OrganizationAliasFactory(organization=company, name="Northwind")
+    story_with_label(tmp_path, "Ann Poe, CEO of Northwind and Southwind | The Blog")
+    assert source_role().organization == company
+
+
+def test_a_label_naming_a_states_body_is_named_as_news_copy_does(tmp_path):
+    story_with_label(tmp_path, "Attorney General Ann Poe | State of Nowhere Department of Justice")
+    role = source_role()
+    assert (role.title, role.organization.name) == (
+        "Attorney General", "Nowhere Department of Justice",
+    )  # fmt: skip

@@ -534,6 +534,12 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     """
     # "U.S. Secretary of Energy": the national prefix is not part of the title.
     text = re.sub(r"^(?:U\.S\.|US) (?=Secretary of )", "", text)
+    if (board := _COMPANY_BOARD.match(text)) and _is_title_list(board["title"]):
+        # "Chairman of the Bosch Board of Management": the board is part of the title.
+        return f"{board['title']} of the {board['board']}", board["company"]
+    if attorney := _US_ATTORNEY.match(text):
+        # "United States Attorney for the Southern District of New York" leads an office.
+        return attorney["title"], f"United States Attorney's Office for the {attorney['district']}"
     if (before := _organization_before_title(text, known)) and not _is_title_list(text):
         if before[1].rstrip(".") not in {"U.S", "US", "UK", "EU", "UN"}:
             return before
@@ -580,6 +586,14 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
 
 
 _PORTFOLIO_TITLES = {"secretary", "minister", "undersecretary", "commissioner"}
+_COMPANY_BOARD = re.compile(
+    r"^(?P<title>[\w ,&-]+?) of the (?P<company>[A-Z][\w&.' -]*?) "
+    r"(?P<board>(?:Supervisory|Management|Executive) Board|Board of (?:Management|Directors))$"
+)
+_US_ATTORNEY = re.compile(
+    r"^(?P<title>(?:Acting |Interim )?(?:United States|U\.S\.) Attorney) for (?:the )?"
+    r"(?P<district>(?:[A-Z][a-z]+ )?District of [A-Z][\w .]+)$"
+)
 
 
 def _names_a_body(text: str, *, strictly: bool = False) -> bool:
