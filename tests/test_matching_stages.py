@@ -309,3 +309,13 @@ def test_head_nouns_make_names_and_equipment_does_not(bodies_index):
         "Human Development Report Office", "National Wealth Fund",
         "Africa Centres for Disease Control and Prevention",
     ]  # fmt: skip
+
+
+def test_companies_named_by_their_ticker_or_a_company_title(bodies_index):
+    text = (
+        "Northwind Traders (NYSE: NWT) agreed to buy Southwind, said Northwind CEO Ann Poe. "
+        "Former CEO Bob Roe, the chief executive of Eastwind Labs., agreed."
+    )
+    found = {c.name: c.kind_guess for c in bodies_index.find(text).candidates}
+    assert found == {"Northwind Traders": "company", "Northwind": "company",
+                     "Eastwind Labs": "company"}  # fmt: skip

@@ -282,6 +282,22 @@ _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "chari
 # "the Pacific Islands Forum (PIF)": a name defined with its acronym.
 _ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _INITIAL_SKIP = {"&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in"}
+# "Acme Corp (NYSE: ACME)": a name with its stock ticker is a listed company.
+_TICKER = re.compile(
+    r" \((?:NYSE|NYSE American|NASDAQ|Nasdaq|LSE|TSX|TSXV|ASX|TSE|TYO|HKEX|SEHK|SGX|NSE|BSE|"
+    r"KRX|SIX|XETRA|FWB|ETR|Euronext(?: [A-Z][a-z]+)?|OTC|OTCQX|OTCQB|Cboe|Nasdaq Stockholm|"
+    r"Nasdaq Copenhagen|Nasdaq Helsinki|JSE|B3|BMV|TASE)(?: [A-Z][a-z]+)?: ?[A-Z0-9.]{1,8}"
+    r"(?:[;,] [^)]{1,40})?\)"
+)
+# "Acme CEO Jane Roe", "chief executive of Acme": a company's title names the company.
+_COMPANY_TITLE_AFTER = re.compile(
+    r"(?P<name>[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.'-]*)){0,3})(?:'s)? "
+    r"(?:CEO|CFO|COO|CTO|Chief Executive|chief executive|founder|co-founder|Founder)\b"
+)
+_COMPANY_TITLE_BEFORE = re.compile(
+    r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Cc]o-founder) "
+    r"(?:of|at) (?P<name>[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.'-]*)){0,3})"
+)
 
 
 def described_candidates(
@@ -319,6 +335,26 @@ def described_candidates(
         kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
         add(start, match.end("name"), kind, f"described as a {described['noun']}")
 
+    for listed in _TICKER.finditer(folded):
+        match = _NAME_BEFORE.search(folded, max(0, listed.start() - 80), listed.start())
+        if match and _a_company_name(match["name"]):
+            add(match.start("name"), match.end("name"), "company", "listed with its ticker")
+    if "CEO" in folded or "hief executive" in folded or "ounder" in folded:
+        for pattern in (_COMPANY_TITLE_AFTER, _COMPANY_TITLE_BEFORE):
+            for titled in pattern.finditer(folded):
+                name, start = titled["name"], titled.start("name")
+                words = name.split(" ")
+                for k in range(len(words) - 2, -1, -1):
+                    if words[k].endswith(".") and not _ABBREVIATION.fullmatch(words[k]):
+                        # "… said Jane Roe. Former CEO …": the name begins after the sentence
+                        start += len(" ".join(words[: k + 1])) + 1
+                        name = " ".join(words[k + 1 :])
+                        break
+                if name.endswith(".") and not _ABBREVIATION.fullmatch(name.split()[-1]):
+                    name = name[:-1]  # "… CEO of Acme." ends a sentence
+                if _a_company_name(name) and not name.endswith(("'s", "'")):
+                    add(start, start + len(name), "company", "named by a company title")
+
     for defined in _ACRONYM_IN_PARENS.finditer(folded):
         match = _NAME_BEFORE.search(folded, max(0, defined.start() - 100), defined.start())
         if not match:
@@ -339,3 +375,19 @@ def described_candidates(
                 kind = guess_organization_kind(name)
                 add(start, match.end("name"), kind, "defined with its acronym")
                 break
+
+
+def _a_company_name(name: str) -> bool:
+    """Words that can be a company's name: not a sentence's first function word, a title, a
+    pronoun-like determiner ("Former", "Its") or a head noun alone."""
+    words = name.split()
+    first = words[0].lower()
+    return not (
+        first in FUNCTION_WORDS
+        or first in TITLE_WORDS
+        or first in _NOT_A_COMPANY_START
+        or (len(words) == 1 and (first in ORGANIZATION_HEADS or len(first) < 2))
+    )
+
+
+_NOT_A_COMPANY_START = {"former", "new", "its", "their", "our", "his", "her", "then", "current"}

@@ -458,7 +458,12 @@ class AliasIndex:
         for key, candidate in list(candidates.items()):
             for suggestion in list(suggestions.values()):
                 name = fold_lower(suggestion.entry.name)
-                if " " in key and name.endswith(" " + key):
+                if (" " in key and name.endswith(" " + key)) or (
+                    " " not in key
+                    and name.startswith(key + " ")
+                    and len(candidate.mentions)
+                    and all(m.text[:1].isupper() for m in candidate.mentions)
+                ):  # "Weather Service"; "Constellation" after "Constellation Energy"
                     reason = f"short form of {suggestion.entry.name!r}"
                     target = Target(suggestion.entry.id, 0.7, reason)
                     for mention in candidate.mentions:
