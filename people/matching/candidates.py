@@ -255,10 +255,10 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
     taken = sorted(taken)
     taken_starts = [start for start, _ in taken]
     for match in _PHRASE.finditer(folded):
-        if not _HEAD_WORD.search(match.group()):
-            continue  # most capitalized runs are names and places: no work for them
         if within(match.start(), match.end(), taken_starts, taken):
             continue  # all of it is a registry name
+        if not _HEAD_WORD.search(match.group()):
+            continue  # most capitalized runs are names and places: no work for them
         for start, end in _organization_spans(folded, match.start(), match.end()):
             add(start, end, "an organization-like phrase not in the registry")
     return candidates

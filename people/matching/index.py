@@ -521,6 +521,8 @@ class AliasIndex:
                 )
 
     def _implied_departments(self, text, folded, suggestions) -> None:
+        if "Secretary of " not in folded:
+            return  # the cheap test first: most texts name no cabinet secretary
         for match in _CABINET_TITLE.finditer(folded):
             the = "the " if match["the"] else ""
             entry = self.entry_named(f"Department of {the}{match['dept']}")
