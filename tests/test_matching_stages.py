@@ -319,3 +319,11 @@ def test_companies_named_by_their_ticker_or_a_company_title(bodies_index):
     found = {c.name: c.kind_guess for c in bodies_index.find(text).candidates}
     assert found == {"Northwind Traders": "company", "Northwind": "company",
                      "Eastwind Labs": "company"}  # fmt: skip
+
+
+def test_an_instrument_or_a_companys_board_is_not_a_body(bodies_index):
+    text = (
+        "The Northwind Union treaty entered into force. The Acme Board of Management met the "
+        "Southwind Trade Union."
+    )
+    assert [c.name for c in bodies_index.find(text).candidates] == ["Southwind Trade Union"]

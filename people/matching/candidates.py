@@ -8,6 +8,7 @@ from people.matching.fold import fold_lower
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     FUNCTION_WORDS,
+    INSTRUMENT_WORDS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
@@ -261,7 +262,21 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
             continue  # most capitalized runs are names and places: no work for them
         for start, end in _organization_spans(folded, match.start(), match.end()):
             add(start, end, "an organization-like phrase not in the registry")
+    for key, candidate in list(candidates.items()):
+        if _COMPANY_BOARD.search(candidate.name) or all(
+            (after := _WORD_AFTER.match(folded, m.end)) and after[1] in INSTRUMENT_WORDS
+            for m in candidate.mentions
+        ):
+            # "the Falepili Union treaty": the name of a thing; "Acme Board of Management":
+            # a company's board, not a body of its own
+            del candidates[key]
     return candidates
+
+
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+_COMPANY_BOARD = re.compile(
+    r" (?:Board of (?:Management|Directors)|(?:Supervisory|Management|Executive) Board)$"
+)
 
 
 _RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|of|for|the|[A-Z][\w&.'/-]*))*"

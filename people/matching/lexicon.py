@@ -96,6 +96,10 @@ NOT_ORGANIZATION_WORDS = {
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
     "report", "declaration", "bill", "law", "rule",
 }  # fmt: skip
+# After a name, they make it the name of an instrument: "the Falepili Union treaty".
+INSTRUMENT_WORDS = {
+    "treaty", "agreement", "accord", "act", "bill", "law", "declaration", "convention", "pact",
+}  # fmt: skip
 # Capitalized at a sentence's start or in a headline, they begin no name.
 FUNCTION_WORDS = {
     "the", "a", "an", "on", "in", "at", "by", "for", "and", "but", "or", "as", "after", "before",
