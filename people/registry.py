@@ -10,6 +10,7 @@ leaves empty is left as it was. Loading the same file twice changes nothing the 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -307,13 +308,15 @@ def _entry_names(entry: dict) -> list[str]:
     return [entry["name"].strip(), *aliases]
 
 
-def _compatible(organization: Organization, entry: dict) -> bool:
-    """Whether `entry` can describe `organization`: no different kind, no different country."""
+def _compatible(organization: Organization, entry: dict, *, strict: bool = False) -> bool:
+    """Whether `entry` can describe `organization`: no different country, and no different
+    kind unless both are of one country (Network Rail, a company or an agency as one file or
+    another sees it, is one organization; the file's kind then wins)."""
     kind, country = entry.get("kind"), entry.get("country")
     kinds = {organization.kind, kind} - {None, OrganizationKind.OTHER}
-    return len(kinds) <= 1 and not (
-        country and organization.country and organization.country != country
-    )
+    if country and organization.country and organization.country != country:
+        return False
+    return len(kinds) <= 1 or (not strict and bool(country and organization.country == country))
 
 
 class _Names:
@@ -321,11 +324,13 @@ class _Names:
 
     def __init__(self):
         self.by_key: dict[str, list[Organization]] = {}
+        self.by_bare_key: dict[str, list[Organization]] = {}  # without a legal form
 
     def add(self, key: str, organization: Organization) -> None:
-        known = self.by_key.setdefault(key, [])
-        if all(o is not organization for o in known):
-            known.append(organization)
+        for index, k in ((self.by_key, key), (self.by_bare_key, bare_company_key(key))):
+            known = index.setdefault(k, [])
+            if all(o is not organization for o in known):
+                known.append(organization)
 
     def get(self, name: str) -> list[Organization]:
         return self.by_key.get(folded_key(name), [])
@@ -348,9 +353,31 @@ def _existing(entry: dict, names: _Names) -> tuple[Organization | None, list[Org
         for organization in names.get(name):
             if _compatible(organization, entry) and all(o is not organization for o in found):
                 found.append(organization)
+    if not found:
+        # "Network Rail" is "Network Rail Limited": the canonical names, a company's legal
+        # form set aside (not the aliases: "SoftBank Corp." is not SoftBank Group's "SoftBank")
+        bare = bare_company_key(own)
+        for organization in names.by_bare_key.get(bare, []):
+            if (
+                bare_company_key(folded_key(organization.name)) == bare
+                and _compatible(organization, entry, strict=True)
+                and all(o is not organization for o in found)
+            ):
+                found.append(organization)
     if len(found) > 1:
         return None, found
     return (found[0] if found else None), []
+
+
+_LEGAL_FORM = re.compile(
+    r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
+    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty))\.?$"
+)
+
+
+def bare_company_key(key: str) -> str:
+    """A folded name without its legal form: "network rail limited" -> "network rail"."""
+    return _LEGAL_FORM.sub("", key) or key
 
 
 @transaction.atomic

@@ -327,3 +327,11 @@ def test_an_instrument_or_a_companys_board_is_not_a_body(bodies_index):
         "Southwind Trade Union."
     )
     assert [c.name for c in bodies_index.find(text).candidates] == ["Southwind Trade Union"]
+
+
+def test_a_national_prefix_is_found_in_either_form():
+    index = AliasIndex(
+        [Entry(1, "United States District Court for the District of Nowhere", "other", "US")]
+    )
+    found = index.find("The U.S. District Court for the District of Nowhere ruled.")
+    assert names(found) == ["United States District Court for the District of Nowhere"]

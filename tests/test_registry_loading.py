@@ -163,3 +163,27 @@ def test_loading_the_starter_registry_twice_creates_nothing():
     assert counts() == before
     assert report.conflicts == []
     assert re.match(r"0 organizations created, 0 updated \(matched \d+ existing\)", str(report))
+
+
+def test_a_file_naming_a_company_without_its_legal_form_or_as_another_kind_updates_it():
+    load_registry(
+        {"organizations": [
+            {"name": "Northwind Rail Limited", "kind": "company", "country": "GB",
+             "aliases": ["Northwind Rail"]},
+            {"name": "Eastwind Widgets plc", "kind": "company", "country": "GB"},
+        ]}
+    )  # fmt: skip
+    report = load_registry(
+        {"organizations": [
+            {"name": "Northwind Rail", "kind": "agency", "country": "GB"},
+            {"name": "Eastwind Widgets", "kind": "company", "country": "GB"},
+        ]}
+    )  # fmt: skip
+    assert Organization.objects.count() == 2
+    assert (report.organizations_created, report.organizations_matched) == (0, 2)
+    assert Organization.objects.get(name="Northwind Rail Limited").kind == "agency"
+    assert (
+        Organization.objects.get(name="Eastwind Widgets plc")
+        .aliases.filter(name="Eastwind Widgets")
+        .exists()
+    )

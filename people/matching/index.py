@@ -78,6 +78,21 @@ _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
 _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
+_NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
+
+
+def national_variants(name: str) -> list[str]:
+    """The other way news copy writes a national prefix: "United States District Court for …"
+    is also "U.S. District Court for …", and the reverse."""
+    variants = []
+    for long, short in _NATIONAL_FORMS:
+        if name.startswith(long):
+            variants.append(short + name[len(long) :])
+        elif name.startswith(short):
+            variants.append(long + name[len(short) :])
+    return variants
+
+
 def _portfolios_named(name: str) -> set[str]:
     """The portfolios a (folded, lower-case) ministry name names: "foreign ministry of canada"
     → {"foreign affairs"}; the longer words first ("foreign affairs", not also "foreign")."""
@@ -117,6 +132,8 @@ class AliasIndex:
 
         for entry in self.entries.values():
             add(entry.id, entry.name, is_case_sensitive_name(entry.name), 0.95, "name")
+            for variant in national_variants(entry.name):
+                add(entry.id, variant, False, 0.9, f"name as {variant!r}")
         for entry_id, alias, case_sensitive in aliases:
             if entry_id not in self.entries:
                 continue
@@ -124,6 +141,8 @@ class AliasIndex:
                 add(entry_id, alias, True, 0.85, f"acronym {alias!r}")
             else:
                 add(entry_id, alias, case_sensitive, 0.9, f"alias {alias!r}")
+                for variant in national_variants(alias):
+                    add(entry_id, variant, case_sensitive, 0.85, f"alias {variant!r}")
 
         demonyms = set()
         for entry in self.entries.values():
