@@ -330,3 +330,16 @@ def record_run(source: IngestSource, report: RunReport, reading: Reading | None 
     IngestSource.objects.filter(pk=source.pk).update(**fields)
     for name, value in fields.items():
         setattr(source, name, value)
+
+
+@transaction.atomic
+def dismiss_duplicate(item: IngestedItem) -> IngestedItem:
+    """An editor says `item` is not the release its story is: unlink it and forget its
+    fingerprint, so that the next run of its source makes it a story of its own (and reads the
+    feed in full rather than getting a 304). Returns the item."""
+    item.duplicate_of, item.similarity, item.content_hash = None, None, ""
+    item.save(update_fields=["duplicate_of", "similarity", "content_hash"])
+    IngestSource.objects.filter(pk=item.source_id, kind=SourceKind.FEED).update(
+        etag="", last_modified="", next_run_at=None
+    )
+    return item

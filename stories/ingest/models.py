@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import datetime
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -146,3 +147,82 @@ class IngestedItem(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+
+class ExportFormat(models.TextChoices):
+    """The exporters' names (stories.exporters.EXPORTERS), for a schedule to choose from."""
+
+    NINJS = "ninjs", "ninjs (a JSON array)"
+    NDJSON = "ndjson", "NDJSON (ninjs, one per line)"
+    CSV = "csv", "CSV"
+    RSS = "rss", "RSS"
+    ATOM = "atom", "Atom"
+    JSONFEED = "jsonfeed", "JSON Feed"
+
+
+class ExportScope(models.TextChoices):
+    PUBLIC = "public", "Public stories (what partners may see)"
+    ALL = "all", "Every story, drafts included (a backup)"
+
+
+class ExportOutcome(models.TextChoices):
+    WRITTEN = "written", "Written"
+    FAILED = "failed", "Failed"
+
+
+class ExportScheduleQuerySet(models.QuerySet):
+    def due(self, now: datetime | None = None) -> "ExportScheduleQuerySet":
+        """Enabled schedules whose next run has come."""
+        now = now or timezone.now()
+        return self.filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now), is_enabled=True)
+
+
+class ExportSchedule(models.Model):
+    """An export the worker writes again and again: a file in a folder on the server, replaced
+    whole at each run (partners or a backup job pick it up from there)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    format = models.CharField(max_length=10, choices=ExportFormat, default=ExportFormat.NINJS)
+    scope = models.CharField(max_length=10, choices=ExportScope, default=ExportScope.PUBLIC)
+    folder = models.CharField(
+        max_length=500, help_text="A folder on the server (created when missing)."
+    )
+    file_name = models.CharField(
+        max_length=200,
+        validators=[
+            RegexValidator(
+                r"^\w[\w.-]*$", "A plain file name: letters, digits, dots, dashes, no folder."
+            )
+        ],
+        help_text="The file written in the folder, e.g. partner-feed.json. It is written "
+        "beside and moved into place when complete: a reader never sees half a file.",
+    )
+    interval_minutes = models.PositiveIntegerField(
+        default=60, help_text="How often the file is written again."
+    )
+    is_enabled = models.BooleanField("enabled", default=True)
+    next_run_at = models.DateTimeField(
+        null=True, blank=True, help_text="Empty: at the worker's next look (within a minute)."
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    last_run_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_outcome = models.CharField(
+        max_length=10, choices=ExportOutcome, blank=True, editable=False
+    )
+    last_count = models.PositiveIntegerField(default=0, editable=False)
+    last_message = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ExportScheduleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file_name__contains="/") & ~Q(file_name__startswith="."),
+                name="export_file_name_is_plain",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
