@@ -78,7 +78,12 @@ class DuplicatesMixin:
 
     def with_copies_notice(self, obj, fieldsets):
         """`fieldsets`, opened by the notice when other sources sent the same release."""
-        if obj is None or not IngestedItem.objects.filter(duplicate_of=obj).exists():
+        if obj is None:
+            return fieldsets
+        count = getattr(obj, "copy_count", None)  # annotated by get_queryset: no query
+        if count is None:
+            count = IngestedItem.objects.filter(duplicate_of=obj).count()
+        if not count:
             return fieldsets
         notice = ("Same release from other sources", {"fields": [FIELD], "classes": ["copies"]})
         return [notice, *fieldsets]

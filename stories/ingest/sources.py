@@ -3,8 +3,10 @@ folder, or a webhook's body. Nothing is saved here; ingesting.py saves."""
 
 import calendar
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -20,6 +22,9 @@ from stories.importers.plaintext import ParsedStory, parse_story_bytes
 from stories.ingest.extraction import fragment_paragraphs, page_paragraphs, parse_when
 from stories.ingest.fetch import FetchError, fetch
 from stories.ingest.models import IngestSource
+
+# How a complete feed ends: its root element closed (then at most comments and spaces).
+FEED_END = re.compile(rb"</(?:\w+:)?(?:rss|feed|rdf)>\s*(?:<!--.*?-->\s*)*\Z", re.I | re.S)
 
 
 class SourceError(Exception):
@@ -68,6 +73,15 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
     if not feed.version and not feed.entries:
         problem = feed.get("bozo_exception") or "no channel or feed element"
         raise SourceError(f"{source.url}: not an RSS or Atom feed ({problem})")
+    if isinstance(feed.get("bozo_exception"), SAXParseException) and not FEED_END.search(
+        fetched.body[-500:]
+    ):
+        # A cut-off download: the lenient parser would still return the items before the cut,
+        # the last one possibly half, and that half would overwrite its story.
+        raise SourceError(
+            f"{source.url}: the feed is cut off before its end ({feed.bozo_exception}); "
+            "nothing was read from it"
+        )
     for number, entry in enumerate(feed.entries, 1):
         release = _entry_release(entry, reading.errors, fetch_pages=fetch_pages)
         if release is None:
