@@ -135,14 +135,15 @@ def test_write_now_queues_the_export_even_before_its_time(stories, editor_client
     assert len((tmp_path / "feed.ndjson").read_text().splitlines()) == 2
 
 
-def test_a_file_name_with_a_folder_in_it_is_refused(editor_client, tmp_path):
+def test_a_file_name_with_a_folder_in_it_or_a_relative_folder_is_refused(editor_client, tmp_path):
     response = editor_client.post(
         reverse("admin:stories_exportschedule_add"),
-        {"name": "Sneaky", "format": "csv", "scope": "all", "folder": str(tmp_path),
+        {"name": "Sneaky", "format": "csv", "scope": "all", "folder": "exports",
          "file_name": "../settings.csv", "interval_minutes": 30},
     )  # fmt: skip
     assert response.status_code == 200
-    assert "A plain file name" in response.content.decode()
+    page = response.content.decode()
+    assert "A plain file name" in page and "A full path on the server" in page
     assert not ExportSchedule.objects.exists()
 
 

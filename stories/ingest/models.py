@@ -185,7 +185,9 @@ class ExportSchedule(models.Model):
     format = models.CharField(max_length=10, choices=ExportFormat, default=ExportFormat.NINJS)
     scope = models.CharField(max_length=10, choices=ExportScope, default=ExportScope.PUBLIC)
     folder = models.CharField(
-        max_length=500, help_text="A folder on the server (created when missing)."
+        max_length=500,
+        validators=[RegexValidator(r"^/", "A full path on the server, starting with /.")],
+        help_text="A folder on the server, e.g. /srv/exports (created when missing).",
     )
     file_name = models.CharField(
         max_length=200,

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=200, unique=True)),
                 ('format', models.CharField(choices=[('ninjs', 'ninjs (a JSON array)'), ('ndjson', 'NDJSON (ninjs, one per line)'), ('csv', 'CSV'), ('rss', 'RSS'), ('atom', 'Atom'), ('jsonfeed', 'JSON Feed')], default='ninjs', max_length=10)),
                 ('scope', models.CharField(choices=[('public', 'Public stories (what partners may see)'), ('all', 'Every story, drafts included (a backup)')], default='public', max_length=10)),
-                ('folder', models.CharField(help_text='A folder on the server (created when missing).', max_length=500)),
+                ('folder', models.CharField(help_text='A folder on the server, e.g. /srv/exports (created when missing).', max_length=500, validators=[django.core.validators.RegexValidator('^/', 'A full path on the server, starting with /.')])),
                 ('file_name', models.CharField(help_text='The file written in the folder, e.g. partner-feed.json. It is written beside and moved into place when complete: a reader never sees half a file.', max_length=200, validators=[django.core.validators.RegexValidator('^\\w[\\w.-]*$', 'A plain file name: letters, digits, dots, dashes, no folder.')])),
                 ('interval_minutes', models.PositiveIntegerField(default=60, help_text='How often the file is written again.')),
                 ('is_enabled', models.BooleanField(default=True, verbose_name='enabled')),
