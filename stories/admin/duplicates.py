@@ -7,6 +7,8 @@ marks and filters the stories that have copies. Dismissing frees the item: the n
 source delivers it, it becomes a story of its own.
 """
 
+import threading
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery
@@ -23,6 +25,9 @@ from stories.models import Story
 from stories.publishing import can_edit
 
 FIELD = "duplicate_notice"
+# The request whose form is being rendered, per thread: a read-only field sees only the story,
+# and the notice offers "dismiss" only to who may edit it (the admin object is shared).
+_rendering = threading.local()
 
 
 def _copies():
@@ -93,7 +98,7 @@ class DuplicatesMixin:
 
     @admin.display(description="Also received")
     def duplicate_notice(self, obj):
-        request = getattr(self, "_duplicates_request", None)
+        request = getattr(_rendering, "request", None)
         return render_to_string(
             "admin/stories/story/_duplicates.html",
             {
@@ -104,7 +109,7 @@ class DuplicatesMixin:
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        self._duplicates_request = request  # the notice offers "dismiss" to who may edit
+        _rendering.request = request
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def dismiss_duplicate_view(self, request, pk):
