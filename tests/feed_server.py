@@ -2,6 +2,7 @@
 feeds and pages; a route can be slow, broken, redirecting, or changed between requests.
 `serve_releases` serves an agency's feed of realistic releases (tests and bench/ingest.py)."""
 
+import hashlib
 import random
 import threading
 import time
@@ -180,9 +181,11 @@ def serve_releases(server: FeedServer, numbers, *, changed=frozenset()) -> dict[
     for n in numbers:
         releases[n] = release(n, changed=n in changed)
         page_path = f"/news/releases/{n}"
+        body = page(releases[n]["headline"], releases[n]["paragraphs"])
         server.routes[page_path] = Route(
-            page(releases[n]["headline"], releases[n]["paragraphs"]),
+            body,
             content_type="text/html; charset=utf-8",
+            etag=f'"{hashlib.sha1(body).hexdigest()[:16]}"',  # as a web server sends for a file
         )
         items.append({
             "guid": f"https://agency.example.gov/news/releases/{n}",

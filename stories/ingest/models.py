@@ -135,6 +135,9 @@ class IngestedItem(models.Model):
     )
     similarity = models.FloatField(null=True, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, editable=False)
+    # The item's page as last read: the next read is conditional (an unchanged page is a 304).
+    page_etag = models.CharField(max_length=300, blank=True, editable=False)
+    page_last_modified = models.CharField(max_length=100, blank=True, editable=False)
     signature = models.BinaryField(editable=False, help_text="MinHash of its word shingles.")
     first_seen_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(auto_now=True)

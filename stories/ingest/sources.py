@@ -45,6 +45,9 @@ class Release:
     organizations: list[str] = field(default_factory=list)  # names the source itself listed
     parsed: ParsedStory | None = None  # a release in our plain-text format, already parsed
     notices: list[ImportNotice] = field(default_factory=list)
+    page_etag: str = ""  # the validators of the page it was read from, for next time
+    page_last_modified: str = ""
+    page_unchanged: bool = False  # its page answered 304: nothing else is filled in
 
 
 @dataclass
@@ -82,8 +85,14 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
             f"{source.url}: the feed is cut off before its end ({feed.bozo_exception}); "
             "nothing was read from it"
         )
+    pages = {
+        key: (etag, last_modified)
+        for key, etag, last_modified in source.items.exclude(page_etag="", page_last_modified="")
+        .values_list("key", "page_etag", "page_last_modified")
+        .iterator()
+    }
     for number, entry in enumerate(feed.entries, 1):
-        release = _entry_release(entry, reading.errors, fetch_pages=fetch_pages)
+        release = _entry_release(entry, reading.errors, fetch_pages=fetch_pages, pages=pages)
         if release is None:
             reading.errors.append(f"{source.url}, item {number}: no headline or no text")
         else:
@@ -92,18 +101,32 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
 
 
 def _entry_release(
-    entry: feedparser.FeedParserDict, errors: list[str], *, fetch_pages: bool
+    entry: feedparser.FeedParserDict,
+    errors: list[str],
+    *,
+    fetch_pages: bool,
+    pages: dict[str, tuple[str, str]] | None = None,
 ) -> Release | None:
+    """The release a feed entry carries; its page is read when the feed has only a teaser,
+    conditionally when `pages` holds the validators it answered with last time (key → (ETag,
+    Last-Modified)): a 304 gives a Release with `page_unchanged` set and nothing else read."""
     link = entry.get("link", "")
     headline = " ".join(fragment_paragraphs(entry.get("title", "")))
     paragraphs: list[str] = []
     image_url = _entry_image(entry)
+    page_etag = page_last_modified = ""
     if entry.get("content"):
         paragraphs = fragment_paragraphs(entry.content[0].get("value", ""))
     elif link and fetch_pages:
         # A summary is a teaser: the release is on its page.
+        known_key = (entry.get("id") or link)[:500]
+        etag, last_modified = (pages or {}).get(known_key, ("", ""))
         try:
-            fetched = fetch(link)
+            fetched = fetch(link, etag=etag, last_modified=last_modified)
+            if fetched.not_modified:
+                return Release(key=known_key, headline=headline, paragraphs=[], url=link,
+                               page_unchanged=True)  # fmt: skip
+            page_etag, page_last_modified = fetched.etag, fetched.last_modified
             page = page_paragraphs(fetched.body.decode("utf-8", "replace"), url=fetched.url)
             paragraphs = page.paragraphs
             image_url = image_url or page.image_url
@@ -124,6 +147,8 @@ def _entry_release(
         image_url=image_url,
         released_at=datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None,
         attribution=entry.get("author", ""),
+        page_etag=page_etag[:300],
+        page_last_modified=page_last_modified[:100],
     )
 
 
