@@ -144,6 +144,12 @@ def test_a_file_name_with_a_folder_in_it_or_a_relative_folder_is_refused(editor_
     assert response.status_code == 200
     page = response.content.decode()
     assert "A plain file name" in page and "A full path on the server" in page
+    response = editor_client.post(
+        reverse("admin:stories_exportschedule_add"),
+        {"name": "Sneaky", "format": "csv", "scope": "all", "folder": str(tmp_path),
+         "file_name": "settings.py", "interval_minutes": 30},
+    )  # fmt: skip
+    assert "A CSV file&#x27;s name ends in .csv." in response.content.decode()
     assert not ExportSchedule.objects.exists()
 
 

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -163,6 +164,17 @@ class ExportFormat(models.TextChoices):
     JSONFEED = "jsonfeed", "JSON Feed"
 
 
+# The file name endings a schedule's format allows (the first is the one to suggest).
+EXPORT_SUFFIXES = {
+    ExportFormat.NINJS: (".json",),
+    ExportFormat.NDJSON: (".ndjson", ".jsonl"),
+    ExportFormat.CSV: (".csv",),
+    ExportFormat.RSS: (".rss", ".xml"),
+    ExportFormat.ATOM: (".atom", ".xml"),
+    ExportFormat.JSONFEED: (".json",),
+}
+
+
 class ExportScope(models.TextChoices):
     PUBLIC = "public", "Public stories (what partners may see)"
     ALL = "all", "Every story, drafts included (a backup)"
@@ -231,3 +243,11 @@ class ExportSchedule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # The file is what its name says: an export can never replace a program or a setting.
+        suffix = EXPORT_SUFFIXES.get(self.format, ())
+        if self.file_name and suffix and not self.file_name.lower().endswith(suffix):
+            raise ValidationError(
+                {"file_name": f"A {self.get_format_display()} file's name ends in {suffix[0]}."}
+            )
