@@ -37,6 +37,7 @@ from people.models import (
 )
 from people.names import name_key, normalize_typography
 from people.resolution import find_or_create_person
+from people.signals import registry_loaded
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "registry"
 STARTER_FILES = [
@@ -135,6 +136,14 @@ class RegistryReport:
     dry_run: bool = False
     conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def wrote(self) -> bool:
+        """Whether the load added or changed anything (a new name may tag old stories)."""
+        return any((
+            self.organizations_created, self.organizations_updated, self.aliases_created,
+            self.people_created, self.roles_created,
+        ))  # fmt: skip
 
     def __str__(self) -> str:
         would = "would be " if self.dry_run else ""
@@ -528,6 +537,8 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
         transaction.set_rollback(True)
     else:
         RegistryStamp.bump()
+        if report.wrote:
+            transaction.on_commit(lambda: registry_loaded.send(RegistryReport, report=report))
     return report
 
 

@@ -1,9 +1,13 @@
-"""Any change to the registry moves its version stamp on, so suggestion engines rebuild."""
+"""Any change to the registry moves its version stamp on, so suggestion engines rebuild;
+a registry load that wrote something says so (`registry_loaded`) for whoever follows it."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
+
+# Sent once a load_registry that wrote something has committed; `report` is its RegistryReport.
+registry_loaded = Signal()
 
 
 @receiver([post_save, post_delete], sender=Organization)

@@ -7,3 +7,4 @@ class StoriesConfig(AppConfig):
     def ready(self) -> None:
         from stories import signals  # noqa: F401 - connects the receivers
         from stories.ingest import admin as ingest_admin  # noqa: F401 - registers its admin
+        from stories.ingest import signals as ingest_signals  # noqa: F401 - retag after loads

@@ -547,4 +547,8 @@ if not reversion.is_registered(Tag):
     reversion.register(Tag)
 
 # Ingest's models live in their own module; importing them here registers them with the app.
-from stories.ingest.models import IngestedItem, IngestSource  # noqa: E402, F401
+from stories.ingest.models import (  # noqa: E402, F401
+    ExportSchedule,
+    IngestedItem,
+    IngestSource,
+)

@@ -1,6 +1,9 @@
 """A real HTTP server on 127.0.0.1 (port 0, in a thread) for the ingest tests: routes serve
-feeds and pages; a route can be slow, broken, redirecting, or changed between requests."""
+feeds and pages; a route can be slow, broken, redirecting, or changed between requests.
+`serve_releases` serves an agency's feed of realistic releases (tests and bench/ingest.py)."""
 
+import hashlib
+import random
 import threading
 import time
 from dataclasses import dataclass, field
@@ -113,3 +116,82 @@ def page(headline: str, paragraphs: list[str], *, image: str = "") -> bytes:
         "<footer><p>Copyright 2026 the Ministry. All rights reserved. Privacy. Cookies.</p>"
         "</footer></body></html>"
     ).encode()
+
+
+# --- an agency's news feed: realistic releases naming starter-registry organizations -------
+
+AGENCIES = [
+    "Environmental Protection Agency", "Department of Energy", "Food and Drug Administration",
+    "Federal Emergency Management Agency", "Department of Agriculture", "Federal Aviation "
+    "Administration", "National Oceanic and Atmospheric Administration", "Department of "
+    "Transportation", "Centers for Disease Control and Prevention", "Department of Education",
+    "Small Business Administration", "Department of the Interior", "Department of Homeland "
+    "Security", "National Aeronautics and Space Administration",
+]  # fmt: skip
+PARTNERS = [
+    "World Health Organization", "World Bank", "International Monetary Fund", "European Union",
+    "United Nations",
+]  # fmt: skip
+COUNTRIES = ["Canada", "Mexico", "Japan", "Germany"]
+PLACES = ["Denver", "Tulsa", "Sacramento", "Mobile", "Duluth", "Spokane", "Albany", "Boise"]
+TOPICS = [
+    ("grants", "for rural water systems"), ("guidance", "on wildfire smoke"),
+    ("a pilot program", "for drone inspections of bridges"), ("funding", "for school ventilation"),
+    ("new rules", "on lead pipes"), ("an agreement", "on vaccine supply"),
+    ("a report", "on coastal flooding"), ("loans", "for small manufacturers"),
+]  # fmt: skip
+DETAIL = (
+    "communities counties tribes operators schools hospitals utilities inspectors families "
+    "applicants manufacturers farmers airports ports pipelines clinics laboratories students "
+    "will receive apply review update report expand reduce replace monitor fund train publish "
+    "within months years weeks before after during under across through including beginning"
+).split()
+
+
+def release(n: int, *, changed: bool = False) -> dict:
+    """A release as an agency's press office writes it: the lead naming two agencies and a
+    partner, a quote, then details no other release shares."""
+    rng = random.Random(n * 7 + changed)
+    first, second = rng.sample(AGENCIES, 2)
+    partner, place, country = rng.choice(PARTNERS), rng.choice(PLACES), rng.choice(COUNTRIES)
+    what, about = TOPICS[n % len(TOPICS)]
+    amount = rng.randint(12, 950)
+    headline = f"{first} announces ${amount} million in {what} {about} (release {n})"
+    if changed:
+        headline += ", updated"
+    details = [" ".join(rng.choice(DETAIL) for _ in range(16)).capitalize() + "." for _ in range(6)]
+    paragraphs = [
+        f"WASHINGTON — The {first} on Tuesday announced ${amount} million in {what} {about}, "
+        f"working with the {second}, the {partner} and officials from {country}.",
+        f"“This is about the people of {place} and every town like it,” the {first} "
+        f"spokesperson said at an event in {place}. {' '.join(details[:3])}",
+        f"Applications open next month. {' '.join(details[3:])}"
+        + (" The deadline was extended by two weeks." if changed else ""),
+    ]
+    return {
+        "headline": headline,
+        "paragraphs": paragraphs,
+        "expected": {first, second, partner},
+    }
+
+
+def serve_releases(server: FeedServer, numbers, *, changed=frozenset()) -> dict[int, dict]:
+    """The feed (teasers only: each release is read from its page) and the pages."""
+    releases, items = {}, []
+    for n in numbers:
+        releases[n] = release(n, changed=n in changed)
+        page_path = f"/news/releases/{n}"
+        body = page(releases[n]["headline"], releases[n]["paragraphs"])
+        server.routes[page_path] = Route(
+            body,
+            content_type="text/html; charset=utf-8",
+            etag=f'"{hashlib.sha1(body).hexdigest()[:16]}"',  # as a web server sends for a file
+        )
+        items.append({
+            "guid": f"https://agency.example.gov/news/releases/{n}",
+            "title": releases[n]["headline"],
+            "link": server.url(page_path),
+            "summary": releases[n]["paragraphs"][0][:120] + "…",
+        })  # fmt: skip
+    server.routes["/news/rss.xml"] = Route(rss(items))
+    return releases

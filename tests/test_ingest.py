@@ -241,3 +241,32 @@ def test_an_unknown_organization_slug_is_refused_without_a_traceback(server):
     with pytest.raises(CommandError, match="no organization has the slug 'nobody'"):
         ingest("--feed", server.url("/feed.xml"), "--organization", "nobody")
     assert not IngestSource.objects.exists()
+
+
+def test_pages_are_read_again_conditionally_and_a_changed_page_updates_its_story(server, registry):
+    items = [{**item, "summary": "A teaser…"} for item in feed_items(server, 4)]
+    for item in items:
+        item.pop("content", None)  # teasers only: every release is on its page
+    for n in range(4):
+        server.routes[f"/releases/{n}.html"].etag = f'"page-{n}-v1"'
+    server.routes["/feed.xml"] = feed_server.Route(feed_server.rss(items))
+    url = server.url("/feed.xml")
+    assert ingest("--feed", url, "--name", "Pages")["created"] == 4
+
+    server.requests.clear()
+    again = ingest("--feed", url)
+    assert (again["seen"], again["unchanged"], again["updated"], again["errors"]) == (4, 4, 0, [])
+    page_requests = [h for p, h in server.requests if p.startswith("/releases/")]
+    assert sorted(h["If-None-Match"] for h in page_requests) == [f'"page-{n}-v1"' for n in range(4)]
+
+    # The agency corrects one release on its page; the feed stays the same.
+    corrected = release_text(2, variant=1)
+    server.routes["/releases/2.html"] = feed_server.Route(
+        feed_server.page("Release 2: harbour works", corrected),
+        content_type="text/html; charset=utf-8",
+        etag='"page-2-v2"',
+    )
+    third = ingest("--feed", url)
+    assert (third["unchanged"], third["updated"]) == (3, 1)
+    assert Story.objects.get(headline="Release 2: harbour works").paragraphs == corrected
+    assert IngestedItem.objects.get(key="urn:release:2").page_etag == '"page-2-v2"'

@@ -110,3 +110,29 @@ def test_a_document_without_a_uri_is_refused_with_its_line(tmp_path):
         f"{path}, line 2: expected a ninjs document with a uri (the one required field)"
     )
     assert list(Story.objects.values_list("headline", flat=True)) == ["Kept"]
+
+
+@pytest.mark.parametrize("shape", ["one line", "pretty array", "NDJSON"])
+def test_the_iptc_examples_in_every_shape(examples, tmp_path, shape):
+    OrganizationFactory(name="Italy", slug="italy", kind="country")
+    documents = [
+        json.loads((examples / version / name).read_text())
+        for version in ("3.1", "2.2")
+        for name in ("004_simple_text_article.json", "005_complex_text_article.json")
+    ]
+    path = tmp_path / ("examples.ndjson" if shape == "NDJSON" else "examples.json")
+    if shape == "one line":
+        path.write_text(json.dumps(documents[1]))
+    elif shape == "pretty array":
+        path.write_text(json.dumps(documents, indent=2))
+    else:
+        path.write_text("".join(json.dumps(d) + "\n" for d in documents))
+    reports = import_ninjs(path)
+    assert all(r["errors"] == [] for r in reports)
+    assert all(
+        [w["message"] for w in r["warnings"]] == ["no firstCreated: its versionCreated is used"]
+        for r in reports
+    )
+    complex_ = Story.objects.get(pk=reports[0 if shape == "one line" else 1]["story"]["id"])
+    assert [o.name for o in complex_.organizations.all()] == ["Costa Crociere SpA", "Italy"]
+    assert [p.full_name for p in complex_.people.all()] == ["Francesco Schettino"]

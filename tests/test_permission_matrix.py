@@ -9,11 +9,11 @@ Admin URLs are discovered from the admin site's URL patterns (a new admin page f
 GET for pages, POST for the views that only take POST. Outcomes: 200, 302 (a redirect back
 after a POST), "login" (302 to the admin login), 403, 404, 405.
 
-Size: 6 roles × 110 admin URLs (660) + 6 roles × 9 changelist actions (54) + 16 reverts
+Size: 6 roles × 116 admin URLs (696) + 6 roles × 10 changelist actions (60) + 16 reverts
 (3 cases; what an editor's revert does to a published story's status is the workflow's rule)
 + 6 export formats × (6 roles by session + 5 roles' bearer tokens + 4 bad Authorization
 headers) (90) + 5 preview links (valid, tampered, re-signed for another story, expired, of a
-deleted story) = 825 cells.
+deleted story) = 867 cells.
 """
 
 from datetime import timedelta
@@ -34,8 +34,8 @@ from lxml import html
 from reversion.models import Version
 from taggit.models import Tag
 
-from stories.ingest.models import IngestedItem, IngestSource, SourceKind
-from stories.ingest.tasks import poll_sources
+from stories.ingest.models import ExportSchedule, IngestedItem, IngestSource, SourceKind
+from stories.ingest.tasks import poll_sources, resuggest_organizations
 from stories.models import Correction, ExportToken, Story, StoryStatus
 from stories.previews import preview_url
 from stories.publishing import publish_story, submit_for_review
@@ -104,6 +104,9 @@ def build_world(users: dict) -> dict:
     wire = IngestSource.objects.create(name="Partner wire", slug="wire", kind=SourceKind.WEBHOOK)
     return {
         "ingestsource": wire,
+        "exportschedule": ExportSchedule.objects.create(
+            name="Partner feed", folder="exports", file_name="feed.json"
+        ),
         "ingesteditem": IngestedItem.objects.create(
             source=wire, key="urn:1", headline="Grants reopen", story=story, content_hash="-"
         ),
@@ -174,6 +177,7 @@ POSTED = {
     "stories_story_transition": {"transition": "unpublish"},
     "stories_story_autosave": {"headline": "Typed, not saved", "body": "Work in progress."},
     "stories_story_autosave_new": {"headline": "A new one", "body": "Work in progress."},
+    "stories_story_dismiss_duplicate": {"item": "0"},  # dismissed already: back to the story
 }
 
 
@@ -297,6 +301,7 @@ stories_story_live_suggestions          login 403   200   403   403   200
 stories_story_transition                login 403   302   403   403   302
 stories_story_autosave                  login 403   200   403   403   200
 stories_story_autosave_new              login 200   200   403   403   200
+stories_story_dismiss_duplicate         login 403   302   403   403   302
 stories_story_import                    login 200   200   403   403   200
 stories_story_compare                   login 302   302   403   403   302
 stories_story_recoverlist               login 200   200   403   403   200
@@ -317,6 +322,11 @@ stories_ingestsource_add                login 403   200   403   403   200
 stories_ingestsource_history            login 403   200   403   403   200
 stories_ingestsource_delete             login 403   200   403   403   200
 stories_ingestsource_change             login 403   200   403   403   200
+stories_exportschedule_changelist       login 403   200   403   403   200
+stories_exportschedule_add              login 403   200   403   403   200
+stories_exportschedule_history          login 403   200   403   403   200
+stories_exportschedule_delete           login 403   200   403   403   200
+stories_exportschedule_change           login 403   200   403   403   200
 axes_accessattempt_changelist           login 403   403   403   403   200
 axes_accessattempt_add                  login 403   403   403   403   403
 axes_accessattempt_change               login 403   403   403   403   200
@@ -436,6 +446,7 @@ def action_targets(users: dict) -> dict:
         "tag_suggested_organizations": story(
             by=editor, published=True, body="The Office of Grants Testing said grants reopen."
         ),
+        "resuggest_organizations": story(by=editor, published=True),
         "add_organization": story(by=editor, published=True),
         "submit_selected": story(by=reporter),
         "publish_selected": story(by=reporter),
@@ -478,6 +489,8 @@ def _state(action: str, targets: dict):
     target = targets[action]
     if action == "merge_selected":
         return sorted(o.pk for o in type(target[0]).objects.filter(pk__in=[t.pk for t in target]))
+    if action == "resuggest_organizations":  # queued for the worker: the queue is the state
+        return DBTaskResult.objects.filter(task_path=resuggest_organizations.module_path).count()
     story = Story.objects.filter(pk=target.pk).first()
     if story is None:
         return "deleted"
@@ -487,6 +500,7 @@ def _state(action: str, targets: dict):
 #                                     anonymous reporter editor staff exporter superuser
 ACTIONS = """
 tag_suggested_organizations           login     no       yes    403   403      yes
+resuggest_organizations               login     no       yes    403   403      yes
 add_organization                      login     no       yes    403   403      yes
 submit_selected                       login     yes      yes    403   403      yes
 publish_selected                      login     no       yes    403   403      yes

@@ -23,6 +23,7 @@ from reversion.models import Version
 
 from stories.admin.corrections import CorrectionInline
 from stories.admin.drafts import AutosaveMixin, discard_drafts, offered_draft
+from stories.admin.duplicates import DuplicatesMixin, HasCopiesFilter
 from stories.admin.filters import (
     ByOrganizationFilter,
     HasOrganizationsFilter,
@@ -64,18 +65,23 @@ class StoryPersonInline(admin.TabularInline):
 
 @admin.register(Story)
 class StoryAdmin(
-    SuggestionsPanelMixin, WorkflowMixin, AutosaveMixin, ImportReleasesMixin, VersionAdmin
+    DuplicatesMixin,
+    SuggestionsPanelMixin,
+    WorkflowMixin,
+    AutosaveMixin,
+    ImportReleasesMixin,
+    VersionAdmin,
 ):
     form = StoryForm
     change_list_template = "admin/stories/story/change_list.html"
     object_history_template = "admin/stories/story/object_history.html"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
-        "headline", "state_label", "source", "organization_count", "updated",
+        "headline", "state_label", "source", "organization_count", "copies", "updated",
     ]  # fmt: skip
     list_filter = [
         "status", MineFilter, WhenFilter, HasOrganizationsFilter, ByOrganizationFilter,
-        "published_at", "image_format",
+        "published_at", "image_format", HasCopiesFilter,
     ]  # fmt: skip
     ordering = ["-updated_at"]
     search_fields = ["headline", "slug", "source_role__person__full_name", "source_label"]
@@ -88,7 +94,8 @@ class StoryAdmin(
     ]  # fmt: skip
     inlines = [StoryPersonInline, CorrectionInline]
     actions = [
-        "tag_suggested_organizations", "add_organization", *BULK_ACTIONS, "export_selected",
+        "tag_suggested_organizations", "resuggest_organizations", "add_organization",
+        *BULK_ACTIONS, "export_selected",
     ]  # fmt: skip
 
     class Media:
@@ -156,7 +163,7 @@ class StoryAdmin(
                 (name, options) for name, options in self.fieldsets
                 if "suggestions" not in options["fields"]
             ]  # fmt: skip
-        return self.fieldsets
+        return self.with_copies_notice(obj, self.fieldsets)
 
     # --- the form ------------------------------------------------------------------------------
 
@@ -426,6 +433,20 @@ class StoryAdmin(
             self.message_user(
                 request,
                 f"Tagged {total} organizations on {len(stories)} stories.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Re-suggest organizations (by the worker)", permissions=["change"])
+    def resuggest_organizations(self, request, queryset):
+        """Queue a retag of the selected stories: the worker adds what the engine now finds."""
+        from stories.ingest.tasks import resuggest_organizations  # the queue's code, on first use
+
+        if stories := self._editable(request, queryset):
+            resuggest_organizations.enqueue([story.pk for story in stories])
+            self.message_user(
+                request,
+                f"Re-suggesting organizations for {len(stories)} stories: the worker adds what "
+                "it finds in a moment, marked “imported” for you to confirm.",
                 messages.SUCCESS,
             )
 

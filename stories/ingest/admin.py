@@ -1,12 +1,19 @@
-"""Ingest in the admin: editors manage sources (with each one's last run) and see every item a
-source delivered, with the story it became or the story it repeats."""
+"""Ingest in the admin: editors manage sources (with each one's last run), see every item a
+source delivered, with the story it became or the story it repeats, and manage the exports
+the worker writes on a schedule."""
 
 from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from stories.ingest.models import IngestedItem, IngestSource, SourceKind
+from stories.ingest.models import (
+    ExportOutcome,
+    ExportSchedule,
+    IngestedItem,
+    IngestSource,
+    SourceKind,
+)
 
 
 @admin.register(IngestSource)
@@ -134,3 +141,48 @@ def _story_link(story):
     return format_html(
         '<a href="{}">{}</a>', reverse("admin:stories_story_change", args=[story.pk]), story
     )
+
+
+@admin.register(ExportSchedule)
+class ExportScheduleAdmin(admin.ModelAdmin):
+    list_display = [
+        "name", "format", "scope", "target", "interval_minutes", "is_enabled", "last_run_at",
+        "outcome", "last_count",
+    ]  # fmt: skip
+    list_filter = ["format", "scope", "is_enabled", "last_outcome"]
+    search_fields = ["name", "folder", "file_name"]
+    readonly_fields = ["last_run_at", "outcome", "last_count", "last_message"]
+    fieldsets = [
+        (None, {"fields": ["name", "format", "scope", "folder", "file_name"]}),
+        ("Schedule", {"fields": ["interval_minutes", "next_run_at", "is_enabled"]}),
+        ("Last run", {"fields": ["last_run_at", "outcome", "last_count", "last_message"]}),
+    ]
+    actions = ["write_now"]
+
+    @admin.display(description="file")
+    def target(self, schedule):
+        return f"{schedule.folder.rstrip('/')}/{schedule.file_name}"
+
+    @admin.display(description="last outcome", ordering="last_outcome")
+    def outcome(self, schedule):
+        if not schedule.last_outcome:
+            return "Not run yet"
+        css = "success" if schedule.last_outcome == ExportOutcome.WRITTEN else "error"
+        return format_html(
+            '<span class="export-{}">{}</span>', css, schedule.get_last_outcome_display()
+        )
+
+    @admin.action(description="Write selected exports now (by the worker)")
+    def write_now(self, request, queryset):
+        from stories.ingest.tasks import write_scheduled_export  # the queue's code, on first use
+
+        schedules = list(queryset.filter(is_enabled=True))
+        for schedule in schedules:
+            ExportSchedule.objects.filter(pk=schedule.pk).update(next_run_at=None)
+            write_scheduled_export.enqueue(schedule.pk)
+        self.message_user(
+            request,
+            f"{len(schedules)} exports queued: the worker writes them in a moment; "
+            "their outcome shows here under “last outcome”.",
+            messages.SUCCESS,
+        )

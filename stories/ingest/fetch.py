@@ -56,6 +56,9 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return Fetched(url=url, status=304, etag=etag, last_modified=last_modified)
+        if 300 <= error.code < 400 and error.headers.get("Location"):
+            # urllib gives up on a redirect loop, or after 10 redirects
+            raise FetchError(f"{url}: too many redirects (a redirect loop)") from error
         raise FetchError(f"{url}: HTTP {error.code} {error.reason}") from error
     except urllib.error.URLError as error:
         raise FetchError(f"{url}: {error.reason}") from error

@@ -188,6 +188,13 @@ def ingest_releases(source: IngestSource, releases: list[Release], report: RunRe
 
 def ingest_release(source: IngestSource, release: Release, *, index: DuplicateIndex) -> Outcome:
     """Save one release: create its draft, update it, or link it to the story it repeats."""
+    if release.page_unchanged:  # its page answered 304 to the validators stored with its item
+        item = IngestedItem.objects.filter(source=source, key=release.key).first()
+        if item is None:
+            return Outcome(FAILED, error=f"{release.url}: 304 Not Modified to a first request")
+        item.save(update_fields=["last_seen_at"])
+        status = DUPLICATE if item.duplicate_of_id else UNCHANGED
+        return Outcome(status, item.story or item.duplicate_of)
     text = release.headline + "\n\n" + "\n\n".join(release.paragraphs)
     fingerprint, minhash = content_hash(text), signature(text)
     try:
@@ -249,6 +256,7 @@ def _fill(item: IngestedItem, release: Release, fingerprint: str, minhash: bytes
     item.image_url = release.image_url[:1000]
     item.released_at = release.released_at
     item.content_hash, item.signature = fingerprint, minhash
+    item.page_etag, item.page_last_modified = release.page_etag, release.page_last_modified
 
 
 def _parsed(source: IngestSource, release: Release) -> IngestedStory:
@@ -330,3 +338,20 @@ def record_run(source: IngestSource, report: RunReport, reading: Reading | None 
     IngestSource.objects.filter(pk=source.pk).update(**fields)
     for name, value in fields.items():
         setattr(source, name, value)
+
+
+@transaction.atomic
+def dismiss_duplicate(item: IngestedItem) -> IngestedItem:
+    """An editor says `item` is not the release its story is: unlink it and forget its
+    fingerprint, so that the next run of its source makes it a story of its own (and reads the
+    feed in full rather than getting a 304). Returns the item."""
+    item.duplicate_of, item.similarity, item.content_hash = None, None, ""
+    item.page_etag = item.page_last_modified = ""  # its page is read in full again
+    item.save(
+        update_fields=["duplicate_of", "similarity", "content_hash", "page_etag",
+                       "page_last_modified"]
+    )  # fmt: skip
+    IngestSource.objects.filter(pk=item.source_id, kind=SourceKind.FEED).update(
+        etag="", last_modified="", next_run_at=None
+    )
+    return item

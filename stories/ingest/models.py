@@ -4,6 +4,8 @@ import hashlib
 import secrets
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -134,6 +136,9 @@ class IngestedItem(models.Model):
     )
     similarity = models.FloatField(null=True, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, editable=False)
+    # The item's page as last read: the next read is conditional (an unchanged page is a 304).
+    page_etag = models.CharField(max_length=300, blank=True, editable=False)
+    page_last_modified = models.CharField(max_length=100, blank=True, editable=False)
     signature = models.BinaryField(editable=False, help_text="MinHash of its word shingles.")
     first_seen_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(auto_now=True)
@@ -146,3 +151,103 @@ class IngestedItem(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+
+class ExportFormat(models.TextChoices):
+    """The exporters' names (stories.exporters.EXPORTERS), for a schedule to choose from."""
+
+    NINJS = "ninjs", "ninjs (a JSON array)"
+    NDJSON = "ndjson", "NDJSON (ninjs, one per line)"
+    CSV = "csv", "CSV"
+    RSS = "rss", "RSS"
+    ATOM = "atom", "Atom"
+    JSONFEED = "jsonfeed", "JSON Feed"
+
+
+# The file name endings a schedule's format allows (the first is the one to suggest).
+EXPORT_SUFFIXES = {
+    ExportFormat.NINJS: (".json",),
+    ExportFormat.NDJSON: (".ndjson", ".jsonl"),
+    ExportFormat.CSV: (".csv",),
+    ExportFormat.RSS: (".rss", ".xml"),
+    ExportFormat.ATOM: (".atom", ".xml"),
+    ExportFormat.JSONFEED: (".json",),
+}
+
+
+class ExportScope(models.TextChoices):
+    PUBLIC = "public", "Public stories (what partners may see)"
+    ALL = "all", "Every story, drafts included (a backup)"
+
+
+class ExportOutcome(models.TextChoices):
+    WRITTEN = "written", "Written"
+    FAILED = "failed", "Failed"
+
+
+class ExportScheduleQuerySet(models.QuerySet):
+    def due(self, now: datetime | None = None) -> "ExportScheduleQuerySet":
+        """Enabled schedules whose next run has come."""
+        now = now or timezone.now()
+        return self.filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now), is_enabled=True)
+
+
+class ExportSchedule(models.Model):
+    """An export the worker writes again and again: a file in a folder on the server, replaced
+    whole at each run (partners or a backup job pick it up from there)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    format = models.CharField(max_length=10, choices=ExportFormat, default=ExportFormat.NINJS)
+    scope = models.CharField(max_length=10, choices=ExportScope, default=ExportScope.PUBLIC)
+    folder = models.CharField(
+        max_length=500,
+        validators=[RegexValidator(r"^/", "A full path on the server, starting with /.")],
+        help_text="A folder on the server, e.g. /srv/exports (created when missing).",
+    )
+    file_name = models.CharField(
+        max_length=200,
+        validators=[
+            RegexValidator(
+                r"^\w[\w.-]*$", "A plain file name: letters, digits, dots, dashes, no folder."
+            )
+        ],
+        help_text="The file written in the folder, e.g. partner-feed.json. It is written "
+        "beside and moved into place when complete: a reader never sees half a file.",
+    )
+    interval_minutes = models.PositiveIntegerField(
+        default=60, help_text="How often the file is written again."
+    )
+    is_enabled = models.BooleanField("enabled", default=True)
+    next_run_at = models.DateTimeField(
+        null=True, blank=True, help_text="Empty: at the worker's next look (within a minute)."
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    last_run_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_outcome = models.CharField(
+        max_length=10, choices=ExportOutcome, blank=True, editable=False
+    )
+    last_count = models.PositiveIntegerField(default=0, editable=False)
+    last_message = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ExportScheduleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file_name__contains="/") & ~Q(file_name__startswith="."),
+                name="export_file_name_is_plain",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        # The file is what its name says: an export can never replace a program or a setting.
+        suffix = EXPORT_SUFFIXES.get(self.format, ())
+        if self.file_name and suffix and not self.file_name.lower().endswith(suffix):
+            raise ValidationError(
+                {"file_name": f"A {self.get_format_display()} file's name ends in {suffix[0]}."}
+            )

@@ -3,8 +3,10 @@ folder, or a webhook's body. Nothing is saved here; ingesting.py saves."""
 
 import calendar
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -20,6 +22,9 @@ from stories.importers.plaintext import ParsedStory, parse_story_bytes
 from stories.ingest.extraction import fragment_paragraphs, page_paragraphs, parse_when
 from stories.ingest.fetch import FetchError, fetch
 from stories.ingest.models import IngestSource
+
+# How a complete feed ends: its root element closed (then at most comments and spaces).
+FEED_END = re.compile(rb"</(?:\w+:)?(?:rss|feed|rdf)>\s*(?:<!--.*?-->\s*)*\Z", re.I | re.S)
 
 
 class SourceError(Exception):
@@ -40,6 +45,9 @@ class Release:
     organizations: list[str] = field(default_factory=list)  # names the source itself listed
     parsed: ParsedStory | None = None  # a release in our plain-text format, already parsed
     notices: list[ImportNotice] = field(default_factory=list)
+    page_etag: str = ""  # the validators of the page it was read from, for next time
+    page_last_modified: str = ""
+    page_unchanged: bool = False  # its page answered 304: nothing else is filled in
 
 
 @dataclass
@@ -68,8 +76,23 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
     if not feed.version and not feed.entries:
         problem = feed.get("bozo_exception") or "no channel or feed element"
         raise SourceError(f"{source.url}: not an RSS or Atom feed ({problem})")
+    if isinstance(feed.get("bozo_exception"), SAXParseException) and not FEED_END.search(
+        fetched.body[-500:]
+    ):
+        # A cut-off download: the lenient parser would still return the items before the cut,
+        # the last one possibly half, and that half would overwrite its story.
+        raise SourceError(
+            f"{source.url}: the feed is cut off before its end ({feed.bozo_exception}); "
+            "nothing was read from it"
+        )
+    pages = {
+        key: (etag, last_modified)
+        for key, etag, last_modified in source.items.exclude(page_etag="", page_last_modified="")
+        .values_list("key", "page_etag", "page_last_modified")
+        .iterator()
+    }
     for number, entry in enumerate(feed.entries, 1):
-        release = _entry_release(entry, reading.errors, fetch_pages=fetch_pages)
+        release = _entry_release(entry, reading.errors, fetch_pages=fetch_pages, pages=pages)
         if release is None:
             reading.errors.append(f"{source.url}, item {number}: no headline or no text")
         else:
@@ -78,18 +101,32 @@ def read_feed(source: IngestSource, *, fetch_pages: bool = True) -> Reading:
 
 
 def _entry_release(
-    entry: feedparser.FeedParserDict, errors: list[str], *, fetch_pages: bool
+    entry: feedparser.FeedParserDict,
+    errors: list[str],
+    *,
+    fetch_pages: bool,
+    pages: dict[str, tuple[str, str]] | None = None,
 ) -> Release | None:
+    """The release a feed entry carries; its page is read when the feed has only a teaser,
+    conditionally when `pages` holds the validators it answered with last time (key → (ETag,
+    Last-Modified)): a 304 gives a Release with `page_unchanged` set and nothing else read."""
     link = entry.get("link", "")
     headline = " ".join(fragment_paragraphs(entry.get("title", "")))
     paragraphs: list[str] = []
     image_url = _entry_image(entry)
+    page_etag = page_last_modified = ""
     if entry.get("content"):
         paragraphs = fragment_paragraphs(entry.content[0].get("value", ""))
     elif link and fetch_pages:
         # A summary is a teaser: the release is on its page.
+        known_key = (entry.get("id") or link)[:500]
+        etag, last_modified = (pages or {}).get(known_key, ("", ""))
         try:
-            fetched = fetch(link)
+            fetched = fetch(link, etag=etag, last_modified=last_modified)
+            if fetched.not_modified:
+                return Release(key=known_key, headline=headline, paragraphs=[], url=link,
+                               page_unchanged=True)  # fmt: skip
+            page_etag, page_last_modified = fetched.etag, fetched.last_modified
             page = page_paragraphs(fetched.body.decode("utf-8", "replace"), url=fetched.url)
             paragraphs = page.paragraphs
             image_url = image_url or page.image_url
@@ -110,6 +147,8 @@ def _entry_release(
         image_url=image_url,
         released_at=datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None,
         attribution=entry.get("author", ""),
+        page_etag=page_etag[:300],
+        page_last_modified=page_last_modified[:100],
     )
 
 

@@ -1,18 +1,18 @@
 """retag_stories — add the engine's suggestions across the archive (after an alias is added).
 
-Only adds: an organization an editor tagged, reordered or rejected is left as it is.
+Only adds: an organization an editor tagged, reordered or rejected is left as it is. The
+worker does the same in the background after a registry load (stories.ingest.tasks).
 """
 
 from datetime import datetime, time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from people.models import Organization
-from stories.models import Origin, Story
-from stories.organizations import story_suggestions, tag_organization
+from stories.ingest.retagging import retag_stories
+from stories.models import Story
 
 
 class Command(BaseCommand):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"--organization: no organization with the slug {organization!r}"
                 )
-        stories = Story.objects.order_by("pk")
+        stories = Story.objects.all()
         if since:
             day = parse_date(since)
             if day is None:
@@ -39,22 +39,10 @@ class Command(BaseCommand):
             stories = stories.filter(
                 updated_at__gte=timezone.make_aware(datetime.combine(day, time.min))
             )
-        added = touched = 0
-        for story in stories.iterator(chunk_size=200):
-            open_ = story_suggestions(story).organizations
-            ids = [s.entry.id for s in open_ if only is None or s.entry.id == only.pk]
-            if not ids:
-                continue
-            touched += 1
-            added += len(ids)
-            names = ", ".join(s.entry.name for s in open_ if s.entry.id in ids)
-            self.stdout.write(f"{'would add' if dry_run else 'added'} to {story.slug}: {names}")
-            if not dry_run:
-                organizations = Organization.objects.in_bulk(ids)
-                with transaction.atomic():
-                    for organization_id in ids:
-                        tag_organization(
-                            story, organizations[organization_id], origin=Origin.IMPORTED, by=None
-                        )
+        report = retag_stories(stories, only=only, dry_run=dry_run)
+        for line in report.lines:
+            self.stdout.write(f"{'would add' if dry_run else 'added'} to {line}")
         verb = "Would add" if dry_run else "Added"
-        self.stdout.write(self.style.SUCCESS(f"{verb} {added} organizations to {touched} stories."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{verb} {report.added} organizations to {report.touched} stories.")
+        )
