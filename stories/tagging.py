@@ -186,11 +186,32 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return _registry_name(f"Department for {match['portfolio']}")
     if label and _names_a_body(label):
         return _registry_name(_STATE_OF_BODY.sub(r"\g<state> ", label))
+    if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
+        return state  # "Governor Kathy Hochul | Official Website", the story naming New York
     if match := _MINISTER_TITLE.search(source.title):
         for country in (findings or suggest(parsed_story_text(parsed))).countries:
             if country.entry.country and country.entry.country != settings.NEWSROOM_HOME_COUNTRY:
                 return f"Ministry of {match['portfolio']} of {country.entry.name}"
     return ""
+
+
+_GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
+_STATE_NAME = re.compile(r"^(?:State|Commonwealth) of (?P<place>[A-Z][\w ]+)$")
+
+
+def _state_named(text: str) -> str:
+    """The home country's state the text names most ("New York" for the State of New York),
+    "" when it names none."""
+    home = settings.NEWSROOM_HOME_COUNTRY
+    counts = []
+    for entry in current_index().entries.values():
+        if entry.kind != "subnational" or entry.country != home:
+            continue
+        if match := _STATE_NAME.match(entry.name):
+            found = len(re.findall(rf"(?<!\w){re.escape(match['place'])}(?!\w)", text))
+            if found:
+                counts.append((found, entry.name))
+    return max(counts)[1] if counts else ""
 
 
 def _registry_name(name: str) -> str:

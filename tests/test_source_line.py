@@ -183,3 +183,18 @@ def test_a_label_naming_a_states_body_is_named_as_news_copy_does(tmp_path):
     assert (role.title, role.organization.name) == (
         "Attorney General", "Nowhere Department of Justice",
     )  # fmt: skip
+
+
+def test_a_governor_without_a_state_speaks_for_the_state_the_story_names(tmp_path):
+    OrganizationFactory(name="State of Ohio", kind="subnational", country="US")
+    OrganizationFactory(name="State of Iowa", kind="subnational", country="US")
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Bridges reopen\n\nWebp x1\nGovernor Ann Poe | Official Website\n\nBridges reopen\n\n"
+        "ORGANIZATIONS IN THIS STORY\n\nOhio reopened two bridges; Ohio drivers and some from "
+        "Iowa cheered.\n\nORGANIZATIONS IN THIS STORY\n",
+        encoding="utf-8",
+    )
+    call_command("import_stories", str(path), stdout=StringIO())
+    role = source_role()
+    assert (role.title, role.organization.name) == ("Governor", "State of Ohio")
