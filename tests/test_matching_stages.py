@@ -335,3 +335,19 @@ def test_a_national_prefix_is_found_in_either_form():
     )
     found = index.find("The U.S. District Court for the District of Nowhere ruled.")
     assert names(found) == ["United States District Court for the District of Nowhere"]
+
+
+def test_a_home_short_form_in_a_story_about_another_countrys_bodies_is_not_tagged():
+    entries = [
+        Entry(1, "Department of the Treasury", "agency", country="US"),
+        Entry(2, "Bank of Northland", "agency", country="GB"),
+        Entry(3, "Internal Revenue Service", "agency", country="US"),
+    ]
+    index = AliasIndex(entries, [(1, "Treasury", True)], home_country="US")
+    abroad = "The Treasury and the Bank of Northland agreed."
+    assert names(index.find(abroad)) == ["Bank of Northland"]
+    at_home = "The Treasury, the Internal Revenue Service and the Bank of Northland agreed."
+    assert names(index.find(at_home)) == [
+        "Department of the Treasury", "Internal Revenue Service", "Bank of Northland",
+    ]  # fmt: skip
+    assert names(index.find("The Treasury agreed.")) == ["Department of the Treasury"]

@@ -78,6 +78,7 @@ _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
 _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
+_GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
 
@@ -310,6 +311,7 @@ class AliasIndex:
         self._implied_departments(text, folded, suggestions)
         self._place_candidates(text, folded, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
+        self._drop_home_short_forms_abroad(suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
 
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
@@ -355,6 +357,35 @@ class AliasIndex:
             suggestion.mentions = kept
             if not kept:
                 del suggestions[entry_id]
+
+    def _drop_home_short_forms_abroad(self, suggestions) -> None:
+        """ "The Treasury", "the Senate" in a story whose bodies are all another country's are
+        that country's, not the home country's: a short form reads as the home country's only
+        when the story names something of the home country (or nothing national)."""
+        home = self.home_country
+
+        def short(suggestion) -> bool:
+            return all(
+                len(m.text.split()) <= 2 and fold_lower(m.text) != fold_lower(suggestion.entry.name)
+                for m in suggestion.mentions
+            )
+
+        at_home = [s for s in suggestions.values() if s.entry.country == home]
+        shorts = [s for s in at_home if s.entry.kind in _GOVERNMENT_KINDS and short(s)]
+        if not shorts or any(
+            s.entry.kind in _GOVERNMENT_KINDS or s.entry.kind == COUNTRY
+            for s in at_home
+            if s not in shorts
+        ):
+            return  # the home country is named, or one of its bodies in full
+        abroad = {
+            s.entry.country
+            for s in suggestions.values()
+            if s.entry.country and s.entry.country != home and s.entry.kind != COUNTRY
+        }
+        if abroad:
+            for suggestion in shorts:
+                del suggestions[suggestion.entry.id]
 
     def _drop_parents_named_in_titles(self, folded, suggestions, candidates) -> None:
         """ "UN High Commissioner for Refugees" beside UNHCR: the parent named only in a
