@@ -9,39 +9,38 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.generic import ListView
+from django.views.generic import TemplateView
 from django.views.static import serve
 
 from newsroom.caching import cache_state
+from newsroom.keyset import keyset_page
 from people.models import Organization, Person
 from stories.models import Story, StoryStatus
+from stories.sections import SECTIONS
 
 IN_THE_NEWS = 8  # organizations, and people, in the "In the news" box
 IN_THE_NEWS_DAYS = 7
 
 
-class HomeView(ListView):
-    """The front page: on page 1 a lead story, the latest after it, and who is in the news."""
+class HomeView(TemplateView):
+    """The front page: a lead story, the latest after it, who is in the news and the sections;
+    older stories page by page (newsroom.keyset)."""
 
     template_name = "newsroom/home.html"
-    context_object_name = "stories"
-
-    def get_paginate_by(self, queryset):
-        return settings.STORIES_PER_PAGE
-
-    def get_queryset(self):
-        return Story.objects.public().for_listing().order_by("-published_at", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = list(context["stories"])
-        first_page = context["page_obj"].number == 1
-        context["lead"] = stories[0] if first_page and stories else None
-        context["latest"] = stories[1:] if first_page else stories
+        stories = Story.objects.public().for_listing()
+        page = keyset_page(stories, self.request.GET, settings.STORIES_PER_PAGE)
+        rows = page.object_list
+        context["page"] = page
+        context["lead"] = rows[0] if page.is_first and rows else None
+        context["latest"] = rows[1:] if page.is_first else rows
         context["empty_text"] = (
-            "No other stories yet." if stories else "No stories have been published yet."
+            "No other stories yet." if rows else "No stories have been published yet."
         )
-        if first_page and stories:
+        context["sections"] = SECTIONS
+        if page.is_first and rows:
             context["news_organizations"], context["news_people"] = in_the_news()
         return context
 

@@ -1,17 +1,20 @@
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from newsroom.caching import set_last_modified
+from newsroom.keyset import keyset_page
+from people.countries import country_name
 from people.models import Organization, OrganizationKind, Person, Role
 from stories.models import StoryStatus
 
 
 class _StoriesPageMixin:
-    """Adds `stories` (a page of public stories) for the object shown, and Last-Modified."""
+    """Adds `stories` (a keyset page of public stories, newsroom.keyset) for the object shown,
+    and Last-Modified."""
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -23,51 +26,99 @@ class _StoriesPageMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator = Paginator(self.stories(), settings.STORIES_PER_PAGE)
-        page = paginator.get_page(self.request.GET.get("page"))
-        context.update(page_obj=page, stories=page.object_list, is_paginated=page.has_other_pages())
+        page = keyset_page(self.stories(), self.request.GET, settings.STORIES_PER_PAGE)
+        context.update(page=page, stories=page.object_list)
         return context
+
+
+# An organization's ancestors are read with it, in its one query: offices rarely sit deeper.
+PARENT_DEPTH = 5
 
 
 class OrganizationDetailView(_StoriesPageMixin, DetailView):
     template_name = "people/organization_detail.html"
     context_object_name = "organization"
-    queryset = Organization.objects.select_related("parent").prefetch_related("aliases")
+    queryset = Organization.objects.select_related("__".join(["parent"] * PARENT_DEPTH))
 
     def get_context_data(self, **kwargs):
         organization = self.object
         return super().get_context_data(
+            ancestors=ancestors(organization),
+            country=country_link(organization.country),
+            aliases=list(organization.aliases.values_list("name", flat=True)),
             children=list(organization.children.only("name", "slug").order_by("name")),
             roles=list(
                 organization.roles.select_related("person").order_by(
-                    "ended_on", "person__full_name"
+                    F("ended_on").desc(nulls_first=True),
+                    F("started_on").desc(nulls_last=True),
+                    "person__full_name",
                 )
-            ),
+            ),  # fmt: skip
+            feeds=feed_links("organization", organization.slug, organization.name),
             **kwargs,
         )
 
     def stories(self):
         # Through the relation's own manager: `people` does not import `stories`.
-        return self.object.stories.public().for_listing().order_by("-published_at", "-pk")
+        return self.object.stories.public().for_listing()
+
+
+def country_link(code: str) -> dict | None:
+    """The name of the country `code` stands for and the address of its page, or None."""
+    name = country_name(code) if code else None
+    if name is None:
+        return None
+    return {"name": name, "get_absolute_url": reverse("stories:country", args=[code.lower()])}
+
+
+def ancestors(organization: Organization) -> list[Organization]:
+    """The organizations `organization` is part of, outermost first (a loop in the registry
+    stops at the first repeat)."""
+    chain, seen = [], {organization.pk}
+    parent = organization.parent
+    while parent is not None and parent.pk not in seen and len(chain) < PARENT_DEPTH * 2:
+        chain.append(parent)
+        seen.add(parent.pk)
+        parent = parent.parent  # loaded with it up to PARENT_DEPTH, then one query a level
+    return chain[::-1]
 
 
 class PersonDetailView(_StoriesPageMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
-    queryset = Person.objects.prefetch_related("roles__organization")
+    queryset = Person.objects.prefetch_related(
+        Prefetch("roles", queryset=Role.objects.current_first().select_related("organization"))
+    )
 
     def get_context_data(self, **kwargs):
         roles = list(self.object.roles.all())
+        person = self.object
         return super().get_context_data(
+            roles=roles,
             current_roles=[r for r in roles if r.ended_on is None],
             past_roles=[r for r in roles if r.ended_on is not None],
+            breadcrumbs=[("People", reverse("people:person-list")), (person.display_name, None)],
+            feeds=feed_links("person", person.slug, person.display_name),
             **kwargs,
         )
 
     def stories(self):
         person = self.object
         stories = person.stories.model.objects  # Story, without importing `stories`
-        return stories.public().quoting(pk=person.pk).for_listing().order_by("-published_at", "-pk")
+        return stories.public().quoting(pk=person.pk).for_listing()
+
+
+def feed_links(kind: str, slug: str, name: str) -> list[dict]:
+    """An organization's or a person's feeds, for <link rel="alternate"> and visible links."""
+    return [
+        {"type": type_, "title": f"{name} ({label})", "label": label,
+         "href": reverse(f"feeds:{kind}-{suffix}", kwargs={"slug": slug})}
+        for suffix, type_, label in (
+            ("rss", "application/rss+xml", "RSS"),
+            ("atom", "application/atom+xml", "Atom"),
+            ("json", "application/feed+json", "JSON Feed"),
+        )
+    ]  # fmt: skip
 
 
 DIRECTORY_PER_PAGE = 50
