@@ -1,15 +1,20 @@
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q
-from django.http import QueryDict
+from django.db.models import F, Prefetch
+from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from newsroom.caching import set_last_modified
 from newsroom.keyset import keyset_page
 from people.countries import country_name
+from people.directory import (
+    OrganizationFilters,
+    countries_with_organizations,
+    matching_aliases,
+    organizations_matching,
+    public_story_counts,
+)
 from people.models import Organization, OrganizationKind, Person, Role
-from stories.models import StoryStatus
 
 
 class _StoriesPageMixin:
@@ -125,48 +130,66 @@ DIRECTORY_PER_PAGE = 50
 
 
 class OrganizationListView(ListView):
-    """/organizations/: every organization A–Z with its count of public stories; by kind and
-    by initial letter, paginated."""
+    """/organizations/: every organization A–Z with its count of public stories; by kind,
+    country and initial letter, or by a name or alias typed in the box; paginated."""
 
     template_name = "people/organization_list.html"
     context_object_name = "organizations"
     paginate_by = DIRECTORY_PER_PAGE
 
     def get_queryset(self):
-        self.kind = self.request.GET.get("kind", "")
-        if self.kind not in OrganizationKind.values:
-            self.kind = ""
-        self.letter = self.request.GET.get("letter", "").upper()[:1]
-        if not self.letter.isalpha():
-            self.letter = ""
-        organizations = Organization.objects.only("name", "slug", "kind")
-        if self.kind:
-            organizations = organizations.filter(kind=self.kind)
-        if self.letter:
-            organizations = organizations.filter(name__istartswith=self.letter)
-        public = Q(
-            story_links__story__status=StoryStatus.PUBLISHED,
-            story_links__story__published_at__lte=timezone.now(),
-        )
-        return organizations.annotate(
-            n_stories=Count("story_links__story", filter=public, distinct=True)
-        ).order_by("name", "pk")
+        self.filters = OrganizationFilters.from_query(self.request.GET)
+        return organizations_matching(self.filters)
 
     def get_context_data(self, **kwargs):
-        query = QueryDict(mutable=True)
-        if self.kind:
-            query["kind"] = self.kind
-        if self.letter:
-            query["letter"] = self.letter
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        organizations = list(context["organizations"])
+        counts = public_story_counts(organizations)
+        aliases = matching_aliases(organizations, self.filters.query)
+        for organization in organizations:
+            organization.n_stories = counts.get(organization.pk, 0)
+            organization.matched_alias = aliases.get(organization.pk, "")
+        filters = self.filters
+        context.update(
+            organizations=organizations,
+            filters=filters,
             kinds=OrganizationKind.choices,
-            kind=self.kind,
-            letter=self.letter,
+            countries=countries_with_organizations(),
             letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            querystring=query.urlencode(),
+            querystring=filters.as_query(),
+            letter_query=filters.as_query(without="letter"),
             breadcrumbs=[("Organizations", None)],
-            **kwargs,
         )
+        return context
+
+
+# The names box asks for at most this many organizations as you type.
+SUGGESTIONS = 10
+
+
+def organization_names(request: HttpRequest) -> JsonResponse:
+    """/organizations/names.json?q=…: the first organizations (A–Z) whose name or alias holds
+    the typed text, for the directory's search-as-you-type (static/js/organization-search.js);
+    the other filters of the form apply too."""
+    filters = OrganizationFilters.from_query(request.GET)
+    if len(filters.query) < 2:
+        return JsonResponse({"query": filters.query, "results": []})
+    organizations = list(organizations_matching(filters)[:SUGGESTIONS])
+    aliases = matching_aliases(organizations, filters.query)
+    return JsonResponse(
+        {
+            "query": filters.query,
+            "results": [
+                {
+                    "name": organization.name,
+                    "url": organization.get_absolute_url(),
+                    "kind": organization.get_kind_display(),
+                    "alias": aliases.get(organization.pk, ""),
+                }
+                for organization in organizations
+            ],
+        }
+    )
 
 
 class PersonListView(ListView):
