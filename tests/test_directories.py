@@ -192,4 +192,6 @@ def test_the_person_page_has_a_breadcrumb_dated_roles_and_stories(client):
 def test_the_people_directory_and_the_countries_are_in_the_site_navigation(client):
     html = client.get("/").content.decode()
     nav = html.split('aria-label="Site"')[1].split("</nav>")[0]
-    assert 'href="/people/"' in nav and 'href="/countries/"' in nav
+    assert 'href="/people/"' in nav and 'href="/organizations/"' in nav
+    browse = html.split('aria-label="Sections and countries"')[1].split("</nav>")[0]
+    assert 'href="/countries/"' in browse and 'href="/sections/companies/"' in browse
