@@ -93,17 +93,14 @@ def matching_aliases(organizations: list[Organization], query: str) -> dict[int,
 
 def public_story_counts(organizations: list[Organization]) -> dict[int, int]:
     """How many public stories name each of `organizations`: one query for the page."""
-    # StoryOrganization and Story through the registry: `people` does not import `stories`.
-    links = Organization._meta.get_field("story_links").related_model
+    # Story through the registry: `people` does not import `stories`.
     stories = Organization._meta.get_field("stories").related_model
     counted = (
-        links.objects.filter(
-            organization_id__in=[o.pk for o in organizations],
-            story__in=stories.objects.public(),
-        )
-        .values("organization_id")
-        .annotate(n=Count("story", distinct=True))
-        .values_list("organization_id", "n")
+        stories.objects.public()
+        .filter(story_organizations__organization_id__in=[o.pk for o in organizations])
+        .values("story_organizations__organization_id")
+        .annotate(n=Count("pk"))  # a story names an organization once
+        .values_list("story_organizations__organization_id", "n")
     )
     return dict(counted)
 

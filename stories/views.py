@@ -3,8 +3,9 @@
 from datetime import date
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
 from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from newsroom.caching import cached_fragment, set_last_modified
 from newsroom.content_security import csp_hash
@@ -162,7 +163,14 @@ class _StoryListView(TemplateView):
 class TagView(_StoryListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return self.stories().filter(tags=self.tag)
+        # A semi-join, not a join: taggit's integer object_id cast to the story's bigint id
+        # kept the database from its indexes (1.7 s for a common tag on 116k stories; 6 ms so).
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Story),
+            object_id=OuterRef("pk"),
+            tag=self.tag,
+        )
+        return self.stories().filter(Exists(tagged))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -312,6 +320,14 @@ class CountryListView(TemplateView):
     template_name = "stories/country_list.html"
 
     def get_context_data(self, **kwargs):
+        # Counting over every story's organizations is slow on a large archive: once for
+        # each generation of pages (a publication starts a new one), shared by every request.
+        countries = cached_fragment(
+            "countries",
+            "all",
+            countries_in_the_news,
+            getattr(self.request, "page_generation", None),
+        )
         return super().get_context_data(
-            countries=countries_in_the_news(), breadcrumbs=[("Countries", None)], **kwargs
+            countries=countries, breadcrumbs=[("Countries", None)], **kwargs
         )
