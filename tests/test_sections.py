@@ -225,3 +225,16 @@ def test_listing_query_counts_do_not_grow_with_the_stories(
     assert len(thirty.captured_queries) == len(one.captured_queries)
     with django_assert_max_num_queries(limit):
         client.get(url + older_link(response))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/sections/%00/", "/sections/GOVERNMENT/", "/countries/%FF/", "/countries/k/",
+     "/countries/kz/?after=%00&before=%FF", "/feeds/sections/nope.json", "/feeds/countries/zz.rss",
+     "/feeds/countries/k1.atom", "/organizations/names.json?q=%00&country=%00&kind=%00",
+     "/organizations/?q=" + "%E2%80%9C" * 300 + "&letter=%00&page=-1",
+     "/organizations/?country=" + "x" * 500],
+)  # fmt: skip
+def test_odd_requests_to_the_new_pages_never_give_a_500(client, url):
+    story_about(OrganizationFactory(country="KZ"), headline="Anything")
+    assert client.get(url).status_code in (200, 301, 404), url
