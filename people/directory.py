@@ -3,7 +3,7 @@ in the box) read from a query string, and the organizations they select."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 
 from people.countries import country_name
@@ -62,11 +62,12 @@ def organizations_matching(filters: OrganizationFilters) -> QuerySet[Organizatio
     if filters.query and (key := name_key(filters.query)):
         # A word of the name (or of an alias) starts with the text: "epa" finds "EPA", not
         # "Department"; names or aliases that are the text itself come first.
-        aliases = OrganizationAlias.objects.filter(organization=OuterRef("pk"))
+        # IN over the aliases found, not EXISTS per organization: a third of the time.
+        aliases = OrganizationAlias.objects.values("organization_id")
         organizations = organizations.filter(
-            words_starting(key) | Exists(aliases.filter(words_starting(key)))
+            words_starting(key) | Q(pk__in=aliases.filter(words_starting(key)))
         ).annotate(
-            is_exact=Q(name_key=key) | Exists(aliases.filter(name_key=key)),
+            is_exact=Q(name_key=key) | Q(pk__in=aliases.filter(name_key=key)),
         )
         return organizations.order_by("-is_exact", "name", "pk")
     return organizations.order_by("name", "pk")
