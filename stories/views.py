@@ -309,6 +309,12 @@ class CountryView(_StoryListView):
             title=f"Stories about {country.name}",
             description=f"Stories about {country.name}: its government, agencies and companies.",
             breadcrumbs=[("Countries", reverse("stories:country-list")), (country.name, None)],
+            see_also=[
+                (
+                    f"Organizations in {country.name}",
+                    reverse("people:organization-list") + f"?country={country.code}",
+                )
+            ],
             feeds=section_feed_links("country", country.code.lower(), country.name),
             **kwargs,
         )

@@ -71,3 +71,13 @@ def test_a_reader_pages_back_through_a_section(browser_page, live_server, settin
             break
         older.click()
     assert sorted(seen) == [f"Agency story {n}" for n in range(5)]
+
+
+def test_the_directory_fits_a_phone_with_long_country_names(browser_page, live_server):
+    OrganizationFactory(name="Island Council", country="SH")  # Saint Helena, Ascension and …
+    OrganizationFactory(name="Grand Duchy Office", country="GB")
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{live_server.url}/organizations/?country=SH")
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    assert page.locator("#directory-results").inner_text().count("Island Council") == 1

@@ -117,6 +117,7 @@ def test_country_pages_list_stories_about_the_countrys_organizations(client):
     assertContains(page, "Canal repairs begin")
     assertNotContains(page, "Trade fair")
     assertContains(page, 'href="/feeds/countries/kz.rss"')
+    assertContains(page, '<a href="/organizations/?country=KZ">Organizations in Kazakhstan</a>')
     assert feedparser.parse(client.get("/feeds/countries/kz.atom").content).entries
     assert client.get("/countries/KZ/").url == "/countries/kz/"
     assert client.get("/countries/zz/").status_code == 404
