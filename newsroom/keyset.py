@@ -62,8 +62,9 @@ class KeysetPage:
 
 def keyset_page(stories: QuerySet, query: QueryDict, per_page: int) -> KeysetPage:
     """The page of `stories` (public, any order) that `query` asks for: the first page, the one
-    older than `?before=` or the one newer than `?after=`. Two queries at most (one, unless
-    `?after=` reaches the newest story and the first page is read instead)."""
+    older than `?before=` or the one newer than `?after=` (both given: `before`). One query for
+    the page (and the prefetches of `stories`), read again as the first page when `?after=`
+    reaches the newest story; never a count."""
     before, after = Cursor.parse(query.get(BEFORE)), Cursor.parse(query.get(AFTER))
     if after and not before:
         rows = list(stories.filter(_after(after)).order_by("published_at", "pk")[: per_page + 1])
