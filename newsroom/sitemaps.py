@@ -1,4 +1,4 @@
-"""Sitemaps (sitemaps.org 0.9) for stories, organizations, people and tags, a Google News
+"""Sitemaps (sitemaps.org 0.9) for stories, sections, organizations, people and tags, a Google News
 sitemap (stories of the last two days, at most 1,000), and robots.txt naming both."""
 
 from datetime import timedelta
@@ -16,6 +16,7 @@ from taggit.models import Tag
 
 from people.models import Organization, Person
 from stories.models import Story
+from stories.sections import SECTIONS
 
 
 class _SiteSitemap(Sitemap):
@@ -85,8 +86,24 @@ class TagSitemap(_SiteSitemap):
         return reverse("stories:tag", kwargs={"slug": tag.slug})
 
 
+class SectionSitemap(_SiteSitemap):
+    """The sections (stories.sections) that have public stories, dated by the newest."""
+
+    def items(self):
+        dated = ((section, section.stories().aggregate(last=Max("updated_at"))["last"])
+                 for section in SECTIONS)  # fmt: skip
+        return [(section, last) for section, last in dated if last]
+
+    def lastmod(self, item):
+        return item[1]
+
+    def location(self, item):
+        return item[0].get_absolute_url()
+
+
 SITEMAPS = {
     "stories": StorySitemap,
+    "sections": SectionSitemap,
     "organizations": OrganizationSitemap,
     "people": PersonSitemap,
     "tags": TagSitemap,
@@ -123,7 +140,10 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def _non_empty() -> dict:
-    return {name: cls for name, cls in SITEMAPS.items() if cls().items().exists()}
+    def has_items(items) -> bool:
+        return items.exists() if hasattr(items, "exists") else bool(items)
+
+    return {name: cls for name, cls in SITEMAPS.items() if has_items(cls().items())}
 
 
 def sitemap_index(request: HttpRequest) -> HttpResponse:

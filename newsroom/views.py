@@ -5,71 +5,74 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.generic import ListView
+from django.views.generic import TemplateView
 from django.views.static import serve
 
 from newsroom.caching import cache_state
+from newsroom.keyset import keyset_page
 from people.models import Organization, Person
-from stories.models import Story, StoryStatus
+from stories.models import Story, StoryOrganization, StoryPerson
+from stories.sections import SECTIONS
 
 IN_THE_NEWS = 8  # organizations, and people, in the "In the news" box
 IN_THE_NEWS_DAYS = 7
 
 
-class HomeView(ListView):
-    """The front page: on page 1 a lead story, the latest after it, and who is in the news."""
+class HomeView(TemplateView):
+    """The front page: a lead story, the latest after it, who is in the news and the sections;
+    older stories page by page (newsroom.keyset)."""
 
     template_name = "newsroom/home.html"
-    context_object_name = "stories"
-
-    def get_paginate_by(self, queryset):
-        return settings.STORIES_PER_PAGE
-
-    def get_queryset(self):
-        return Story.objects.public().for_listing().order_by("-published_at", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = list(context["stories"])
-        first_page = context["page_obj"].number == 1
-        context["lead"] = stories[0] if first_page and stories else None
-        context["latest"] = stories[1:] if first_page else stories
+        stories = Story.objects.public().for_listing()
+        page = keyset_page(stories, self.request.GET, settings.STORIES_PER_PAGE)
+        rows = page.object_list
+        context["page"] = page
+        context["lead"] = rows[0] if page.is_first and rows else None
+        context["latest"] = rows[1:] if page.is_first else rows
         context["empty_text"] = (
-            "No other stories yet." if stories else "No stories have been published yet."
+            "No other stories yet." if rows else "No stories have been published yet."
         )
-        if first_page and stories:
+        context["sections"] = SECTIONS
+        if page.is_first and rows:
             context["news_organizations"], context["news_people"] = in_the_news()
         return context
 
 
 def in_the_news() -> tuple[list[Organization], list[Person]]:
     """The organizations and the people in the most public stories of the last days, most
-    first: one aggregate query each."""
-    now = timezone.now()
-    since = now - timedelta(days=IN_THE_NEWS_DAYS)
-    recent = Q(
-        story_links__story__status=StoryStatus.PUBLISHED,
-        story_links__story__published_at__gte=since,
-        story_links__story__published_at__lte=now,
-    )
-    counted = Count("story_links__story", filter=recent, distinct=True)
-    organizations = (
-        Organization.objects.annotate(n_stories=counted)
-        .filter(n_stories__gt=0)
-        .order_by("-n_stories", "name")
-        .only("name", "slug")[:IN_THE_NEWS]
-    )
-    people = (
-        Person.objects.annotate(n_stories=counted)
-        .filter(n_stories__gt=0)
-        .order_by("-n_stories", "full_name")
-        .only("full_name", "nickname", "slug")[:IN_THE_NEWS]
-    )
-    return list(organizations), list(people)
+    first: one aggregate query each, over the links of the week's stories only (counting
+    over every organization took seconds on a large archive)."""
+    since = timezone.now() - timedelta(days=IN_THE_NEWS_DAYS)
+    recent = Story.objects.public().filter(published_at__gte=since).values("pk")
+    organizations = [
+        _counted(Organization(pk=row["organization_id"], name=row["organization__name"],
+                              slug=row["organization__slug"]), row["n"])
+        for row in StoryOrganization.objects.filter(story__in=recent)
+        .values("organization_id", "organization__name", "organization__slug")
+        .annotate(n=Count("story_id", distinct=True))
+        .order_by("-n", "organization__name")[:IN_THE_NEWS]
+    ]  # fmt: skip
+    people = [
+        _counted(Person(pk=row["person_id"], full_name=row["person__full_name"],
+                        nickname=row["person__nickname"], slug=row["person__slug"]), row["n"])
+        for row in StoryPerson.objects.filter(story__in=recent)
+        .values("person_id", "person__full_name", "person__nickname", "person__slug")
+        .annotate(n=Count("story_id", distinct=True))
+        .order_by("-n", "person__full_name")[:IN_THE_NEWS]
+    ]  # fmt: skip
+    return organizations, people
+
+
+def _counted(record, n: int):
+    record.n_stories = n
+    return record
 
 
 @never_cache

@@ -5,6 +5,7 @@ from people import views
 app_name = "people"
 urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
+    path("organizations/names.json", views.organization_names, name="organization-names"),
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path(
         "organizations/<slug:slug>/",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stories import feeds
+from stories import feeds, section_feeds
 
 app_name = "feeds"
 urlpatterns = [
@@ -18,4 +18,10 @@ urlpatterns = [
     path("tags/<slug:slug>.rss", feeds.TagFeed(), name="tag-rss"),
     path("tags/<slug:slug>.atom", feeds.TagAtomFeed(), name="tag-atom"),
     path("tags/<slug:slug>.json", feeds.TagJsonFeed(), name="tag-json"),
+    path("sections/<slug:slug>.rss", section_feeds.SectionFeed(), name="section-rss"),
+    path("sections/<slug:slug>.atom", section_feeds.SectionAtomFeed(), name="section-atom"),
+    path("sections/<slug:slug>.json", section_feeds.SectionJsonFeed(), name="section-json"),
+    path("countries/<slug:code>.rss", section_feeds.CountryFeed(), name="country-rss"),
+    path("countries/<slug:code>.atom", section_feeds.CountryAtomFeed(), name="country-atom"),
+    path("countries/<slug:code>.json", section_feeds.CountryJsonFeed(), name="country-json"),
 ]

@@ -3,25 +3,29 @@
 from datetime import date
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
-from django.views.generic import DetailView, ListView
-from taggit.models import Tag
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag, TaggedItem
 
 from newsroom.caching import cached_fragment, set_last_modified
 from newsroom.content_security import csp_hash
+from newsroom.keyset import keyset_page
 from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Correction, Story, StoryOrganization
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
+from stories.section_feeds import section_feed_links
+from stories.sections import SECTIONS_BY_SLUG, countries_in_the_news, country_named
 from stories.structured_data import json_ld_texts, render_json_ld
 
 RELATED = 4
@@ -132,28 +136,41 @@ class CorrectionListView(ListView):
         )
 
 
-class _StoryListView(ListView):
-    """A paginated list of public stories."""
+class _StoryListView(TemplateView):
+    """A page of public stories, newest first, keyset-paginated (newsroom.keyset)."""
 
     template_name = "stories/story_list.html"
-    context_object_name = "stories"
 
-    def get_paginate_by(self, queryset):
-        return settings.STORIES_PER_PAGE
+    def get(self, request, *args, **kwargs):
+        self.page = keyset_page(self.get_queryset(), request.GET, settings.STORIES_PER_PAGE)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        raise NotImplementedError
 
     def stories(self):
-        return Story.objects.public().for_listing().order_by("-published_at", "-pk")
+        return Story.objects.public().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=self.page, stories=self.page.object_list, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        set_last_modified(response, *self.page.object_list)
+        return response
 
 
 class TagView(_StoryListView):
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        set_last_modified(response, *context["stories"])
-        return response
-
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return self.stories().filter(tags=self.tag)
+        # A semi-join, not a join: taggit's integer object_id cast to the story's bigint id
+        # kept the database from its indexes (1.7 s for a common tag on 116k stories; 6 ms so).
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Story),
+            object_id=OuterRef("pk"),
+            tag=self.tag,
+        )
+        return self.stories().filter(Exists(tagged))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -247,3 +264,76 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     add_never_cache_headers(response)  # no-store and private: a draft stays off shared caches
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+class SectionView(_StoryListView):
+    """/sections/<slug>/: the stories about one kind of organization (stories.sections)."""
+
+    def get_queryset(self):
+        self.section = SECTIONS_BY_SLUG.get(self.kwargs["slug"])
+        if self.section is None:
+            raise Http404("No such section.")
+        return self.section.stories().for_listing()
+
+    def get_context_data(self, **kwargs):
+        section = self.section
+        return super().get_context_data(
+            heading=section.name,
+            title=section.name,
+            description=section.description,
+            breadcrumbs=[("Sections", None), (section.name, None)],
+            feeds=section_feed_links("section", section.slug, section.name),
+            **kwargs,
+        )
+
+
+class CountryView(_StoryListView):
+    """/countries/<code>/: the stories about a country's organizations."""
+
+    def get_queryset(self):
+        self.country = country_named(self.kwargs["code"])
+        if self.country is None:
+            raise Http404("No such country.")
+        return self.country.stories().for_listing()
+
+    def get(self, request, *args, **kwargs):
+        code = kwargs["code"]
+        if code != code.lower() and (country := country_named(code)):
+            return HttpResponsePermanentRedirect(country.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        country = self.country
+        return super().get_context_data(
+            heading=country.name,
+            title=f"Stories about {country.name}",
+            description=f"Stories about {country.name}: its government, agencies and companies.",
+            breadcrumbs=[("Countries", reverse("stories:country-list")), (country.name, None)],
+            see_also=[
+                (
+                    f"Organizations in {country.name}",
+                    reverse("people:organization-list") + f"?country={country.code}",
+                )
+            ],
+            feeds=section_feed_links("country", country.code.lower(), country.name),
+            **kwargs,
+        )
+
+
+class CountryListView(TemplateView):
+    """/countries/: every country with public stories, A–Z, with how many."""
+
+    template_name = "stories/country_list.html"
+
+    def get_context_data(self, **kwargs):
+        # Counting over every story's organizations is slow on a large archive: once for
+        # each generation of pages (a publication starts a new one), shared by every request.
+        countries = cached_fragment(
+            "countries",
+            "all",
+            countries_in_the_news,
+            getattr(self.request, "page_generation", None),
+        )
+        return super().get_context_data(
+            countries=countries, breadcrumbs=[("Countries", None)], **kwargs
+        )

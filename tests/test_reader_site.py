@@ -234,13 +234,15 @@ def test_sitemaps_validate_and_list_only_public_pages(client):
     draft = StoryFactory(headline="Not in the sitemap")
     index = client.get("/sitemap.xml")
     sections = re.findall(r"<loc>(.*?)</loc>", index.content.decode())
-    assert len(sections) == 3  # stories, organizations, tags; no people yet
+    assert len(sections) == 4  # stories, sections (Government), organizations, tags; no people
+    assert "/sitemap-sections.xml" in index.content.decode()
     assert client.get("/sitemap-people.xml").status_code == 404
     parts = [client.get(url.replace("http://testserver", "")).content for url in sections]
     text = b"".join(parts).decode()
     # The draft-leak checks first: they run even where the schemas are missing.
     assert story.get_absolute_url() in text and draft.get_absolute_url() not in text
     assert "<lastmod>" in text and "/tags/mapped/" in text
+    assert "/sections/government/" in text and "/sections/companies/" not in text
     validate(index.content, "siteindex.xsd")
     for part in parts:
         validate(part, "sitemap.xsd")

@@ -21,8 +21,8 @@ from tests.validators import axe_violations, html_errors
 def build_site():
     """A small site with one of everything a reader can see."""
     department = OrganizationFactory(
-        name="Department of Examples", slug="department-of-examples",
-        website="https://examples.gov/", description="Runs examples.",
+        name="Department of Examples", slug="department-of-examples", kind="agency",
+        website="https://examples.gov/", description="Runs examples.", country="US",
     )  # fmt: skip
     OrganizationAliasFactory(organization=department, name="DoE")
     bureau = OrganizationFactory(
@@ -58,6 +58,12 @@ def build_site():
         "not-found": "/stories/nothing-here/",
         "organizations": "/organizations/",
         "people": "/people/",
+        "section": "/sections/government/",
+        "section-older": "/sections/government/?before=20200101T000000.000000Z.1",
+        "countries": "/countries/",
+        "country": "/countries/us/",
+        "organizations-found": "/organizations/?q=doe&country=US",
+        "office": bureau.get_absolute_url(),
     }
 
 

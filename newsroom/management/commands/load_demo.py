@@ -1,4 +1,5 @@
-"""load_demo — import the demo stories in demo/ and publish them, a few hours apart.
+"""load_demo — import the demo stories in demo/ and publish them, a few hours apart, with the
+tags, organizations and people an editor would add (demo/story-details.json).
 
 Safe to run again: stories already there are updated in place and keep their publish time.
 """
@@ -11,12 +12,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from people.resolution import is_known_organization
+from stories.demo import apply_story_details, read_story_details
 from stories.importers.errors import StoryImportError
 from stories.importers.loader import load_story
 from stories.importers.plaintext import read_story_file
 from stories.models import Story
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo" / "stories"
+DETAILS = Path(settings.BASE_DIR) / "demo" / "story-details.json"
 
 
 class Command(BaseCommand):
@@ -26,6 +29,10 @@ class Command(BaseCommand):
         files = sorted(DEMO_DIR.glob("*.txt"))
         if not files:
             raise CommandError(f"No demo stories in {DEMO_DIR}")
+        try:
+            details = read_story_details(DETAILS)
+        except (OSError, ValueError, KeyError) as error:
+            raise CommandError(f"{DETAILS}: not readable story details ({error})") from error
         now = timezone.now()
         counts: dict[str, int] = {}
         for age, path in enumerate(reversed(files)):
@@ -37,6 +44,8 @@ class Command(BaseCommand):
             when = now - timedelta(hours=7 * age, minutes=13 * age) if is_new else None
             result = load_story(parsed, publish=True, published_at=when)
             counts[result.status] = counts.get(result.status, 0) + 1
+            if path.name in details:
+                apply_story_details(result.story, details[path.name])
             for notice in result.notices:
                 if "not published" in notice.message:
                     self.stderr.write(self.style.WARNING(str(notice)))
