@@ -45,6 +45,7 @@ STARTER_FILES = [
     "us-states.json",
     "companies.json",
     "institutions.json",
+    "multilateral-more.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
