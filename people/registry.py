@@ -46,6 +46,7 @@ STARTER_FILES = [
     "companies.json",
     "institutions.json",
     "multilateral-more.json",
+    "subnational-governments.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
