@@ -47,6 +47,7 @@ STARTER_FILES = [
     "institutions.json",
     "multilateral-more.json",
     "subnational-governments.json",
+    "us-courts.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
