@@ -48,6 +48,7 @@ STARTER_FILES = [
     "multilateral-more.json",
     "subnational-governments.json",
     "us-courts.json",
+    "military.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
