@@ -49,6 +49,7 @@ STARTER_FILES = [
     "subnational-governments.json",
     "us-courts.json",
     "military.json",
+    "political-parties.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
