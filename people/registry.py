@@ -50,6 +50,7 @@ STARTER_FILES = [
     "us-courts.json",
     "military.json",
     "political-parties.json",
+    "armed-groups.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
