@@ -48,6 +48,12 @@ STARTER_FILES = [
     "us-states.json",
     "companies.json",
     "institutions.json",
+    "multilateral-more.json",
+    "subnational-governments.json",
+    "us-courts.json",
+    "military.json",
+    "political-parties.json",
+    "armed-groups.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
@@ -351,7 +357,20 @@ class _Names:
         return (exact or found or [None])[0]
 
 
-def _existing(entry: dict, names: _Names) -> tuple[Organization | None, list[Organization]]:
+def _shared_keys(entries: list[dict]) -> set[str]:
+    """Folded aliases two entries of one file both carry (or one carries as its name): the file
+    itself says they name two organizations, so they match neither (an export of a registry
+    where "SDNY" names the court and the prosecutors loads back as two organizations)."""
+    owners: dict[str, set[int]] = {}
+    for n, entry in enumerate(entries):
+        for name in [entry["name"], *(_alias_name(a) for a in entry.get("aliases", []))]:
+            owners.setdefault(folded_key(name), set()).add(n)
+    return {key for key, held_by in owners.items() if len(held_by) > 1}
+
+
+def _existing(
+    entry: dict, names: _Names, shared: frozenset[str] | set[str] = frozenset()
+) -> tuple[Organization | None, list[Organization]]:
     """(the organization `entry` describes or None, the organizations it conflicts with)."""
     own = folded_key(entry["name"])
     by_name = [o for o in names.by_key.get(own, []) if folded_key(o.name) == own]
@@ -359,6 +378,8 @@ def _existing(entry: dict, names: _Names) -> tuple[Organization | None, list[Org
         return by_name[0], []
     found: list[Organization] = []
     for name in _entry_names(entry):
+        if name != entry["name"].strip() and folded_key(name) in shared:
+            continue
         for organization in names.get(name):
             if _compatible(organization, entry) and all(o is not organization for o in found):
                 found.append(organization)
@@ -425,8 +446,9 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
     changed: list[Organization] = []
     matched: set[int] = set()
     loaded: list[tuple[dict, Organization]] = []
+    shared = _shared_keys(entries)
     for entry in entries:
-        organization, conflicts = _existing(entry, names)
+        organization, conflicts = _existing(entry, names, shared)
         if conflicts:
             report.conflicts.append(
                 f"{entry['name']!r} names {len(conflicts)} organizations already in the "

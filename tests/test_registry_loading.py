@@ -187,3 +187,27 @@ def test_a_file_naming_a_company_without_its_legal_form_or_as_another_kind_updat
         .aliases.filter(name="Eastwind Widgets")
         .exists()
     )
+
+
+def test_a_short_form_two_organizations_of_a_file_share_merges_neither(tmp_path):
+    """An exported registry where "SDNY" names the court and the prosecutors (the export cannot
+    say the alias is ambiguous, a CSV still less) loads back as two organizations."""
+    court = "United States District Court for the Southern District of New York"
+    office = "United States Attorney's Office for the Southern District of New York"
+    data = {
+        "organizations": [
+            {"name": court, "kind": "other", "country": "US",
+             "aliases": ["SDNY", "Southern District of New York"]},
+            {"name": office, "kind": "agency", "country": "US",
+             "aliases": ["SDNY", "Southern District of New York"]},
+        ]
+    }  # fmt: skip
+    report = load(tmp_path, data)
+    assert "2 organizations created" in report and "matched 0 existing" in report
+    for name in (court, office):
+        organization = Organization.objects.get(name=name)
+        assert set(organization.aliases.values_list("name", flat=True)) == {
+            "SDNY",
+            "Southern District of New York",
+        }
+    assert "0 organizations created, 0 updated" in load(tmp_path, data)
