@@ -548,3 +548,4 @@ if not reversion.is_registered(Tag):
 
 # Ingest's models live in their own module; importing them here registers them with the app.
 from stories.ingest.models import IngestedItem, IngestSource  # noqa: E402, F401
+from stories.search_entries import StorySearchEntry  # noqa: E402, F401

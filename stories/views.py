@@ -214,6 +214,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "items": results.items,
             "page_obj": results.page,
             "chosen": chosen_filters(filters),
+            "search_url": reverse("stories:search"),  # once, not once per link
             "facets": [(facet, _facet_links(query, facet)) for facet in results.facets],
             "sorts": [(key, label, _with(query, sort=key)) for key, label in SORTS.items()],
             "suggestion_href": _with(QueryDict(mutable=True), q=results.suggestion or ""),
