@@ -451,9 +451,10 @@ def _fetch(rows: QuerySet) -> list:
     read from TOAST: seconds, where the index answers in milliseconds."""
     if not uses_full_text():
         return list(rows)
-    with transaction.atomic(using=rows.db), connections[rows.db].cursor() as cursor:
+    alias = rows.db  # chosen once: a replica router may pick another one each time it is asked
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        return list(rows)
+        return list(rows.using(alias))
 
 
 def _ranked(filters: SearchFilters, ids: list[int]) -> QuerySet:
