@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint demo clean bench
+.PHONY: run serve test lint demo clean bench lighthouse
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ var/secret-key:
 # BENCH_STORIES=10000 for a quick run on a smaller archive.
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## lighthouse: Lighthouse scores of every page type, mobile and desktop, on the demo site (not in CI)
+lighthouse: $(BIN)/.installed node_modules/.installed
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 # The offline validators the suite runs (Nu Html Checker, axe-core); never run install scripts.
 node_modules/.installed: package.json package-lock.json

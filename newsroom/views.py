@@ -6,7 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import TemplateView
@@ -76,6 +77,12 @@ def _counted(record, n: int):
 
 
 @never_cache
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links: the icon
+    among the static files (so that it is fingerprinted and cached like them)."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
+
+
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 while the database answers ("degraded" when the cache does not: pages then come
     from the database), 503 when the database does not answer."""

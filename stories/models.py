@@ -557,3 +557,4 @@ from stories.ingest.models import (  # noqa: E402, F401
     IngestedItem,
     IngestSource,
 )
+from stories.search_entries import StorySearchEntry  # noqa: E402, F401

@@ -4,26 +4,30 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    QueryDict,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.dateparse import parse_date
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
 from newsroom.caching import cached_fragment, set_last_modified
 from newsroom.content_security import csp_hash
 from newsroom.keyset import keyset_page
-from people.models import Organization
 from stories.feeds import feed_links
 from stories.models import Correction, Story, StoryOrganization
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
-from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
+from stories.search import SORTS, Facet, FacetValue, SearchFilters, chosen_filters, uses_full_text
+from stories.search import search as run_search
 from stories.section_feeds import section_feed_links
 from stories.sections import SECTIONS_BY_SLUG, countries_in_the_news, country_named
 from stories.structured_data import json_ld_texts, render_json_ld
@@ -211,22 +215,10 @@ def archive_months() -> list:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Search public stories, with filters by organization and date; paginated."""
-    filters = SearchFilters(
-        query=request.GET.get("q", ""),
-        organization=request.GET.get("organization", "")[:300],
-        start=_date(request.GET.get("from")),
-        end=_date(request.GET.get("to")),
-    )
-    results = search_stories(filters)
-    page = Paginator(results, settings.STORIES_PER_PAGE).get_page(request.GET.get("page"))
-    text = filters.cleaned_query
-    items = [(story, snippet_for(story, text) if text else "") for story in page.object_list]
-    organization = (
-        Organization.objects.filter(slug=filters.organization).only("name", "slug").first()
-        if filters.organization
-        else None
-    )
+    """Search public stories: facets (organization, kind, country, date) with counts that keep
+    the query, sort by relevance or date, "did you mean"; paginated, bounded."""
+    filters = SearchFilters.from_params(request.GET)
+    results = run_search(filters, request.GET.get("page"), settings.STORIES_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return TemplateResponse(
@@ -234,21 +226,47 @@ def search(request: HttpRequest) -> HttpResponse:
         "stories/search.html",
         {
             "filters": filters,
-            "query_text": text,
-            "items": items,
-            "page_obj": page,
-            "organization": organization,
+            "query_text": filters.cleaned_query,
+            "results": results,
+            "items": results.items,
+            "page_obj": results.page,
+            "chosen": chosen_filters(filters),
+            "search_url": reverse("stories:search"),  # once, not once per link
+            "facets": [(facet, _facet_links(query, facet)) for facet in results.facets],
+            "sorts": [(key, label, _with(query, sort=key)) for key, label in SORTS.items()],
+            "suggestion_href": _with(QueryDict(mutable=True), q=results.suggestion or ""),
             "querystring": query.urlencode(),
             "full_text": uses_full_text(),
         },
     )
 
 
-def _date(value: str | None) -> date | None:
-    try:
-        return parse_date(value) if value else None
-    except ValueError:
-        return None
+def _with(query: QueryDict, **values: str | list[str]) -> str:
+    """`query` with these parameters replaced (an empty value removes one), as "?…"."""
+    changed = query.copy()
+    changed.pop("page", None)
+    for name, value in values.items():
+        changed.setlist(name, [v for v in ([value] if isinstance(value, str) else value) if v])
+    return f"?{changed.urlencode()}"
+
+
+def _facet_links(query: QueryDict, facet: Facet) -> list[tuple[FacetValue, str]]:
+    """Each value of `facet` with the address that selects it (or, when selected, drops it)."""
+    links = []
+    for value in facet.values:
+        if value.param == "date":
+            start, end = ("", "") if value.selected else value.value
+            href = _with(query, **{"from": start, "to": end})
+        else:
+            current = query.getlist(value.param)
+            chosen = (
+                [v for v in current if v != value.value]
+                if value.selected
+                else current + [value.value]
+            )
+            href = _with(query, **{value.param: chosen})
+        links.append((value, href))
+    return links
 
 
 def preview(request: HttpRequest, token: str) -> HttpResponse:

@@ -165,7 +165,8 @@ def test_listing_query_counts_are_flat(client, django_assert_num_queries, path):
         StoryPersonFactory(story=story, person=person)
         indexed(story)
 
-    make()
+    for _ in range(5):  # enough that search suggests no other words (SUGGEST_BELOW)
+        make()
     url = {
         "tag": reverse("stories:tag", kwargs={"slug": "flat"}),
         "archive": reverse("stories:archive-year", kwargs={"year": timezone.now().year}),
@@ -174,7 +175,7 @@ def test_listing_query_counts_are_flat(client, django_assert_num_queries, path):
     }[path]
     with django_assert_num_queries(20, exact=False) as one:
         client.get(url)
-    for _ in range(49):
+    for _ in range(45):
         make()
     from django.core.cache import cache
 
