@@ -36,7 +36,10 @@ class OrganizationQuerySet(models.QuerySet):
     def named(self, name: str) -> "OrganizationQuerySet":
         """Organizations called `name` by their name or an alias (typography and case aside)."""
         key = name_key(name)
-        return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
+        # A subquery, not a join: both sides use their name_key index (an OR across a join
+        # reads every organization and alias).
+        aliased = OrganizationAlias.objects.filter(name_key=key).values("organization_id")
+        return self.filter(Q(name_key=key) | Q(pk__in=aliased))
 
 
 class Organization(models.Model):

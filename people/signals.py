@@ -3,7 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
+from people import suggestions
+from people.models import Organization, OrganizationAlias, Person, Role
 
 
 @receiver([post_save, post_delete], sender=Organization)
@@ -11,4 +12,4 @@ from people.models import Organization, OrganizationAlias, Person, RegistryStamp
 @receiver([post_save, post_delete], sender=Person)
 @receiver([post_save, post_delete], sender=Role)
 def registry_changed(sender, **kwargs) -> None:
-    RegistryStamp.bump()
+    suggestions.registry_changed()
