@@ -46,15 +46,14 @@ def invalidate_pages() -> str:
 
 def pages_changed() -> None:
     """Something readers see changed: cached pages are stale now, and again once the change is
-    committed (so that no request in between caches the old state for long). Once per
-    transaction, however many rows it saves: an import of a story with its links, or of many
-    stories, moves the generation on twice, not twice per row."""
+    committed (so that no request in between caches the old state for long). The second time
+    once per transaction, however many rows it saves."""
+    invalidate_pages()
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
         func is _invalidate_after_commit for _, func, _ in connection.run_on_commit
     ):
         return
-    invalidate_pages()
     transaction.on_commit(_invalidate_after_commit)
 
 

@@ -86,8 +86,16 @@ class StoryQuerySet(models.QuerySet):
 
     def for_feed(self) -> "StoryQuerySet":
         """Everything a feed item carries (source, organizations, tags; not the people in the
-        story), in a fixed number of queries."""
-        return self.for_listing().prefetch_related("tags")
+        story), in a fixed number of queries, and nothing else: not the search vector (as long
+        as the text), and of each organization its name and address only."""
+        links = StoryOrganization.objects.select_related("organization").only(
+            "story", "position", "organization__name", "organization__slug"
+        )
+        return (
+            self.defer("search_vector")
+            .select_related("source_role__person", "source_role__organization")
+            .prefetch_related(models.Prefetch("story_organizations", queryset=links), "tags")
+        )
 
     def quoting(self, **person) -> "StoryQuerySet":
         """Stories a person is the source of or appears in: quoting(pk=…) or quoting(slug=…)."""
