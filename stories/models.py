@@ -11,6 +11,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -229,6 +230,12 @@ class Story(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["reviewer", "status"]),
+            # The admin's story list: newest change first (the admin adds -pk to the order).
+            models.Index(fields=["-updated_at", "-id"], name="story_changed_idx"),
+            # The importer's look-up of a story an editor typed before its release came in.
+            models.Index(
+                Upper("headline"), condition=Q(import_key__isnull=True), name="story_typed_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
