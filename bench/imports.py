@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument("--profile", action="store_true", help="print pyinstrument's call tree")
     parser.add_argument("--cpu", action="store_true", help="cProfile on CPU time, top 40")
+    parser.add_argument("--queries", action="store_true", help="the slowest kinds of query")
     parser.add_argument("--twice", action="store_true", help="import again (all unchanged)")
     args = parser.parse_args()
     django_setup()
@@ -97,6 +98,12 @@ def main() -> None:
 
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
+    if args.queries:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        capture = CaptureQueriesContext(connection)
+        capture.__enter__()
     for run in ("first import", "again (unchanged)") if args.twice else ("first import",):
         started, cpu = time.perf_counter(), time.process_time()
         call_command("import_stories", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
@@ -106,6 +113,14 @@ def main() -> None:
             f"{run}: {count} stories, {args.releases / elapsed:,.0f} releases/s "
             f"({elapsed:.2f} s, {time.process_time() - cpu:.2f} s CPU)"
         )
+    if args.queries:
+        capture.__exit__(None, None, None)
+        kinds: dict[str, list[float]] = {}
+        for query in capture.captured_queries:
+            kinds.setdefault(query["sql"][:110], []).append(float(query["time"]))
+        print(f"{len(capture.captured_queries) / args.releases:.1f} queries per release")
+        for sql, times in sorted(kinds.items(), key=lambda k: -sum(k[1]))[:12]:
+            print(f"{sum(times):7.2f} s {len(times):5}x  {sql}")
     if args.cpu:
         import pstats
 

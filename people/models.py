@@ -36,10 +36,13 @@ class OrganizationQuerySet(models.QuerySet):
     def named(self, name: str) -> "OrganizationQuerySet":
         """Organizations called `name` by their name or an alias (typography and case aside)."""
         key = name_key(name)
-        # A subquery, not a join: both sides use their name_key index (an OR across a join
-        # reads every organization and alias).
-        aliased = OrganizationAlias.objects.filter(name_key=key).values("organization_id")
-        return self.filter(Q(name_key=key) | Q(pk__in=aliased))
+        # The aliases' organizations read first (one indexed query), so that the OR is of two
+        # indexed conditions: an OR across a join, or with a subquery, reads every
+        # organization (milliseconds each time at 20,000, and the importer asks per file).
+        aliased = OrganizationAlias.objects.filter(name_key=key).values_list(
+            "organization_id", flat=True
+        )
+        return self.filter(Q(name_key=key) | Q(pk__in=list(aliased)))
 
 
 class Organization(models.Model):

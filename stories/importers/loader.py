@@ -152,7 +152,9 @@ def _typed_story(parsed: ParsedStory) -> Story | None:
     candidates = Story.objects.select_for_update().filter(
         import_key__isnull=True, headline__iexact=parsed.headline.strip()
     )
-    story = candidates.order_by("pk").first()
+    # The oldest; no ORDER BY … LIMIT, which tempts PostgreSQL to walk the primary key through
+    # the whole archive instead of using the typed-headline index (story_typed_idx).
+    story = min(candidates, key=lambda candidate: candidate.pk, default=None)
     if story is not None:
         story.import_key = parsed.import_key
     return story
