@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.http import http_date
@@ -41,6 +42,23 @@ def invalidate_pages() -> str:
     value = uuid.uuid4().hex
     cache.set(GENERATION_KEY, value, timeout=None)
     return value
+
+
+def pages_changed() -> None:
+    """Something readers see changed: cached pages are stale now, and again once the change is
+    committed (so that no request in between caches the old state for long). The second time
+    once per transaction, however many rows it saves."""
+    invalidate_pages()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        func is _invalidate_after_commit for _, func, _ in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_invalidate_after_commit)
+
+
+def _invalidate_after_commit() -> None:
+    invalidate_pages()
 
 
 def cache_state() -> str:

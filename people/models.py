@@ -36,7 +36,13 @@ class OrganizationQuerySet(models.QuerySet):
     def named(self, name: str) -> "OrganizationQuerySet":
         """Organizations called `name` by their name or an alias (typography and case aside)."""
         key = name_key(name)
-        return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
+        # The aliases' organizations read first (one indexed query), so that the OR is of two
+        # indexed conditions: an OR across a join, or with a subquery, reads every
+        # organization (milliseconds each time at 20,000, and the importer asks per file).
+        aliased = OrganizationAlias.objects.filter(name_key=key).values_list(
+            "organization_id", flat=True
+        )
+        return self.filter(Q(name_key=key) | Q(pk__in=list(aliased)))
 
 
 class Organization(models.Model):

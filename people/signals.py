@@ -4,7 +4,8 @@ a registry load that wrote something says so (`registry_loaded`) for whoever fol
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
-from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
+from people import suggestions
+from people.models import Organization, OrganizationAlias, Person, Role
 
 # Sent once a load_registry that wrote something has committed; `report` is its RegistryReport.
 registry_loaded = Signal()
@@ -15,4 +16,4 @@ registry_loaded = Signal()
 @receiver([post_save, post_delete], sender=Person)
 @receiver([post_save, post_delete], sender=Role)
 def registry_changed(sender, **kwargs) -> None:
-    RegistryStamp.bump()
+    suggestions.registry_changed()

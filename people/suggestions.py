@@ -2,6 +2,8 @@
 registry (once per process, rebuilt when the registry's version stamp moves) and the scan."""
 
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 
@@ -10,6 +12,8 @@ from people.models import Organization, OrganizationAlias, Person, RegistryStamp
 
 _lock = threading.Lock()
 _built: dict[str, object] = {"version": None, "index": None}
+# Inside batch(): the one index the batch uses, and whether the batch changed the registry.
+_batch: ContextVar[dict | None] = ContextVar("suggestion_batch", default=None)
 
 
 def build_index() -> AliasIndex:
@@ -36,7 +40,16 @@ def build_index() -> AliasIndex:
 
 
 def current_index() -> AliasIndex:
-    """The index for the registry as it is now: one query when nothing changed."""
+    """The index for the registry as it is now: one query when nothing changed (none in a
+    batch, which keeps the index it started with)."""
+    if (batch := _batch.get()) is not None:
+        if batch["index"] is None:
+            batch["index"] = _current_index()
+        return batch["index"]
+    return _current_index()
+
+
+def _current_index() -> AliasIndex:
     version = RegistryStamp.current()
     with _lock:
         if _built["version"] != version or _built["index"] is None:
@@ -47,3 +60,32 @@ def current_index() -> AliasIndex:
 def suggest(text: str) -> Findings:
     """What the registry finds in `text` (see people.matching.AliasIndex.find)."""
     return current_index().find(text)
+
+
+@contextmanager
+def batch():
+    """One index for a whole batch (an import of many files): built at most once, from the
+    registry as it is when first needed, instead of once per file that adds a person or a role.
+    What the batch adds to the registry moves the version stamp on once, at the end (see
+    people.signals), so other processes rebuild then. Files later in the batch are scanned
+    without the entries earlier files added (their own source line still resolves through the
+    database)."""
+    if _batch.get() is not None:  # already in a batch: the outer one decides
+        yield
+        return
+    token = _batch.set({"index": None, "changed": False})
+    try:
+        yield
+    finally:
+        changed = _batch.get()["changed"]
+        _batch.reset(token)
+        if changed:
+            RegistryStamp.bump()
+
+
+def registry_changed() -> None:
+    """Note a change to the registry: the stamp moves now, or at the end of the batch."""
+    if (state := _batch.get()) is not None:
+        state["changed"] = True
+    else:
+        RegistryStamp.bump()

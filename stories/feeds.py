@@ -20,6 +20,7 @@ from taggit.models import Tag
 from newsroom.xmltext import xml_safe
 from people.models import Organization, Person
 from stories.models import Correction, Story
+from stories.story_page import url_for
 
 DEFAULT_ITEMS, MAX_ITEMS = 20, 100
 JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -84,7 +85,14 @@ class AtomWithContent(XmlSafeFeed, Atom1Feed):
 
 
 def story_html(story: Story) -> str:
-    return "".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs(story))
+
+
+def paragraphs(story: Story) -> list[str]:
+    """story.paragraphs, split once per item (a feed asks for them twice)."""
+    if (split := getattr(story, "_feed_paragraphs", None)) is None:
+        split = story._feed_paragraphs = story.paragraphs
+    return split
 
 
 def absolute(url: str) -> str:
@@ -142,6 +150,9 @@ class LatestStoriesFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.limit = item_limit(request)
+        # One reverse() per feed for each kind of address, not one per item.
+        self.story_url = url_for("stories:detail")
+        self.person_url = url_for("people:person-detail")
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args, **kwargs):
@@ -163,10 +174,10 @@ class LatestStoriesFeed(Feed):
         return item.headline
 
     def item_description(self, item: Story) -> str:
-        return item.dek or (item.paragraphs[0] if item.paragraphs else "")
+        return item.dek or next(iter(paragraphs(item)), "")
 
     def item_link(self, item: Story) -> str:
-        return item.get_absolute_url()
+        return self.story_url(item.slug)
 
     def item_guid(self, item: Story) -> str:
         return f"{settings.SITE_URL}/stories/{item.pk}"
@@ -183,7 +194,7 @@ class LatestStoriesFeed(Feed):
         return author_line(item)
 
     def item_author_link(self, item: Story) -> str | None:
-        return absolute(item.source_role.person.get_absolute_url()) if item.source_role else None
+        return absolute(self.person_url(item.source_role.person.slug)) if item.source_role else None
 
     def item_categories(self, item: Story) -> list[str]:
         return categories(item)
@@ -318,6 +329,9 @@ class CorrectionsFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.limit = item_limit(request)
+        # One reverse() per feed for each kind of address, not one per item.
+        self.story_url = url_for("stories:detail")
+        self.person_url = url_for("people:person-detail")
         return super().__call__(request, *args, **kwargs)
 
     def title(self):

@@ -8,16 +8,37 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from newsroom.caching import invalidate_pages
+from newsroom.caching import pages_changed
 from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Correction, Story, StoryOrganization, StoryPerson
 from stories.search import refresh_search_vectors
 
 
+class _Refresh:
+    """The stories whose search vectors to refresh once the transaction commits: one UPDATE
+    for all the rows a transaction saves (a story and its links, or a batch of imports)."""
+
+    def __init__(self):
+        self.ids: set[int] = set()
+
+    def __call__(self):
+        refresh_search_vectors(self.ids)
+
+
 def _refresh_later(story_ids) -> None:
     ids = list(story_ids)
-    if ids:
-        transaction.on_commit(lambda: refresh_search_vectors(ids))
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        savepoints = set(connection.savepoint_ids)
+        for sids, func, _ in connection.run_on_commit:
+            if isinstance(func, _Refresh) and sids == savepoints:
+                func.ids.update(ids)  # rolled back with the same savepoint as these rows
+                return
+    refresh = _Refresh()
+    refresh.ids.update(ids)
+    transaction.on_commit(refresh)
 
 
 @receiver(post_save, sender=Story)
@@ -53,10 +74,8 @@ def alias_changed(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Role)
 @receiver([post_save, post_delete], sender=Correction)
 def readers_see_a_change(sender, **kwargs):
-    """Whatever a reader can see changed: cached pages are stale. Now, and again once the
-    change is committed, so that no request in between caches the old state for long."""
-    invalidate_pages()
-    transaction.on_commit(invalidate_pages)
+    """Whatever a reader can see changed: cached pages are stale (see pages_changed)."""
+    pages_changed()
 
 
 @receiver(pre_save, sender=Tag)

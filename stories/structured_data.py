@@ -24,11 +24,15 @@ def render_json_ld(texts: list[str]) -> SafeString:
     )
 
 
-def json_ld_texts(story: Story, *, corrections: Sequence[Correction] = ()) -> list[str]:
+def json_ld_texts(
+    story: Story, *, corrections: Sequence[Correction] = (), organizations: Sequence | None = None
+) -> list[str]:
     """NewsArticle and BreadcrumbList as JSON, escaped to sit inside a <script> element.
 
     Corrections and clarifications go in `correction` as CorrectionComment (schema.org; Google
     reads it), update notes too: each says what changed and when. Retracted notes are left out.
+    `organizations`: the story's, as the page has them (each with `name` and `url`, a path),
+    else read from the story.
     """
     url = settings.SITE_URL + story.get_absolute_url()
     role = story.source_role
@@ -37,10 +41,17 @@ def json_ld_texts(story: Story, *, corrections: Sequence[Correction] = ()) -> li
                   "url": settings.SITE_URL + role.person.get_absolute_url(),
                   "jobTitle": role.title}  # fmt: skip
         if role.organization_id:
-            author["affiliation"] = _organization(role.organization)
+            organization = role.organization
+            author["affiliation"] = _organization(
+                organization.name, organization.get_absolute_url()
+            )
     else:
         author = {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL}
-    organizations = [_organization(link.organization) for link in story.story_organizations.all()]
+    if organizations is None:
+        organizations = [link.organization for link in story.story_organizations.all()]
+        organizations = [_organization(o.name, o.get_absolute_url()) for o in organizations]
+    else:
+        organizations = [_organization(o.name, o.url) for o in organizations]
     article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -82,12 +93,8 @@ def json_ld_texts(story: Story, *, corrections: Sequence[Correction] = ()) -> li
     return [_dumps(article), _dumps(breadcrumbs)]
 
 
-def _organization(organization) -> dict:
-    return {
-        "@type": "Organization",
-        "name": organization.name,
-        "url": settings.SITE_URL + organization.get_absolute_url(),
-    }
+def _organization(name: str, path: str) -> dict:
+    return {"@type": "Organization", "name": name, "url": settings.SITE_URL + path}
 
 
 def _iso(value) -> str:

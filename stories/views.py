@@ -30,6 +30,7 @@ from stories.search import SORTS, Facet, FacetValue, SearchFilters, chosen_filte
 from stories.search import search as run_search
 from stories.section_feeds import section_feed_links
 from stories.sections import SECTIONS_BY_SLUG, countries_in_the_news, country_named
+from stories.story_page import story_links
 from stories.structured_data import json_ld_texts, render_json_ld
 
 RELATED = 4
@@ -41,7 +42,10 @@ class StoryDetailView(DetailView):
     context_object_name = "story"
 
     def get_queryset(self):
-        stories = Story.objects.for_page()
+        # The organizations, people and tags come from story_links (one query, plain values).
+        stories = Story.objects.select_related(
+            "source_role__person", "source_role__organization"
+        ).defer("search_vector")  # as long as the text, and not shown
         if self.request.user.has_perm("stories.view_story"):
             return stories  # editors preview drafts; never cached, see render_to_response
         return stories.public()
@@ -58,6 +62,8 @@ class StoryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         story = self.object
+        links = story_links(story)
+        context.update(organizations=links.organizations, people=links.people, tags=links.tags)
         # Only a story with an "Updated" time can carry notes: no query for the others.
         corrections = list(story.corrections.all()) if story.revised_at else []
         context["corrections_above"] = [c for c in corrections if c.shown_above_body]
@@ -65,10 +71,10 @@ class StoryDetailView(DetailView):
         context["related"] = cached_fragment(
             "related",
             story.pk,
-            lambda: related_stories(story),
+            lambda: related_stories(story, links.organization_ids),
             getattr(self.request, "page_generation", None),
         )
-        texts = json_ld_texts(story, corrections=corrections)
+        texts = json_ld_texts(story, corrections=corrections, organizations=links.organizations)
         context["json_ld"] = render_json_ld(texts)
         self.script_hashes = [csp_hash(text) for text in texts]
         return context
@@ -84,11 +90,11 @@ class StoryDetailView(DetailView):
         return response
 
 
-def related_stories(story: Story) -> list[dict]:
-    """Public stories sharing the most organizations with `story`, newest first: their slug,
-    headline and publication time (no model instances: the page shows nothing else). One
-    query; the story page keeps the result for the generation (cached_fragment)."""
-    organization_ids = [link.organization_id for link in story.story_organizations.all()]
+def related_stories(story: Story, organization_ids: list[int]) -> list[dict]:
+    """Public stories sharing the most organizations (`organization_ids`, the story's) with
+    `story`, newest first: their slug, headline and publication time (no model instances: the
+    page shows nothing else). One query; the story page keeps the result for the generation
+    (cached_fragment)."""
     if not organization_ids:
         return []
     # Candidates: the latest stories of those organizations only. Counting shared
@@ -277,8 +283,9 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     response = TemplateResponse(
         request,
         "stories/story_detail.html",
-        {"story": story, "object": story, "preview": True, "related": [], "json_ld": ""},
-    )
+        {"story": story, "object": story, "preview": True, "related": [], "json_ld": "",
+         **vars(story_links(story))},
+    )  # fmt: skip
     add_never_cache_headers(response)  # no-store and private: a draft stays off shared caches
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

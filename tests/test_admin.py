@@ -47,6 +47,7 @@ def admin_url(model, view, *args):
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_changelist_query_count_is_flat(editor_client, django_assert_num_queries, model):
     make_one(model)
+    editor_client.get(admin_url(model, "changelist"))  # filters may cache their choices
     with django_assert_num_queries(12, exact=False) as one:
         assert editor_client.get(admin_url(model, "changelist")).status_code == 200
     for _ in range(20):

@@ -1,10 +1,14 @@
 """The story list's filters."""
 
 from django.contrib import admin
+from django.core.cache import cache
 from django.db.models import Count
 
 from people.models import Organization
 from stories.models import Story, StoryStatus
+
+TOP_ORGANIZATIONS_KEY = "newsroom:admin:top-organizations"
+TOP_ORGANIZATIONS_SECONDS = 600
 
 
 class ByOrganizationFilter(admin.SimpleListFilter):
@@ -14,13 +18,16 @@ class ByOrganizationFilter(admin.SimpleListFilter):
     parameter_name = "organization"
 
     def lookups(self, request, model_admin):
-        top = (
-            Organization.objects.annotate(n=Count("story_links"))
-            .filter(n__gt=0)
-            .order_by("-n", "name")
-            .values_list("slug", "name")[:15]
-        )
-        choices = list(top)
+        choices = cache.get(TOP_ORGANIZATIONS_KEY)
+        if choices is None:  # counting every link of the archive: once every few minutes
+            choices = list(
+                Organization.objects.annotate(n=Count("story_links"))
+                .filter(n__gt=0)
+                .order_by("-n", "name")
+                .values_list("slug", "name")[:15]
+            )
+            cache.set(TOP_ORGANIZATIONS_KEY, choices, timeout=TOP_ORGANIZATIONS_SECONDS)
+        choices = list(choices)
         value = self.value()
         if value and value not in {slug for slug, _ in choices}:
             name = Organization.objects.filter(slug=value).values_list("name", flat=True).first()

@@ -13,7 +13,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 
-from people.models import Organization, Role
+from people.models import Organization, Person, Role
 from people.resolution import (
     find_or_create_organization,
     find_or_create_person,
@@ -127,10 +127,13 @@ def _load(
         story.version += 1
         changed = [f for f in MATERIAL_FIELDS if f in before and getattr(story, f) != before[f]]
         note_material_change(story, changed)
-    story.full_clean(exclude=["slug"] if not story.slug else None)
-    with reversion.create_revision():
+    # Unique fields need no query: the import key is the one the story was looked up by, and a
+    # new story's slug is chosen free by save().
+    story.full_clean(exclude=["slug"] if not story.slug else None, validate_unique=False)
+    new = story.pk is None
+    with reversion.create_revision(atomic=False):  # _load_atomically holds the transaction
         story.save()
-        _attach_imported(story, organizations, people, origin)
+        _attach_imported(story, organizations, people, origin, new=new)
         reversion.set_comment(f"Imported from {Path(parsed.path).name}")
     if wants_publishing:
         # The same checked workflow as the admin's "Publish" button; by=None: the command line.
@@ -139,7 +142,8 @@ def _load(
         except ValidationError as error:
             for problem in error.messages:
                 notices.append(ImportNotice(parsed.path, None, f"not published: {problem}"))
-    return LoadResult(status, story, _story_organizations(story), notices)
+    linked = organizations if new else _story_organizations(story)
+    return LoadResult(status, story, linked, notices)
 
 
 def _typed_story(parsed: ParsedStory) -> Story | None:
@@ -148,7 +152,9 @@ def _typed_story(parsed: ParsedStory) -> Story | None:
     candidates = Story.objects.select_for_update().filter(
         import_key__isnull=True, headline__iexact=parsed.headline.strip()
     )
-    story = candidates.order_by("pk").first()
+    # The oldest; no ORDER BY … LIMIT, which tempts PostgreSQL to walk the primary key through
+    # the whole archive instead of using the typed-headline index (story_typed_idx).
+    story = min(candidates, key=lambda candidate: candidate.pk, default=None)
     if story is not None:
         story.import_key = parsed.import_key
     return story
@@ -201,39 +207,54 @@ def _suggested(parsed: ParsedStory, role: Role | None) -> tuple[list[Organizatio
         if source_organization := find_organization(parsed.source.organization):
             organizations.append(source_organization)
     organizations += [by_id[i] for i in ids if i in by_id and by_id[i] not in organizations]
-    people: list[tuple[int, Role | None]] = [(role.person_id, role)] if role else []
-    known = [p.person.id for p in findings.people if p.known]
-    roles = {}
-    for found in Role.objects.filter(person_id__in=known).current_first():
-        roles.setdefault(found.person_id, found)
-    people += [(pid, roles.get(pid)) for pid in known if pid not in {p for p, _ in people}]
+    people: list[tuple[Person, Role | None]] = [(role.person, role)] if role else []
+    known = list(dict.fromkeys(p.person.id for p in findings.people if p.known))
+    if role is not None:
+        known = [pid for pid in known if pid != role.person_id]
+    if known:
+        persons = Person.objects.in_bulk(known)
+        roles = {}
+        for found in Role.objects.filter(person_id__in=known).current_first():
+            roles.setdefault(found.person_id, found)
+        people += [(persons[pid], roles.get(pid)) for pid in known if pid in persons]
     return organizations, people
 
 
 def _has_links(story: Story, organizations: list[Organization], people: list[tuple]) -> bool:
     linked = set(story.story_organizations.values_list("organization_id", flat=True))
     linked_people = set(story.story_people.values_list("person_id", flat=True))
-    return {o.pk for o in organizations} <= linked and {p for p, _ in people} <= linked_people
+    return {o.pk for o in organizations} <= linked and {p.pk for p, _ in people} <= linked_people
 
 
 def _attach_imported(
-    story: Story, organizations: list[Organization], people: list[tuple], origin: str
+    story: Story, organizations: list[Organization], people: list[tuple], origin: str, *, new: bool
 ) -> None:
-    """Add the imported organizations and people; never remove what an editor chose."""
-    existing = set(story.story_organizations.values_list("organization_id", flat=True))
-    position = story.story_organizations.count()
+    """Add the imported organizations and people; never remove what an editor chose. The links
+    are written with one INSERT each kind and added to the revision being recorded."""
+    existing, existing_people = set(), set()
+    if not new:
+        existing = set(story.story_organizations.values_list("organization_id", flat=True))
+        existing_people = set(story.story_people.values_list("person_id", flat=True))
+    position = len(existing)
+    links = []
     for organization in organizations:
         if organization.pk not in existing:
-            StoryOrganization.objects.create(
-                story=story, organization=organization, position=position, origin=origin
+            links.append(
+                StoryOrganization(
+                    story=story, organization=organization, position=position, origin=origin
+                )
             )
             position += 1
-    existing_people = set(story.story_people.values_list("person_id", flat=True))
-    for position, (person_id, role) in enumerate(people, start=len(existing_people)):
-        if person_id not in existing_people:
-            StoryPerson.objects.create(
-                story=story, person_id=person_id, role=role, position=position, origin=origin,
-            )  # fmt: skip
+    quoted = [
+        StoryPerson(story=story, person=person, role=role, position=position, origin=origin)
+        for position, (person, role) in enumerate(people, start=len(existing_people))
+        if person.pk not in existing_people
+    ]
+    # bulk_create sends no post_save: the story's own save has already marked its pages and its
+    # search vector for this transaction (stories.signals), so only the revision needs them.
+    for link in [*StoryOrganization.objects.bulk_create(links),
+                 *StoryPerson.objects.bulk_create(quoted)]:  # fmt: skip
+        reversion.add_to_revision(link)
 
 
 def _story_organizations(story: Story) -> list[Organization]:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from people import suggestions
 from people.resolution import is_known_organization
 from stories.importers.errors import StoryImportError
 from stories.importers.loader import load_story
@@ -44,10 +45,11 @@ class Command(BaseCommand):
     def handle(self, *args, paths, format, dry_run, as_json, publish, published_at, **options):
         when = _parse_when(published_at) if published_at else None
         reports = []
-        if format == "ninjs":
-            reports = self._import_ninjs(paths, dry_run=dry_run)
-        for path in _story_files(paths) if format == "text" else []:
-            reports.append(self._import_one(path, publish=publish, at=when, dry_run=dry_run))
+        with suggestions.batch():  # one suggestion engine for the whole run
+            if format == "ninjs":
+                reports = self._import_ninjs(paths, dry_run=dry_run)
+            for path in _story_files(paths) if format == "text" else []:
+                reports.append(self._import_one(path, publish=publish, at=when, dry_run=dry_run))
         if as_json:
             self.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2))
         else:
