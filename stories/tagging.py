@@ -12,6 +12,7 @@ from people.matching.lexicon import (
     ORGANIZATION_HEADS,
     PORTFOLIOS,
 )
+from people.matching.quotes import Quote, find_quotes
 from people.names import name_key
 from people.suggestions import current_index, suggest
 from stories.importers.plaintext import ParsedStory
@@ -67,6 +68,32 @@ def findings_as_dict(findings: Findings) -> dict:
             for p in findings.people
         ],
     }
+
+
+def story_quotes(parsed: ParsedStory, findings: Findings | None = None) -> list[Quote]:
+    """The quotations in a parsed story's body, attributed with the engine's findings."""
+    return find_quotes(parsed.paragraphs, findings or story_findings(parsed))
+
+
+def quotes_as_dicts(quotes: list[Quote], headline: str, attribution: str, paragraphs: list[str]):
+    """The JSON shape of the quotes in `suggest_organizations --json`: offsets, like the
+    mentions', in the story's text (see `story_text`); `paragraph` 1-based over the body."""
+    base = len(story_text(headline, attribution, [])) + (2 if headline or attribution else 0)
+    starts = []
+    for paragraph in paragraphs:
+        starts.append(base)
+        base += len(paragraph) + 2 if paragraph else 0  # story_text skips empty parts
+    return [
+        {
+            "text": q.text,
+            "start": starts[q.paragraph - 1] + q.start,
+            "end": starts[q.paragraph - 1] + q.end,
+            "paragraph": q.paragraph,
+            "speaker": q.speaker.as_dict() if q.speaker else None,
+            "cue": q.cue or None,
+        }
+        for q in quotes
+    ]
 
 
 def _suggestion(s: Suggestion) -> dict:

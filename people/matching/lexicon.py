@@ -130,3 +130,42 @@ NOT_NAME_WORDS = {
     "street", "avenue", "road", "river", "lake", "mountain", "island", "islands", "county",
     "city", "state", "province", "online", "digital", "technology", "energy", "health",
 }  # fmt: skip
+
+# Verbs that attribute words to a speaker ("…," she said; Rubio told reporters: "…").
+SPEECH_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained",
+    "stated", "states", "wrote", "writes", "announced", "argued", "warned", "declared",
+    "insisted", "stressed", "emphasized", "emphasised", "remarked", "commented", "continued",
+    "concluded", "recalled", "acknowledged", "observed", "asserted", "affirmed", "reaffirmed",
+    "replied", "responded", "cautioned", "predicted", "promised", "pledged", "vowed", "urged",
+    "admitted", "conceded", "maintained", "tweeted", "posted", "quipped", "answered", "asked",
+}  # fmt: skip
+# The same verbs as a participle after the main clause: "…, saying that aid "…"".
+SPEECH_PARTICIPLES = {
+    "saying", "adding", "noting", "telling", "explaining", "stating", "writing", "warning",
+    "arguing", "declaring", "stressing", "insisting", "calling", "describing", "urging",
+}  # fmt: skip
+# Verbs that frame a partial quote as the subject's words: called the deal "a turning point".
+CALLING_VERBS = {
+    "called", "calls", "described", "describes", "termed", "terms", "labelled", "labeled",
+    "dubbed", "hailed", "praised", "welcomed", "criticised", "criticized", "condemned",
+}  # fmt: skip
+# Phrases that hand a statement to its speaker: "The following statement is attributable to …".
+ATTRIBUTION_PHRASES = ("attributable to", "according to", "statement from", "statement by")
+# Who "he" or "she" can stand for; "it" stands for an organization.
+PERSON_PRONOUNS = {"he", "she"}
+ORGANIZATION_PRONOUNS = {"it"}
+# Someone who speaks for an organization: the statement is the organization's.
+SPOKESPERSON_WORDS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"}
+# "the company said": a common noun an organization goes by once named.
+ORGANIZATION_NOUNS = ORGANIZATION_HEADS | {
+    "firm", "carrier", "airline", "bank", "group", "lender", "insurer", "automaker", "carmaker",
+    "chipmaker", "regulator", "watchdog", "charity", "nonprofit", "ministry", "government",
+}  # fmt: skip
+# Abbreviations whose full stop ends no sentence: ranks, titles, "No.", months.
+ABBREVIATIONS = {
+    "maj.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "cmdr.", "brig.", "cpl.", "pvt.",
+    "gov.", "sen.", "rep.", "pres.", "atty.", "supt.", "insp.", "st.", "no.", "vs.", "etc.",
+    "inc.", "corp.", "co.", "ltd.", "jr.", "sr.", "mt.", "ft.", "jan.", "feb.", "aug.", "sept.",
+    "sep.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "e.g.", "i.e.",
+}  # fmt: skip

@@ -1,0 +1,195 @@
+"""The quotes stage (people/matching/quotes.py) on its own: small texts, no database."""
+
+from people.matching.quotes import find_quotes
+from people.matching.results import (
+    Entry,
+    Findings,
+    Mention,
+    PersonEntry,
+    PersonFinding,
+    Suggestion,
+)
+
+
+def findings(people=(), organizations=()) -> Findings:
+    return Findings(
+        organizations=list(organizations),
+        countries=[],
+        candidates=[],
+        ambiguous=[],
+        people=list(people),
+    )
+
+
+def person(name, title="", organization="", *, known=True, forms=()) -> PersonFinding:
+    entry = PersonEntry(hash(name) % 1000, name) if known else None
+    mentions = [Mention(form, 0, len(form)) for form in (name, *forms)]
+    return PersonFinding(name, title, organization, entry, mentions)
+
+
+def organization(name, *forms, kind="agency") -> Suggestion:
+    entry = Entry(hash(name) % 1000, name, kind)
+    return Suggestion(entry, 0.9, "name", [Mention(f, 0, len(f)) for f in (name, *forms)])
+
+
+def spoken(paragraphs, found=None, source=None):
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.cue)
+        for q in find_quotes(paragraphs, found, source)
+    ]
+
+
+RUBIO = person("Marco Rubio", "Secretary of State", "Department of State")
+
+
+def test_said_after_the_quote_names_the_speaker_with_a_title():
+    text = "“We are ready to work with our partners,” said Secretary Rubio."
+    assert spoken([text], findings([RUBIO])) == [
+        ("We are ready to work with our partners,", "Marco Rubio", "said")
+    ]
+
+
+def test_the_offsets_are_the_text_between_the_outer_marks_in_its_paragraph():
+    paragraphs = ["The talks ended.", "He left. “It went well,” Rubio said."]
+    [quote] = find_quotes(paragraphs, findings([RUBIO]))
+    assert quote.paragraph == 2
+    assert paragraphs[1][quote.start : quote.end] == quote.text == "It went well,"
+    assert quote.speaker.title == "Secretary of State"
+    assert quote.speaker.organization == "Department of State"
+    assert quote.speaker.kind == "person"
+
+
+def test_a_name_before_said_and_a_colon_before_the_quote():
+    text = "Rubio said: “The alliance is strong.”"
+    assert spoken([text], findings([RUBIO])) == [("The alliance is strong.", "Marco Rubio", "said")]
+
+
+def test_straight_quotes_work_like_curly_ones():
+    text = '"We will keep going," Rubio said.'
+    assert spoken([text], findings([RUBIO])) == [("We will keep going,", "Marco Rubio", "said")]
+
+
+def test_a_new_person_with_an_appositive_gets_title_and_organization():
+    text = "“The data are clear,” said Jane Doe, the director of the Water Agency."
+    [quote] = find_quotes([text], findings())
+    assert quote.speaker.name == "Jane Doe"
+    assert quote.speaker.title == "director"
+    assert quote.speaker.organization == "Water Agency"
+
+
+def test_she_said_is_the_person_named_last():
+    paragraphs = [
+        "Jane Doe, the agency's director, said she had met Rubio on Monday.",
+        "“We agreed on the next steps,” she said.",
+    ]
+    assert spoken(paragraphs, findings([RUBIO])) == [
+        ("We agreed on the next steps,", "Jane Doe", "said")
+    ]
+
+
+def test_a_quotation_split_by_its_attribution_is_two_quotes_of_one_speaker():
+    text = "“The first part,” said Secretary Rubio. “And the second part.”"
+    assert spoken([text], findings([RUBIO])) == [
+        ("The first part,", "Marco Rubio", "said"),
+        ("And the second part.", "Marco Rubio", "said"),
+    ]
+
+
+def test_a_quote_inside_a_quote_keeps_its_single_marks():
+    text = "“They told us ‘never again’, and we listened,” Rubio said."
+    [(quoted, speaker, _)] = spoken([text], findings([RUBIO]))
+    assert quoted == "They told us ‘never again’, and we listened,"
+    assert speaker == "Marco Rubio"
+
+
+def test_a_partial_quote_belongs_to_the_sentence_subject():
+    text = "Chancellor Olaf Scholz called the deal “a turning point for our industry” on Monday."
+    assert spoken([text], findings()) == [
+        ("a turning point for our industry", "Olaf Scholz", "called")
+    ]
+
+
+def test_a_statement_attributable_to_a_person():
+    text = (
+        "The following statement is attributable to Ben Jealous, Executive Director of the "
+        "Sierra Club: “These rules will save lives.”"
+    )
+    club = organization("Sierra Club", kind="nonprofit")
+    [quote] = find_quotes([text], findings(organizations=[club]))
+    assert (quote.speaker.name, quote.speaker.kind, quote.cue) == (
+        "Ben Jealous",
+        "person",
+        "attributable to",
+    )
+
+
+def test_an_organization_statement_has_the_organization_as_speaker():
+    agency = organization("European Medicines Agency", "EMA")
+    paragraphs = [
+        "The European Medicines Agency recommended the medicine.",
+        "“The benefits outweigh the risks,” the agency said.",
+        "In a statement, the EMA said: “Patients will benefit.”",
+    ]
+    quotes = find_quotes(paragraphs, findings(organizations=[agency]))
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [
+        ("European Medicines Agency", "organization")
+    ] * 2
+
+
+def test_a_spokesperson_speaks_for_the_organization():
+    maker = organization("Eisai Co., Ltd.", "Eisai", kind="company")
+    text = "“We are pleased with the opinion,” an Eisai spokesperson said."
+    [quote] = find_quotes([text], findings(organizations=[maker]))
+    assert (quote.speaker.name, quote.speaker.kind) == ("Eisai Co., Ltd.", "organization")
+
+
+def test_a_quote_running_over_paragraphs_shares_its_speaker():
+    paragraphs = [
+        "“We started this work two years ago and it has not been easy.",
+        "“But today we can say it was worth it,” Rubio said.",
+    ]
+    quotes = find_quotes(paragraphs, findings([RUBIO]))
+    assert [(q.paragraph, q.speaker.name) for q in quotes] == [
+        (1, "Marco Rubio"),
+        (2, "Marco Rubio"),
+    ]
+    assert quotes[0].text == "We started this work two years ago and it has not been easy."
+
+
+def test_titles_terms_and_nicknames_are_not_quotes():
+    paragraphs = [
+        "The agency published its annual report, “Breaking the Gridlock,” on Tuesday.",
+        "The ministers agreed to act against the “shadow fleet” of ageing tankers.",
+        'Thomas "Tommy" Pigott met the delegation.',
+    ]
+    assert spoken(paragraphs, findings()) == []
+
+
+def test_an_unattributed_quote_has_no_speaker():
+    text = "Outside the station, one commuter summed up the mood: “It’s about time.”"
+    assert spoken([text], findings()) == [("It’s about time.", None, "")]
+
+
+def test_the_speaker_named_by_surname_is_the_full_name_in_the_story():
+    paragraphs = [
+        "Chancellor of the Exchequer Rachel Reeves launched the fund on Monday.",
+        "“Growth is our mission,” Reeves said.",
+    ]
+    assert spoken(paragraphs, findings()) == [("Growth is our mission,", "Rachel Reeves", "said")]
+
+
+def test_the_title_alone_names_the_person_who_holds_it():
+    treasurer = person("Jim Chalmers", "Treasurer", "Australia")
+    text = "The Treasurer thanked Dr Lowe for his service in what he called “the hardest years.”"
+    assert spoken([text], findings([treasurer])) == [
+        ("the hardest years.", "Jim Chalmers", "called")
+    ]
+
+
+def test_a_pronoun_inside_a_later_clause_is_the_sentence_subject():
+    paragraphs = [
+        "“We stand together,” Joly said.",
+        "She met Rubio on the margins, and said Canadians were “insulted” by the remarks.",
+    ]
+    joly = person("Mélanie Joly", "Minister of Foreign Affairs", forms=("Joly",))
+    assert spoken(paragraphs, findings([joly, RUBIO]))[1] == ("insulted", "Mélanie Joly", "said")
