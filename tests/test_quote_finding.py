@@ -193,3 +193,28 @@ def test_a_pronoun_inside_a_later_clause_is_the_sentence_subject():
     ]
     joly = person("Mélanie Joly", "Minister of Foreign Affairs", forms=("Joly",))
     assert spoken(paragraphs, findings([joly, RUBIO]))[1] == ("insulted", "Mélanie Joly", "said")
+
+
+def test_the_speaker_of_a_second_quote_is_not_read_inside_the_first():
+    acme = organization("Acme Corporation", "Acme", kind="company")
+    text = "“Acme is ready,” Rubio said, adding: “The plant opens in May.”"
+    assert spoken([text], findings([RUBIO], [acme])) == [
+        ("Acme is ready,", "Marco Rubio", "said"),
+        ("The plant opens in May.", "Marco Rubio", "adding"),
+    ]
+
+
+def test_according_to_and_a_lower_case_title_and_a_ministry_spokesperson():
+    ministry = organization("Ministry of Finance", kind="ministry")
+    minister = person("Ana Lima", "Minister of Finance", "Ministry of Finance")
+    paragraphs = [
+        "The Ministry of Finance published the budget on Monday.",
+        "“The deficit will fall,” according to Minister Lima.",
+        "“Spending is under control,” the minister said.",
+        "“The figures are final,” said a spokesperson for the Ministry.",
+    ]
+    assert spoken(paragraphs, findings([minister], [ministry])) == [
+        ("The deficit will fall,", "Ana Lima", "according to"),
+        ("Spending is under control,", "Ana Lima", "said"),
+        ("The figures are final,", "Ministry of Finance", "said"),
+    ]

@@ -139,6 +139,7 @@ SPEECH_VERBS = {
     "concluded", "recalled", "acknowledged", "observed", "asserted", "affirmed", "reaffirmed",
     "replied", "responded", "cautioned", "predicted", "promised", "pledged", "vowed", "urged",
     "admitted", "conceded", "maintained", "tweeted", "posted", "quipped", "answered", "asked",
+    "highlighted", "underscored", "underlined", "shared", "reflected", "recounted", "joked",
 }  # fmt: skip
 # The same verbs as a participle after the main clause: "…, saying that aid "…"".
 SPEECH_PARTICIPLES = {
@@ -168,4 +169,20 @@ ABBREVIATIONS = {
     "gov.", "sen.", "rep.", "pres.", "atty.", "supt.", "insp.", "st.", "no.", "vs.", "etc.",
     "inc.", "corp.", "co.", "ltd.", "jr.", "sr.", "mt.", "ft.", "jan.", "feb.", "aug.", "sept.",
     "sep.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "e.g.", "i.e.",
+}  # fmt: skip
+# Occupations written before a name like a title ("Senior Researcher Nan Tian"); only the
+# quotes stage reads them, to tell the name from the words before it.
+OCCUPATIONS = {
+    "researcher", "economist", "analyst", "scientist", "lawyer", "engineer", "partner",
+    "fellow", "strategist", "historian", "physician", "doctor", "nurse", "pilot", "astronaut",
+    "captain", "colonel", "major", "sergeant", "lieutenant", "admiral", "corporal", "private",
+    "marshal", "brigadier", "architect", "editor", "author", "correspondent", "lead", "owner",
+    "investigator", "auditor", "ombudsman", "rapporteur", "counsel", "attorney-general",
+    "bishop", "archbishop", "rabbi", "imam", "reverend", "rev.", "cardinal",
+}  # fmt: skip
+# Peers and monarchs are named with their style ("Lord Hendy", "King Charles"): not stripped.
+# Common nouns that stand for a company once named ("the company said").
+COMPANY_NOUNS = {
+    "company", "firm", "carrier", "airline", "lender", "insurer", "automaker", "carmaker",
+    "chipmaker", "manufacturer", "maker", "retailer", "group", "business",
 }  # fmt: skip

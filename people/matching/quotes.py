@@ -24,11 +24,13 @@ from people.matching.lexicon import (
     ABBREVIATIONS,
     ATTRIBUTION_PHRASES,
     CALLING_VERBS,
+    COMPANY_NOUNS,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAME_WORDS,
+    OCCUPATIONS,
     ORGANIZATION_HEADS,
     ORGANIZATION_NOUNS,
     ORGANIZATION_PRONOUNS,
@@ -84,6 +86,7 @@ class _Known:
     speaker: QuoteSpeaker
     forms: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)  # the words of its name, folded
+    kind: str = ""  # an organization's kind
     places: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) mentions
     subjects: list[tuple[int, int]] = field(default_factory=list)  # where they speak or act
 
@@ -169,9 +172,10 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
     if source is not None and all(_key(p.name) != _key(source.name) for p in found_people):
         found_people.insert(0, source)
     for finding in found_people:
-        speaker = QuoteSpeaker(
-            finding.name, finding.title, finding.organization, PERSON, person=finding.person
-        )
+        name = finding.name
+        if finding.person is None and len(_strip_title(name.split())) >= 2:
+            name = " ".join(_strip_title(name.split()))  # "Economist Ravi Menon"
+        speaker = QuoteSpeaker(name, finding.title, finding.organization, PERSON, finding.person)
         words = _name_words(finding.name)
         forms = {finding.name, *(m.text for m in finding.mentions)}
         if finding.person and finding.person.nickname and words:
@@ -180,15 +184,19 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
         if surname:
             forms.add(surname)
         people.append(_Known(speaker, {f for f in forms if f}, words))
+    # "M. Granholm" beside "Jennifer M. Granholm": the longer name is the person
+    people = [p for p in people if not any(p.words < other.words for other in people)]
     if findings:
         for suggestion in findings.organizations:
             speaker = QuoteSpeaker(suggestion.entry.name, kind=ORGANIZATION, entry=suggestion.entry)
             forms = {suggestion.entry.name, *(m.text for m in suggestion.mentions)}
-            organizations.append(_Known(speaker, forms, _name_words(suggestion.entry.name)))
+            words = _name_words(suggestion.entry.name)
+            organizations.append(_Known(speaker, forms, words, suggestion.entry.kind))
         for candidate in findings.candidates:
             speaker = QuoteSpeaker(candidate.name, kind=ORGANIZATION)
             forms = {candidate.name, *(m.text for m in candidate.mentions)}
-            organizations.append(_Known(speaker, forms, _name_words(candidate.name)))
+            words = _name_words(candidate.name)
+            organizations.append(_Known(speaker, forms, words, candidate.kind_guess))
     spans = _quote_spans(paragraphs)
     for known in [*people, *organizations]:
         _locate(known, paragraphs, spans)
@@ -346,7 +354,11 @@ def _attribution(paragraphs, span, quote, people, organizations):
 
 
 def _after_cue(after: str, resolver: "_Resolver", here):
-    words = after.lstrip(" ,").split(" ", 1)
+    rest = after.lstrip(" ,")
+    for phrase in ATTRIBUTION_PHRASES:  # '"…," according to Jane Roe.'
+        if fold(rest).lower().startswith(phrase + " "):
+            return phrase, resolver.subject(rest[len(phrase) :], here, following=True)
+    words = rest.split(" ", 1)
     if words and words[0] in SPEECH_VERBS:  # '"…," said Jane Roe, the agency's director'
         subject = words[1] if len(words) > 1 else ""
         return words[0], resolver.subject(subject, here, following=True)
@@ -365,6 +377,9 @@ def _after_cue(after: str, resolver: "_Resolver", here):
 
 
 def _before_cue(prefix: str, resolver: "_Resolver", here, span):
+    # '"…," Roe said, adding: "…"': the words after the quote before, not the ones inside it
+    closing = max(prefix.rfind("”"), prefix.rfind('"'))
+    prefix = prefix[closing + 1 :]
     folded = fold(prefix)
     for phrase in ATTRIBUTION_PHRASES:
         at = folded.lower().rfind(phrase)
@@ -496,8 +511,13 @@ class _Resolver:
         the title), "the company" (the organization named last), else a new person's name."""
         runs = _runs(phrase)
         starts_with_the = fold(phrase).lstrip().lower().startswith("the ")
+        spoken_for = any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split())
         for n, run in enumerate(runs[:1] if first_only else runs):
+            if spoken_for and (organization := self._organization(run, phrase, here)):
+                return organization  # "a spokesperson for Acme"
             if person := self._person(run, here):
+                if not person.title and not person.person:
+                    person.title, person.organization = _appositive(run, _strip_title(run), phrase)
                 return person
             if organization := self._organization(run, phrase, here):
                 return organization
@@ -505,6 +525,9 @@ class _Resolver:
                 return held
             if not strict and (person := self._new_person(run, phrase)):
                 return person
+        words = fold(phrase).lower().replace(",", " ").split()
+        if len(words) >= 2 and words[0] == "the" and (held := self._holder(words[1:], here)):
+            return held  # "the secretary said"
         return self._organization_noun(phrase, here)
 
     def _holder(self, run: list[str], here) -> QuoteSpeaker | None:
@@ -560,6 +583,10 @@ class _Resolver:
             return None
         name = " ".join(words)
         spoken_for = any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split())
+        if len(words) == 1 and words[0].lower() in ORGANIZATION_NOUNS:  # "said the Ministry"
+            noun = words[0].lower()
+            fitting = [o for o in self.organizations if noun in o.words]
+            return _nearest(fitting, here) or _nearest(self.organizations, here)
         # the name may go on over "of", "and", "for": "Department of Energy"
         chunk = [words[0]]
         at = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", phrase)
@@ -595,6 +622,8 @@ class _Resolver:
         if noun not in ORGANIZATION_NOUNS or len(words) > 2:
             return None
         fitting = [o for o in self.organizations if noun in o.words]
+        if noun in COMPANY_NOUNS:  # "the company": a company, whatever its name
+            fitting += [o for o in self.organizations if o.kind == "company"]
         return _nearest(fitting, here) or _nearest(self.organizations, here)
 
     def _new_person(self, run: list[str], phrase: str) -> QuoteSpeaker | None:
@@ -610,18 +639,26 @@ class _Resolver:
             w in ORGANIZATION_HEADS or w in NOT_NAME_WORDS or w in FUNCTION_WORDS for w in lowered
         ):
             return None
-        title = " ".join(run[: len(run) - len(name)]).strip(", ")
-        title = " ".join(w for w in title.split() if w.lower() not in HONORIFICS)
-        rest = phrase.split(name[-1], 1)[1] if name[-1] in phrase else ""
-        organization = ""
-        if match := re.match(r"^,\s+(?:the\s+)?([^,]+?)(?:,|$)", rest):
-            appositive = match.group(1)
-            parts = re.split(r"\s(?:of|at|for|with)\s(?:the\s)?", appositive, maxsplit=1)
-            if not title and parts[0].split()[0].lower() in TITLE_WORDS | TITLE_HEADS:
-                title = parts[0]
+        title, organization = _appositive(run, name, phrase)
+        return QuoteSpeaker(" ".join(name), title, organization, PERSON)
+
+
+def _appositive(run: list[str], name: list[str], phrase: str) -> tuple[str, str]:
+    """(title, organization) the phrase gives a name: "Director Jo Roe" → Director; "Jo Roe,
+    president of the Acme Association" → president, Acme Association."""
+    title = " ".join(run[: len(run) - len(name)]).strip(", ")
+    title = " ".join(w for w in title.split() if w.lower() not in HONORIFICS)
+    rest = phrase.split(name[-1], 1)[1] if name and name[-1] in phrase else ""
+    organization = ""
+    if match := re.match(r"^,\s+(?:the\s+)?([^,]+?)(?:,|$)", rest):
+        appositive = match.group(1)
+        parts = re.split(r"\s(?:of|at|for|with)\s(?:the\s)?", appositive, maxsplit=1)
+        head = parts[0].split()[0].lower() if parts[0].split() else ""
+        if head in TITLE_WORDS | OCCUPATIONS:
+            title = title or parts[0]
             if len(parts) > 1:
                 organization = parts[1]
-        return QuoteSpeaker(" ".join(name), title, organization, PERSON)
+    return title, organization
 
 
 def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
@@ -629,7 +666,11 @@ def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
     best, best_at = None, None
     for known in pool:
         before = [p for p in known.places if p < here]
-        if before and (best_at is None or before[-1] > best_at):
+        if before and (
+            best_at is None
+            or before[-1] > best_at
+            or (before[-1] == best_at and len(known.speaker.name) > len(best.name))
+        ):
             best, best_at = known.speaker, before[-1]
     return best
 
@@ -671,6 +712,7 @@ def _strip_title(run: list[str]) -> list[str]:
         lowered = word.lower()
         if (
             lowered in TITLE_WORDS
+            or lowered in OCCUPATIONS
             or lowered in HONORIFICS
             or lowered in ABBREVIATIONS
             or lowered.rstrip(".") in HONORIFICS
