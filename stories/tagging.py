@@ -75,14 +75,15 @@ def story_quotes(parsed: ParsedStory, findings: Findings | None = None) -> list[
     return find_quotes(parsed.paragraphs, findings or story_findings(parsed))
 
 
-def quotes_as_dicts(quotes: list[Quote], headline: str, attribution: str, paragraphs: list[str]):
-    """The JSON shape of the quotes in `suggest_organizations --json`: offsets, like the
-    mentions', in the story's text (see `story_text`); `paragraph` 1-based over the body."""
-    base = len(story_text(headline, attribution, [])) + (2 if headline or attribution else 0)
-    starts = []
+def quotes_as_dicts(quotes: list[Quote], text: str, paragraphs: list[str]) -> list[dict]:
+    """The JSON shape of quotes in `suggest_organizations --json`: `start`/`end` are offsets in
+    `text` (the story's text, as the mentions' are), `paragraph` 1-based over `paragraphs`
+    (the body, each found in `text` in order)."""
+    starts, at = [], 0
     for paragraph in paragraphs:
-        starts.append(base)
-        base += len(paragraph) + 2 if paragraph else 0  # story_text skips empty parts
+        found = text.find(paragraph, at)
+        starts.append(found if found >= 0 else at)
+        at = starts[-1] + len(paragraph)
     return [
         {
             "text": q.text,
