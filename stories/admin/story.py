@@ -31,6 +31,7 @@ from stories.admin.filters import (
 )
 from stories.admin.forms import AddOrganizationForm, StoryForm
 from stories.admin.imports import ImportReleasesMixin
+from stories.admin.quotes import StoryQuoteInline, UnattributedQuotesFilter
 from stories.admin.suggestions import LEGACY_FIELDS, SuggestionsPanelMixin
 from stories.admin.workflow import BULK_ACTIONS, WorkflowMixin
 from stories.corrections import attach_to_revision
@@ -44,6 +45,7 @@ from stories.organizations import (
     tag_organization,
 )
 from stories.publishing import can_edit, mark_updated
+from stories.quotes import store_found_quotes
 from stories.redirects import record_slug_change
 from stories.revisions import (
     diff_html,
@@ -75,7 +77,7 @@ class StoryAdmin(
     ]  # fmt: skip
     list_filter = [
         "status", MineFilter, WhenFilter, HasOrganizationsFilter, ByOrganizationFilter,
-        "published_at", "image_format",
+        "published_at", "image_format", UnattributedQuotesFilter,
     ]  # fmt: skip
     ordering = ["-updated_at"]
     search_fields = ["headline", "slug", "source_role__person__full_name", "source_label"]
@@ -86,9 +88,10 @@ class StoryAdmin(
         "status", "published_at", "revised_at", "suggestions", "version",
         "import_key", "created_by", "created_at", "updated_at",
     ]  # fmt: skip
-    inlines = [StoryPersonInline, CorrectionInline]
+    inlines = [StoryPersonInline, StoryQuoteInline, CorrectionInline]
     actions = [
         "tag_suggested_organizations", "add_organization", *BULK_ACTIONS, "export_selected",
+        "find_quotes_again",
     ]  # fmt: skip
 
     class Media:
@@ -222,6 +225,8 @@ class StoryAdmin(
             if "slug" in form.changed_data:
                 record_slug_change(story, old_slug)
         super().save_related(request, form, formsets, change)
+        if not change or {"body", "source_role"} & set(form.changed_data):
+            store_found_quotes(story)  # the editor's confirmed and corrected quotes stay
         if organization := form.cleaned_data.get("organization_to_add"):
             tag_organization(story, organization, origin=Origin.TYPED, by=request.user)
         renumber_organizations(story)
@@ -408,6 +413,17 @@ class StoryAdmin(
                 request, f"Not done for “{story}”: you may not change this story.", messages.ERROR
             )
         return editable
+
+    @admin.action(description="Find quotes again", permissions=["change"])
+    def find_quotes_again(self, request, queryset):
+        stories = self._editable(request, queryset)
+        changed = sum(store_found_quotes(story) for story in stories)
+        self.message_user(
+            request,
+            f"Found the quotes of {len(stories)} stories again; {changed} changed. "
+            "Confirmed and corrected quotes were kept.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Tag suggested organizations", permissions=["change"])
     def tag_suggested_organizations(self, request, queryset):

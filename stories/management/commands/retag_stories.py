@@ -1,6 +1,7 @@
 """retag_stories — add the engine's suggestions across the archive (after an alias is added).
 
-Only adds: an organization an editor tagged, reordered or rejected is left as it is.
+Only adds: an organization an editor tagged, reordered or rejected is left as it is. The quotes
+are found again too: the ones an editor confirmed or corrected are left as they are.
 """
 
 from datetime import datetime, time
@@ -13,6 +14,7 @@ from django.utils.dateparse import parse_date
 from people.models import Organization
 from stories.models import Origin, Story
 from stories.organizations import story_suggestions, tag_organization
+from stories.quotes import find_story_quotes, store_found_quotes
 
 
 class Command(BaseCommand):
@@ -39,8 +41,13 @@ class Command(BaseCommand):
             stories = stories.filter(
                 updated_at__gte=timezone.make_aware(datetime.combine(day, time.min))
             )
-        added = touched = 0
-        for story in stories.iterator(chunk_size=200):
+        added = touched = quoted = 0
+        related = stories.select_related("source_role__person", "source_role__organization")
+        for story in related.iterator(chunk_size=200):
+            if dry_run:
+                quoted += bool(find_story_quotes(story))
+            else:
+                quoted += store_found_quotes(story)
             open_ = story_suggestions(story).organizations
             ids = [s.entry.id for s in open_ if only is None or s.entry.id == only.pk]
             if not ids:
@@ -58,3 +65,7 @@ class Command(BaseCommand):
                         )
         verb = "Would add" if dry_run else "Added"
         self.stdout.write(self.style.SUCCESS(f"{verb} {added} organizations to {touched} stories."))
+        if dry_run:
+            self.stdout.write(f"{quoted} stories have quotes.")
+        else:
+            self.stdout.write(f"Found the quotes of {quoted} stories again.")
