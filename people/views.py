@@ -29,6 +29,9 @@ class _StoriesPageMixin:
         return context
 
 
+QUOTES_ON_PAGE = 10  # the newest; /quotes/?q= has them all
+
+
 class OrganizationDetailView(_StoriesPageMixin, DetailView):
     template_name = "people/organization_detail.html"
     context_object_name = "organization"
@@ -43,6 +46,11 @@ class OrganizationDetailView(_StoriesPageMixin, DetailView):
                     "ended_on", "person__full_name"
                 )
             ),
+            quotes=list(
+                organization.quotes.model.objects.public()
+                .spoken_for(organization)
+                .for_listing()[:QUOTES_ON_PAGE]
+            ),  # fmt: skip
             **kwargs,
         )
 
@@ -61,6 +69,7 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
         return super().get_context_data(
             current_roles=[r for r in roles if r.ended_on is None],
             past_roles=[r for r in roles if r.ended_on is not None],
+            quotes=list(self.object.quotes.public().for_listing()[:QUOTES_ON_PAGE]),
             **kwargs,
         )
 

@@ -563,10 +563,14 @@ class SpeakerKind(models.TextChoices):
 
 class StoryQuoteQuerySet(models.QuerySet):
     def public(self):
-        """Quotes of the stories readers may see (see StoryQuerySet.public)."""
-        return self.filter(
-            story__status=StoryStatus.PUBLISHED, story__published_at__lte=timezone.now()
-        )
+        """Quotes of the stories readers may see (StoryQuerySet.public decides)."""
+        return self.filter(story__in=Story.objects.public())
+
+    def spoken_for(self, organization):
+        """An organization's own statements and the quotes of the people who hold (or held)
+        a role in it."""
+        people = Role.objects.filter(organization=organization).values("person_id")
+        return self.filter(Q(speaker_organization=organization) | Q(speaker_person_id__in=people))
 
     def for_listing(self):
         return self.select_related("story", "speaker_person", "speaker_organization").order_by(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stories import export_views, views
+from stories import export_views, quote_views, views
 
 app_name = "stories"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("archive/<int:year>/", views.ArchiveView.as_view(), name="archive-year"),
     path("archive/<int:year>/<int:month>/", views.ArchiveView.as_view(), name="archive-month"),
     path("search/", views.search, name="search"),
+    path("quotes/", quote_views.quote_search, name="quotes"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("exports/<str:format>/", export_views.export, name="export"),
 ]
