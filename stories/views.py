@@ -4,7 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,7 +18,7 @@ from newsroom.caching import cached_fragment, set_last_modified
 from newsroom.content_security import csp_hash
 from people.models import Organization
 from stories.feeds import feed_links
-from stories.models import Correction, Story, StoryOrganization
+from stories.models import Correction, Story, StoryOrganization, StoryQuote
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
 from stories.search import SearchFilters, search_stories, snippet_for, uses_full_text
@@ -33,7 +33,10 @@ class StoryDetailView(DetailView):
     context_object_name = "story"
 
     def get_queryset(self):
-        stories = Story.objects.for_page()
+        # Whether it has quotes, in the story's own query: no query for their JSON-LD otherwise.
+        stories = Story.objects.for_page().annotate(
+            has_quotes=Exists(StoryQuote.objects.filter(story=OuterRef("pk")))
+        )
         if self.request.user.has_perm("stories.view_story"):
             return stories  # editors preview drafts; never cached, see render_to_response
         return stories.public()
@@ -60,7 +63,12 @@ class StoryDetailView(DetailView):
             lambda: related_stories(story),
             getattr(self.request, "page_generation", None),
         )
-        texts = json_ld_texts(story, corrections=corrections)
+        quotes = (
+            list(story.quotes.select_related("speaker_person", "speaker_organization"))
+            if getattr(story, "has_quotes", True)
+            else []
+        )
+        texts = json_ld_texts(story, corrections=corrections, quotes=quotes)
         context["json_ld"] = render_json_ld(texts)
         self.script_hashes = [csp_hash(text) for text in texts]
         return context

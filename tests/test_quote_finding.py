@@ -218,3 +218,13 @@ def test_according_to_and_a_lower_case_title_and_a_ministry_spokesperson():
         ("Spending is under control,", "Ana Lima", "said"),
         ("The figures are final,", "Ministry of Finance", "said"),
     ]
+
+
+def test_the_object_of_a_title_is_no_name():
+    text = (
+        "The Minister of Water Resources and Irrigation, Nurzhan Nurzhigitov, said the region "
+        "could not afford “another summer of guesswork” on the river."
+    )
+    assert spoken([text], findings()) == [
+        ("another summer of guesswork", "Nurzhan Nurzhigitov", "said")
+    ]

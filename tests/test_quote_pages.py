@@ -1,13 +1,16 @@
 """Quotes on the public pages: a person's, an organization's, and /quotes/?q= search."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from lxml import html
 from pytest_django.asserts import assertContains, assertNotContains
 
+from people.models import Person
 from stories.models import StoryQuote
 from tests.factories import OrganizationFactory, PersonFactory, RoleFactory, StoryFactory
 
@@ -121,3 +124,13 @@ def test_quote_search_is_paginated_and_keeps_the_query(client, site, django_asse
     assert len(quote_texts(third)) == 5
     assert client.get(url, {"q": "voice", "page": "nonsense"}).status_code == 200
     assert client.get(url, {"q": "x" * 5000}).status_code == 200
+
+
+def test_the_demo_stories_quotes_are_found_and_shown_on_person_pages(client):
+    call_command("load_demo", stdout=StringIO())
+    assert StoryQuote.objects.count() >= 4
+    okafor = Person.objects.get(full_name="Jane Okafor")
+    response = client.get(okafor.get_absolute_url())
+    assert quote_texts(response)[0].startswith("Small utilities keep the lights on")
+    call_command("load_demo", stdout=StringIO())  # again: the same quotes, not twice
+    assert okafor.quotes.count() == 1

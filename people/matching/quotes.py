@@ -630,10 +630,12 @@ class _Resolver:
         name = _strip_title(run)
         if len(name) < 2:
             return None
-        if len(name) > 2 and (at := phrase.find(" ".join(name))) > 0:
-            if re.search(r"\s(?:of|for|to)(?:\s+the)?\s+$", phrase[:at]):
-                # "Chancellor of the Exchequer Rachel Reeves": the title's object, then the name
-                name = name[-3:] if re.fullmatch(r"[A-Z]\.", name[-2]) else name[-2:]
+        at = phrase.find(" ".join(name))
+        if at > 0 and re.search(r"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+$", phrase[:at]):
+            if len(name) <= 2:
+                return None  # "Minister of Water Resources": the title's object, no name
+            # "Chancellor of the Exchequer Rachel Reeves": the title's object, then the name
+            name = name[-3:] if re.fullmatch(r"[A-Z]\.", name[-2]) else name[-2:]
         lowered = [w.lower().strip(",.") for w in name]
         if any(
             w in ORGANIZATION_HEADS or w in NOT_NAME_WORDS or w in FUNCTION_WORDS for w in lowered
