@@ -228,3 +228,34 @@ def test_the_object_of_a_title_is_no_name():
     assert spoken([text], findings()) == [
         ("another summer of guesswork", "Nurzhan Nurzhigitov", "said")
     ]
+
+
+def test_a_signature_after_a_dash_and_an_introduction_ending_the_paragraph_before():
+    paragraphs = [
+        "“We are thrilled to open the plant.” — Jane Doe, Chief Executive Officer of Acme",
+        "Roe, the plant's manager, said:",
+        "“The first shift starts on Monday.”",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We are thrilled to open the plant.", "Jane Doe", "—"),
+        ("The first shift starts on Monday.", None, "said"),
+    ]
+    roe = person("Mary Roe", "Manager")
+    assert spoken(paragraphs, findings([roe]))[1] == (
+        "The first shift starts on Monday.",
+        "Mary Roe",
+        "said",
+    )
+
+
+def test_a_named_spokesperson_speaks_and_a_title_yields_to_a_name():
+    department = organization("Department of Energy", "Department", kind="ministry")
+    ceo = person("Ann Smith", "CEO", "Acme")
+    paragraphs = [
+        "“We will review the bids,” Department spokesperson Jane Doe said.",
+        "“Costs are falling,” the company’s CEO, Bob Stone, said.",
+    ]
+    assert spoken(paragraphs, findings([ceo], [department])) == [
+        ("We will review the bids,", "Jane Doe", "said"),
+        ("Costs are falling,", "Bob Stone", "said"),
+    ]

@@ -112,6 +112,7 @@ _TOKEN = re.compile(r"[\w.'’-]+|[,:;()]")
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 _SUBJECT_START = {"the", "a", "an", "one", "its", "his", "her", "their", "our"}
 _CONNECTORS = {"of", "for", "and", "the", "at", "de", "to"}
+_DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<subject>[A-Z].*)$")
 _CHUNK = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|de|&)\s+)*[A-Z][\w.&’'-]*)*")
 _NOT_A_NAME = (
     FUNCTION_WORDS | NOT_NAME_WORDS | ORGANIZATION_HEADS | TITLE_WORDS | HONORIFICS | _CONNECTORS
@@ -344,12 +345,21 @@ def _attribution(paragraphs, span, quote, people, organizations):
     text = quote.text.rstrip()
     if span.close is not None:
         after = paragraph[span.close + 1 : _sentence_end(paragraph, span.close + 1)]
+        if dash := _DASH_SIGNATURE.match(after):  # '"…" — Jane Roe, Director of the agency'
+            if speaker := resolver.subject(dash["subject"], here, following=True):
+                return "—", speaker
         complete = text.endswith((",", "?", "!", "—", "–", "-")) or after.startswith(",")
         if complete or (after[:1] == " " and after[1:2].islower()):
             found = _after_cue(after, resolver, here)
             if found:
                 return found
     prefix = paragraph[_sentence_start(paragraph, span.open) : span.open]
+    if not prefix.strip() and span.paragraph and not span.continues:
+        # 'Jane Roe, the director, said:' ending the paragraph before, the quote opening this one
+        before = paragraphs[span.paragraph - 1].rstrip()
+        if before.endswith(":"):
+            prefix = before[_sentence_start(before, len(before) - 1) :]
+            here = (span.paragraph - 1, len(before))
     return _before_cue(prefix, resolver, here, span) or (None, None)
 
 
@@ -509,22 +519,30 @@ class _Resolver:
         """The first name in `phrase` that is a speaker's, run by run: a person ("Jim Farley",
         "Secretary Rubio", "Dr Chalmers"), an organization, "the Treasurer" (the person holding
         the title), "the company" (the organization named last), else a new person's name."""
-        runs = _runs(phrase)
+        runs = _runs(phrase)[:1] if first_only else _runs(phrase)
         starts_with_the = fold(phrase).lstrip().lower().startswith("the ")
-        spoken_for = any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split())
-        for n, run in enumerate(runs[:1] if first_only else runs):
-            if spoken_for and (organization := self._organization(run, phrase, here)):
-                return organization  # "a spokesperson for Acme"
+        if any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split()):
+            # "a spokesperson for Acme": the organization's statement, unless a person is named
+            # ("Department spokesperson Jane Roe")
+            for run in runs:
+                if not self._known_organization(run, phrase) and (
+                    person := self._person(run, here) or self._new_person(run, phrase)
+                ):
+                    return person
+            for run in runs:
+                if organization := self._organization(run, phrase, here):
+                    return organization
+        for run in runs:
             if person := self._person(run, here):
                 if not person.title and not person.person:
                     person.title, person.organization = _appositive(run, _strip_title(run), phrase)
                 return person
             if organization := self._organization(run, phrase, here):
                 return organization
-            if n == 0 and (starts_with_the or len(runs) == 1) and (held := self._holder(run, here)):
-                return held
             if not strict and (person := self._new_person(run, phrase)):
                 return person
+        if runs and (starts_with_the or len(runs) == 1) and (held := self._holder(runs[0], here)):
+            return held  # "the Treasurer", after any name the phrase gives
         words = fold(phrase).lower().replace(",", " ").split()
         if len(words) >= 2 and words[0] == "the" and (held := self._holder(words[1:], here)):
             return held  # "the secretary said"
@@ -573,6 +591,13 @@ class _Resolver:
                 words = match.group(0).split()
                 if words[0].lower() not in _NOT_A_NAME and not words[0].endswith(("’s", "'s")):
                     return words
+        return None
+
+    def _known_organization(self, run: list[str], phrase: str) -> QuoteSpeaker | None:
+        key = _key(" ".join(w.strip(",") for w in run))
+        for known in self.organizations:
+            if any(_key(f) == key for f in known.forms):
+                return known.speaker
         return None
 
     def _organization(self, run: list[str], phrase: str, here) -> QuoteSpeaker | None:
