@@ -259,3 +259,16 @@ def test_a_named_spokesperson_speaks_and_a_title_yields_to_a_name():
         ("We will review the bids,", "Jane Doe", "said"),
         ("Costs are falling,", "Bob Stone", "said"),
     ]
+
+
+def test_a_quote_paragraph_after_a_report_of_someone_s_words_is_theirs():
+    paragraphs = [
+        "Director Jane Doe said the plant would open in May.",
+        "“We have hired four hundred people already.”",
+        "The plant cost $40 million.",
+        "“Nobody expected it to open so soon.”",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We have hired four hundred people already.", "Jane Doe", "said"),
+        ("Nobody expected it to open so soon.", None, ""),
+    ]

@@ -140,6 +140,8 @@ SPEECH_VERBS = {
     "replied", "responded", "cautioned", "predicted", "promised", "pledged", "vowed", "urged",
     "admitted", "conceded", "maintained", "tweeted", "posted", "quipped", "answered", "asked",
     "highlighted", "underscored", "underlined", "shared", "reflected", "recounted", "joked",
+    "testified", "exclaimed", "reiterated", "explains", "argues", "warns", "stresses",
+    "insists", "urges", "recalls", "concludes", "observes", "emphasizes", "emphasises",
 }  # fmt: skip
 # The same verbs as a participle after the main clause: "…, saying that aid "…"".
 SPEECH_PARTICIPLES = {

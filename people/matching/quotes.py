@@ -154,6 +154,20 @@ def find_quotes(
         quote.cue, quote.speaker = cue or "", speaker
         attributed.append((span, quote, cue is not None))
     _share_attributions(attributed)
+    for span, quote, own in attributed:
+        if not own and not quote.cue and not span.continues and span.paragraph:
+            # A paragraph opening with a quote nobody is given, after a paragraph whose last
+            # sentence reports someone's words ("Roe said the plan would work."): Roe's.
+            before = paragraphs[span.paragraph - 1].rstrip()
+            prefix = paragraphs[span.paragraph][: span.open]
+            last = before[_sentence_start(before, max(0, len(before) - 1)) :]
+            verbs = [v for v in _VERB.finditer(last) if v.group() in SPEECH_VERBS]
+            if not prefix.strip() and verbs and not any(m in last for m in '“”"'):
+                resolver = _Resolver(paragraphs, span, known_people, known_organizations)
+                at = (span.paragraph - 1, len(before) - len(last) + verbs[0].start())
+                speaker = resolver.subject(last[: verbs[0].start()], at, before_verb=True)
+                if speaker is not None:
+                    quote.cue, quote.speaker = verbs[0].group(), speaker
     for _, quote, own in attributed:
         if not own and not quote.cue and _is_term(quote.text):
             continue
