@@ -272,3 +272,13 @@ def test_a_quote_paragraph_after_a_report_of_someone_s_words_is_theirs():
         ("We have hired four hundred people already.", "Jane Doe", "said"),
         ("Nobody expected it to open so soon.", None, ""),
     ]
+
+
+def test_the_speaker_s_name_keeps_the_middle_initial_the_story_gives():
+    paragraphs = [
+        "Energy Secretary Jennifer M. Granholm visited the plant.",
+        "“This plant matters,” said Jennifer Granholm.",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("This plant matters,", "Jennifer M. Granholm", "said")
+    ]

@@ -168,6 +168,9 @@ def find_quotes(
                 speaker = resolver.subject(last[: verbs[0].start()], at, before_verb=True)
                 if speaker is not None:
                     quote.cue, quote.speaker = verbs[0].group(), speaker
+    for speaker in {id(q.speaker): q.speaker for _, q, _ in attributed if q.speaker}.values():
+        if speaker.kind == PERSON and speaker.person is None:
+            speaker.name = _fullest(speaker.name, paragraphs)
     for _, quote, own in attributed:
         if not own and not quote.cue and _is_term(quote.text):
             continue
@@ -700,6 +703,19 @@ def _appositive(run: list[str], name: list[str], phrase: str) -> tuple[str, str]
             if len(parts) > 1:
                 organization = parts[1]
     return title, organization
+
+
+def _fullest(name: str, paragraphs: list[str]) -> str:
+    """ "Jennifer M. Granholm" where the story also writes "Jennifer Granholm": the name with
+    the middle initials the story gives."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    pattern = re.compile(rf"\b{re.escape(words[0])}(?: [A-Z]\.)+ {re.escape(words[1])}(?![\w-])")
+    for paragraph in paragraphs:
+        if match := pattern.search(paragraph):
+            return match.group()
+    return name
 
 
 def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
