@@ -17,7 +17,9 @@ a term or a nickname are not quotations; a quote whose speaker the text does not
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from people.matching.fold import fold
 from people.matching.lexicon import (
@@ -112,6 +114,8 @@ _TOKEN = re.compile(r"[\w.'’-]+|[,:;()]")
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 _SUBJECT_START = {"the", "a", "an", "one", "its", "his", "her", "their", "our"}
 _CONNECTORS = {"of", "for", "and", "the", "at", "de", "to"}
+_REACH = 400  # characters around a quote or a verb where its attribution is looked for
+_MAX_NEW_PEOPLE = 100  # people the pre-pass adds to a story, at most
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<subject>[A-Z].*)$")
 _CHUNK = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|de|&)\s+)*[A-Z][\w.&’'-]*)*")
 _NOT_A_NAME = (
@@ -224,7 +228,8 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
         for verb in _VERB.finditer(paragraph):
             if _inside_quote(spans, n, verb.start()):
                 continue
-            prefix = paragraph[_sentence_start(paragraph, verb.start()) : verb.start()]
+            start = max(_sentence_start(paragraph, verb.start()), verb.start() - _REACH)
+            prefix = paragraph[start : verb.start()]
             if any(mark in prefix for mark in '“”"'):
                 continue
             resolver = _Resolver(paragraphs, _Span(n, verb.start(), None), people, organizations)
@@ -239,11 +244,15 @@ def _mark_subject(people: list[_Known], speaker: QuoteSpeaker, place, paragraphs
     known = next((p for p in people if p.speaker is speaker), None)
     known = known or next((p for p in people if _key(p.speaker.name) == _key(speaker.name)), None)
     if known is None:
+        if len(people) >= _MAX_NEW_PEOPLE:
+            return
         known = _Known(speaker, {speaker.name, _surname(speaker.name)} - {""})
         known.words = _name_words(speaker.name)
         _locate(known, paragraphs, spans)
         people.append(known)
-    known.subjects = sorted({*known.subjects, place})
+    at = bisect_left(known.subjects, place)
+    if at == len(known.subjects) or known.subjects[at] != place:
+        known.subjects.insert(at, place)
 
 
 def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
@@ -311,10 +320,13 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _inside_quote(spans: list[_Span], paragraph: int, offset: int) -> bool:
-    return any(
-        s.paragraph == paragraph and s.open < offset and (s.close is None or offset < s.close)
-        for s in spans
-    )
+    """Whether `offset` of paragraph `paragraph` lies between a quotation's marks (`spans` in
+    the body's order, as _quote_spans gives them)."""
+    at = bisect_left(spans, (paragraph, offset), key=lambda s: (s.paragraph, s.open)) - 1
+    if at < 0 or spans[at].paragraph != paragraph:
+        return False
+    span = spans[at]
+    return span.close is None or offset < span.close
 
 
 def _is_nickname(paragraph: str, span: _Span) -> bool:
@@ -322,8 +334,8 @@ def _is_nickname(paragraph: str, span: _Span) -> bool:
     if span.close is None:
         return False
     inner = paragraph[span.open + 1 : span.close].split()
-    before = paragraph[: span.open].split()
-    after = paragraph[span.close + 1 :].split()
+    before = paragraph[max(0, span.open - 60) : span.open].split()
+    after = paragraph[span.close + 1 : span.close + 60].split()
     return (
         0 < len(inner) <= 2
         and all(w[:1].isupper() and w.isalpha() for w in inner)
@@ -361,7 +373,7 @@ def _attribution(paragraphs, span, quote, people, organizations):
     resolver = _Resolver(paragraphs, span, people, organizations)
     text = quote.text.rstrip()
     if span.close is not None:
-        after = paragraph[span.close + 1 : _sentence_end(paragraph, span.close + 1)]
+        after = paragraph[span.close + 1 : _sentence_end(paragraph, span.close + 1)][:_REACH]
         if dash := _DASH_SIGNATURE.match(after):  # '"…" — Jane Roe, Director of the agency'
             if speaker := resolver.subject(dash["subject"], here, following=True):
                 return "—", speaker
@@ -370,7 +382,7 @@ def _attribution(paragraphs, span, quote, people, organizations):
             found = _after_cue(after, resolver, here)
             if found:
                 return found
-    prefix = paragraph[_sentence_start(paragraph, span.open) : span.open]
+    prefix = paragraph[max(_sentence_start(paragraph, span.open), span.open - _REACH) : span.open]
     if not prefix.strip() and span.paragraph and not span.continues:
         # 'Jane Roe, the director, said:' ending the paragraph before, the quote opening this one
         before = paragraphs[span.paragraph - 1].rstrip()
@@ -453,24 +465,31 @@ def _share_attributions(attributed: list[tuple[_Span, Quote, bool]]) -> None:
 
 def _sentence_start(paragraph: str, at: int) -> int:
     """Where the sentence holding offset `at` starts (after the last full stop outside quotes)."""
-    start = 0
+    starts = _sentence_starts(paragraph)
+    return starts[bisect_right(starts, at) - 1]  # a start at `at` itself counts
+
+
+@lru_cache(maxsize=4096)
+def _sentence_starts(paragraph: str) -> list[int]:
+    """Every offset where a sentence of `paragraph` starts (0 first): one scan, kept."""
+    starts = [0]
     inside = False
-    for match in re.finditer(r"[.!?][”\"]?\s+|[“”\"]", paragraph[:at]):
+    for match in re.finditer(r"[.!?][”\"]?\s+|[“”\"]", paragraph):
         mark = match.group()
         if mark in '“”"':
             inside = mark == "“" or (mark == '"' and not inside)
             continue
         if not inside and not _abbreviation(paragraph, match.start()):
-            start = match.end()
-    return start
+            starts.append(match.end())
+    return starts
 
 
 def _sentence_end(paragraph: str, at: int) -> int:
     """Where the sentence going on at `at` ends (its full stop, or the next opening mark)."""
-    for match in re.finditer(r"[.!?](?=\s|$)|[“]|(?<=\s)\"", paragraph[at:]):
+    for match in re.finditer(r"[.!?](?=\s|$)|[“]|(?<=\s)\"", paragraph[at : at + _REACH]):
         if match.group() in '“"' or not _abbreviation(paragraph, at + match.start()):
             return at + match.start()
-    return len(paragraph)
+    return min(len(paragraph), at + _REACH)
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -527,9 +546,10 @@ class _Resolver:
             return _nearest(self.organizations, here)
         best, best_at = None, None
         for known in self.people:
-            before = [p for p in known.subjects if p < here and p[0] >= here[0] - 1]
-            if before and (best_at is None or before[-1] > best_at):
-                best, best_at = known.speaker, before[-1]
+            at = bisect_left(known.subjects, here)
+            last = known.subjects[at - 1] if at else None
+            if last and last[0] >= here[0] - 1 and (best_at is None or last > best_at):
+                best, best_at = known.speaker, last
         return best or _nearest(self.people, here)
 
     def _named(self, phrase: str, here, *, first_only=False, strict=False):
@@ -599,16 +619,7 @@ class _Resolver:
         lowered = surname.lower().rstrip(".,")
         if lowered in _NOT_A_NAME or not surname[:1].isupper() or surname.isupper():
             return None
-        particles = "|".join(NAME_PARTICLES)
-        pattern = re.compile(
-            rf"(?:[A-Z][\w’'-]+ )(?:[A-Z]\. )?(?:(?:{particles}) )*{re.escape(surname)}\b"
-        )
-        for paragraph in self.paragraphs:
-            for match in pattern.finditer(paragraph):
-                words = match.group(0).split()
-                if words[0].lower() not in _NOT_A_NAME and not words[0].endswith(("’s", "'s")):
-                    return words
-        return None
+        return _full_name_in(surname, tuple(self.paragraphs))
 
     def _known_organization(self, run: list[str], phrase: str) -> QuoteSpeaker | None:
         key = _key(" ".join(w.strip(",") for w in run))
@@ -705,6 +716,20 @@ def _appositive(run: list[str], name: list[str], phrase: str) -> tuple[str, str]
     return title, organization
 
 
+@lru_cache(maxsize=256)
+def _full_name_in(surname: str, paragraphs: tuple[str, ...]) -> list[str] | None:
+    particles = "|".join(NAME_PARTICLES)
+    pattern = re.compile(
+        rf"(?:[A-Z][\w’'-]+ )(?:[A-Z]\. )?(?:(?:{particles}) )*{re.escape(surname)}\b"
+    )
+    for paragraph in paragraphs:
+        for match in pattern.finditer(paragraph):
+            words = match.group(0).split()
+            if words[0].lower() not in _NOT_A_NAME and not words[0].endswith(("’s", "'s")):
+                return words
+    return None
+
+
 def _fullest(name: str, paragraphs: list[str]) -> str:
     """ "Jennifer M. Granholm" where the story also writes "Jennifer Granholm": the name with
     the middle initials the story gives."""
@@ -722,13 +747,16 @@ def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
     """The one in `pool` named last before `here` ((paragraph, offset))."""
     best, best_at = None, None
     for known in pool:
-        before = [p for p in known.places if p < here]
-        if before and (
+        at = bisect_left(known.places, here)
+        if not at:
+            continue
+        last = known.places[at - 1]
+        if (
             best_at is None
-            or before[-1] > best_at
-            or (before[-1] == best_at and len(known.speaker.name) > len(best.name))
+            or last > best_at
+            or (last == best_at and len(known.speaker.name) > len(best.name))
         ):
-            best, best_at = known.speaker, before[-1]
+            best, best_at = known.speaker, last
     return best
 
 

@@ -80,6 +80,9 @@ class StoryQuoteInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False  # the engine finds quotes in the body; editors confirm or correct them
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # found again, a deleted quote would come back: correct it instead
+
     @admin.display(description="Quote")
     def quotation(self, obj):
         if obj is None or not obj.pk:

@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -38,7 +38,7 @@ from stories.corrections import attach_to_revision
 from stories.exporters import EXPORTERS
 from stories.images import make_renditions
 from stories.importers.plaintext import MARKER
-from stories.models import Origin, Story, StoryOrganization, StoryPerson
+from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryQuote
 from stories.organizations import (
     accept_all_suggestions,
     renumber_organizations,
@@ -141,7 +141,10 @@ class StoryAdmin(
         return (
             super()
             .get_queryset(request)
-            .annotate(organization_count=Count("story_organizations", distinct=True))
+            .annotate(
+                organization_count=Count("story_organizations", distinct=True),
+                has_quotes=Exists(StoryQuote.objects.filter(story=OuterRef("pk"))),
+            )
         )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -152,6 +155,12 @@ class StoryAdmin(
                 link_field, self.admin_site
             )
         return form
+
+    def get_inlines(self, request, obj):
+        # Quotes are found in a saved story's body: a story without any has no quotes table.
+        if obj is None or obj.pk is None or not getattr(obj, "has_quotes", True):
+            return [inline for inline in self.inlines if inline is not StoryQuoteInline]
+        return self.inlines
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # a new story: nothing to tag until it exists
