@@ -38,6 +38,7 @@ class _StoriesPageMixin:
 
 # An organization's ancestors are read with it, in its one query: offices rarely sit deeper.
 PARENT_DEPTH = 5
+QUOTES_ON_PAGE = 10  # the newest; /quotes/?q= has them all
 
 
 class OrganizationDetailView(_StoriesPageMixin, DetailView):
@@ -60,6 +61,11 @@ class OrganizationDetailView(_StoriesPageMixin, DetailView):
                 )
             ),  # fmt: skip
             feeds=feed_links("organization", organization.slug, organization.name),
+            quotes=list(
+                organization.quotes.model.objects.public()
+                .spoken_for(organization)
+                .for_listing()[:QUOTES_ON_PAGE]
+            ),  # fmt: skip
             **kwargs,
         )
 
@@ -104,6 +110,7 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
             past_roles=[r for r in roles if r.ended_on is not None],
             breadcrumbs=[("People", reverse("people:person-list")), (person.display_name, None)],
             feeds=feed_links("person", person.slug, person.display_name),
+            quotes=list(self.object.quotes.public().for_listing()[:QUOTES_ON_PAGE]),
             **kwargs,
         )
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from people.matching import Findings, fold
+from people.matching.quotes import Quote
 from people.names import name_key
 
 UNLABELLED = "unlabelled"
@@ -52,12 +53,20 @@ class GoldSource:
 
 
 @dataclass
+class GoldQuote:
+    text: str
+    speaker: str  # "" when the text does not say who spoke
+    speaker_kind: str  # "person", "organization" or ""
+
+
+@dataclass
 class Labels:
     organizations: list[GoldOrganization]
     countries: list[str]
     people: list[str]
     source: GoldSource | None
     has_source: bool  # the older format does not label the source line
+    quotes: list[GoldQuote] = field(default_factory=list)
 
 
 def read_labels(path: Path) -> Labels:
@@ -93,7 +102,15 @@ def read_labels(path: Path) -> Labels:
         gold_source = GoldSource(
             source["name"], source.get("title") or "", source.get("organization") or ""
         )
+    quotes = []
+    for item in data.get("quotes") or []:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise LabelError(f"{path}: expected each quote as {{'text': …, 'speaker': …}}")
+        quotes.append(
+            GoldQuote(item["text"], item.get("speaker") or "", item.get("speaker_kind") or "")
+        )
     return Labels(
+        quotes=quotes,
         organizations=organizations,
         countries=list(data.get("countries", [])),
         people=[p for p in people if p],
@@ -139,6 +156,11 @@ class Evaluation:
     kinds: dict[str, dict[str, int]] = field(
         default_factory=lambda: defaultdict(lambda: {"gold": 0, "registry": 0, "found": 0})
     )
+    quotes: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("gold", "found", "extra", "with_speaker", "gold_with_speaker", "right"), 0
+        )
+    )
     misses: list[dict] = field(default_factory=list)
 
     def miss(self, file: str, category: str, kind: str, name: str) -> None:
@@ -162,6 +184,23 @@ class Evaluation:
             "ambiguous": self.ambiguous,
             "source": dict(self.source),
             "kinds": {kind: dict(counts) for kind, counts in sorted(self.kinds.items())},
+            "quotes": self.quote_scores(),
+        }
+
+    def quote_scores(self) -> dict:
+        """Quotes found (recall of the gold texts) and their speakers: precision over the quotes
+        given a speaker (a quote that is no gold quote has a wrong one), recall over the gold
+        quotes that have one."""
+        q = self.quotes
+
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 1.0
+
+        return {
+            **q,
+            "recall": ratio(q["found"], q["gold"]),
+            "speaker_precision": ratio(q["right"], q["with_speaker"]),
+            "speaker_recall": ratio(q["right"], q["gold_with_speaker"]),
         }
 
 
@@ -192,9 +231,11 @@ def score_story(
     text: str,
     registry: RegistryNames,
     parsed_source: tuple[str, str, str] | None,
+    quotes: list[Quote] | None = None,
 ) -> None:
     """Add one story to `evaluation`. `parsed_source`: (person, title, organization) as the
-    importer read the source line (organization as the registry names it), or None."""
+    importer read the source line (organization as the registry names it), or None. `quotes`:
+    the quotes found in the story's body, scored against the labels' when given."""
     evaluation.stories += 1
     gold = labels.organizations
     suggestion_keys = [
@@ -305,6 +346,53 @@ def score_story(
 
     if labels.has_source:
         _score_source(evaluation, file, labels, parsed_source, registry)
+    if quotes is not None:
+        score_quotes(evaluation, file, labels, quotes)
+
+
+def score_quotes(evaluation: Evaluation, file: str, labels: Labels, quotes: list[Quote]) -> None:
+    """Add one story's quotes: each gold quote is matched, in order, with a found quote of the
+    same text (typography folded); its speaker is right when it names the gold speaker (for an
+    organization, by one of the names the labels give it)."""
+    counts = evaluation.quotes
+    unused = list(quotes)
+    for gold in labels.quotes:
+        counts["gold"] += 1
+        counts["gold_with_speaker"] += bool(gold.speaker)
+        found = next((q for q in unused if _quote_key(q.text) == _quote_key(gold.text)), None)
+        if found is None:
+            evaluation.miss(file, "quotes", "missed", _short(gold.text))
+            continue
+        unused.remove(found)
+        counts["found"] += 1
+        name = found.speaker.name if found.speaker else ""
+        counts["with_speaker"] += bool(name)
+        keys = {name_key(gold.speaker)} if gold.speaker else set()
+        for organization in labels.organizations:
+            if gold.speaker_kind == "organization" and name_key(gold.speaker) in organization.keys:
+                keys |= organization.keys
+        if name and name_key(name) in keys:
+            counts["right"] += 1
+        elif name or gold.speaker:
+            expected = gold.speaker or "no speaker"
+            evaluation.miss(
+                file,
+                "quotes",
+                "speaker",
+                f"{_short(gold.text)}: {name or 'no speaker'!r}, expected {expected!r}",
+            )
+    for extra in unused:
+        counts["extra"] += 1
+        counts["with_speaker"] += extra.speaker is not None
+        evaluation.miss(file, "quotes", "extra", _short(extra.text))
+
+
+def _quote_key(text: str) -> str:
+    return name_key(text).strip()
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "…")
 
 
 def _score_source(evaluation, file, labels: Labels, parsed, registry: RegistryNames) -> None:

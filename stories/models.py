@@ -573,3 +573,98 @@ from stories.ingest.models import (  # noqa: E402, F401
     IngestSource,
 )
 from stories.search_entries import StorySearchEntry  # noqa: E402, F401
+
+
+class QuoteOrigin(models.TextChoices):
+    FOUND = "found", "Found by the engine"
+    CONFIRMED = "confirmed", "Confirmed by an editor"
+    EDITED = "edited", "Corrected by an editor"
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organization"
+
+
+class StoryQuoteQuerySet(models.QuerySet):
+    def public(self):
+        """Quotes of the stories readers may see (StoryQuerySet.public decides)."""
+        return self.filter(story__in=Story.objects.public())
+
+    def spoken_for(self, organization):
+        """An organization's own statements and the quotes of the people who hold (or held)
+        a role in it."""
+        people = Role.objects.filter(organization=organization).values("person_id")
+        return self.filter(Q(speaker_organization=organization) | Q(speaker_person_id__in=people))
+
+    def for_listing(self):
+        return self.select_related("story", "speaker_person", "speaker_organization").order_by(
+            "-story__published_at", "story_id", "position", "pk"
+        )
+
+
+class StoryQuote(models.Model):
+    """A direct quotation in a story's body and who said it, found by the engine or set by an
+    editor. `start`/`end` are offsets of `text` in the body's paragraph `paragraph` (1-based)."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="quotes")
+    position = models.PositiveSmallIntegerField(default=0)
+    paragraph = models.PositiveSmallIntegerField(
+        default=1, help_text="The body's paragraph the quote stands in, counted from 1."
+    )
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    text = models.TextField(help_text="The words between the quotation marks.")
+    speaker_kind = models.CharField(max_length=12, choices=SpeakerKind, blank=True)
+    speaker_person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        help_text="Who said it, from the registry.",
+    )
+    speaker_organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        help_text="The organization that said it, or that the person spoke for.",
+    )
+    speaker_name = models.CharField(
+        max_length=200, blank=True, help_text="The speaker's name as the story gives it."
+    )
+    speaker_title = models.CharField(
+        max_length=300, blank=True, help_text="The speaker's title at the story's date."
+    )
+    origin = models.CharField(max_length=10, choices=QuoteOrigin, default=QuoteOrigin.FOUND)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoryQuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "quote in this story"
+        verbose_name_plural = "quotes in this story"
+        indexes = [models.Index(fields=["speaker_person"]), models.Index(fields=["origin"])]
+
+    def __str__(self) -> str:
+        short = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"“{short}”"
+
+    @property
+    def speaker_label(self) -> str:
+        """Who said it as readers see it: "Jane Roe, Director", an organization, or ""."""
+        if self.speaker_person_id:
+            name = self.speaker_person.full_name
+        elif self.speaker_organization_id and self.speaker_kind == SpeakerKind.ORGANIZATION:
+            name = self.speaker_organization.name
+        else:
+            name = self.speaker_name
+        return f"{name}, {self.speaker_title}" if name and self.speaker_title else name
+
+    @property
+    def is_attributed(self) -> bool:
+        return bool(self.speaker_person_id or self.speaker_organization_id or self.speaker_name)

@@ -9,13 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from stories.models import Correction, Story
+from stories.models import Correction, SpeakerKind, Story, StoryQuote
 
 
-def story_json_ld(story: Story, *, corrections: Sequence[Correction] = ()) -> SafeString:
+def story_json_ld(
+    story: Story, *, corrections: Sequence[Correction] = (), quotes: Sequence[StoryQuote] = ()
+) -> SafeString:
     """The <script type="application/ld+json"> elements for the story page (escaped for HTML).
     Their contents are `json_ld_texts(story)`, which the page's Content-Security-Policy hashes."""
-    return render_json_ld(json_ld_texts(story, corrections=corrections))
+    return render_json_ld(json_ld_texts(story, corrections=corrections, quotes=quotes))
 
 
 def render_json_ld(texts: list[str]) -> SafeString:
@@ -25,7 +27,11 @@ def render_json_ld(texts: list[str]) -> SafeString:
 
 
 def json_ld_texts(
-    story: Story, *, corrections: Sequence[Correction] = (), organizations: Sequence | None = None
+    story: Story,
+    *,
+    corrections: Sequence[Correction] = (),
+    organizations: Sequence | None = None,
+    quotes: Sequence[StoryQuote] = (),
 ) -> list[str]:
     """NewsArticle and BreadcrumbList as JSON, escaped to sit inside a <script> element.
 
@@ -33,6 +39,8 @@ def json_ld_texts(
     reads it), update notes too: each says what changed and when. Retracted notes are left out.
     `organizations`: the story's, as the page has them (each with `name` and `url`, a path),
     else read from the story.
+    The story's quotes are its parts (`hasPart`), each a Quotation with its speaker as
+    `spokenByCharacter` and `creator` (a Person with jobTitle, or an Organization).
     """
     url = settings.SITE_URL + story.get_absolute_url()
     role = story.source_role
@@ -79,6 +87,8 @@ def json_ld_texts(
     ]
     if notes:
         article["correction"] = notes
+    if quotes:
+        article["hasPart"] = [_quotation(quote) for quote in quotes]
     if image := story.image_url:
         article["image"] = [image if image.startswith("http") else settings.SITE_URL + image]
     breadcrumbs = {
@@ -95,6 +105,28 @@ def json_ld_texts(
 
 def _organization(name: str, path: str) -> dict:
     return {"@type": "Organization", "name": name, "url": settings.SITE_URL + path}
+
+
+def _quotation(quote: StoryQuote) -> dict:
+    item = {"@type": "Quotation", "text": quote.text}
+    person, organization = quote.speaker_person, quote.speaker_organization
+    if quote.speaker_kind == SpeakerKind.ORGANIZATION and organization is not None:
+        speaker = _organization(organization)
+    elif quote.speaker_kind == SpeakerKind.ORGANIZATION and quote.speaker_name:
+        speaker = {"@type": "Organization", "name": quote.speaker_name}
+    elif person is not None or quote.speaker_name:
+        speaker = {"@type": "Person", "name": person.full_name if person else quote.speaker_name}
+        if person is not None:
+            speaker["url"] = settings.SITE_URL + person.get_absolute_url()
+        if quote.speaker_title:
+            speaker["jobTitle"] = quote.speaker_title
+        if organization is not None:
+            speaker["affiliation"] = _organization(organization)
+    else:
+        return item  # no one named: the quotation alone
+    item["spokenByCharacter"] = speaker
+    item["creator"] = speaker
+    return item
 
 
 def _iso(value) -> str:

@@ -12,6 +12,7 @@ from people.matching.lexicon import (
     ORGANIZATION_HEADS,
     PORTFOLIOS,
 )
+from people.matching.quotes import Quote, find_quotes
 from people.names import name_key
 from people.suggestions import current_index, suggest
 from stories.importers.plaintext import ParsedStory
@@ -67,6 +68,33 @@ def findings_as_dict(findings: Findings) -> dict:
             for p in findings.people
         ],
     }
+
+
+def story_quotes(parsed: ParsedStory, findings: Findings | None = None) -> list[Quote]:
+    """The quotations in a parsed story's body, attributed with the engine's findings."""
+    return find_quotes(parsed.paragraphs, findings or story_findings(parsed))
+
+
+def quotes_as_dicts(quotes: list[Quote], text: str, paragraphs: list[str]) -> list[dict]:
+    """The JSON shape of quotes in `suggest_organizations --json`: `start`/`end` are offsets in
+    `text` (the story's text, as the mentions' are), `paragraph` 1-based over `paragraphs`
+    (the body, each found in `text` in order)."""
+    starts, at = [], 0
+    for paragraph in paragraphs:
+        found = text.find(paragraph, at)
+        starts.append(found if found >= 0 else at)
+        at = starts[-1] + len(paragraph)
+    return [
+        {
+            "text": q.text,
+            "start": starts[q.paragraph - 1] + q.start,
+            "end": starts[q.paragraph - 1] + q.end,
+            "paragraph": q.paragraph,
+            "speaker": q.speaker.as_dict() if q.speaker else None,
+            "cue": q.cue or None,
+        }
+        for q in quotes
+    ]
 
 
 def _suggestion(s: Suggestion) -> dict:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stories import export_views, views
+from stories import export_views, quote_views, views
 
 app_name = "stories"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("countries/", views.CountryListView.as_view(), name="country-list"),
     path("countries/<slug:code>/", views.CountryView.as_view(), name="country"),
     path("search/", views.search, name="search"),
+    path("quotes/", quote_views.quote_search, name="quotes"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("exports/<str:format>/", export_views.export, name="export"),
 ]

@@ -23,7 +23,7 @@ from newsroom.caching import cached_fragment, set_last_modified
 from newsroom.content_security import csp_hash
 from newsroom.keyset import keyset_page
 from stories.feeds import feed_links
-from stories.models import Correction, Story, StoryOrganization
+from stories.models import Correction, Story, StoryOrganization, StoryQuote
 from stories.previews import story_for_token
 from stories.redirects import story_for_old_slug
 from stories.search import SORTS, Facet, FacetValue, SearchFilters, chosen_filters, uses_full_text
@@ -42,10 +42,13 @@ class StoryDetailView(DetailView):
     context_object_name = "story"
 
     def get_queryset(self):
-        # The organizations, people and tags come from story_links (one query, plain values).
-        stories = Story.objects.select_related(
-            "source_role__person", "source_role__organization"
-        ).defer("search_vector")  # as long as the text, and not shown
+        # The organizations, people and tags come from story_links (one query, plain values);
+        # whether it has quotes, in the story's own query (none read for its JSON-LD otherwise).
+        stories = (
+            Story.objects.select_related("source_role__person", "source_role__organization")
+            .defer("search_vector")  # as long as the text, and not shown
+            .annotate(has_quotes=Exists(StoryQuote.objects.filter(story=OuterRef("pk"))))
+        )
         if self.request.user.has_perm("stories.view_story"):
             return stories  # editors preview drafts; never cached, see render_to_response
         return stories.public()
@@ -74,7 +77,14 @@ class StoryDetailView(DetailView):
             lambda: related_stories(story, links.organization_ids),
             getattr(self.request, "page_generation", None),
         )
-        texts = json_ld_texts(story, corrections=corrections, organizations=links.organizations)
+        quotes = (
+            list(story.quotes.select_related("speaker_person", "speaker_organization"))
+            if getattr(story, "has_quotes", True)
+            else []
+        )
+        texts = json_ld_texts(
+            story, corrections=corrections, organizations=links.organizations, quotes=quotes
+        )
         context["json_ld"] = render_json_ld(texts)
         self.script_hashes = [csp_hash(text) for text in texts]
         return context

@@ -339,9 +339,10 @@ def test_selection_reads_in_chunks():
             read[chunk] = [record.slug for record in story_records(stories, chunk=chunk)]
         read[chunk, "queries"] = len(queries)
     assert read[2] == read[3] == read[6] and len(read[6]) == 6  # the same stories, in order
-    # One streamed query for the stories, three more per chunk (organizations, people, tags).
-    assert read[2, "queries"] - read[3, "queries"] == 3
-    assert read[3, "queries"] - read[6, "queries"] == 3
+    # One streamed query for the stories, four more per chunk (organizations, people, tags,
+    # quotes).
+    assert read[2, "queries"] - read[3, "queries"] == 4
+    assert read[3, "queries"] - read[6, "queries"] == 4
 
 
 @pytest.mark.parametrize(

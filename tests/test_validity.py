@@ -4,6 +4,7 @@ violations in Chromium, light and dark; screenshots at phone and desktop widths.
 import pytest
 from django.utils import timezone
 
+from stories.models import StoryQuote
 from stories.search import refresh_search_vectors
 from tests.conftest import SCREENSHOTS
 from tests.factories import (
@@ -41,6 +42,11 @@ def build_site():
     StoryOrganizationFactory(story=story, organization=bureau)
     StoryPersonFactory(story=story, person=person, role=role)
     story.tags.add("samples")
+    StoryQuote.objects.create(
+        story=story, paragraph=2, start=1, end=10, text="We agree.", speaker_kind="person",
+        speaker_person=person, speaker_name=person.full_name, speaker_title=role.title,
+        speaker_organization=department,
+    )  # fmt: skip
     other = StoryFactory(published=True, slug="another-story", headline="Another story")
     StoryOrganizationFactory(story=other, organization=bureau)
     refresh_search_vectors([story.pk, other.pk])
@@ -55,6 +61,8 @@ def build_site():
         "archive-month": f"/archive/{now.year}/{now.month}/",
         "search": "/search/?q=samples",
         "search-empty": "/search/?q=zzzz",
+        "quotes": "/quotes/?q=agree",
+        "quotes-empty": "/quotes/?q=zzzz",
         "not-found": "/stories/nothing-here/",
         "organizations": "/organizations/",
         "people": "/people/",

@@ -193,3 +193,60 @@ NATIONAL_OFFICE_TITLES = {
     "ambassador", "envoy", "foreign", "minister", "secretary", "trade", "government",
     "vice", "special", "deputy", "emperor", "crown", "head",
 }  # fmt: skip
+# Verbs that attribute words to a speaker ("…," she said; Rubio told reporters: "…").
+SPEECH_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained",
+    "stated", "states", "wrote", "writes", "announced", "argued", "warned", "declared",
+    "insisted", "stressed", "emphasized", "emphasised", "remarked", "commented", "continued",
+    "concluded", "recalled", "acknowledged", "observed", "asserted", "affirmed", "reaffirmed",
+    "replied", "responded", "cautioned", "predicted", "promised", "pledged", "vowed", "urged",
+    "admitted", "conceded", "maintained", "tweeted", "posted", "quipped", "answered", "asked",
+    "highlighted", "underscored", "underlined", "shared", "reflected", "recounted", "joked",
+    "testified", "exclaimed", "reiterated", "explains", "argues", "warns", "stresses",
+    "insists", "urges", "recalls", "concludes", "observes", "emphasizes", "emphasises",
+}  # fmt: skip
+# The same verbs as a participle after the main clause: "…, saying that aid "…"".
+SPEECH_PARTICIPLES = {
+    "saying", "adding", "noting", "telling", "explaining", "stating", "writing", "warning",
+    "arguing", "declaring", "stressing", "insisting", "calling", "describing", "urging",
+}  # fmt: skip
+# Verbs that frame a partial quote as the subject's words: called the deal "a turning point".
+CALLING_VERBS = {
+    "called", "calls", "described", "describes", "termed", "terms", "labelled", "labeled",
+    "dubbed", "hailed", "praised", "welcomed", "criticised", "criticized", "condemned",
+}  # fmt: skip
+# Phrases that hand a statement to its speaker: "The following statement is attributable to …".
+ATTRIBUTION_PHRASES = ("attributable to", "according to", "statement from", "statement by")
+# Who "he" or "she" can stand for; "it" stands for an organization.
+PERSON_PRONOUNS = {"he", "she"}
+ORGANIZATION_PRONOUNS = {"it"}
+# Someone who speaks for an organization: the statement is the organization's.
+SPOKESPERSON_WORDS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"}
+# "the company said": a common noun an organization goes by once named.
+ORGANIZATION_NOUNS = ORGANIZATION_HEADS | {
+    "firm", "carrier", "airline", "bank", "group", "lender", "insurer", "automaker", "carmaker",
+    "chipmaker", "regulator", "watchdog", "charity", "nonprofit", "ministry", "government",
+}  # fmt: skip
+# Abbreviations whose full stop ends no sentence: ranks, titles, "No.", months.
+ABBREVIATIONS = {
+    "maj.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "cmdr.", "brig.", "cpl.", "pvt.",
+    "gov.", "sen.", "rep.", "pres.", "atty.", "supt.", "insp.", "st.", "no.", "vs.", "etc.",
+    "inc.", "corp.", "co.", "ltd.", "jr.", "sr.", "mt.", "ft.", "jan.", "feb.", "aug.", "sept.",
+    "sep.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "e.g.", "i.e.",
+}  # fmt: skip
+# Occupations written before a name like a title ("Senior Researcher Nan Tian"); only the
+# quotes stage reads them, to tell the name from the words before it.
+OCCUPATIONS = {
+    "researcher", "economist", "analyst", "scientist", "lawyer", "engineer", "partner",
+    "fellow", "strategist", "historian", "physician", "doctor", "nurse", "pilot", "astronaut",
+    "captain", "colonel", "major", "sergeant", "lieutenant", "admiral", "corporal", "private",
+    "marshal", "brigadier", "architect", "editor", "author", "correspondent", "lead", "owner",
+    "investigator", "auditor", "ombudsman", "rapporteur", "counsel", "attorney-general",
+    "bishop", "archbishop", "rabbi", "imam", "reverend", "rev.", "cardinal",
+}  # fmt: skip
+# Peers and monarchs are named with their style ("Lord Hendy", "King Charles"): not stripped.
+# Common nouns that stand for a company once named ("the company said").
+COMPANY_NOUNS = {
+    "company", "firm", "carrier", "airline", "lender", "insurer", "automaker", "carmaker",
+    "chipmaker", "manufacturer", "maker", "retailer", "group", "business",
+}  # fmt: skip

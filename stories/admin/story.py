@@ -12,7 +12,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections, models, transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -36,19 +36,21 @@ from stories.admin.filters import (
 )
 from stories.admin.forms import AddOrganizationForm, StoryForm
 from stories.admin.imports import ImportReleasesMixin
+from stories.admin.quotes import StoryQuoteInline, UnattributedQuotesFilter
 from stories.admin.suggestions import LEGACY_FIELDS, SuggestionsPanelMixin
 from stories.admin.workflow import BULK_ACTIONS, WorkflowMixin
 from stories.corrections import attach_to_revision
 from stories.exporters import EXPORTERS
 from stories.images import make_renditions
 from stories.importers.plaintext import MARKER
-from stories.models import Origin, Story, StoryOrganization, StoryPerson
+from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryQuote
 from stories.organizations import (
     accept_all_suggestions,
     renumber_organizations,
     tag_organization,
 )
 from stories.publishing import can_edit, mark_updated
+from stories.quotes import store_found_quotes
 from stories.redirects import record_slug_change
 from stories.revisions import (
     diff_html,
@@ -117,7 +119,7 @@ class StoryAdmin(
     ]  # fmt: skip
     list_filter = [
         "status", MineFilter, WhenFilter, HasOrganizationsFilter, ByOrganizationFilter,
-        "published_at", "image_format", HasCopiesFilter,
+        "published_at", "image_format", HasCopiesFilter, UnattributedQuotesFilter,
     ]  # fmt: skip
     ordering = ["-updated_at"]
     search_fields = ["headline", "slug", "source_role__person__full_name", "source_label"]
@@ -131,10 +133,10 @@ class StoryAdmin(
         "status", "published_at", "revised_at", "suggestions", "version",
         "import_key", "created_by", "created_at", "updated_at",
     ]  # fmt: skip
-    inlines = [StoryPersonInline, CorrectionInline]
+    inlines = [StoryPersonInline, StoryQuoteInline, CorrectionInline]
     actions = [
         "tag_suggested_organizations", "resuggest_organizations", "add_organization",
-        *BULK_ACTIONS, "export_selected",
+        *BULK_ACTIONS, "export_selected", "find_quotes_again",
     ]  # fmt: skip
 
     class Media:
@@ -194,7 +196,8 @@ class StoryAdmin(
             super()
             .get_queryset(request)
             .annotate(
-                organization_count=Coalesce(Subquery(links, output_field=IntegerField()), Value(0))
+                organization_count=Coalesce(Subquery(links, output_field=IntegerField()), Value(0)),
+                has_quotes=Exists(StoryQuote.objects.filter(story=OuterRef("pk"))),
             )
         )
 
@@ -209,6 +212,12 @@ class StoryAdmin(
                 link_field, self.admin_site
             )
         return form
+
+    def get_inlines(self, request, obj):
+        # Quotes are found in a saved story's body: a story without any has no quotes table.
+        if obj is None or obj.pk is None or not getattr(obj, "has_quotes", True):
+            return [inline for inline in self.inlines if inline is not StoryQuoteInline]
+        return self.inlines
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # a new story: nothing to tag until it exists
@@ -282,6 +291,8 @@ class StoryAdmin(
             if "slug" in form.changed_data:
                 record_slug_change(story, old_slug)
         super().save_related(request, form, formsets, change)
+        if not change or {"body", "source_role"} & set(form.changed_data):
+            store_found_quotes(story)  # the editor's confirmed and corrected quotes stay
         if organization := form.cleaned_data.get("organization_to_add"):
             tag_organization(story, organization, origin=Origin.TYPED, by=request.user)
         renumber_organizations(story)
@@ -468,6 +479,17 @@ class StoryAdmin(
                 request, f"Not done for “{story}”: you may not change this story.", messages.ERROR
             )
         return editable
+
+    @admin.action(description="Find quotes again", permissions=["change"])
+    def find_quotes_again(self, request, queryset):
+        stories = self._editable(request, queryset)
+        changed = sum(store_found_quotes(story) for story in stories)
+        self.message_user(
+            request,
+            f"Found the quotes of {len(stories)} stories again; {changed} changed. "
+            "Confirmed and corrected quotes were kept.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Tag suggested organizations", permissions=["change"])
     def tag_suggested_organizations(self, request, queryset):

@@ -1,4 +1,5 @@
-"""CSV for spreadsheets: UTF-8 with a byte-order mark and a header row, one row per story.
+"""CSV for spreadsheets: UTF-8 with a byte-order mark and a header row, one row per story; its
+quotes in the last column, one line each.
 
 A cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
 leading apostrophe (OWASP's advice for CSV injection)."""
@@ -16,7 +17,7 @@ from stories.models import Story
 COLUMNS = [
     "id", "slug", "url", "headline", "dek", "status", "published_at", "updated_at", "source",
     "source_title", "source_organization", "source_label", "source_url", "organizations",
-    "people", "tags", "image_asset_id", "body",
+    "people", "tags", "image_asset_id", "body", "quotes",
 ]  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,9 +41,20 @@ def _row(record: StoryRecord, urls: Urls) -> list[str]:
             "; ".join(name for name, _, _, _ in record.organizations),
             "; ".join(person.full_name for person in record.people),
             "; ".join(name for name, _ in record.tags),
-            row["image_asset_id"], row["body"],
+            row["image_asset_id"], row["body"], _quotes(record),
         )
     ]  # fmt: skip
+
+
+def _quotes(record: StoryRecord) -> str:
+    """One line per quote: 'Jane Roe (Director): “…”', or '(no speaker): “…”'."""
+    lines = []
+    for quote in record.quotes:
+        speaker = quote.speaker or "(no speaker)"
+        if quote.speaker_title:
+            speaker += f" ({quote.speaker_title})"
+        lines.append(f"{speaker}: \u201c{quote.text}\u201d")
+    return "\n".join(lines)
 
 
 def export_csv(stories: QuerySet[Story]) -> Iterator[bytes]:

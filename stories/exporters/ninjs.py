@@ -6,6 +6,7 @@ what the schema allows — `literal`, `rel`, `role`, `altIds` — as that page s
 as export records (stories.exporters.records), read in chunks.
 """
 
+import json
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 
-from stories.exporters.records import PersonRef, StoryRecord, Urls, story_records
+from stories.exporters.records import PersonRef, QuoteRef, StoryRecord, Urls, story_records
 from stories.models import StoryStatus
 
 NINJS_VERSION = "3.1"
@@ -74,6 +75,11 @@ def to_ninjs(record: StoryRecord, urls: Urls, zone=None) -> dict:
         if note.retracted_at:
             text += f" (retracted {_iso(note.retracted_at, zone)}: {note.retraction_note})"
         descriptions.append({"role": note.kind, "contentType": "text/plain", "value": text})
+    for quote in record.quotes:  # ninjs has no quotes field: descriptions with role "quote"
+        descriptions.append(
+            {"role": "quote", "contentType": "application/json",
+             "value": json.dumps(_quote(quote, urls), ensure_ascii=False)}
+        )  # fmt: skip
     if descriptions:
         doc["descriptions"] = descriptions
     if record.organizations:
@@ -108,6 +114,30 @@ def to_ninjs(record: StoryRecord, urls: Urls, zone=None) -> dict:
     if row["image_asset_id"]:
         doc["associations"] = [_lead_image(record)]
     return doc
+
+
+def _quote(quote: QuoteRef, urls: Urls) -> dict:
+    """A quote as the JSON a `quote` description holds (docs/ninjs.md)."""
+    speaker = None
+    if quote.speaker:
+        speaker = {
+            "name": quote.speaker,
+            "title": quote.speaker_title or None,
+            "organization": quote.organization_name or None,
+            "kind": quote.speaker_kind or "person",
+        }
+        if quote.person_slug:
+            speaker["uri"] = settings.SITE_URL + urls.of("person", quote.person_slug)
+        elif quote.organization_slug and quote.speaker_kind == "organization":
+            speaker["uri"] = settings.SITE_URL + urls.of("organization", quote.organization_slug)
+    return {
+        "text": quote.text,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+        "speaker": speaker,
+        "origin": quote.origin,
+    }
 
 
 def _person(person: PersonRef, urls: Urls, *, rel: str) -> dict:

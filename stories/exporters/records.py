@@ -13,7 +13,14 @@ from django.utils import timezone
 from taggit.models import TaggedItem
 
 from people.names import display_name
-from stories.models import Correction, Story, StoryOrganization, StoryPerson, StoryStatus
+from stories.models import (
+    Correction,
+    Story,
+    StoryOrganization,
+    StoryPerson,
+    StoryQuote,
+    StoryStatus,
+)
 
 CHUNK = 1000
 STORY_FIELDS = [
@@ -50,6 +57,31 @@ class CorrectionRef:
 
 
 @dataclass
+class QuoteRef:
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    origin: str
+    speaker_kind: str
+    speaker_name: str
+    speaker_title: str
+    person_name: str  # the registry's, else ""
+    person_slug: str
+    organization_name: str
+    organization_slug: str
+
+    @property
+    def speaker(self) -> str:
+        """The name readers see: the registry person's, else the organization's or the story's."""
+        if self.person_name:
+            return self.person_name
+        if self.speaker_kind == "organization" and self.organization_name:
+            return self.organization_name
+        return self.speaker_name
+
+
+@dataclass
 class StoryRecord:
     row: dict
     public: bool
@@ -59,6 +91,7 @@ class StoryRecord:
     people: list[PersonRef] = field(default_factory=list)
     tags: list[tuple[str, str]] = field(default_factory=list)  # name, slug
     corrections: list[CorrectionRef] = field(default_factory=list)  # oldest first
+    quotes: list[QuoteRef] = field(default_factory=list)  # in the body's order
 
     def __getattr__(self, name):
         try:
@@ -108,7 +141,7 @@ class Urls:
 
 def story_records(stories: QuerySet[Story], *, chunk: int = CHUNK) -> Iterator[StoryRecord]:
     """The stories of `stories`, in its order, as records: one streamed query for the stories,
-    three per chunk for their organizations, people and tags."""
+    a few per chunk for their organizations, people, tags, notes and quotes."""
     story_type = ContentType.objects.get_for_model(Story)
     batch: list[dict] = []
     for row in stories.values(*STORY_FIELDS).iterator(chunk_size=chunk):
@@ -164,6 +197,27 @@ def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
             )  # fmt: skip
         ):
             corrections[story_id].append(CorrectionRef(*note))
+    quotes = defaultdict(list)
+    for story_id, *quote in (
+        StoryQuote.objects.filter(story_id__in=ids)
+        .order_by("story_id", "position", "pk")
+        .values_list(
+            "story_id",
+            "text",
+            "paragraph",
+            "start",
+            "end",
+            "origin",
+            "speaker_kind",
+            "speaker_name",
+            "speaker_title",
+            "speaker_person__full_name",
+            "speaker_person__slug",
+            "speaker_organization__name",
+            "speaker_organization__slug",
+        )  # fmt: skip
+    ):
+        quotes[story_id].append(QuoteRef(*[v if v is not None else "" for v in quote]))
     for row in rows:
         pk = row["pk"]
         published_at: datetime | None = row["published_at"]
@@ -172,4 +226,6 @@ def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
             and published_at is not None
             and published_at <= now
         )
-        yield StoryRecord(row, public, organizations[pk], people[pk], tags[pk], corrections[pk])
+        yield StoryRecord(
+            row, public, organizations[pk], people[pk], tags[pk], corrections[pk], quotes[pk]
+        )

@@ -24,6 +24,7 @@ from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.plaintext import ParsedStory
 from stories.models import Origin, Story, StoryOrganization, StoryPerson, StoryStatus
 from stories.publishing import MATERIAL_FIELDS, note_material_change, publish_story
+from stories.quotes import store_found_quotes
 from stories.tagging import source_organization, source_organization_kind, story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -134,6 +135,7 @@ def _load(
     with reversion.create_revision(atomic=False):  # _load_atomically holds the transaction
         story.save()
         _attach_imported(story, organizations, people, origin, new=new)
+        store_found_quotes(story)
         reversion.set_comment(f"Imported from {Path(parsed.path).name}")
     if wants_publishing:
         # The same checked workflow as the admin's "Publish" button; by=None: the command line.

@@ -29,9 +29,12 @@ from stories.models import (
     Correction,
     CorrectionKind,
     Origin,
+    QuoteOrigin,
+    SpeakerKind,
     Story,
     StoryOrganization,
     StoryPerson,
+    StoryQuote,
     StoryStatus,
 )
 
@@ -248,6 +251,7 @@ def _save(parsed: dict, *, path: str, line: int | None) -> NinjsResult:
                 story=story, person=found, role=role, position=position, origin=origin
             )
         story.tags.set(parsed["tags"], clear=True)
+        _restore_quotes(story, parsed["quotes"])
         Story.objects.filter(pk=story.pk).update(
             created_at=parsed["created_at"], updated_at=parsed["updated_at"]
         )
@@ -262,6 +266,51 @@ def _restore_corrections(story: Story, corrections: list[dict]) -> None:
     for note in corrections:
         if (note["kind"], note["published_at"]) not in known:
             Correction.objects.create(story=story, **note)
+
+
+def _parse_quote(value, path: str, line: int | None) -> dict:
+    """A `quote` description's JSON (docs/ninjs.md), checked."""
+    try:
+        quote = json.loads(value) if isinstance(value, str) else None
+    except json.JSONDecodeError:
+        quote = None
+    speaker = quote.get("speaker") if isinstance(quote, dict) else None
+    numbers = ("paragraph", "start", "end")
+    if (
+        not isinstance(quote, dict)
+        or not isinstance(quote.get("text"), str)
+        or not all(isinstance(quote.get(n), int) and quote[n] >= 0 for n in numbers)
+        or quote.get("origin") not in QuoteOrigin.values
+        or not (
+            speaker is None or (isinstance(speaker, dict) and isinstance(speaker.get("name"), str))
+        )
+    ):
+        _fail(path, line, f"a quote as JSON with text, paragraph, start, end, origin and speaker, "
+              f"found {str(value)[:60]!r}")  # fmt: skip
+    return quote
+
+
+def _restore_quotes(story: Story, quotes: list[dict]) -> None:
+    """The story's quotes as the document has them (speakers found here by slug or name)."""
+    story.quotes.all().delete()
+    for position, quote in enumerate(quotes):
+        speaker = quote["speaker"] or {}
+        kind = speaker.get("kind") if speaker.get("kind") in SpeakerKind.values else ""
+        uri = speaker.get("uri")
+        person = organization = None
+        if uri and kind == SpeakerKind.PERSON and (slug := _slug_hint(uri, Person)):
+            person = Person.objects.filter(slug=slug).first()
+        if uri and kind == SpeakerKind.ORGANIZATION and (slug := _slug_hint(uri, Organization)):
+            organization = Organization.objects.filter(slug=slug).first()
+        if organization is None and isinstance(speaker.get("organization"), str):
+            organization = Organization.objects.named(speaker["organization"]).first()
+        StoryQuote.objects.create(
+            story=story, position=position, paragraph=quote["paragraph"],
+            start=quote["start"], end=quote["end"], text=quote["text"], origin=quote["origin"],
+            speaker_kind=kind, speaker_person=person, speaker_organization=organization,
+            speaker_name=str(speaker.get("name") or "")[:200],
+            speaker_title=str(speaker.get("title") or "")[:300],
+        )  # fmt: skip
 
 
 def _fail(path, line, expected):
@@ -398,7 +447,13 @@ def _parse(doc: dict, path: str, line: int | None) -> dict:
             corrections.append({"kind": description["role"], "text": note["text"],
                                 "published_at": when, "retracted_at": retracted,
                                 "retraction_note": note["note"] or ""})  # fmt: skip
+    quotes = [
+        _parse_quote(d.get("value"), path, line)
+        for d in doc.get("descriptions", [])
+        if d.get("role") == "quote"
+    ]
     return {
+        "quotes": quotes,
         "corrections": corrections,
         "slug": slug,
         "headline": main.strip(),

@@ -2,7 +2,8 @@
 story lacks (after the registry learnt new names). The `retag_stories` command, the task the
 worker runs after a registry load and the admin's "Re-suggest organizations" all call this.
 
-Only adds: an organization an editor tagged, reordered or rejected is left as it is.
+Only adds: an organization an editor tagged, reordered or rejected is left as it is. The quotes
+are found again too: the ones an editor confirmed or corrected are left as they are.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from people.models import Organization
 from stories.models import Origin, Story
 from stories.organizations import story_suggestions, tag_organization
+from stories.quotes import find_story_quotes, store_found_quotes
 
 
 @dataclass
@@ -20,10 +22,16 @@ class RetagReport:
     stories: int = 0  # stories read
     touched: int = 0  # stories that gained an organization
     added: int = 0  # organizations added in all
+    quoted: int = 0  # stories whose quotes were found (again)
     lines: list[str] = field(default_factory=list)  # "<slug>: <names>" per touched story
 
     def as_dict(self) -> dict:
-        return {"stories": self.stories, "touched": self.touched, "added": self.added}
+        return {
+            "stories": self.stories,
+            "touched": self.touched,
+            "added": self.added,
+            "quoted": self.quoted,
+        }
 
 
 def retag_stories(
@@ -33,8 +41,13 @@ def retag_stories(
     given), marked "imported" for an editor to confirm. Returns what was (or, with `dry_run`,
     would be) added. Each story is changed in its own transaction."""
     report = RetagReport()
-    for story in stories.order_by("pk").iterator(chunk_size=200):
+    related = stories.select_related("source_role__person", "source_role__organization")
+    for story in related.order_by("pk").iterator(chunk_size=200):
         report.stories += 1
+        if dry_run:
+            report.quoted += bool(find_story_quotes(story))
+        else:
+            report.quoted += bool(store_found_quotes(story))
         open_ = story_suggestions(story).organizations
         ids = [s.entry.id for s in open_ if only is None or s.entry.id == only.pk]
         if not ids:

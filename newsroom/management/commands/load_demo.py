@@ -2,6 +2,7 @@
 tags, organizations and people an editor would add (demo/story-details.json).
 
 Safe to run again: stories already there are updated in place and keep their publish time.
+Their quotes are found too (an archive loaded before quotes were found gets them now).
 """
 
 from datetime import timedelta
@@ -17,6 +18,7 @@ from stories.importers.errors import StoryImportError
 from stories.importers.loader import load_story
 from stories.importers.plaintext import read_story_file
 from stories.models import Story
+from stories.quotes import store_found_quotes
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo" / "stories"
 DETAILS = Path(settings.BASE_DIR) / "demo" / "story-details.json"
@@ -43,6 +45,8 @@ class Command(BaseCommand):
             is_new = not Story.objects.filter(import_key=parsed.import_key).exists()
             when = now - timedelta(hours=7 * age, minutes=13 * age) if is_new else None
             result = load_story(parsed, publish=True, published_at=when)
+            if result.story is not None and result.story.pk:
+                store_found_quotes(result.story)  # no write when nothing changed
             counts[result.status] = counts.get(result.status, 0) + 1
             if path.name in details:
                 apply_story_details(result.story, details[path.name])

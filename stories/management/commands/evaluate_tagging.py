@@ -2,8 +2,9 @@
 
 DIR holds NAME.txt (a story in the plain-text format) and NAME.json (its labels; see
 stories/evaluation.py for both label formats). Registry suggestions, candidates, organizations
-overall, countries, people, mention spans and the source line are scored apart, and the recall
-per organization kind; `-v` lists the misses.
+overall, countries, people, mention spans, the source line and the quotes (found, and their
+speakers' precision and recall) are scored apart, and the recall per organization kind; `-v`
+lists the misses.
 """
 
 import json
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from people.matching.quotes import find_quotes
 from people.models import Organization, OrganizationAlias
 from people.names import name_key
 from people.resolution import is_known_organization
@@ -53,7 +55,8 @@ class Command(BaseCommand):
                 organization = source_organization(parsed, findings)
                 source = (parsed.source.person_name, parsed.source.title, organization)
             text = parsed_story_text(parsed)
-            score_story(evaluation, path.name, labels, findings, text, registry, source)
+            quotes = find_quotes(parsed.paragraphs, findings)
+            score_story(evaluation, path.name, labels, findings, text, registry, source, quotes)
         scores = evaluation.scores()
         if as_json:
             payload = {"stories": evaluation.stories, "scores": scores}
@@ -119,6 +122,17 @@ def report_lines(scores: dict) -> list[str]:
             f"{'source line':<26} all right {source['all']}/{source['of']}  person "
             f"{source['person']}/{source['of']}, title {source['title']}/{source['of']}, "
             f"organization {source['organization']}/{source['of']}"
+        )
+    quotes = scores["quotes"]
+    if quotes["gold"]:
+        lines.append(
+            f"{'quotes found':<26} recall {quotes['recall']:.3f} ({quotes['found']}/"
+            f"{quotes['gold']}), {quotes['extra']} not in the labels"
+        )
+        lines.append(
+            f"{'quote speakers':<26} precision {quotes['speaker_precision']:.3f} "
+            f"({quotes['right']}/{quotes['with_speaker']})  recall "
+            f"{quotes['speaker_recall']:.3f} ({quotes['right']}/{quotes['gold_with_speaker']})"
         )
     lines.append("recall per organization kind (registry, with candidates):")
     for kind, counts in scores["kinds"].items():

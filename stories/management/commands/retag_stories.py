@@ -1,7 +1,8 @@
 """retag_stories — add the engine's suggestions across the archive (after an alias is added).
 
 Only adds: an organization an editor tagged, reordered or rejected is left as it is. The
-worker does the same in the background after a registry load (stories.ingest.tasks).
+worker does the same in the background after a registry load (stories.ingest.tasks). The
+quotes are found again too: the ones an editor confirmed or corrected are left as they are.
 """
 
 from datetime import datetime, time
@@ -46,3 +47,5 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{verb} {report.added} organizations to {report.touched} stories.")
         )
+        noun = "stories have quotes" if dry_run else "stories' quotes found again"
+        self.stdout.write(f"{report.quoted} {noun}.")

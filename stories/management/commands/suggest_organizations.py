@@ -1,16 +1,18 @@
 """suggest_organizations PATH… [--json] — what the tagger finds in story files (or `-`: stdin)."""
 
 import json
+import re
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from people.matching import Findings
+from people.matching.quotes import find_quotes
 from people.resolution import is_known_organization
 from people.suggestions import suggest
 from stories.importers.errors import StoryImportError
 from stories.importers.plaintext import read_story_file
-from stories.tagging import findings_as_dict, story_findings
+from stories.tagging import findings_as_dict, parsed_story_text, quotes_as_dicts, story_findings
 
 
 class Command(BaseCommand):
@@ -27,12 +29,13 @@ class Command(BaseCommand):
         results, refused = [], 0
         for path in paths:
             try:
-                findings = self._findings(path)
+                findings, text, paragraphs = self._findings(path)
             except StoryImportError as error:
                 self.stderr.write(self.style.ERROR(f"refused    {error}"))
                 refused += 1
                 continue
-            results.append({"file": path, **findings_as_dict(findings)})
+            quotes = quotes_as_dicts(find_quotes(paragraphs, findings), text, paragraphs)
+            results.append({"file": path, **findings_as_dict(findings), "quotes": quotes})
         if as_json:
             self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
         else:
@@ -41,15 +44,18 @@ class Command(BaseCommand):
         if refused:
             raise CommandError(f"{refused} file(s) refused.")
 
-    def _findings(self, path: str) -> Findings:
+    def _findings(self, path: str) -> tuple[Findings, str, list[str]]:
+        """The findings, the text their offsets point into, and the body's paragraphs."""
         if path == "-":
             data = sys.stdin.buffer.read()
             try:
-                return suggest(data.decode("utf-8"))
+                text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise StoryImportError("-", None, "UTF-8 text on standard input") from exc
+            paragraphs = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+            return suggest(text), text, paragraphs
         parsed = read_story_file(path, is_known_organization=is_known_organization)
-        return story_findings(parsed)
+        return story_findings(parsed), parsed_story_text(parsed), parsed.paragraphs
 
     def _print(self, result: dict) -> None:
         self.stdout.write(self.style.MIGRATE_HEADING(result["file"]))
@@ -71,3 +77,7 @@ class Command(BaseCommand):
                 f"  person       {item['name']}, {item['title']}"
                 f"{', ' + item['organization'] if item['organization'] else ''} ({known})"
             )
+        for item in result["quotes"]:
+            speaker = item["speaker"]["name"] if item["speaker"] else "(no speaker)"
+            text = item["text"] if len(item["text"]) <= 60 else item["text"][:57] + "…"
+            self.stdout.write(f"  quote        {speaker}: “{text}”")

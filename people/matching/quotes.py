@@ -1,0 +1,809 @@
+"""Stage 7, quotes: the direct quotations in a story's body and who said them.
+
+Pure functions over the body's paragraphs and what the other stages found (people and
+organizations, the source line's person): no database. A quotation is the text between double
+quotation marks (curly or straight); single marks inside it are kept (a quote inside a quote).
+Its speaker comes from the attribution around it, tried in this order:
+
+- after it: '"…," said Secretary Rubio', '"…," Rubio said', '"…," she said', '"…," the agency said';
+- before it, in its sentence: 'Rubio said: "…"', 'attributable to Jane Roe, …: "…"', and a
+  partial quote's subject: 'Roe called the deal "a turning point"';
+- a quote with no attribution of its own shares the one beside it in its paragraph ('"…," said
+  Roe. "…"'), and a quote that runs on over paragraphs shares its speaker over them.
+
+"he"/"she" is the person named last before the quote (the sentence's subject when the pronoun
+stands inside it), "it"/"the company" the organization named last. Quotation marks around a title,
+a term or a nickname are not quotations; a quote whose speaker the text does not name has none.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from people.matching.fold import fold
+from people.matching.lexicon import (
+    ABBREVIATIONS,
+    ATTRIBUTION_PHRASES,
+    CALLING_VERBS,
+    COMPANY_NOUNS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAME_WORDS,
+    OCCUPATIONS,
+    ORGANIZATION_HEADS,
+    ORGANIZATION_NOUNS,
+    ORGANIZATION_PRONOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    SPOKESPERSON_WORDS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from people.matching.results import Entry, Findings, PersonEntry, PersonFinding
+
+PERSON = "person"
+ORGANIZATION = "organization"
+
+
+@dataclass
+class QuoteSpeaker:
+    """Who said it: a person (with the title and organization the story gives them) or an
+    organization; `person`/`entry` is the registry's when the engine knows them."""
+
+    name: str
+    title: str = ""
+    organization: str = ""
+    kind: str = PERSON
+    person: PersonEntry | None = None
+    entry: Entry | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "title": self.title or None,
+            "organization": self.organization or None,
+            "kind": self.kind,
+        }
+
+
+@dataclass
+class Quote:
+    """A quotation: `start`/`end` are offsets in its paragraph (1-based `paragraph` over the
+    body) of the text between the outer marks; `cue` the attribution's verb or phrase."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    speaker: QuoteSpeaker | None = None
+    cue: str = ""
+
+
+@dataclass
+class _Known:
+    speaker: QuoteSpeaker
+    forms: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)  # the words of its name, folded
+    kind: str = ""  # an organization's kind
+    places: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) mentions
+    subjects: list[tuple[int, int]] = field(default_factory=list)  # where they speak or act
+
+
+@dataclass
+class _Span:
+    paragraph: int  # 0-based
+    open: int  # the opening mark
+    close: int | None  # the closing mark; None when the quote runs on to the next paragraph
+    continues: bool = False  # it goes on from the previous paragraph
+
+    @property
+    def end(self) -> int:
+        return self.close if self.close is not None else -1
+
+
+_OPENING = "\u201c\u201e"
+_CLOSING = "\u201d"
+_SPEECH = SPEECH_VERBS | CALLING_VERBS | SPEECH_PARTICIPLES
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH, key=len, reverse=True)) + r")\b")
+_AFTER_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_TOKEN = re.compile(r"[\w.'’-]+|[,:;()]")
+_SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
+_SUBJECT_START = {"the", "a", "an", "one", "its", "his", "her", "their", "our"}
+_CONNECTORS = {"of", "for", "and", "the", "at", "de", "to"}
+_REACH = 400  # characters around a quote or a verb where its attribution is looked for
+_MAX_NEW_PEOPLE = 100  # people the pre-pass adds to a story, at most
+_DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<subject>[A-Z].*)$")
+_CHUNK = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|de|&)\s+)*[A-Z][\w.&’'-]*)*")
+_NOT_A_NAME = (
+    FUNCTION_WORDS | NOT_NAME_WORDS | ORGANIZATION_HEADS | TITLE_WORDS | HONORIFICS | _CONNECTORS
+)
+
+
+def find_quotes(
+    paragraphs: list[str],
+    findings: Findings | None = None,
+    source: PersonFinding | None = None,
+) -> list[Quote]:
+    """The quotations in `paragraphs` (the story's body), in order, with their speakers.
+
+    `findings`: what the engine found in the story (its people and organizations are the
+    speakers a name in an attribution is matched with); `source`: the source line's person."""
+    known_people, known_organizations = _known(paragraphs, findings, source)
+    spans = _quote_spans(paragraphs)
+    quotes: list[Quote] = []
+    attributed: list[tuple[_Span, Quote, bool]] = []  # (span, quote, has its own cue)
+    for span in spans:
+        paragraph = paragraphs[span.paragraph]
+        end = span.close if span.close is not None else len(paragraph)
+        quote = Quote(paragraph[span.open + 1 : end], span.open + 1, end, span.paragraph + 1)
+        if _is_nickname(paragraph, span):
+            continue
+        cue, speaker = _attribution(paragraphs, span, quote, known_people, known_organizations)
+        if speaker is not None and speaker.kind == PERSON:
+            place = (span.paragraph, span.end if span.close is not None else span.open)
+            _mark_subject(known_people, speaker, place, paragraphs, spans)
+        if cue is not None and _is_title(quote.text) and not cue.endswith(":"):
+            continue
+        if cue is None and _is_term(quote.text):
+            # a term, unless it is a sentence of its own beside a quote with an attribution
+            if (
+                _is_title(quote.text)
+                or paragraph[_sentence_start(paragraph, span.open) : span.open].strip()
+            ):
+                continue
+        quote.cue, quote.speaker = cue or "", speaker
+        attributed.append((span, quote, cue is not None))
+    _share_attributions(attributed)
+    for span, quote, own in attributed:
+        if not own and not quote.cue and not span.continues and span.paragraph:
+            # A paragraph opening with a quote nobody is given, after a paragraph whose last
+            # sentence reports someone's words ("Roe said the plan would work."): Roe's.
+            before = paragraphs[span.paragraph - 1].rstrip()
+            prefix = paragraphs[span.paragraph][: span.open]
+            last = before[_sentence_start(before, max(0, len(before) - 1)) :]
+            verbs = [v for v in _VERB.finditer(last) if v.group() in SPEECH_VERBS]
+            if not prefix.strip() and verbs and not any(m in last for m in '“”"'):
+                resolver = _Resolver(paragraphs, span, known_people, known_organizations)
+                at = (span.paragraph - 1, len(before) - len(last) + verbs[0].start())
+                speaker = resolver.subject(last[: verbs[0].start()], at, before_verb=True)
+                if speaker is not None:
+                    quote.cue, quote.speaker = verbs[0].group(), speaker
+    for speaker in {id(q.speaker): q.speaker for _, q, _ in attributed if q.speaker}.values():
+        if speaker.kind == PERSON and speaker.person is None:
+            speaker.name = _fullest(speaker.name, paragraphs)
+    for _, quote, own in attributed:
+        if not own and not quote.cue and _is_term(quote.text):
+            continue
+        if quote.cue == ":":
+            quote.cue = ""
+        quotes.append(quote)
+    return quotes
+
+
+# --- the speakers the story knows -----------------------------------------------------------
+
+
+def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
+    people: list[_Known] = []
+    organizations: list[_Known] = []
+    found_people = list(findings.people) if findings else []
+    if source is not None and all(_key(p.name) != _key(source.name) for p in found_people):
+        found_people.insert(0, source)
+    for finding in found_people:
+        name = finding.name
+        if finding.person is None and len(_strip_title(name.split())) >= 2:
+            name = " ".join(_strip_title(name.split()))  # "Economist Ravi Menon"
+        speaker = QuoteSpeaker(name, finding.title, finding.organization, PERSON, finding.person)
+        words = _name_words(finding.name)
+        forms = {finding.name, *(m.text for m in finding.mentions)}
+        if finding.person and finding.person.nickname and words:
+            forms.add(f"{finding.person.nickname} {_surname(finding.name)}")
+        surname = _surname(finding.name)
+        if surname:
+            forms.add(surname)
+        people.append(_Known(speaker, {f for f in forms if f}, words))
+    # "M. Granholm" beside "Jennifer M. Granholm": the longer name is the person
+    people = [p for p in people if not any(p.words < other.words for other in people)]
+    if findings:
+        for suggestion in findings.organizations:
+            speaker = QuoteSpeaker(suggestion.entry.name, kind=ORGANIZATION, entry=suggestion.entry)
+            forms = {suggestion.entry.name, *(m.text for m in suggestion.mentions)}
+            words = _name_words(suggestion.entry.name)
+            organizations.append(_Known(speaker, forms, words, suggestion.entry.kind))
+        for candidate in findings.candidates:
+            speaker = QuoteSpeaker(candidate.name, kind=ORGANIZATION)
+            forms = {candidate.name, *(m.text for m in candidate.mentions)}
+            words = _name_words(candidate.name)
+            organizations.append(_Known(speaker, forms, words, candidate.kind_guess))
+    spans = _quote_spans(paragraphs)
+    for known in [*people, *organizations]:
+        _locate(known, paragraphs, spans)
+    # People the engine did not know, named as the subject of a speech verb ("Jane Roe, the
+    # chair, said the …"): each becomes a speaker "he" or "she" can refer to.
+    for n, paragraph in enumerate(paragraphs):
+        for verb in _VERB.finditer(paragraph):
+            if _inside_quote(spans, n, verb.start()):
+                continue
+            start = max(_sentence_start(paragraph, verb.start()), verb.start() - _REACH)
+            prefix = paragraph[start : verb.start()]
+            if any(mark in prefix for mark in '“”"'):
+                continue
+            resolver = _Resolver(paragraphs, _Span(n, verb.start(), None), people, organizations)
+            speaker = resolver.subject(prefix, (n, verb.start()), before_verb=True)
+            if speaker and speaker.kind == PERSON:
+                _mark_subject(people, speaker, (n, verb.start()), paragraphs, spans)
+    return people, organizations
+
+
+def _mark_subject(people: list[_Known], speaker: QuoteSpeaker, place, paragraphs, spans) -> None:
+    """Note that `speaker` speaks at `place`; a person the story had not named yet is added."""
+    known = next((p for p in people if p.speaker is speaker), None)
+    known = known or next((p for p in people if _key(p.speaker.name) == _key(speaker.name)), None)
+    if known is None:
+        if len(people) >= _MAX_NEW_PEOPLE:
+            return
+        known = _Known(speaker, {speaker.name, _surname(speaker.name)} - {""})
+        known.words = _name_words(speaker.name)
+        _locate(known, paragraphs, spans)
+        people.append(known)
+    at = bisect_left(known.subjects, place)
+    if at == len(known.subjects) or known.subjects[at] != place:
+        known.subjects.insert(at, place)
+
+
+def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
+    """Where the body names `known`, outside quotations."""
+    for form in sorted(known.forms, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(fold(form))}(?![\w-])")
+        for n, paragraph in enumerate(paragraphs):
+            for match in pattern.finditer(fold(paragraph)):
+                if not _inside_quote(spans, n, match.start()):
+                    known.places.append((n, match.start()))
+                    lead = paragraph[_sentence_start(paragraph, match.start()) : match.start()]
+                    if all(w[:1].isupper() for w in lead.split()):  # "Party President Jo Roe"
+                        known.subjects.append((n, match.start()))
+    known.places = sorted(set(known.places))
+    known.subjects = sorted(set(known.subjects))
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).lower().replace(",", " ").split())
+
+
+def _name_words(name: str) -> set[str]:
+    return {
+        w.lower().rstrip(".")
+        for w in fold(name).replace(",", " ").split()
+        if w.lower().rstrip(".") not in _SUFFIXES | {"the"}
+    }
+
+
+def _surname(name: str) -> str:
+    parts = name.replace(",", " ").split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(".") in _SUFFIXES:
+        parts.pop()
+    return parts[-1] if len(parts) > 1 else ""
+
+
+# --- where the quotations are ---------------------------------------------------------------
+
+
+def _quote_spans(paragraphs: list[str]) -> list[_Span]:
+    spans: list[_Span] = []
+    running = False  # the previous paragraph ended inside a quotation
+    for n, paragraph in enumerate(paragraphs):
+        at: int | None = None
+        continues = False
+        for i, char in enumerate(paragraph):
+            if at is None:
+                if char in _OPENING or (char == '"' and _opens(paragraph, i)):
+                    at = i
+                    continues = running and not paragraph[:i].strip()
+            elif char in _CLOSING or char == '"':
+                spans.append(_Span(n, at, i, continues))
+                at, continues = None, False
+        running = at is not None
+        if at is not None:
+            spans.append(_Span(n, at, None, continues))
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight mark opens when it follows a space (or starts the text) and a word follows."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _inside_quote(spans: list[_Span], paragraph: int, offset: int) -> bool:
+    """Whether `offset` of paragraph `paragraph` lies between a quotation's marks (`spans` in
+    the body's order, as _quote_spans gives them)."""
+    at = bisect_left(spans, (paragraph, offset), key=lambda s: (s.paragraph, s.open)) - 1
+    if at < 0 or spans[at].paragraph != paragraph:
+        return False
+    span = spans[at]
+    return span.close is None or offset < span.close
+
+
+def _is_nickname(paragraph: str, span: _Span) -> bool:
+    """'Thomas "Tommy" Pigott': one or two capitalized words between the words of a name."""
+    if span.close is None:
+        return False
+    inner = paragraph[span.open + 1 : span.close].split()
+    before = paragraph[max(0, span.open - 60) : span.open].split()
+    after = paragraph[span.close + 1 : span.close + 60].split()
+    return (
+        0 < len(inner) <= 2
+        and all(w[:1].isupper() and w.isalpha() for w in inner)
+        and bool(before)
+        and before[-1][:1].isupper()
+        and paragraph[span.open - 1 : span.open].isspace()
+        and bool(after)
+        and after[0][:1].isupper()
+        and paragraph[span.close + 1 : span.close + 2].isspace()
+    )
+
+
+def _is_title(text: str) -> bool:
+    """A report's or a film's title: every word that is no function word is capitalized."""
+    words = [w.strip(",.;:!?'’") for w in text.split()]
+    words = [w for w in words if w]
+    if not 1 < len(words) <= 10 or text.rstrip().endswith((".", "!", "?")):
+        return False
+    significant = [w for w in words if w.lower() not in FUNCTION_WORDS | _CONNECTORS]
+    return bool(significant) and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
+
+
+def _is_term(text: str) -> bool:
+    """Short and said by nobody: a term in quotation marks ("shadow fleet")."""
+    return len(text.split()) <= 3 or _is_title(text)
+
+
+# --- who said it ----------------------------------------------------------------------------
+
+
+def _attribution(paragraphs, span, quote, people, organizations):
+    """(cue, speaker) from the quote's own attribution; cue None when it has none."""
+    paragraph = paragraphs[span.paragraph]
+    here = (span.paragraph, span.open)
+    resolver = _Resolver(paragraphs, span, people, organizations)
+    text = quote.text.rstrip()
+    if span.close is not None:
+        after = paragraph[span.close + 1 : _sentence_end(paragraph, span.close + 1)][:_REACH]
+        if dash := _DASH_SIGNATURE.match(after):  # '"…" — Jane Roe, Director of the agency'
+            if speaker := resolver.subject(dash["subject"], here, following=True):
+                return "—", speaker
+        complete = text.endswith((",", "?", "!", "—", "–", "-")) or after.startswith(",")
+        if complete or (after[:1] == " " and after[1:2].islower()):
+            found = _after_cue(after, resolver, here)
+            if found:
+                return found
+    prefix = paragraph[max(_sentence_start(paragraph, span.open), span.open - _REACH) : span.open]
+    if not prefix.strip() and span.paragraph and not span.continues:
+        # 'Jane Roe, the director, said:' ending the paragraph before, the quote opening this one
+        before = paragraphs[span.paragraph - 1].rstrip()
+        if before.endswith(":"):
+            prefix = before[_sentence_start(before, len(before) - 1) :]
+            here = (span.paragraph - 1, len(before))
+    return _before_cue(prefix, resolver, here, span) or (None, None)
+
+
+def _after_cue(after: str, resolver: "_Resolver", here):
+    rest = after.lstrip(" ,")
+    for phrase in ATTRIBUTION_PHRASES:  # '"…," according to Jane Roe.'
+        if fold(rest).lower().startswith(phrase + " "):
+            return phrase, resolver.subject(rest[len(phrase) :], here, following=True)
+    words = rest.split(" ", 1)
+    if words and words[0] in SPEECH_VERBS:  # '"…," said Jane Roe, the agency's director'
+        subject = words[1] if len(words) > 1 else ""
+        return words[0], resolver.subject(subject, here, following=True)
+    match = _AFTER_VERB.search(after)
+    if not match:
+        return None
+    subject = after[: match.start()].strip(" ,")
+    first = subject.split(" ", 1)[0] if subject else ""
+    if not first or len(subject) > 120 or "“" in subject or '"' in subject:
+        return None
+    if not (first[:1].isupper() or first.lower() in _SUBJECT_START | PERSON_PRONOUNS):
+        return None
+    if first.lower() in FUNCTION_WORDS - _SUBJECT_START - PERSON_PRONOUNS - {"it"}:
+        return None
+    return match.group(), resolver.subject(subject, here)
+
+
+def _before_cue(prefix: str, resolver: "_Resolver", here, span):
+    # '"…," Roe said, adding: "…"': the words after the quote before, not the ones inside it
+    closing = max(prefix.rfind("”"), prefix.rfind('"'))
+    prefix = prefix[closing + 1 :]
+    folded = fold(prefix)
+    for phrase in ATTRIBUTION_PHRASES:
+        at = folded.lower().rfind(phrase)
+        if at >= 0:
+            subject = prefix[at + len(phrase) :].strip().rstrip(":").strip()
+            return phrase, resolver.subject(subject, here, following=True)
+    verbs = list(_VERB.finditer(prefix))
+    if verbs:
+        verb = verbs[-1]
+        return verb.group(), resolver.subject(prefix[: verb.start()], here, before_verb=True)
+    if prefix.rstrip().endswith(":"):  # 'one commuter summed up the mood: "…"'
+        return ":", resolver.subject(prefix.rstrip()[:-1], here, strict=True)
+    return None
+
+
+def _share_attributions(attributed: list[tuple[_Span, Quote, bool]]) -> None:
+    """A quote without a cue of its own takes the one beside it: the quote before it in its
+    paragraph, else the one after it, else (running on over paragraphs) its other parts'."""
+    for n, (span, quote, own) in enumerate(attributed):
+        if own:
+            continue
+        neighbours = [
+            attributed[m]
+            for m in (n - 1, n + 1)
+            if 0 <= m < len(attributed) and attributed[m][0].paragraph == span.paragraph
+        ]
+        if span.continues and n:
+            neighbours.append(attributed[n - 1])
+        if span.close is None and n + 1 < len(attributed) and attributed[n + 1][0].continues:
+            neighbours.append(attributed[n + 1])
+        for _, other, other_own in neighbours:
+            if other_own or other.cue:
+                quote.cue, quote.speaker = other.cue, other.speaker
+                break
+    # parts of one quotation running over paragraphs share the speaker the first one found
+    for n in range(1, len(attributed)):
+        span, quote, _ = attributed[n]
+        previous = attributed[n - 1][1]
+        if span.continues and quote.speaker is None and previous.speaker is not None:
+            quote.cue, quote.speaker = previous.cue, previous.speaker
+        elif span.continues and previous.speaker is None and quote.speaker is not None:
+            previous.cue, previous.speaker = quote.cue, quote.speaker
+
+
+def _sentence_start(paragraph: str, at: int) -> int:
+    """Where the sentence holding offset `at` starts (after the last full stop outside quotes)."""
+    starts = _sentence_starts(paragraph)
+    return starts[bisect_right(starts, at) - 1]  # a start at `at` itself counts
+
+
+@lru_cache(maxsize=4096)
+def _sentence_starts(paragraph: str) -> list[int]:
+    """Every offset where a sentence of `paragraph` starts (0 first): one scan, kept."""
+    starts = [0]
+    inside = False
+    for match in re.finditer(r"[.!?][”\"]?\s+|[“”\"]", paragraph):
+        mark = match.group()
+        if mark in '“”"':
+            inside = mark == "“" or (mark == '"' and not inside)
+            continue
+        if not inside and not _abbreviation(paragraph, match.start()):
+            starts.append(match.end())
+    return starts
+
+
+def _sentence_end(paragraph: str, at: int) -> int:
+    """Where the sentence going on at `at` ends (its full stop, or the next opening mark)."""
+    for match in re.finditer(r"[.!?](?=\s|$)|[“]|(?<=\s)\"", paragraph[at : at + _REACH]):
+        if match.group() in '“"' or not _abbreviation(paragraph, at + match.start()):
+            return at + match.start()
+    return min(len(paragraph), at + _REACH)
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation ("Dr.", "U.S.", "J.") not a sentence."""
+    if text[dot] != ".":
+        return False
+    word = text[: dot + 1].rsplit(None, 1)[-1].lstrip('(“"')
+    return (
+        word.lower() in ABBREVIATIONS
+        or word.lower() in HONORIFICS
+        or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    )
+
+
+class _Resolver:
+    """Turns the words of an attribution into a speaker."""
+
+    def __init__(self, paragraphs, span, people, organizations):
+        self.paragraphs, self.span = paragraphs, span
+        self.people, self.organizations = people, organizations
+
+    def subject(self, phrase: str, here, *, following=False, before_verb=False, strict=False):
+        """The speaker `phrase` names. `following`: the phrase comes after the verb (its first
+        name is the speaker); `before_verb`: a sentence's words up to its speech verb."""
+        words = phrase.split()
+        if not words:
+            return None
+        if before_verb:
+            last = words[-1].lower().strip(",")
+            if last in PERSON_PRONOUNS | ORGANIZATION_PRONOUNS:
+                # "… in what he called": the sentence's subject, else the last one named
+                lead = " ".join(words[:-1])
+                found = self._named(lead, here, first_only=True) if len(words) > 1 else None
+                if found and (found.kind == PERSON) == (last in PERSON_PRONOUNS):
+                    return found
+                return self._antecedent(last, here)
+        first = words[0].lower().strip(",")
+        if first in PERSON_PRONOUNS | ORGANIZATION_PRONOUNS and (following or len(words) <= 1):
+            return self._antecedent(first, here)
+        if before_verb and first in PERSON_PRONOUNS:
+            return self._antecedent(first, self._sentence_here(here))
+        if before_verb and first == "it" and len(words) <= 2:
+            return self._antecedent(first, here)
+        return self._named(phrase, here, strict=strict)
+
+    def _sentence_here(self, here):
+        paragraph = self.paragraphs[here[0]]
+        return (here[0], _sentence_start(paragraph, here[1]))
+
+    def _antecedent(self, pronoun: str, here) -> QuoteSpeaker | None:
+        """The person who spoke (or was a sentence's subject) last, in this paragraph or the one
+        before; else the one named last. "it": the organization named last."""
+        if pronoun not in PERSON_PRONOUNS:
+            return _nearest(self.organizations, here)
+        best, best_at = None, None
+        for known in self.people:
+            at = bisect_left(known.subjects, here)
+            last = known.subjects[at - 1] if at else None
+            if last and last[0] >= here[0] - 1 and (best_at is None or last > best_at):
+                best, best_at = known.speaker, last
+        return best or _nearest(self.people, here)
+
+    def _named(self, phrase: str, here, *, first_only=False, strict=False):
+        """The first name in `phrase` that is a speaker's, run by run: a person ("Jim Farley",
+        "Secretary Rubio", "Dr Chalmers"), an organization, "the Treasurer" (the person holding
+        the title), "the company" (the organization named last), else a new person's name."""
+        runs = _runs(phrase)[:1] if first_only else _runs(phrase)
+        starts_with_the = fold(phrase).lstrip().lower().startswith("the ")
+        if any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split()):
+            # "a spokesperson for Acme": the organization's statement, unless a person is named
+            # ("Department spokesperson Jane Roe")
+            for run in runs:
+                if not self._known_organization(run, phrase) and (
+                    person := self._person(run, here) or self._new_person(run, phrase)
+                ):
+                    return person
+            for run in runs:
+                if organization := self._organization(run, phrase, here):
+                    return organization
+        for run in runs:
+            if person := self._person(run, here):
+                if not person.title and not person.person:
+                    person.title, person.organization = _appositive(run, _strip_title(run), phrase)
+                return person
+            if organization := self._organization(run, phrase, here):
+                return organization
+            if not strict and (person := self._new_person(run, phrase)):
+                return person
+        if runs and (starts_with_the or len(runs) == 1) and (held := self._holder(runs[0], here)):
+            return held  # "the Treasurer", after any name the phrase gives
+        words = fold(phrase).lower().replace(",", " ").split()
+        if len(words) >= 2 and words[0] == "the" and (held := self._holder(words[1:], here)):
+            return held  # "the secretary said"
+        return self._organization_noun(phrase, here)
+
+    def _holder(self, run: list[str], here) -> QuoteSpeaker | None:
+        """ "the Treasurer", "The Minister": the person of the story holding that title."""
+        words = {w.lower().strip(",") for w in run}
+        if not words or not words <= TITLE_WORDS or not words & TITLE_HEADS:
+            return None
+        holders = [p for p in self.people if words <= set(fold(p.speaker.title).lower().split())]
+        return _nearest(holders, here) or (holders[0].speaker if len(holders) == 1 else None)
+
+    def _person(self, run: list[str], here) -> QuoteSpeaker | None:
+        name = _strip_title(run)
+        # "Refugees Filippo Grandi": the words left of a name may be the end of a title
+        for skip in range(len(name)):
+            if found := self._known_person(name[skip:], here):
+                return found
+        if len(name) == 1 and (full := self._full_name(name[0])):
+            return self._known_person(full, here) or QuoteSpeaker(" ".join(full))
+        return None
+
+    def _known_person(self, name: list[str], here) -> QuoteSpeaker | None:
+        key = _key(" ".join(name))
+        exact = [p for p in self.people if any(_key(f) == key for f in p.forms)]
+        if exact:
+            return _nearest(exact, here) or exact[0].speaker
+        words = {w.lower().rstrip(".,") for w in fold(" ".join(name)).split()} - _SUFFIXES
+        holders = [p for p in self.people if words and words <= p.words]
+        if holders:
+            return _nearest(holders, here) or holders[0].speaker
+        return None
+
+    def _full_name(self, surname: str) -> list[str] | None:
+        """ "Reeves" → Rachel Reeves: the story's first full name ending with the surname."""
+        lowered = surname.lower().rstrip(".,")
+        if lowered in _NOT_A_NAME or not surname[:1].isupper() or surname.isupper():
+            return None
+        return _full_name_in(surname, tuple(self.paragraphs))
+
+    def _known_organization(self, run: list[str], phrase: str) -> QuoteSpeaker | None:
+        key = _key(" ".join(w.strip(",") for w in run))
+        for known in self.organizations:
+            if any(_key(f) == key for f in known.forms):
+                return known.speaker
+        return None
+
+    def _organization(self, run: list[str], phrase: str, here) -> QuoteSpeaker | None:
+        words = [w.strip(",") for w in run]
+        while words and words[0].lower() in FUNCTION_WORDS:
+            words.pop(0)
+        if not words:
+            return None
+        name = " ".join(words)
+        spoken_for = any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split())
+        if len(words) == 1 and words[0].lower() in ORGANIZATION_NOUNS:  # "said the Ministry"
+            noun = words[0].lower()
+            fitting = [o for o in self.organizations if noun in o.words]
+            return _nearest(fitting, here) or _nearest(self.organizations, here)
+        # the name may go on over "of", "and", "for": "Department of Energy"
+        chunk = [words[0]]
+        at = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", phrase)
+        if at and (extended := _CHUNK.match(phrase, at.start())):
+            chunk = extended.group().split()
+        for size in range(len(chunk), min(len(words), len(chunk)) - 1, -1):
+            key = _key(" ".join(chunk[:size]))
+            for known in self.organizations:
+                if any(_key(f) == key for f in known.forms):
+                    return known.speaker
+        joined = " ".join(chunk)
+        if " and " in joined and not re.search(r"\s(?:of|for|the|on|de)\s", joined):
+            if joined.split()[-1].lower() in ORGANIZATION_HEADS:  # "Science and Technology Agency"
+                return QuoteSpeaker(joined, kind=ORGANIZATION)
+        for known in self.organizations:  # "the Governing Council" of "Governing Council of …"
+            if len(words) >= 2 and _key(known.speaker.name).startswith(_key(name) + " "):
+                return known.speaker
+        if spoken_for or words[-1].lower() in ORGANIZATION_HEADS - {"team", "group"}:
+            if len(words) >= 2 or words[0].isupper():
+                return QuoteSpeaker(name, kind=ORGANIZATION)
+        return None
+
+    def _organization_noun(self, phrase: str, here) -> QuoteSpeaker | None:
+        """ "the company", "the Ministry", "its spokesperson": the organization named last."""
+        words = [w.strip(",").lower() for w in fold(phrase).split()]
+        if not 2 <= len(words) <= 3 or words[0] not in {"the", "its"}:
+            if words and words[0] == "its" and words[-1] in SPOKESPERSON_WORDS:
+                return _nearest(self.organizations, here)
+            return None
+        noun = words[-1]
+        if noun in SPOKESPERSON_WORDS and words[0] == "its":
+            return _nearest(self.organizations, here)
+        if noun not in ORGANIZATION_NOUNS or len(words) > 2:
+            return None
+        fitting = [o for o in self.organizations if noun in o.words]
+        if noun in COMPANY_NOUNS:  # "the company": a company, whatever its name
+            fitting += [o for o in self.organizations if o.kind == "company"]
+        return _nearest(fitting, here) or _nearest(self.organizations, here)
+
+    def _new_person(self, run: list[str], phrase: str) -> QuoteSpeaker | None:
+        name = _strip_title(run)
+        if len(name) < 2:
+            return None
+        at = phrase.find(" ".join(name))
+        if at > 0 and re.search(r"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+$", phrase[:at]):
+            if len(name) <= 2:
+                return None  # "Minister of Water Resources": the title's object, no name
+            # "Chancellor of the Exchequer Rachel Reeves": the title's object, then the name
+            name = name[-3:] if re.fullmatch(r"[A-Z]\.", name[-2]) else name[-2:]
+        lowered = [w.lower().strip(",.") for w in name]
+        if any(
+            w in ORGANIZATION_HEADS or w in NOT_NAME_WORDS or w in FUNCTION_WORDS for w in lowered
+        ):
+            return None
+        title, organization = _appositive(run, name, phrase)
+        return QuoteSpeaker(" ".join(name), title, organization, PERSON)
+
+
+def _appositive(run: list[str], name: list[str], phrase: str) -> tuple[str, str]:
+    """(title, organization) the phrase gives a name: "Director Jo Roe" → Director; "Jo Roe,
+    president of the Acme Association" → president, Acme Association."""
+    title = " ".join(run[: len(run) - len(name)]).strip(", ")
+    title = " ".join(w for w in title.split() if w.lower() not in HONORIFICS)
+    rest = phrase.split(name[-1], 1)[1] if name and name[-1] in phrase else ""
+    organization = ""
+    if match := re.match(r"^,\s+(?:the\s+)?([^,]+?)(?:,|$)", rest):
+        appositive = match.group(1)
+        parts = re.split(r"\s(?:of|at|for|with)\s(?:the\s)?", appositive, maxsplit=1)
+        head = parts[0].split()[0].lower() if parts[0].split() else ""
+        if head in TITLE_WORDS | OCCUPATIONS:
+            title = title or parts[0]
+            if len(parts) > 1:
+                organization = parts[1]
+    return title, organization
+
+
+@lru_cache(maxsize=256)
+def _full_name_in(surname: str, paragraphs: tuple[str, ...]) -> list[str] | None:
+    particles = "|".join(NAME_PARTICLES)
+    pattern = re.compile(
+        rf"(?:[A-Z][\w’'-]+ )(?:[A-Z]\. )?(?:(?:{particles}) )*{re.escape(surname)}\b"
+    )
+    for paragraph in paragraphs:
+        for match in pattern.finditer(paragraph):
+            words = match.group(0).split()
+            if words[0].lower() not in _NOT_A_NAME and not words[0].endswith(("’s", "'s")):
+                return words
+    return None
+
+
+def _fullest(name: str, paragraphs: list[str]) -> str:
+    """ "Jennifer M. Granholm" where the story also writes "Jennifer Granholm": the name with
+    the middle initials the story gives."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    pattern = re.compile(rf"\b{re.escape(words[0])}(?: [A-Z]\.)+ {re.escape(words[1])}(?![\w-])")
+    for paragraph in paragraphs:
+        if match := pattern.search(paragraph):
+            return match.group()
+    return name
+
+
+def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
+    """The one in `pool` named last before `here` ((paragraph, offset))."""
+    best, best_at = None, None
+    for known in pool:
+        at = bisect_left(known.places, here)
+        if not at:
+            continue
+        last = known.places[at - 1]
+        if (
+            best_at is None
+            or last > best_at
+            or (last == best_at and len(known.speaker.name) > len(best.name))
+        ):
+            best, best_at = known.speaker, last
+    return best
+
+
+def _runs(phrase: str) -> list[list[str]]:
+    """The capitalized runs of `phrase` ("President Christine Lagarde", "Japan’s" apart): words
+    joined by spaces, broken by punctuation, lower-case words (bar particles) and possessives."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in _TOKEN.findall(phrase):
+        if token in ",:;()":
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        possessive = token.endswith(("’s", "'s"))
+        capitalized = token[:1].isupper() or token[:1].isdigit()
+        if capitalized and not possessive and token.lower() not in FUNCTION_WORDS - {"the"}:
+            current.append(token)
+        elif current and token.lower() in NAME_PARTICLES:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+            if possessive and token[:1].isupper():
+                runs.append([token[:-2]])  # "Eisai’s" spokesperson, "Japan’s" Iwaya
+    if current:
+        runs.append(current)
+    return [[w for w in run if w.lower() != "the"] or run for run in runs]
+
+
+def _strip_title(run: list[str]) -> list[str]:
+    """The name at the end of a run, without the title and courtesy titles before it:
+    "U.S. Secretary of Energy Jennifer M. Granholm" → Jennifer M. Granholm."""
+    words = [w.strip(",") for w in run]
+    last_title = -1
+    for n, word in enumerate(words):
+        lowered = word.lower()
+        if (
+            lowered in TITLE_WORDS
+            or lowered in OCCUPATIONS
+            or lowered in HONORIFICS
+            or lowered in ABBREVIATIONS
+            or lowered.rstrip(".") in HONORIFICS
+        ):
+            last_title = n
+    name = words[last_title + 1 :]
+    while name and name[-1].lower().rstrip(".") in _SUFFIXES - {"jr", "sr", "ii", "iii", "iv"}:
+        name.pop()
+    return name

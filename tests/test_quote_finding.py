@@ -1,0 +1,284 @@
+"""The quotes stage (people/matching/quotes.py) on its own: small texts, no database."""
+
+from people.matching.quotes import find_quotes
+from people.matching.results import (
+    Entry,
+    Findings,
+    Mention,
+    PersonEntry,
+    PersonFinding,
+    Suggestion,
+)
+
+
+def findings(people=(), organizations=()) -> Findings:
+    return Findings(
+        organizations=list(organizations),
+        countries=[],
+        candidates=[],
+        ambiguous=[],
+        people=list(people),
+    )
+
+
+def person(name, title="", organization="", *, known=True, forms=()) -> PersonFinding:
+    entry = PersonEntry(hash(name) % 1000, name) if known else None
+    mentions = [Mention(form, 0, len(form)) for form in (name, *forms)]
+    return PersonFinding(name, title, organization, entry, mentions)
+
+
+def organization(name, *forms, kind="agency") -> Suggestion:
+    entry = Entry(hash(name) % 1000, name, kind)
+    return Suggestion(entry, 0.9, "name", [Mention(f, 0, len(f)) for f in (name, *forms)])
+
+
+def spoken(paragraphs, found=None, source=None):
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.cue)
+        for q in find_quotes(paragraphs, found, source)
+    ]
+
+
+RUBIO = person("Marco Rubio", "Secretary of State", "Department of State")
+
+
+def test_said_after_the_quote_names_the_speaker_with_a_title():
+    text = "“We are ready to work with our partners,” said Secretary Rubio."
+    assert spoken([text], findings([RUBIO])) == [
+        ("We are ready to work with our partners,", "Marco Rubio", "said")
+    ]
+
+
+def test_the_offsets_are_the_text_between_the_outer_marks_in_its_paragraph():
+    paragraphs = ["The talks ended.", "He left. “It went well,” Rubio said."]
+    [quote] = find_quotes(paragraphs, findings([RUBIO]))
+    assert quote.paragraph == 2
+    assert paragraphs[1][quote.start : quote.end] == quote.text == "It went well,"
+    assert quote.speaker.title == "Secretary of State"
+    assert quote.speaker.organization == "Department of State"
+    assert quote.speaker.kind == "person"
+
+
+def test_a_name_before_said_and_a_colon_before_the_quote():
+    text = "Rubio said: “The alliance is strong.”"
+    assert spoken([text], findings([RUBIO])) == [("The alliance is strong.", "Marco Rubio", "said")]
+
+
+def test_straight_quotes_work_like_curly_ones():
+    text = '"We will keep going," Rubio said.'
+    assert spoken([text], findings([RUBIO])) == [("We will keep going,", "Marco Rubio", "said")]
+
+
+def test_a_new_person_with_an_appositive_gets_title_and_organization():
+    text = "“The data are clear,” said Jane Doe, the director of the Water Agency."
+    [quote] = find_quotes([text], findings())
+    assert quote.speaker.name == "Jane Doe"
+    assert quote.speaker.title == "director"
+    assert quote.speaker.organization == "Water Agency"
+
+
+def test_she_said_is_the_person_named_last():
+    paragraphs = [
+        "Jane Doe, the agency's director, said she had met Rubio on Monday.",
+        "“We agreed on the next steps,” she said.",
+    ]
+    assert spoken(paragraphs, findings([RUBIO])) == [
+        ("We agreed on the next steps,", "Jane Doe", "said")
+    ]
+
+
+def test_a_quotation_split_by_its_attribution_is_two_quotes_of_one_speaker():
+    text = "“The first part,” said Secretary Rubio. “And the second part.”"
+    assert spoken([text], findings([RUBIO])) == [
+        ("The first part,", "Marco Rubio", "said"),
+        ("And the second part.", "Marco Rubio", "said"),
+    ]
+
+
+def test_a_quote_inside_a_quote_keeps_its_single_marks():
+    text = "“They told us ‘never again’, and we listened,” Rubio said."
+    [(quoted, speaker, _)] = spoken([text], findings([RUBIO]))
+    assert quoted == "They told us ‘never again’, and we listened,"
+    assert speaker == "Marco Rubio"
+
+
+def test_a_partial_quote_belongs_to_the_sentence_subject():
+    text = "Chancellor Olaf Scholz called the deal “a turning point for our industry” on Monday."
+    assert spoken([text], findings()) == [
+        ("a turning point for our industry", "Olaf Scholz", "called")
+    ]
+
+
+def test_a_statement_attributable_to_a_person():
+    text = (
+        "The following statement is attributable to Ben Jealous, Executive Director of the "
+        "Sierra Club: “These rules will save lives.”"
+    )
+    club = organization("Sierra Club", kind="nonprofit")
+    [quote] = find_quotes([text], findings(organizations=[club]))
+    assert (quote.speaker.name, quote.speaker.kind, quote.cue) == (
+        "Ben Jealous",
+        "person",
+        "attributable to",
+    )
+
+
+def test_an_organization_statement_has_the_organization_as_speaker():
+    agency = organization("European Medicines Agency", "EMA")
+    paragraphs = [
+        "The European Medicines Agency recommended the medicine.",
+        "“The benefits outweigh the risks,” the agency said.",
+        "In a statement, the EMA said: “Patients will benefit.”",
+    ]
+    quotes = find_quotes(paragraphs, findings(organizations=[agency]))
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [
+        ("European Medicines Agency", "organization")
+    ] * 2
+
+
+def test_a_spokesperson_speaks_for_the_organization():
+    maker = organization("Eisai Co., Ltd.", "Eisai", kind="company")
+    text = "“We are pleased with the opinion,” an Eisai spokesperson said."
+    [quote] = find_quotes([text], findings(organizations=[maker]))
+    assert (quote.speaker.name, quote.speaker.kind) == ("Eisai Co., Ltd.", "organization")
+
+
+def test_a_quote_running_over_paragraphs_shares_its_speaker():
+    paragraphs = [
+        "“We started this work two years ago and it has not been easy.",
+        "“But today we can say it was worth it,” Rubio said.",
+    ]
+    quotes = find_quotes(paragraphs, findings([RUBIO]))
+    assert [(q.paragraph, q.speaker.name) for q in quotes] == [
+        (1, "Marco Rubio"),
+        (2, "Marco Rubio"),
+    ]
+    assert quotes[0].text == "We started this work two years ago and it has not been easy."
+
+
+def test_titles_terms_and_nicknames_are_not_quotes():
+    paragraphs = [
+        "The agency published its annual report, “Breaking the Gridlock,” on Tuesday.",
+        "The ministers agreed to act against the “shadow fleet” of ageing tankers.",
+        'Thomas "Tommy" Pigott met the delegation.',
+    ]
+    assert spoken(paragraphs, findings()) == []
+
+
+def test_an_unattributed_quote_has_no_speaker():
+    text = "Outside the station, one commuter summed up the mood: “It’s about time.”"
+    assert spoken([text], findings()) == [("It’s about time.", None, "")]
+
+
+def test_the_speaker_named_by_surname_is_the_full_name_in_the_story():
+    paragraphs = [
+        "Chancellor of the Exchequer Rachel Reeves launched the fund on Monday.",
+        "“Growth is our mission,” Reeves said.",
+    ]
+    assert spoken(paragraphs, findings()) == [("Growth is our mission,", "Rachel Reeves", "said")]
+
+
+def test_the_title_alone_names_the_person_who_holds_it():
+    treasurer = person("Jim Chalmers", "Treasurer", "Australia")
+    text = "The Treasurer thanked Dr Lowe for his service in what he called “the hardest years.”"
+    assert spoken([text], findings([treasurer])) == [
+        ("the hardest years.", "Jim Chalmers", "called")
+    ]
+
+
+def test_a_pronoun_inside_a_later_clause_is_the_sentence_subject():
+    paragraphs = [
+        "“We stand together,” Joly said.",
+        "She met Rubio on the margins, and said Canadians were “insulted” by the remarks.",
+    ]
+    joly = person("Mélanie Joly", "Minister of Foreign Affairs", forms=("Joly",))
+    assert spoken(paragraphs, findings([joly, RUBIO]))[1] == ("insulted", "Mélanie Joly", "said")
+
+
+def test_the_speaker_of_a_second_quote_is_not_read_inside_the_first():
+    acme = organization("Acme Corporation", "Acme", kind="company")
+    text = "“Acme is ready,” Rubio said, adding: “The plant opens in May.”"
+    assert spoken([text], findings([RUBIO], [acme])) == [
+        ("Acme is ready,", "Marco Rubio", "said"),
+        ("The plant opens in May.", "Marco Rubio", "adding"),
+    ]
+
+
+def test_according_to_and_a_lower_case_title_and_a_ministry_spokesperson():
+    ministry = organization("Ministry of Finance", kind="ministry")
+    minister = person("Ana Lima", "Minister of Finance", "Ministry of Finance")
+    paragraphs = [
+        "The Ministry of Finance published the budget on Monday.",
+        "“The deficit will fall,” according to Minister Lima.",
+        "“Spending is under control,” the minister said.",
+        "“The figures are final,” said a spokesperson for the Ministry.",
+    ]
+    assert spoken(paragraphs, findings([minister], [ministry])) == [
+        ("The deficit will fall,", "Ana Lima", "according to"),
+        ("Spending is under control,", "Ana Lima", "said"),
+        ("The figures are final,", "Ministry of Finance", "said"),
+    ]
+
+
+def test_the_object_of_a_title_is_no_name():
+    text = (
+        "The Minister of Water Resources and Irrigation, Nurzhan Nurzhigitov, said the region "
+        "could not afford “another summer of guesswork” on the river."
+    )
+    assert spoken([text], findings()) == [
+        ("another summer of guesswork", "Nurzhan Nurzhigitov", "said")
+    ]
+
+
+def test_a_signature_after_a_dash_and_an_introduction_ending_the_paragraph_before():
+    paragraphs = [
+        "“We are thrilled to open the plant.” — Jane Doe, Chief Executive Officer of Acme",
+        "Roe, the plant's manager, said:",
+        "“The first shift starts on Monday.”",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We are thrilled to open the plant.", "Jane Doe", "—"),
+        ("The first shift starts on Monday.", None, "said"),
+    ]
+    roe = person("Mary Roe", "Manager")
+    assert spoken(paragraphs, findings([roe]))[1] == (
+        "The first shift starts on Monday.",
+        "Mary Roe",
+        "said",
+    )
+
+
+def test_a_named_spokesperson_speaks_and_a_title_yields_to_a_name():
+    department = organization("Department of Energy", "Department", kind="ministry")
+    ceo = person("Ann Smith", "CEO", "Acme")
+    paragraphs = [
+        "“We will review the bids,” Department spokesperson Jane Doe said.",
+        "“Costs are falling,” the company’s CEO, Bob Stone, said.",
+    ]
+    assert spoken(paragraphs, findings([ceo], [department])) == [
+        ("We will review the bids,", "Jane Doe", "said"),
+        ("Costs are falling,", "Bob Stone", "said"),
+    ]
+
+
+def test_a_quote_paragraph_after_a_report_of_someone_s_words_is_theirs():
+    paragraphs = [
+        "Director Jane Doe said the plant would open in May.",
+        "“We have hired four hundred people already.”",
+        "The plant cost $40 million.",
+        "“Nobody expected it to open so soon.”",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We have hired four hundred people already.", "Jane Doe", "said"),
+        ("Nobody expected it to open so soon.", None, ""),
+    ]
+
+
+def test_the_speaker_s_name_keeps_the_middle_initial_the_story_gives():
+    paragraphs = [
+        "Energy Secretary Jennifer M. Granholm visited the plant.",
+        "“This plant matters,” said Jennifer Granholm.",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("This plant matters,", "Jennifer M. Granholm", "said")
+    ]
