@@ -111,7 +111,7 @@ def _quotation(quote: StoryQuote) -> dict:
     item = {"@type": "Quotation", "text": quote.text}
     person, organization = quote.speaker_person, quote.speaker_organization
     if quote.speaker_kind == SpeakerKind.ORGANIZATION and organization is not None:
-        speaker = _organization(organization)
+        speaker = _organization(organization.name, organization.get_absolute_url())
     elif quote.speaker_kind == SpeakerKind.ORGANIZATION and quote.speaker_name:
         speaker = {"@type": "Organization", "name": quote.speaker_name}
     elif person is not None or quote.speaker_name:
@@ -121,7 +121,9 @@ def _quotation(quote: StoryQuote) -> dict:
         if quote.speaker_title:
             speaker["jobTitle"] = quote.speaker_title
         if organization is not None:
-            speaker["affiliation"] = _organization(organization)
+            speaker["affiliation"] = _organization(
+                organization.name, organization.get_absolute_url()
+            )
     else:
         return item  # no one named: the quotation alone
     item["spokenByCharacter"] = speaker

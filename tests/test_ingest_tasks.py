@@ -188,7 +188,7 @@ def test_a_registry_load_queues_a_retag_that_adds_the_new_organizations(
     assert story.organizations.count() == 1  # nothing yet: the worker does it
 
     [result] = run_ready_tasks()
-    assert result.return_value == {"stories": 1, "touched": 1, "added": 2}
+    assert result.return_value == {"stories": 1, "touched": 1, "added": 2, "quoted": 0}
     links = {link.organization.name: link.origin for link in story.story_organizations.all()}
     assert links == {
         "Typed By Hand": Origin.TYPED,
