@@ -15,13 +15,13 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.loader import CREATED, UNCHANGED, UPDATED, load_story
 from stories.importers.plaintext import MAX_HEADLINE, ParsedSource, ParsedStory
 from stories.ingest.dedupe import NearDuplicates, content_hash, signature
+from stories.ingest.leases import claim
 from stories.ingest.models import IngestedItem, IngestSource, SourceKind
 from stories.ingest.sources import Reading, Release, SourceError, read_feed, read_payload
 from stories.models import Origin, Story
@@ -123,19 +123,7 @@ class DuplicateIndex(NearDuplicates):
 def claim_source(source_id: int, *, due_only: bool = True) -> IngestSource | None:
     """Take the source for one run, or None when another worker has it (or it is not due).
     Sets its next run, so that it is not due again while this one reads it."""
-    now = timezone.now()
-    sources = IngestSource.objects.filter(pk=source_id).filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    )
-    if due_only:
-        sources = sources.due(now)
-    source = sources.first()
-    if source is None:
-        return None
-    claimed = sources.update(
-        claimed_until=now + LEASE, next_run_at=now + timedelta(minutes=source.interval_minutes)
-    )
-    return IngestSource.objects.get(pk=source_id) if claimed else None
+    return claim(IngestSource, source_id, lease=LEASE, due_only=due_only)
 
 
 def run_source(source: IngestSource, *, due_only: bool = False) -> RunReport | None:

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 
-from django.db.models import Q
 from django.utils import timezone
 
 from stories.exporters import EXPORTERS, Selection, select_stories
+from stories.ingest.leases import claim
 from stories.ingest.models import ExportOutcome, ExportSchedule, ExportScope
 
 LEASE = timedelta(minutes=30)  # a worker that died while writing frees the schedule after this
@@ -24,19 +24,7 @@ LEASE = timedelta(minutes=30)  # a worker that died while writing frees the sche
 def claim_schedule(schedule_id: int, *, due_only: bool = True) -> ExportSchedule | None:
     """Take the schedule for one run, or None when another worker has it (or it is not due).
     Sets its next run, so that it is not due again while this one writes."""
-    now = timezone.now()
-    schedules = ExportSchedule.objects.filter(pk=schedule_id).filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    )
-    if due_only:
-        schedules = schedules.due(now)
-    schedule = schedules.first()
-    if schedule is None:
-        return None
-    claimed = schedules.update(
-        claimed_until=now + LEASE, next_run_at=now + timedelta(minutes=schedule.interval_minutes)
-    )
-    return ExportSchedule.objects.get(pk=schedule_id) if claimed else None
+    return claim(ExportSchedule, schedule_id, lease=LEASE, due_only=due_only)
 
 
 def run_export_schedule(schedule_id: int, *, due_only: bool = True) -> ExportSchedule | None:
