@@ -68,10 +68,10 @@ def test_the_home_country_is_a_parameter_not_a_literal():
 def test_hits_are_whole_words_and_the_longest_wins():
     automaton = ahocorasick.Automaton()
     for key, entry_id in (("department of state", 1), ("state", 2)):
-        automaton.add_word(key, (len(key), (Target(entry_id, 0.9, "name"),)))
+        automaton.add_word(key, (len(key), (Target(entry_id, 0.9, "name"),), ()))
     automaton.make_automaton()
     text = "The Department of State and statehood"
-    hits = registry_hits([(automaton, fold_lower(text))], fold(text))
+    hits = registry_hits(automaton, fold_lower(text), fold(text))
     chosen = longest_first(hits)
     assert [(text[h.start : h.end], h.targets[0].entry_id) for h in chosen] == [
         ("Department of State", 1)

@@ -1,10 +1,10 @@
 """Stage 2, index, and the scan that runs every stage: `AliasIndex`.
 
 `AliasIndex` is built once from the registry (canonical names, aliases, people and their titles)
-into two Aho-Corasick automata — one case-insensitive for names, one case-sensitive for acronyms
-and one-word names ("EPA", "US", "Georgia") — so a text is scanned once whatever the size of the
-registry. `AliasIndex.find(text)` runs the stages in order: fold, match, resolve, candidates,
-people (see the package's modules).
+into one Aho-Corasick automaton over the lower-cased text — acronyms and one-word names ("EPA",
+"US", "Georgia") match only as written, checked where they are found — so a text is scanned once
+whatever the size of the registry. `AliasIndex.find(text)` runs the stages in order: fold,
+match, resolve, candidates, people (see the package's modules).
 """
 
 import re
@@ -151,14 +151,21 @@ class AliasIndex:
                 add(entry.id, demonym, True, 0.8, f"demonym {demonym!r}")
                 demonyms.add(index_key(demonym, case_sensitive=True))
 
-        self._insensitive = ahocorasick.Automaton()
-        self._sensitive = ahocorasick.Automaton()
+        # One automaton over the lower-cased text: a name that matches only as written keeps
+        # that form beside its lower case, checked against the text where it is found.
+        by_lowered: dict[str, tuple[tuple, dict]] = defaultdict(lambda: ((), {}))
         for (key, case_sensitive), by_entry in targets.items():
-            automaton = self._sensitive if case_sensitive else self._insensitive
-            automaton.add_word(key, (len(key), tuple(by_entry.values())))
-        for automaton in (self._insensitive, self._sensitive):
-            if len(automaton):
-                automaton.make_automaton()
+            if case_sensitive:
+                anywhere, exact = by_lowered[fold_lower(key)]
+                exact[key] = tuple(by_entry.values())
+                by_lowered[fold_lower(key)] = (anywhere, exact)
+            else:
+                by_lowered[key] = (tuple(by_entry.values()), by_lowered[key][1])
+        self._automaton = ahocorasick.Automaton()
+        for key, (anywhere, exact) in by_lowered.items():
+            self._automaton.add_word(key, (len(key), anywhere, tuple(exact.items())))
+        if len(self._automaton):
+            self._automaton.make_automaton()
 
         national, places, countries = set(), set(), set()
         for (key, case_sensitive), by_entry in targets.items():
@@ -256,9 +263,7 @@ class AliasIndex:
     def find(self, text: str) -> Findings:
         """Scan `text` once; see the module docstring for what comes back."""
         folded, lowered = fold(text), fold_lower(text)
-        hits = registry_hits(
-            ((self._insensitive, lowered), (self._sensitive, folded)), folded, self.context
-        )
+        hits = registry_hits(self._automaton, lowered, folded, self.context)
         chosen = longest_first(hits)
 
         suggestions: dict[int, Suggestion] = {}
@@ -505,9 +510,11 @@ class AliasIndex:
 
     def _short_forms(self, text, suggestions, candidates) -> None:
         """ "Weather Service" after "National Weather Service": a short form, not a new body."""
+        if not candidates:
+            return
+        names = [(fold_lower(s.entry.name), s) for s in suggestions.values()]
         for key, candidate in list(candidates.items()):
-            for suggestion in list(suggestions.values()):
-                name = fold_lower(suggestion.entry.name)
+            for name, suggestion in names:
                 if (" " in key and name.endswith(" " + key)) or (
                     " " not in key
                     and name.startswith(key + " ")

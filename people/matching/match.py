@@ -1,6 +1,6 @@
 """Stage 3, match: where the registry's names stand in a text, as whole words, longest first.
 
-Pure functions over the folded text and the hits the index's automata report.
+Pure functions over the folded text and the hits the index's automaton reports.
 """
 
 import bisect
@@ -26,29 +26,28 @@ class Context:
     demonyms: frozenset[str] = frozenset()  # "German", "Danish": a country unless a name begins
 
 
-def registry_hits(scans, folded: str, context: Context = Context()) -> list[Hit]:
-    """Whole-word hits of the index's automata. `scans`: (automaton, haystack) pairs, the
-    haystack being `folded` (case-sensitive names) or its lower case (the others)."""
+def registry_hits(automaton, lowered: str, folded: str, context: Context = Context()) -> list[Hit]:
+    """Whole-word hits of the index's automaton, scanned once over the lower-cased text.
+
+    Its values are (length, targets, exact): `targets` match whatever the case; `exact` pairs
+    a form as written ("EPA", "Georgia") with the targets that match only in that form. The
+    same words may name several organizations at once ("Georgia" the country's name and a
+    state's alias): one mention of several, an ambiguity, not two hits."""
     hits: list[Hit] = []
-    for automaton, haystack in scans:
-        if not len(automaton):
-            continue
-        for end, (length, targets) in automaton.iter(haystack):
-            start = end - length + 1
-            if bounded(folded, start, end + 1) and not qualified(folded, start, end + 1, context):
+    if not len(automaton):
+        return hits
+    for end, (length, targets, exact) in automaton.iter(lowered):
+        start = end - length + 1
+        if exact:
+            written = folded[start : end + 1]
+            for form, exact_targets in exact:
+                if form == written:
+                    known = {t.entry_id for t in targets}
+                    targets = targets + tuple(t for t in exact_targets if t.entry_id not in known)
+        if targets and bounded(folded, start, end + 1):
+            if not qualified(folded, start, end + 1, context):
                 hits.append(Hit(start, end + 1, targets))
-    # The same words found by both automata ("Georgia" the country's name and a state's
-    # alias) are one mention of several organizations: an ambiguity, not two hits.
-    merged: dict[tuple[int, int], Hit] = {}
-    for hit in hits:
-        same = merged.get((hit.start, hit.end))
-        if same is None:
-            merged[(hit.start, hit.end)] = hit
-        else:
-            known = {t.entry_id for t in same.targets}
-            extra = tuple(t for t in hit.targets if t.entry_id not in known)
-            merged[(hit.start, hit.end)] = Hit(hit.start, hit.end, same.targets + extra)
-    return list(merged.values())
+    return hits
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
