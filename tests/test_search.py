@@ -220,3 +220,12 @@ def test_search_follows_unpublishing_and_scheduling_however_made(client):
     assert headlines(client.get(URL, {"q": "turbine", "page": "1"})) == []
     found.delete()
     assert client.get(URL, {"q": "turbine", "page": "2"}).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)  # committed for real: the refresh runs at commit
+def test_a_story_is_found_by_an_alias_its_organization_gains_later(client):
+    agency = OrganizationFactory(name="Office of Coastal Survey")
+    story(agency, headline="Tide tables for the new year", body="Tables are out.")
+    OrganizationAliasFactory(organization=agency, name="Tidewatch Office")
+    invalidate_pages()
+    assert headlines(client.get(URL, {"q": "Tidewatch"})) == ["Tide tables for the new year"]
