@@ -27,7 +27,7 @@ from newsroom.slugs import slug_text
 from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
 from people.matching.fold import index_key
-from people.matching.lexicon import DEMONYMS
+from people.matching.lexicon import DEMONYMS, LEGAL_FORM
 from people.models import (
     AliasKind,
     Organization,
@@ -410,10 +410,7 @@ def _existing(
     return (found[0] if found else None), []
 
 
-_LEGAL_FORM = re.compile(
-    r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
-    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty))\.?$"
-)
+_LEGAL_FORM = re.compile(LEGAL_FORM)
 
 
 def bare_company_key(key: str) -> str:

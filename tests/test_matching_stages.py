@@ -44,6 +44,52 @@ def test_the_index_finds_names_aliases_and_acronyms():
     assert index.find("Nasa said").organizations == []  # an acronym matches as written
 
 
+def test_a_company_is_found_by_its_name_without_the_legal_form():
+    entries = [
+        Entry(1, "Mars, Incorporated", "company", country="US"),
+        Entry(2, "Amazon.com, Inc.", "company", country="US"),
+        Entry(3, "Acme Global Ltd", "company", country="GB"),
+        Entry(4, "Acme Global", "nonprofit", country="GB"),  # the short form is taken
+    ]
+    index = AliasIndex(entries)
+    found = index.find(
+        "Mars said that it and Amazon signed; Acme Global and Mars Snacking did not."
+    )
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Mars, Incorporated", ["Mars"]),  # not in "Mars Snacking", a longer name
+        ("Amazon.com, Inc.", ["Amazon"]),
+        ("Acme Global", ["Acme Global"]),
+    ]
+    assert index.find("mars and amazon").organizations == []  # one word: as written
+    # a word the short form would qualify, "the", a sentence's first word: not the company
+    for text in ("Trips to the Amazon. Mars rover pictures arrived", "Visa fees and Mars rovers"):
+        assert index.find(text).organizations == []
+
+
+def test_a_one_word_name_is_also_found_in_capitals():
+    index = AliasIndex([Entry(1, "Interpol", "multilateral"), Entry(2, "Georgia", "country")])
+    found = index.find("INTERPOL said GEORGIA was a member.")
+    assert [s.entry.name for s in found.organizations] == ["Interpol"]
+    assert found.countries == []  # a place in capitals is a headline's word
+
+
+def test_a_body_named_without_its_country_is_the_one_of_the_country_named_most():
+    entries = [
+        Entry(1, "South Africa", "country", country="ZA"),
+        Entry(2, "Ireland", "country", country="IE"),
+        Entry(3, "National Treasury of South Africa", "ministry", country="ZA"),
+        Entry(4, "Department of Finance of Ireland", "ministry", country="IE"),
+        Entry(5, "Department of Finance Canada", "ministry", country="CA"),
+    ]
+    index = AliasIndex(entries)
+    about_ireland = "Ireland's Department of Finance and the National Treasury met in Ireland."
+    found = index.find(about_ireland)
+    # "National Treasury" has no body in Ireland: not South Africa's
+    assert [s.entry.name for s in found.organizations] == ["Department of Finance of Ireland"]
+    # no country named: the name stays free for a candidate
+    assert index.find("The Department of Finance said so.").organizations == []
+
+
 def test_the_home_country_is_a_parameter_not_a_literal():
     entries = [
         Entry(1, "Georgia", "country", country="GE"),

@@ -15,8 +15,19 @@ import ahocorasick
 
 from people.matching.candidates import described_candidates, find_candidates
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
-from people.matching.lexicon import DEMONYMS, MINISTRY_TOPICS, NATIONAL_OFFICE_TITLES, TITLE_WORDS
+from people.matching.lexicon import (
+    DEMONYMS,
+    FUNCTION_WORDS,
+    LEGAL_FORM,
+    MINISTRY_TOPICS,
+    NATIONAL_OFFICE_TITLES,
+    NOT_ORGANIZATION_WORDS,
+    ORGANIZATION_HEADS,
+    TITLE_WORDS,
+)
 from people.matching.match import (
+    NATIONAL_SHORT_FORM,
+    SHORT_FORM,
     Context,
     bounded,
     inside_parens,
@@ -94,6 +105,29 @@ def national_variants(name: str) -> list[str]:
     return variants
 
 
+_LEGAL_FORM = re.compile(LEGAL_FORM, re.I)
+# One-word short forms that would read as ordinary words of a sentence or of other names.
+_NOT_A_SHORT_FORM = FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS
+
+
+def company_short_forms(name: str) -> list[str]:
+    """How news copy writes a company without its legal form: "Mars, Incorporated" -> "Mars";
+    "Amazon.com, Inc." -> "Amazon.com", "Amazon". A one-word form needs three letters and a
+    capital, and must not be a word of the lexicon ("Global", "Group")."""
+    base = _LEGAL_FORM.sub("", name.strip()).strip(" ,")
+    if not base or base == name.strip():
+        return []
+    forms = [base]
+    if base.lower().endswith(".com") and len(base) > 7:
+        forms.append(base[:-4])
+    return [
+        form
+        for form in forms
+        if " " in form
+        or (len(form) >= 3 and form[:1].isupper() and form.lower() not in _NOT_A_SHORT_FORM)
+    ]
+
+
 def _portfolios_named(name: str) -> set[str]:
     """The portfolios a (folded, lower-case) ministry name names: "foreign ministry of canada"
     → {"foreign affairs"}; the longer words first ("foreign affairs", not also "foreign")."""
@@ -144,6 +178,52 @@ class AliasIndex:
                 add(entry_id, alias, case_sensitive, 0.9, f"alias {alias!r}")
                 for variant in national_variants(alias):
                     add(entry_id, variant, case_sensitive, 0.85, f"alias {variant!r}")
+
+        # A company is written without its legal form ("Mars" for "Mars, Incorporated", "Amazon"
+        # for "Amazon.com, Inc."): those forms too, where no other name of the registry has them.
+        taken = {key.lower() for key, _ in targets}
+        derived: dict[tuple[str, bool], set[int]] = defaultdict(set)
+        for entry in self.entries.values():
+            if entry.kind == "company":
+                for form in company_short_forms(entry.name):
+                    case_sensitive = is_case_sensitive_name(form)
+                    derived[(index_key(form, case_sensitive=case_sensitive), case_sensitive)].add(
+                        entry.id
+                    )
+        for (key, case_sensitive), ids in derived.items():
+            if len(ids) == 1 and key.lower() not in taken:
+                add(next(iter(ids)), key, case_sensitive, 0.8, f"{SHORT_FORM}{key!r}")
+        # A government body named with its country ("National Treasury of South Africa", "State
+        # House Kenya") is written without it in a story about that country: those forms too,
+        # chosen by the countries the story names (see _national_short_forms).
+        country_names = {
+            e.country: e.name for e in self.entries.values() if e.kind == COUNTRY and e.country
+        }
+        national: dict[str, set[int]] = defaultdict(set)
+        named = [(e.id, e.name) for e in self.entries.values()]
+        named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
+        for entry_id, name in named:
+            entry = self.entries[entry_id]
+            country = country_names.get(entry.country)
+            if entry.kind not in _GOVERNMENT_KINDS or not country:
+                continue
+            for ending in (f" of the {country}", f" of {country}", f" {country}"):
+                short = name[: -len(ending)].strip(" ,") if name.endswith(ending) else ""
+                if " " in short and short.split()[0][:1].isupper():
+                    national[index_key(short, case_sensitive=False)].add(entry_id)
+                    break
+        for key, ids in national.items():
+            if key.lower() not in taken:
+                for entry_id in ids:
+                    add(entry_id, key, False, 0.7, f"{NATIONAL_SHORT_FORM}{key!r}")
+        # A one-word name in capitals and lower case is also written in capitals by its owner
+        # ("Interpol", "INTERPOL"); not places, whose names in capitals are headlines' words.
+        for (key, case_sensitive), by_entry in list(targets.items()):
+            if case_sensitive and len(key) >= 4 and key.isalpha() and key[1:].islower():
+                if key[0].isupper() and (key.upper(), True) not in targets:
+                    for entry_id in by_entry:
+                        if self.entries[entry_id].kind not in (COUNTRY, "subnational"):
+                            add(entry_id, key.upper(), True, 0.85, f"name as {key.upper()!r}")
 
         demonyms = set()
         for entry in self.entries.values():
@@ -269,8 +349,11 @@ class AliasIndex:
         suggestions: dict[int, Suggestion] = {}
         ambiguous: list[Ambiguity] = []
         pending: list[Hit] = []
+        national: list[Hit] = []
         for hit in chosen:
-            if len({t.entry_id for t in hit.targets}) == 1:
+            if all(t.reason.startswith(NATIONAL_SHORT_FORM) for t in hit.targets):
+                national.append(hit)
+            elif len({t.entry_id for t in hit.targets}) == 1:
                 self._add(suggestions, hit.targets[0], text, hit.start, hit.end)
             else:
                 pending.append(hit)
@@ -295,6 +378,8 @@ class AliasIndex:
             else:
                 self._add(suggestions, target, text, hit.start, hit.end)
 
+        unresolved = self._national_short_forms(text, national, suggestions)
+        chosen = [h for h in chosen if h not in unresolved]  # free for candidates
         taken = [(h.start, h.end) for h in chosen]
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
@@ -329,6 +414,29 @@ class AliasIndex:
             ambiguous=ambiguous,
             people=people,
         )
+
+    def _national_short_forms(self, text, hits: list[Hit], suggestions) -> list[Hit]:
+        """ "National Treasury" is South Africa's in a story about South Africa: a body's name
+        without its country is that of the country the story names most, when it has one.
+        Returns the hits it could not place."""
+        if not hits:
+            return []
+        named = sorted(
+            ((len(s.mentions), s.entry.country) for s in suggestions.values()
+             if s.entry.kind == COUNTRY),
+            reverse=True,
+        )  # fmt: skip
+        if not named or (len(named) > 1 and named[0][0] == named[1][0]):
+            return hits
+        country = named[0][1]
+        unresolved = []
+        for hit in hits:
+            targets = [t for t in hit.targets if self.entries[t.entry_id].country == country]
+            if len({t.entry_id for t in targets}) == 1:
+                self._add(suggestions, targets[0], text, hit.start, hit.end)
+            else:
+                unresolved.append(hit)
+        return unresolved
 
     def _add(self, suggestions, target: Target, text: str, start: int, end: int) -> None:
         entry = self.entries[target.entry_id]

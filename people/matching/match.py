@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from people.matching.lexicon import FUNCTION_WORDS, TITLE_WORDS
+from people.matching.lexicon import FUNCTION_WORDS, SPEECH_VERBS, TITLE_WORDS
 from people.matching.results import Hit
 
 
@@ -24,6 +24,12 @@ class Context:
     places: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # one-word names of countries ("Taiwan")
     demonyms: frozenset[str] = frozenset()  # "German", "Danish": a country unless a name begins
+
+
+# The reason of a company's name written without its legal form (see index.company_short_forms).
+SHORT_FORM = "short form "
+# The reason of a government body's name written without its country (index, national forms).
+NATIONAL_SHORT_FORM = "name without its country "
 
 
 def registry_hits(automaton, lowered: str, folded: str, context: Context = Context()) -> list[Hit]:
@@ -44,6 +50,12 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
                 if form == written:
                     known = {t.entry_id for t in targets}
                     targets = targets + tuple(t for t in exact_targets if t.entry_id not in known)
+        if (
+            targets
+            and all(t.reason.startswith(SHORT_FORM) for t in targets)
+            and not _reads_as_a_short_form(folded, start, end + 1)
+        ):
+            continue
         if targets and bounded(folded, start, end + 1):
             if not qualified(folded, start, end + 1, context):
                 hits.append(Hit(start, end + 1, targets))
@@ -93,6 +105,42 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         after = following.group(1).lower()
         return after not in FUNCTION_WORDS and after not in TITLE_WORDS
     return False
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
+_WORD_AFTER = re.compile(r"(?:’s|'s)?\s+(\w+)")
+# After a company named by one word at a sentence's start ("Mars said"), what a company does.
+_COMPANY_VERBS = SPEECH_VERBS | {
+    "will", "would", "has", "had", "is", "was", "agreed", "completed", "reported", "expects",
+    "plans", "acquired", "launched", "signed", "opened", "closed", "employs", "owns",
+}  # fmt: skip
+
+
+def _reads_as_a_short_form(text: str, start: int, end: int) -> bool:
+    """Whether a company's name without its legal form names it here: not inside a longer
+    name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
+    before a lower-case word it would qualify ("Visa applications", "Mars rover"), and first in
+    a sentence only before a company's verb or as a possessive ("Mars said", "Amazon's")."""
+    if _NEXT_WORD.match(text, end):
+        return False
+    if " " in text[start:end]:
+        return True
+    before = text[max(0, start - 40) : start]
+    if before.lower().endswith("the "):
+        return False
+    if text[end : end + 2] in ("'s", "’s"):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return True  # punctuation or the end: "signed with Amazon."
+    word = after.group(1)
+    if word.lower() in _COMPANY_VERBS or word == "to":  # "Mars to acquire Kellanova"
+        return True
+    if _SENTENCE_START.search(before):
+        return False
+    # mid-sentence: a function word may follow ("Amazon and the league"), not a lower-case
+    # noun the word would qualify ("Visa applications", "Mars rover")
+    return word.lower() in FUNCTION_WORDS or not word[:1].islower()
 
 
 def bounded(text: str, start: int, end: int) -> bool:
