@@ -431,3 +431,41 @@ def test_a_nickname_with_the_surname_is_the_nicknamed_person_not_someone_new():
     assert spoken([text], findings([jose])) == [
         ("Every hour saved at the border counts,", "José Núñez", "said")
     ]
+
+
+def test_two_people_side_by_side_are_no_single_speaker():
+    paragraphs = [
+        "“We agree on everything,” said Jane Roe and John Poe in a joint statement.",
+        "In a joint statement, Jane Roe and John Poe said: “The talks will go on.”",
+        "Jane Roe met John Poe and Ann Lee on Monday and said the talks had gone “very well.”",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We agree on everything,", None, "said"),
+        ("The talks will go on.", None, "said"),
+        ("very well.", "Jane Roe", "said"),
+    ]
+
+
+def test_an_unnamed_analyst_at_a_bank_and_a_company_with_an_ampersand_are_no_person():
+    bank = organization("Acme Bank", kind="company")
+    paragraphs = [
+        "“Rates will fall,” said an analyst at Acme Bank.",
+        "“We are ready,” said Johnson & Johnson in a statement.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[bank])) == [
+        ("Rates will fall,", None, "said"),
+        ("We are ready,", None, "said"),
+    ]
+
+
+def test_the_company_is_nobody_after_a_sentence_naming_two_companies():
+    acme = organization("Acme Corporation", "Acme", kind="company")
+    beta = organization("Beta Inc.", "Beta", kind="company")
+    paragraphs = [
+        "Acme agreed to buy Beta. “The deal makes sense,” the company said.",
+        "Acme reported record sales. “The year was strong,” the company said.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[acme, beta])) == [
+        ("The deal makes sense,", None, "said"),
+        ("The year was strong,", "Acme Corporation", "said"),
+    ]

@@ -17,7 +17,8 @@ between do not count), else the one named last; "it"/"the company" the organizat
 "the Dutch government" that country's. A surname that two people share ("Gates") is the one
 named in full last; "Mr Lee" may be a family name written first (Lee Hsien Loong); "the
 statement said" is whoever issued the statement. When unsure, nobody: an unnamed "senior
-official", "the university" when the sentence that named one named two. Quotation marks around
+official" or "analyst at Acme Bank", two people side by side ("said Roe and Poe"), "the
+university" or "the company" when the sentence that named one named two. Quotation marks around
 a title, a term or a nickname are not quotations; a quote whose speaker the text does not name
 has none.
 """
@@ -129,6 +130,7 @@ _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<subject>[A-Z].*)$")
 _CHUNK = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|de|&)\s+)*[A-Z][\w.&’'-]*)*")
 _NICKNAMED = re.compile(r"^\S+ [\"“](?P<nickname>[^\"”]+)[\"”] (?P<rest>.+)$")
 _INDEFINITE = {"a", "an", "one", "another"}
+_NOUN_PHRASE_END = re.compile(r"\s(?:at|of|for|with|from|in|on)\s")  # "an analyst | at Acme"
 _COURTESY_TITLES = ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.")
 _COUNTRY_OF_DEMONYM = {d.lower(): code for code, names in DEMONYMS.items() for d in names}
 _DOCUMENTS = {"statement", "letter", "post", "note", "release"}
@@ -625,6 +627,10 @@ class _Resolver:
             return self._antecedent(first, self._sentence_here(here))
         if before_verb and first == "it" and len(words) <= 2:
             return self._antecedent(first, here)
+        # "said Jane Roe and John Poe", "Roe and Poe said": no single speaker
+        segments = [segment for segment in phrase.split(",") if segment.strip()] or [""]
+        if self._several_people(segments[-1 if before_verb else 0].strip(), here):
+            return None
         return self._named(phrase, here, strict=strict)
 
     def _sentence_here(self, here):
@@ -652,7 +658,8 @@ class _Resolver:
         """The first name in `phrase` that is a speaker's, run by run: a person ("Jim Farley",
         "Secretary Rubio", "Dr Chalmers"), an organization, "the Treasurer" (the person holding
         the title), "the company" (the organization named last), else a new person's name."""
-        head = [w.strip(",.").lower() for w in fold(phrase.split(",")[0]).split()]
+        segment = phrase.split(",")[0]
+        head = [w.strip(",.").lower() for w in fold(_NOUN_PHRASE_END.split(segment)[0]).split()]
         if (
             head
             and head[0] in _INDEFINITE
@@ -690,6 +697,24 @@ class _Resolver:
         if len(words) >= 2 and words[0] == "the" and (held := self._holder(words[1:], here)):
             return held  # "the secretary said"
         return self._organization_noun(phrase, here)
+
+    def _several_people(self, segment: str, here) -> bool:
+        """Whether `segment` names two people side by side ("Jane Roe and John Poe")."""
+        for joint in re.finditer(r"\s+(?:and|&)\s+", segment):
+            left, right = segment[: joint.start()], segment[joint.end() :]
+            before, after = _runs(left), _runs(right)
+            if not (before and after):
+                continue
+            if len(before) > 1 or not left.endswith(before[-1][-1]):
+                continue  # "Roe met Poe and Lee": the pair is no subject
+            if not right.startswith(after[0][0]):
+                continue
+            if all(
+                self._person(run, here) or self._new_person(run, " ".join(run))
+                for run in (before[-1], after[0])
+            ):
+                return True
+        return False
 
     def _author(self, document: str, here) -> QuoteSpeaker | None:
         """ "the statement added": whoever the sentence that last named a statement (in this
@@ -826,6 +851,8 @@ class _Resolver:
         if len(name) < 2:
             return None
         at = phrase.find(" ".join(name))
+        if at < 0:
+            return None  # "Johnson & Johnson": words that are not written as one name
         if at > 0 and re.search(r"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+$", phrase[:at]):
             if len(name) <= 2:
                 return None  # "Minister of Water Resources": the title's object, no name
