@@ -131,7 +131,7 @@ _CHUNK = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|de|&)\s+)*[
 _NICKNAMED = re.compile(r"^\S+ [\"“](?P<nickname>[^\"”]+)[\"”] (?P<rest>.+)$")
 _INDEFINITE = {"a", "an", "one", "another"}
 _NOUN_PHRASE_END = re.compile(r"\s(?:at|of|for|with|from|in|on)\s")  # "an analyst | at Acme"
-_COURTESY_TITLES = ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.")
+_COURTESY_TITLES = "Mr|Ms|Mrs|Dr"
 _COUNTRY_OF_DEMONYM = {d.lower(): code for code, names in DEMONYMS.items() for d in names}
 _DOCUMENTS = {"statement", "letter", "post", "note", "release"}
 _NOT_A_NAME = (
@@ -238,7 +238,8 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
     for known in people:
         first = known.speaker.name.split()[0]
         if len(known.speaker.name.split()) >= 2 and first.lower() not in surnames:
-            known.forms |= {f"{courtesy} {first}" for courtesy in _COURTESY_TITLES}
+            courtesy = re.compile(rf"\b(?:{_COURTESY_TITLES})\.? {re.escape(first)}(?![\w-])")
+            known.forms |= {m.group() for p in paragraphs for m in courtesy.finditer(p)}
     if findings:
         for suggestion in findings.organizations:
             speaker = QuoteSpeaker(suggestion.entry.name, kind=ORGANIZATION, entry=suggestion.entry)
@@ -308,7 +309,7 @@ def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
     for form in sorted(known.forms, key=len, reverse=True):
         pattern = re.compile(rf"(?<![\w-]){re.escape(fold(form))}(?![\w-])")
         for n, paragraph in enumerate(paragraphs):
-            for match in pattern.finditer(fold(paragraph)):
+            for match in pattern.finditer(_folded(paragraph)):
                 if len(form.split()) == 1 and _inside_other_name(paragraph, *match.span()):
                     continue
                 if not _inside_quote(spans, n, match.start()):
@@ -321,6 +322,11 @@ def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
     known.places = sorted(set(known.places))
     known.named = sorted(set(known.named))
     known.subjects = sorted(set(known.subjects))
+
+
+@lru_cache(maxsize=4096)
+def _folded(paragraph: str) -> str:
+    return fold(paragraph)
 
 
 def _inside_other_name(paragraph: str, start: int, end: int) -> bool:
