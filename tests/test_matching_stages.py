@@ -158,6 +158,32 @@ def test_candidates_come_from_the_grammar_of_names():
     }
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a lower-case legal form ends a company's name
+        ("Rio Tinto bought Arcadium Lithium plc in March.", ["Arcadium Lithium plc"]),
+        # "and" inside a name after "of" goes on to the name's own head noun
+        (
+            "The German Association of Energy and Water Industries welcomed it.",
+            ["German Association of Energy and Water Industries"],
+        ),
+        ("The Bank of Canada and Bank of England met.", ["Bank of Canada", "Bank of England"]),
+        # a new name begins with an acronym after "and"
+        ("Lenders including Harbour Savings and ASB Bank cut rates.", ["ASB Bank"]),
+        # an event's or a law's name is not a body's
+        ("Leaders endorsed the Dar es Salaam Energy Declaration at the Africa Energy Summit.", []),
+    ],
+)
+def test_where_candidates_begin_and_end(text, names):
+    assert [c.name for c in find_candidates(text, fold(text), []).values()] == names
+
+
+def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
+    text = "The bank cut the Official Cash Rate (OCR) and the Pacific Islands Forum (PIF) met."
+    assert [c.name for c in registry_index.find(text).candidates] == ["Pacific Islands Forum"]
+
+
 def test_kind_guesses():
     assert guess_organization_kind("Ministry of Water Resources") == "ministry"
     assert guess_organization_kind("Subcommittee on Oversight") == "legislature"

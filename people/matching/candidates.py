@@ -9,6 +9,7 @@ from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     FUNCTION_WORDS,
     INSTRUMENT_WORDS,
+    NOT_ORGANIZATION_WORDS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
@@ -37,7 +38,7 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
                 rf"technologies|systems|pharmaceuticals|laboratories|trading|bank|"
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
-                r"cooperative|alliance|coalition|institute|institution|council|fund|league)\b",
+                r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum)\b",
                 re.I), "nonprofit"),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), "media"),
     (re.compile(r"^[A-Z]\d+\+\d+$"), "multilateral"),
@@ -57,7 +58,8 @@ def guess_organization_kind(name: str) -> str:
 _CAP = r"[A-Z][\w'.&/-]*"
 _CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|&)"
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
-_PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*")
+# "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
+_PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
@@ -122,6 +124,20 @@ def _continues_a_list(rest: list[str]) -> bool:
     return False
 
 
+def _another_name_at(lowered: list[str], i: int) -> bool:
+    """Whether a name of its own begins at position i: a head noun followed by "of"/"for"
+    ("… and Bank of England"), not the last portfolio of a name ("… Industry and Energy")."""
+    return (
+        i + 1 < len(lowered)
+        and lowered[i] in ORGANIZATION_HEADS
+        and lowered[i + 1]
+        in {
+            "of",
+            "for",
+        }
+    )
+
+
 def _a_later_head(lowered: list[str], i: int) -> bool:
     """Whether the capitalized words after position i run on to another head noun."""
     for word in lowered[i + 1 :]:
@@ -167,14 +183,22 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                     break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
                 if lowered[k] in FUNCTION_WORDS - _CONNECTORS:
                     break
-                if lowered[k] == "and" and lowered[k - 1] in ORGANIZATION_HEADS:
-                    break  # "Bank of Canada and Bank of England": two names
+                if lowered[k] == "and" and (
+                    _another_name_at(lowered, k + 1)
+                    or (lowered[k - 1] in ORGANIZATION_HEADS and not _a_later_head(lowered, k))
+                ):
+                    # "Bank of Canada and Bank of England": two names; but "Association of
+                    # Energy and Water Industries" goes on to its own head
+                    break
                 last = k
                 k += 1
             while last > i and lowered[last] in _CONNECTORS:
                 last -= 1
         while last + 1 < n and lowered[last + 1] in COMPANY_SUFFIXES:
             last += 1  # "Infineon Technologies AG"
+        if last + 1 < n and lowered[last + 1] in NOT_ORGANIZATION_WORDS:
+            i = last + 1  # "Dar es Salaam Energy Declaration", "Africa Energy Summit"
+            continue
         first = i
         for j in range(i - 1, -1, -1):
             inner = lowered[j] in {"and", "of", "for", "on", "&"} and j > 0
@@ -186,10 +210,13 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                 # "Alaska Airlines and Hawaiian Airlines", "JAXA and Mitsubishi Heavy
                 # Industries": a name ends before "and".
                 before = words[j - 1][2]
+                after = words[j + 1][2]
                 inner = not (
                     lowered[j - 1] in ORGANIZATION_HEADS
                     or lowered[j - 1] in COMPANY_SUFFIXES
                     or (before.isupper() and len(before) > 1)
+                    or (after.isupper() and len(after) > 1)  # "… New Zealand and ASB Bank"
+                    or _another_name_at(lowered, j + 1)  # "… of Canada and Bank of …"
                     or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
                     or before.endswith(",")
                 )
@@ -388,7 +415,10 @@ def described_candidates(
                 start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
                 name = text[start : match.end("name")]
                 kind = guess_organization_kind(name)
-                add(start, match.end("name"), kind, "defined with its acronym")
+                if kind != "other" or _HEAD_WORD.search(name):
+                    # "the Official Cash Rate (OCR)", "sustainable aviation fuel (SAF)": a
+                    # term defined with its acronym, not a body
+                    add(start, match.end("name"), kind, "defined with its acronym")
                 break
 
 
