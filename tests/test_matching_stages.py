@@ -90,6 +90,18 @@ def test_a_body_named_without_its_country_is_the_one_of_the_country_named_most()
     assert index.find("The Department of Finance said so.").organizations == []
 
 
+def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
+    index = AliasIndex(
+        [Entry(1, "Sudanese Armed Forces", "agency"), Entry(2, "Safety Agency", "agency")],
+        [(1, "SAF", True), (2, "SA", True)],
+    )
+    text = "Airlines want sustainable aviation fuel (SAF). SAF costs more; the Safety Agency (SA)"
+    assert [s.entry.name for s in index.find(text).organizations] == ["Safety Agency"]
+    assert [s.entry.name for s in index.find("Fighting between the SAF and …").organizations] == [
+        "Sudanese Armed Forces"
+    ]
+
+
 def test_the_home_country_is_a_parameter_not_a_literal():
     entries = [
         Entry(1, "Georgia", "country", country="GE"),

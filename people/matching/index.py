@@ -89,6 +89,8 @@ _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
 _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
+_WORDS = re.compile(r"[\w'’-]+")
+_INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "de", "on", "in"})
 _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
@@ -384,6 +386,7 @@ class AliasIndex:
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
         self._drop_country_modifiers(folded, suggestions)
+        self._drop_acronyms_defined_otherwise(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
         not_countries = [
             (h.start, h.end)
@@ -470,6 +473,29 @@ class AliasIndex:
             suggestion.mentions = kept
             if not kept:
                 del suggestions[entry_id]
+
+    def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
+        """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else
+        than the registry's body (the Sudanese Armed Forces); it means that in this text."""
+        for entry_id, suggestion in list(suggestions.items()):
+            redefined = set()
+            for mention in suggestion.mentions:
+                if not (
+                    is_acronym(mention.text) and inside_parens(folded, mention.start, mention.end)
+                ):
+                    continue
+                before = (mention.start - 2, mention.start - 1)
+                if any(other.end in before for other in suggestion.mentions):
+                    continue  # "Environmental Protection Agency (EPA)": its own name before it
+                letters = [c for c in mention.text if c.isupper()]
+                words = _WORDS.findall(folded, max(0, mention.start - 100), mention.start - 1)
+                words = [w for w in words if w.lower() not in _INITIAL_SKIP][-len(letters) :]
+                if len(words) == len(letters) and [w[0].upper() for w in words] == letters:
+                    redefined.add(mention.text)
+            if redefined:
+                suggestion.mentions = [m for m in suggestion.mentions if m.text not in redefined]
+                if not suggestion.mentions:
+                    del suggestions[entry_id]
 
     def _drop_home_short_forms_abroad(self, suggestions) -> None:
         """ "The Treasury", "the Senate" in a story whose bodies are all another country's are
