@@ -102,6 +102,44 @@ def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
     ]
 
 
+def test_a_countrys_body_under_another_form_of_its_country_name():
+    entries = [
+        Entry(1, "Uzbekistan", "country", country="UZ"),
+        Entry(2, "Ministry of Foreign Affairs of Uzbekistan", "ministry", country="UZ"),
+        Entry(3, "South Korea", "country", country="KR"),
+        Entry(4, "Ministry of Trade of the Republic of Korea", "ministry", country="KR"),
+    ]
+    index = AliasIndex(
+        entries, [(1, "Republic of Uzbekistan", False), (3, "Republic of Korea", False)]
+    )
+    text = (
+        "The Ministry of Foreign Affairs of the Republic of Uzbekistan and the Republic of "
+        "Korea's Ministry of Trade signed in South Korea."
+    )
+    assert [s.entry.name for s in index.find(text).organizations] == [
+        "Ministry of Foreign Affairs of Uzbekistan",
+        "Ministry of Trade of the Republic of Korea",
+    ]
+
+
+def test_a_body_of_a_place_named_after_it_is_not_the_federal_one():
+    index = AliasIndex([Entry(1, "Department of Commerce", "agency", country="US")])
+    text = "The Department of Commerce of the State of Washington met the Department of Commerce."
+    [commerce] = index.find(text).organizations
+    assert [m.start for m in commerce.mentions] == [text.rindex("Department")]
+
+
+def test_a_unit_named_with_its_owners_possessive_is_its_child():
+    index = AliasIndex([Entry(1, "National Aeronautics and Space Administration", "agency")],
+                       [(1, "NASA", True)])  # fmt: skip
+    found = index.find("Engineers at NASA's Goddard Space Flight Center and the Trump-Vance "
+                       "Transition Team met.")  # fmt: skip
+    assert {c.name: c.parent for c in found.candidates} == {
+        "Goddard Space Flight Center": "National Aeronautics and Space Administration",
+        "Trump-Vance Transition Team": "",
+    }
+
+
 def test_the_home_country_is_a_parameter_not_a_literal():
     entries = [
         Entry(1, "Georgia", "country", country="GE"),

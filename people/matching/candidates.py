@@ -221,7 +221,7 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                     or before.endswith(",")
                 )
             if not inner and (
-                _NOT_A_NAME_WORD.search(lowered[j])
+                _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
                 or lowered[j] in FUNCTION_WORDS
                 or lowered[j] in _TITLE_BEFORE_A_NAME
                 or lowered[j].endswith("'s")

@@ -95,6 +95,10 @@ _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
 
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
+
+
 def national_variants(name: str) -> list[str]:
     """The other way news copy writes a national prefix: "United States District Court for …"
     is also "U.S. District Court for …", and the reverse."""
@@ -198,25 +202,36 @@ class AliasIndex:
         # A government body named with its country ("National Treasury of South Africa", "State
         # House Kenya") is written without it in a story about that country: those forms too,
         # chosen by the countries the story names (see _national_short_forms).
-        country_names = {
-            e.country: e.name for e in self.entries.values() if e.kind == COUNTRY and e.country
-        }
+        country_names: dict[str, list[str]] = defaultdict(list)  # "KR": "South Korea", …
+        for entry in self.entries.values():
+            if entry.kind == COUNTRY and entry.country:
+                country_names[entry.country].append(entry.name)
+        for entry_id, alias, _ in aliases:
+            entry = self.entries.get(entry_id)
+            if entry is not None and entry.kind == COUNTRY and entry.country:
+                country_names[entry.country].append(alias)  # "Republic of Korea"
         national: dict[str, set[int]] = defaultdict(set)
         named = [(e.id, e.name) for e in self.entries.values()]
         named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
         for entry_id, name in named:
             entry = self.entries[entry_id]
-            country = country_names.get(entry.country)
-            if entry.kind not in _GOVERNMENT_KINDS or not country:
+            if entry.kind not in _GOVERNMENT_KINDS or entry.country not in country_names:
                 continue
-            for ending in (f" of the {country}", f" of {country}", f" {country}"):
-                short = name[: -len(ending)].strip(" ,") if name.endswith(ending) else ""
+            endings = [
+                ending
+                for country in country_names[entry.country]
+                for ending in (f" of the {country}", f" of {country}", f" {country}")
+                if name.endswith(ending)
+            ]
+            for ending in sorted(endings, key=len, reverse=True)[:1]:
+                short = name[: -len(ending)].strip(" ,")
                 if " " in short and short.split()[0][:1].isupper():
                     national[index_key(short, case_sensitive=False)].add(entry_id)
-                    break
+        self._national: dict[str, dict[str, int]] = defaultdict(dict)  # name -> country -> id
         for key, ids in national.items():
-            if key.lower() not in taken:
-                for entry_id in ids:
+            for entry_id in ids:
+                self._national[key].setdefault(self.entries[entry_id].country, entry_id)
+                if key.lower() not in taken:
                     add(entry_id, key, False, 0.7, f"{NATIONAL_SHORT_FORM}{key!r}")
         # A one-word name in capitals and lower case is also written in capitals by its owner
         # ("Interpol", "INTERPOL"); not places, whose names in capitals are headlines' words.
@@ -403,6 +418,7 @@ class AliasIndex:
         self._implied_ministries(text, folded, suggestions, candidates)
         self._implied_departments(text, folded, suggestions)
         self._place_candidates(text, folded, suggestions, candidates)
+        self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
@@ -440,6 +456,26 @@ class AliasIndex:
             else:
                 unresolved.append(hit)
         return unresolved
+
+    def _national_candidates(self, text, suggestions, candidates) -> None:
+        """A candidate that is a country's registry body under another form of its name:
+        "Korea's Ministry of Trade, Industry and Energy" ("… of the Republic of Korea"),
+        "Ministry of Foreign Affairs of the Republic of Uzbekistan" ("… of Uzbekistan")."""
+        for key, candidate in list(candidates.items()):
+            name, country = candidate.name, candidate.country_guess
+            for at in (m.start() for m in re.finditer(" of ", name)):
+                place = self.country_named(_strip_the(name[at + 4 :]))
+                if place is not None:  # "… of the Republic of Uzbekistan"
+                    name, country = name[:at], place.country
+                    break
+            entry_id = self._national.get(index_key(name, case_sensitive=False), {}).get(country)
+            if entry_id is None or not country:
+                continue
+            reason = f"{NATIONAL_SHORT_FORM}{name!r} of {self.entries[entry_id].country}"
+            for mention in candidate.mentions:
+                target = Target(entry_id, 0.75, reason)
+                self._add(suggestions, target, text, mention.start, mention.end)
+            del candidates[key]
 
     def _add(self, suggestions, target: Target, text: str, start: int, end: int) -> None:
         entry = self.entries[target.entry_id]
@@ -596,9 +632,18 @@ class AliasIndex:
                     if country is not None:
                         # The name stays as written ("Ministry of Water"), the country with it.
                         candidate.country_guess = country.country
+                    owner = before_mention.get(mention.start - 3)  # "NASA's Goddard …"
+                    if country is None and owner is not None and not candidate.parent:
+                        if owner.entry.kind != COUNTRY and folded[mention.start - 3] in "'’":
+                            candidate.parent = owner.entry.name
+                            candidate.country_guess = owner.entry.country
+                            if candidate.kind_guess == "other":
+                                candidate.kind_guess = owner.entry.kind
                 if (of := _OF_A_BODY_AFTER.match(folded, mention.end)) and not candidate.parent:
                     owner = at_mention.get(of.end())
-                    if owner is not None and owner.entry.kind != COUNTRY:
+                    if owner is not None and owner.entry.kind == COUNTRY:
+                        candidate.country_guess = candidate.country_guess or owner.entry.country
+                    elif owner is not None:
                         candidate.parent = owner.entry.name  # "… Committee of the Reserve Bank"
                         candidate.country_guess = candidate.country_guess or owner.entry.country
                 parent = before_mention.get(mention.start - 1)

@@ -77,7 +77,7 @@ ORGANIZATION_HEADS = {
     "observatory", "regiment", "battalion", "team", "railway", "railways", "semiconductors",
     "electronics", "platforms", "pharma", "therapeutics", "corps", "fleet", "squadron", "wing",
     "exchange", "centres", "centers", "unit", "force", "taskforce", "fund", "programme",
-    "commissariat", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
+    "commissariat", "port", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {

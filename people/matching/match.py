@@ -63,6 +63,10 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+_OF_A_PLACE_AFTER = re.compile(
+    r" of (?:the )?(?:(?P<noun>State|Commonwealth|Province|City|County|Municipality) of "
+    r"|(?P<place>[A-Z][\w'-]*)\b(?! [A-Z]))"
+)
 # Before a registry name, these make it a body of a smaller place: "Washington State Department
 # of Commerce", "Orange County Board of Health".
 PLACE_NOUNS = frozenset({"State", "County", "City", "Province", "Provincial", "Municipal"})
@@ -85,7 +89,13 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         if not previous[:1].isalpha():
             previous = ""
     if " " in word:
-        return bool(previous) and (previous in context.places or previous in PLACE_NOUNS)
+        if previous and (previous in context.places or previous in PLACE_NOUNS):
+            return True
+        # "Department of Commerce of the State of Washington": another place's body
+        following = _OF_A_PLACE_AFTER.match(text, end)
+        return bool(following) and (
+            following["noun"] is not None or following["place"] in context.places
+        )
     if previous.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", previous):
         previous = ""  # the end of a sentence ("… Caspian Sea. Tajikistan's …")
     lowered = previous.lower()
