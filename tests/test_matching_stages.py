@@ -223,10 +223,21 @@ def test_candidates_come_from_the_grammar_of_names():
         ("Lenders including Harbour Savings and ASB Bank cut rates.", ["ASB Bank"]),
         # an event's or a law's name is not a body's
         ("Leaders endorsed the Dar es Salaam Energy Declaration at the Africa Energy Summit.", []),
+        # heads joined by "and" make one name
+        ("Lakeside Bank and Trust Company merged.", ["Lakeside Bank and Trust Company"]),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):
     assert [c.name for c in find_candidates(text, fold(text), []).values()] == names
+
+
+def test_a_company_the_text_describes(registry_index):
+    text = (
+        "Acme Robotics, a Boston-based startup, and Brightline Foods, the parent company of "
+        "Sunny Snacks, signed. Jane Roe, a bank executive, spoke."
+    )
+    found = {c.name: c.kind_guess for c in registry_index.find(text).candidates}
+    assert found == {"Acme Robotics": "company", "Brightline Foods": "company"}
 
 
 def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
@@ -235,6 +246,8 @@ def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
 
 
 def test_kind_guesses():
+    assert guess_organization_kind("Philadelphia City Council") == "legislature"
+    assert guess_organization_kind("Lakeside Bank and Trust Company") == "company"
     assert guess_organization_kind("Ministry of Water Resources") == "ministry"
     assert guess_organization_kind("Subcommittee on Oversight") == "legislature"
     assert guess_organization_kind("Northwind Motors") == "company"

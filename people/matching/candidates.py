@@ -26,7 +26,7 @@ _COMPANY_SUFFIX_WORDS = "|".join(
 _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bministry\b", re.I), "ministry"),
     (re.compile(r"\b(committee|subcommittee|senate|house of|congress|parliament|assembly|"
-                r"legislature|caucus)\b", re.I), "legislature"),
+                r"legislature|caucus|city council|county council)\b", re.I), "legislature"),
     (re.compile(r"\b(university|college|institute of technology|school of)\b", re.I),
      "university"),
     (re.compile(r"\b(department|agency|administration|bureau|office|commission|service|"
@@ -47,11 +47,17 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
 
 def guess_organization_kind(name: str) -> str:
     """Return the organization kind a name suggests ("ministry", "agency", …), else "other"."""
-    found = [(m.start(), kind) for pattern, kind in _KIND_HINTS if (m := pattern.search(name))]
+    found = []
+    for pattern, kind in _KIND_HINTS:
+        if matches := list(pattern.finditer(name)):
+            found.append((matches[0].start(), matches[-1].end(), kind))
     if not found:
         return "other"
-    # "Ministry of Energy": the first word decides; "Farm Bureau Federation": the last.
-    return min(found)[1] if " of " in name else max(found)[1]
+    # "Ministry of Energy": the first word decides; "Farm Bureau Federation", "Lakeside Bank
+    # and Trust Company", "Philadelphia City Council": the last.
+    if " of " in name:
+        return min(found)[2]
+    return max(found, key=lambda f: (f[1], -f[0]))[2]
 
 
 # A capitalized word; the scan must skip lower-case text quickly (one character class first).
@@ -166,8 +172,15 @@ def _segment_spans(words: list[tuple[int, int, str]]):
         if i + 1 < n and lowered[i + 1] in TITLE_HEADS:
             i += 1  # "Police Chief", "Board Chairman": the head of a title, not a name's end
             continue
-        if _a_later_head(lowered, i):
-            i += 1  # "Armored Brigade Combat Team": the name ends at the last head
+        if _a_later_head(lowered, i) or (
+            i + 2 < n
+            and lowered[i + 1] == "and"
+            and lowered[i + 2] in ORGANIZATION_HEADS
+            and _a_later_head(lowered, i + 2)
+        ):
+            # "Armored Brigade Combat Team", "Bank and Trust Company": the name ends at the
+            # last head
+            i += 1
             continue
         last = i
         if (i + 2 < n and lowered[i + 1] in _PREPOSITIONS and word not in _COMPANY_HEADS) or (
@@ -211,14 +224,18 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                 # Industries": a name ends before "and".
                 before = words[j - 1][2]
                 after = words[j + 1][2]
-                inner = not (
-                    lowered[j - 1] in ORGANIZATION_HEADS
-                    or lowered[j - 1] in COMPANY_SUFFIXES
-                    or (before.isupper() and len(before) > 1)
-                    or (after.isupper() and len(after) > 1)  # "… New Zealand and ASB Bank"
-                    or _another_name_at(lowered, j + 1)  # "… of Canada and Bank of …"
-                    or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
-                    or before.endswith(",")
+                conjoined = j + 1 < i and lowered[j + 1] in ORGANIZATION_HEADS  # "… and Trust Co"
+                inner = (
+                    conjoined
+                    or not (
+                        lowered[j - 1] in ORGANIZATION_HEADS
+                        or lowered[j - 1] in COMPANY_SUFFIXES
+                        or (before.isupper() and len(before) > 1)
+                        or (after.isupper() and len(after) > 1)  # "… New Zealand and ASB Bank"
+                        or _another_name_at(lowered, j + 1)  # "… of Canada and Bank of …"
+                        or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
+                        or before.endswith(",")
+                    )
                 )
             if not inner and (
                 _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
@@ -316,7 +333,7 @@ _DESCRIPTION = re.compile(
     r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
     r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
     r"conglomerate|nonprofit|non-profit|charity|think tank|university|college)"
-    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded)\b)"
+    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded|of)\b)"
 )
 _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "charity": "nonprofit",
                      "think tank": "nonprofit", "university": "university",
@@ -367,12 +384,8 @@ def described_candidates(
         )
         if not match:
             continue
-        words = match["name"].split()
-        if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words) <= 3:
-            # "Jane Roe, a bank executive": a person's name is two or three plain words;
-            # a company's has a capital inside ("CrowdStrike") or a single word ("Wiz").
-            if not any(any(c.isupper() for c in w[1:]) for w in words):
-                continue
+        if not _a_company_name(match["name"]):
+            continue  # "The …", "Former …": a sentence's words, not a name
         start = match.start("name")
         kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
         add(start, match.end("name"), kind, f"described as a {described['noun']}")
