@@ -272,7 +272,7 @@ class _Matches(Func):
 # The phrase check on the candidates in date order, until the scope is full: PostgreSQL reads
 # the vectors of the newest candidates only. With no phrase in the query the check folds to
 # TRUE when the query is planned (the functions are immutable), and nothing is read.
-_PHRASES_CHECKED = """
+_PHRASES_CHECKED = """\
 SELECT story_id, published_at FROM ({candidates} OFFSET 0) candidate
 WHERE regexp_replace(({query})::text, '<(-|[0-9]+)>', '&', 'g') = ({query})::text
    OR candidate.search_vector @@ ({query})
