@@ -516,8 +516,10 @@ def _fetch(filters: SearchFilters, limit: int) -> list[tuple[int, datetime]]:
     query, query_params = compiler.compile(_full_text_query(text))
     sql = _PHRASES_CHECKED.format(candidates=candidates, query=query)
     with transaction.atomic(using=alias), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        cursor.execute(  # SET LOCAL, both in one round trip
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
+        )
         cursor.execute(sql, [*params, *query_params * 3, limit])
         return cursor.fetchall()
 

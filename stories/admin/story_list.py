@@ -103,9 +103,9 @@ def search_stories(stories: QuerySet, text: str) -> QuerySet:
         found |= Q(search_vector=query)
     # The roles first (a small table): a list of ids lets PostgreSQL combine the indexes.
     roles = list(
-        Role.objects.filter(person__full_name__icontains=text).values_list("pk", flat=True)[
-            :SOURCE_ROLES
-        ]
+        Role.objects.filter(person__full_name__icontains=text)
+        .order_by()
+        .values_list("pk", flat=True)[:SOURCE_ROLES]
     )
     if roles:
         found |= Q(source_role_id__in=roles)
