@@ -164,6 +164,22 @@ def test_sqlite_style_query_syntax_phrases_and_exclusions(client):
     assert headlines(client.get(URL, {"q": '"lithium alone"'})) == ["Lithium alone"]
 
 
+def test_a_phrase_finds_its_words_together_past_newer_stories_with_them_apart(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)  # the newest candidates alone would fill it
+    now = timezone.now()
+    for hours in range(5):
+        story(
+            headline=f"Dues at the harbour fall {hours}", published_at=now - timedelta(hours=hours)
+        )
+    for hours in range(2):
+        story(
+            headline=f"Harbour dues fall {hours}", published_at=now - timedelta(days=2, hours=hours)
+        )
+    response = client.get(URL, {"q": '"harbour dues"', "sort": "date"})
+    assert headlines(response) == ["Harbour dues fall 0", "Harbour dues fall 1"]
+    assertContains(response, "2 stories")
+
+
 def test_pages_are_bounded(client, monkeypatch):
     monkeypatch.setattr(search, "MAX_RESULTS", 30)
     for number in range(35):
