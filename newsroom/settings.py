@@ -11,7 +11,7 @@ from pathlib import Path
 import environ
 from csp import constants as csp
 
-from newsroom import content_security
+from newsroom import content_security, stylesheets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -260,7 +260,11 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [csp.SELF],
         "script-src": [csp.SELF],
-        "style-src": [csp.SELF, *content_security.template_style_hashes()],
+        "style-src": [
+            csp.SELF,
+            *content_security.template_style_hashes(),
+            *stylesheets.stylesheet_hashes(),
+        ],
         "img-src": [csp.SELF, "data:", *([_IMAGE_ORIGIN[0]] if _IMAGE_ORIGIN else [])],
         "font-src": [csp.SELF],
         "connect-src": [csp.SELF],

@@ -67,3 +67,20 @@ def test_editor_writes_tags_and_publishes_and_a_reader_sees_it(
     reader.get_by_role("link", name="Harbor board tightens crane rules").click()
     section = reader.locator("section.organizations").inner_text()
     assert "Harbor Safety Board" in section
+
+
+def test_a_person_page_sets_roles_like_its_other_meta_lines(browser_page, live_server):
+    """The inline stylesheet applies under the Content-Security-Policy, the Roles list is set in
+    the sans face of the page's other meta lines (not the serif of the body text), and printing
+    leaves the header out."""
+    page = browser_page
+    person = PersonFactory(full_name="Lena Ortiz", slug="lena-ortiz")
+    RoleFactory(person=person, title="Director", organization=OrganizationFactory())
+    page.goto(f"{live_server.url}{person.get_absolute_url()}")
+    family = "el => getComputedStyle(el).fontFamily"
+    body = page.locator("body").evaluate(family)
+    meta = page.locator("header.entity .meta").evaluate(family)
+    assert body.startswith("Georgia") and meta.startswith("system-ui")
+    assert page.locator(".roles li").first.evaluate(family) == meta
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").is_hidden()

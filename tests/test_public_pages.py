@@ -56,7 +56,7 @@ def test_the_story_page_is_laid_out_like_the_sample(client):
     assert "<p>Secretary Rubio’s first paragraph.</p>" in html
     assert "<p>“A quoted paragraph.”</p>" in html
     assert f'<time datetime="{story.published_at.isoformat(timespec="seconds")}">' in html
-    assert "lead-image" not in html  # no image: no box, no placeholder
+    assert 'class="lead-image"' not in html  # no image: no box, no placeholder
 
 
 def test_a_story_with_an_image_reserves_its_box(client, settings):
