@@ -36,6 +36,7 @@ class LoadResult:
     story: Story
     organizations: list[Organization]
     notices: list[ImportNotice] = field(default_factory=list)
+    parsed: ParsedStory | None = None  # what was loaded
 
 
 def load_story(
@@ -68,6 +69,7 @@ def load_story(
         raise StoryImportError(
             parsed.path, None, f"a story the database accepts ({str(error).strip()})"
         ) from error
+    result.parsed = parsed
     return result
 
 
