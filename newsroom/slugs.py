@@ -24,13 +24,15 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -
 def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int = 80) -> list[str]:
     """unique_slug for each of `texts` in turn, as if each slug were saved before the next one
     is chosen ("base", then "base-2" for a second text of the same base), in one query."""
+    if not texts:
+        return []
     bases = [_slug_base(text, max_length) for text in texts]
     stems = {base[: max_length - 8] for base in bases}  # room for a suffix of up to 7 digits
     prefixes = Q()
     for stem in stems:
         prefixes |= Q(slug__startswith=stem)
-    taken = set(model._default_manager.filter(prefixes).values_list("slug", flat=True))
-    slugs = []
+    in_use = model._default_manager.filter(prefixes).order_by().values_list("slug", flat=True)
+    taken, slugs = set(in_use), []
     for base in bases:
         slug, n = base, 2
         while slug in taken:

@@ -16,7 +16,6 @@ database refuses, a slug or key taken meanwhile by another process), every file 
 
 import logging
 from collections.abc import Callable, Iterable
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
@@ -35,17 +34,12 @@ from reversion.models import Revision, Version
 from newsroom.caching import pages_changed
 from newsroom.slugs import unique_slugs
 from newsroom.text import normalize_newlines
-from people.matching import Findings
+from people.matching import Findings, guess_organization_kind
 from people.matching.quotes import Quote, find_quotes
 from people.models import Organization, OrganizationAlias, Person, Role
 from people.names import name_key
-from people.resolution import (
-    find_or_create_organization,
-    find_or_create_person,
-    find_or_create_role,
-    title_words,
-)
-from people.suggestions import suggest
+from people.resolution import title_words
+from people.suggestions import registry_changed, suggest
 from stories.importers.errors import ImportNotice, StoryImportError, crashed
 from stories.importers.loader import CREATED, LoadResult, load_story, problems
 from stories.importers.plaintext import ParsedStory
@@ -203,27 +197,21 @@ def _create_stories(group: list[ParsedStory], origin: str) -> list[Outcome]:
     registry = _Registry(group)
     for number, parsed in enumerate(group):
         item = _New(parsed, _story(parsed), list(parsed.notices))
-        adds = not registry.knows(parsed)
         try:
-            # A savepoint when the source adds to the registry: a refused story adds nothing.
-            with transaction.atomic() if adds else nullcontext():
-                item.role = registry.source_role(parsed, item.notices)
-                item.story.source_role = item.role
-                # As load_story, without its queries: the slug is chosen below, the key is new
-                # (see _existing), the source role comes from the registry, and a draft keeps
-                # the one constraint (a published story has a publish time).
-                item.story.full_clean(
-                    exclude=["slug", "source_role"],
-                    validate_unique=False,
-                    validate_constraints=False,
-                )
+            # As load_story, without its queries: the slug is chosen below, the key is new
+            # (see _existing), the source role comes from the registry, and a draft keeps the
+            # one constraint (a published story has a publish time).
+            source = registry.source_role(parsed)
+            item.story.full_clean(
+                exclude=["slug", "source_role"], validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
             outcomes[number] = _refused(parsed, error)
-            if adds:  # what it added is gone again: read the registry again
-                registry = _Registry(group[number + 1 :])
             continue
+        item.story.source_role = item.role = registry.keep(source, item.notices)
         _normalize(item.story)
         accepted.append(item)
+    registry.save_new()
     for item in accepted:
         item.found = suggest(parsed_story_text(item.parsed))
         item.findings = story_findings(item.parsed, item.found)
@@ -273,10 +261,22 @@ def _normalize(story: Story) -> None:
         setattr(story, name, normalize_newlines(getattr(story, name)))
 
 
+@dataclass
+class _Source:
+    """A story's source as the registry has it, or would once `made` is saved."""
+
+    role: Role | None
+    person: Person | None = None
+    organization: Organization | None = None
+    made: list[models.Model] = field(default_factory=list)
+    notices: list[ImportNotice] = field(default_factory=list)
+    nickname: str = ""
+
+
 class _Registry:
-    """The registry entries a chunk's source lines name, read in a few queries, and the same
-    answers as people.resolution gives (which it calls, in a savepoint, for whatever it must
-    create)."""
+    """The registry entries a chunk's source lines name, read in a few queries, and the answers
+    people.resolution would give, one story after the other: what it would create is kept in
+    memory (`new`) for the stories after it and written in bulk (save_new)."""
 
     def __init__(self, stories: list[ParsedStory]):
         self.source_organizations = {id(p): source_organization(p) for p in stories}
@@ -297,79 +297,102 @@ class _Registry:
         for person in Person.objects.filter(name_key__in={name_key(n) for n in person_names}):
             if (old := self.people.get(person.name_key)) is None or person.pk < old.pk:
                 self.people[person.name_key] = person
-        self.roles: dict[int, list[Role]] = {}
+        # Each person's roles, current first (RoleQuerySet.current_first): a new role (no end,
+        # the highest key) goes first.
+        self.roles: dict[str, list[Role]] = {}
+        keys = {person.pk: key for key, person in self.people.items()}
         for role in Role.objects.filter(person__in=self.people.values()).current_first():
-            self.roles.setdefault(role.person_id, []).append(role)
+            self.roles.setdefault(keys[role.person_id], []).append(role)
+        self.new: list[models.Model] = []  # organizations, people, roles, in the order made
 
-    def knows(self, parsed: ParsedStory) -> bool:
-        """Whether the source's organization, person and role are in the registry already."""
-        return self._known_role(parsed) is not False
-
-    def _known_role(self, parsed: ParsedStory) -> Role | None | bool:
-        """The source's role from memory; None when there is no source person; False when
-        people.resolution must find or create something."""
+    def source_role(self, parsed: ParsedStory) -> _Source:
+        """loader._source_role, to be kept (see keep) once the story is accepted. Raises
+        ValidationError for an entry the registry would refuse."""
         source = parsed.source
         if source is None or source.person_name is None:
-            return None
-        name = self._source_organization(parsed)
-        organization = self.organizations.find(name) if name else None
-        person = self.people.get(name_key(source.person_name))
-        if person is None or (name and organization is None):
-            return False
-        if source.nickname and not person.nickname:
-            return False  # find_or_create_person fills it in
-        role = _find_role(self.roles.get(person.pk, []), source.title, organization)
-        if role is None:
-            return False
-        role.person, role.organization = person, organization
-        return role
-
-    def _source_organization(self, parsed: ParsedStory) -> str:
-        if id(parsed) not in self.source_organizations:
-            self.source_organizations[id(parsed)] = source_organization(parsed)
-        return self.source_organizations[id(parsed)]
-
-    def source_role(self, parsed: ParsedStory, notices: list[ImportNotice]) -> Role | None:
-        """loader._source_role: from memory when the registry has every entry already."""
-        role = self._known_role(parsed)
-        if role is not False:
-            return role
-        return self._create(parsed, self._source_organization(parsed), notices)
-
-    def _create(self, parsed: ParsedStory, name: str, notices: list[ImportNotice]) -> Role:
-        source = parsed.source
+            return _Source(None)
+        name = self.source_organizations.get(id(parsed))
+        if name is None:
+            name = self.source_organizations[id(parsed)] = source_organization(parsed)
+        made: list[models.Model] = []
+        messages = []
         organization = None
         if name:
-            organization, created = find_or_create_organization(
-                name, kind=source_organization_kind(parsed)
-            )
-            if created:
-                notices.append(
-                    ImportNotice(
-                        parsed.path,
-                        source.line,
-                        f"new organization {organization.name!r} added to the registry "
-                        f"(kind: {organization.get_kind_display()}); check it in the admin",
-                    )
+            organization = self.organizations.find(name)
+            if organization is None:
+                guessed = guess_organization_kind(name)
+                kind = source_organization_kind(parsed)
+                organization = Organization(
+                    name=name, kind=kind if guessed == "other" and kind else guessed
                 )
-                self.organizations.add(organization)
-        person, created = find_or_create_person(source.person_name, nickname=source.nickname)
-        if created:
-            notices.append(
-                ImportNotice(parsed.path, source.line, f"new person {person.full_name!r}")
-            )
-        self.people[person.name_key] = person
-        role, created = find_or_create_role(person, title=source.title, organization=organization)
-        if created:
-            # Read again: in the order of the database (current_first).
-            self.roles[person.pk] = list(person.roles.current_first())
+                organization.full_clean(exclude=["slug"])
+                made.append(organization)
+                messages.append(
+                    f"new organization {organization.name!r} added to the registry "
+                    f"(kind: {organization.get_kind_display()}); check it in the admin"
+                )
+        key = name_key(source.person_name)
+        person = self.people.get(key)
+        if person is None:
+            person = Person(full_name=source.person_name, nickname=source.nickname)
+            person.full_clean(exclude=["slug"])
+            made.append(person)
+            messages.append(f"new person {person.full_name!r}")
+        roles = self.roles.get(key, [])
+        role = _find_role(roles, source.title, organization)
+        if role is None:
+            role = Role(person=person, title=source.title, organization=organization)
+            role.full_clean(exclude=["person", "organization"])  # both checked, or new
+            made.append(role)
+        notices = [ImportNotice(parsed.path, source.line, message) for message in messages]
+        return _Source(role, person, organization, made, notices, source.nickname)
+
+    def keep(self, source: _Source, notices: list[ImportNotice]) -> Role | None:
+        """What `source` found or made, for the stories after this one; its role."""
+        role, person = source.role, source.person
+        if role is None:
+            return None
+        if source.nickname and not person.nickname:
+            person.nickname = source.nickname  # as find_or_create_person fills it in
+            if person.pk:
+                person.save(update_fields=["nickname", "updated_at"])
+        key = name_key(person.full_name)
+        for entry in source.made:
+            if isinstance(entry, Organization):
+                entry.name_key = name_key(entry.name)
+                self.organizations.add(entry)
+            elif isinstance(entry, Person):
+                entry.name_key = key
+                self.people[key] = entry
+            else:
+                self.roles[key] = [entry, *self.roles.get(key, [])]
+        self.new += source.made
+        notices += source.notices
+        role.person, role.organization = person, source.organization
         return role
+
+    def save_new(self) -> None:
+        """Write what the stories added to the registry: one INSERT each kind."""
+        if not self.new:
+            return
+        organizations = [e for e in self.new if isinstance(e, Organization)]
+        people = [e for e in self.new if isinstance(e, Person)]
+        for entries, model, text in [
+            (organizations, Organization, "name"),
+            (people, Person, "full_name"),
+        ]:
+            slugs = unique_slugs(model, [getattr(e, text) for e in entries])
+            for entry, slug in zip(entries, slugs, strict=True):
+                entry.slug = slug
+            model.objects.bulk_create(entries)
+        Role.objects.bulk_create([e for e in self.new if isinstance(e, Role)])
+        registry_changed()  # as their post_save would (once for all)
+        self.new = []
 
 
 def _find_role(roles: list[Role], title: str, organization: Organization | None) -> Role | None:
     """find_or_create_role's look-up over the person's roles (current first)."""
-    organization_id = organization.pk if organization else None
-    at = [role for role in roles if role.organization_id == organization_id]
+    at = [role for role in roles if _at(role, organization)]
     for role in at:
         if role.title.casefold() == title.casefold():
             return role
@@ -379,14 +402,22 @@ def _find_role(roles: list[Role], title: str, organization: Organization | None)
     return None
 
 
+def _at(role: Role, organization: Organization | None) -> bool:
+    """Whether `role` is at `organization`; either may be new (made by this chunk, no key)."""
+    if role.pk is None or (organization is not None and organization.pk is None):
+        return role.organization is organization
+    return role.organization_id == (organization.pk if organization else None)
+
+
 class _OrganizationsNamed:
     """Organization.objects.named(name) for a set of names, read at once, and what find_organization
     and the quotes' look-up make of it."""
 
     def __init__(self, names: Iterable[str]):
         keys = {name_key(name) for name in names} - {""}
-        self.by_key: dict[str, set[int]] = {}
-        self.rows: dict[int, Organization] = {}
+        self.by_key: dict[str, set] = {}
+        self.rows: dict = {}
+        self.new: list[Organization] = []
         if not keys:
             return
         aliased = OrganizationAlias.objects.filter(name_key__in=keys).values_list(
@@ -401,11 +432,15 @@ class _OrganizationsNamed:
                 self.by_key.setdefault(organization.name_key, set()).add(organization.pk)
 
     def add(self, organization: Organization) -> None:
-        self.rows[organization.pk] = organization
-        self.by_key.setdefault(organization.name_key, set()).add(organization.pk)
+        """A new organization (no primary key yet), known by its name only."""
+        self.new.append(organization)
+        pk = ("new", len(self.new))
+        self.rows[pk] = organization
+        self.by_key.setdefault(organization.name_key, set()).add(pk)
 
     def named(self, name: str) -> list[Organization]:
-        return [self.rows[pk] for pk in sorted(self.by_key.get(name_key(name), ()))]
+        """By key; a new organization (no key yet) after the others, in the order made."""
+        return [self.rows[pk] for pk in sorted(self.by_key.get(name_key(name), ()), key=_by_key)]
 
     def find(self, name: str) -> Organization | None:
         """people.resolution.find_organization."""
@@ -418,6 +453,10 @@ class _OrganizationsNamed:
         """Organization.objects.named(name).exclude(kind="country").first() (by name)."""
         found = [org for org in self.named(name) if org.kind != "country"]
         return min(found, key=lambda org: (org.name, org.pk), default=None)
+
+
+def _by_key(pk) -> tuple:
+    return (1, pk[1]) if isinstance(pk, tuple) else (0, pk)
 
 
 def _suggested(items: list[_New], registry: _Registry) -> None:
