@@ -292,3 +292,38 @@ def test_the_queries_do_not_grow_with_the_number_of_releases(
     with django_assert_max_num_queries(60):
         call_command("import_stories", str(releases_of(tmp_path, 50, first=100)), stdout=StringIO())
     assert Story.objects.filter(import_key__startswith="txt:grid-office").count() == 61
+
+
+def one_release_after_another(releases: list[tuple[str, str]]) -> list:
+    from stories.admin.imports import import_release
+
+    with suggestions.batch():  # one engine for the run, as the command's
+        return [import_release(name, text) for name, text in releases]
+
+
+def test_the_admin_imports_many_releases_as_one_by_one_would(newsroom):
+    from stories.admin.imports import import_releases
+
+    releases = [(p.name, p.read_text()) for p in sorted(DEV.glob("*.txt"))[:8]]
+    releases.insert(3, ("broken.txt", "\n\n\n"))
+    states = {}
+    for name, run in [
+        ("one by one", lambda: one_release_after_another(releases)),
+        ("in bulk", lambda: import_releases(releases)),
+    ]:
+        with transaction.atomic():
+            done = run()
+            states[name] = (
+                [(p.name, p.error and str(p.error), p.result and p.result.status) for p in done],
+                stories_state(),
+            )
+            transaction.set_rollback(True)
+    assert states["in bulk"][0] == states["one by one"][0]
+    for ours, theirs in zip(states["in bulk"][1][0], states["one by one"][1][0], strict=True):
+        assert ours == theirs
+    assert states["in bulk"][1] == states["one by one"][1]
+    assert states["in bulk"][0][3] == (
+        "broken.txt",
+        "broken.txt, line 1: expected a headline on line 1, found only blank lines",
+        None,
+    )
