@@ -87,17 +87,30 @@ def load_stories(
     """
     outcomes: list[Outcome] = []
     seen_keys: set[str] = set()
-    created_keys: set[str] = set()
+    created_keys: set[str] = set()  # organizations added meanwhile
+    names: dict[int, str] = {}  # each story's source organization (see source_organization)
+    group: list[ParsedStory] = []
+    pending_keys: set[str] = set()  # organizations the group's stories may add (not there)
+
+    def flush() -> None:
+        if group:
+            outcomes.extend(_load_group(group, origin, created_keys, names))
+            group.clear()
+            pending_keys.clear()
+
     with _organizations_created(created_keys):
         for start in range(0, len(parsed_stories), chunk_size):
             chunk = parsed_stories[start : start + chunk_size]
             existing = _existing(chunk)
-            group: list[ParsedStory] = []
             for parsed in chunk:
-                if reparse and asked and asked.get(parsed.path, set()) & created_keys:
-                    if group:
-                        outcomes += _load_group(group, origin)
-                        group = []
+                if parsed.source and parsed.source.person_name is not None:
+                    names[id(parsed)] = source_organization(parsed)
+            registered = _OrganizationsNamed(names[id(p)] for p in chunk if id(p) in names)
+            for parsed in chunk:
+                questions = asked.get(parsed.path, set()) if reparse and asked else set()
+                if questions & pending_keys:
+                    flush()  # whether the stories before it add what it asked about decides
+                if questions & created_keys:  # how it reads: as after them
                     try:
                         parsed = reparse(parsed)
                     except StoryImportError as error:
@@ -105,20 +118,23 @@ def load_stories(
                         continue
                 key = parsed.import_key
                 if key in existing or key in seen_keys:
-                    if group:
-                        outcomes += _load_group(group, origin)
-                        group = []
+                    flush()
                     outcomes.append(_load_one(parsed, origin))
                 else:
                     group.append(parsed)
+                    if parsed.source and parsed.source.person_name is not None:
+                        if id(parsed) not in names:  # read again
+                            names[id(parsed)] = source_organization(parsed)
+                        if names[id(parsed)] and not registered.find(names[id(parsed)]):
+                            pending_keys.add(name_key(names[id(parsed)]))  # new, or not
                 seen_keys.add(key)
-            if group:
-                outcomes += _load_group(group, origin)
+            flush()
     return outcomes
 
 
 class _organizations_created:
-    """Collect the name keys of the organizations created meanwhile (by this batch or not)."""
+    """Collect the name keys of the organizations saved meanwhile (by load_story in this batch,
+    or by another thread); those the batch writes in bulk it adds itself."""
 
     def __init__(self, keys: set[str]):
         self.keys = keys
@@ -161,11 +177,13 @@ def _load_one(parsed: ParsedStory, origin: str) -> Outcome:
         return crashed(parsed.path, None, exc)
 
 
-def _load_group(group: list[ParsedStory], origin: str) -> list[Outcome]:
+def _load_group(
+    group: list[ParsedStory], origin: str, created: set[str], names: dict[int, str]
+) -> list[Outcome]:
     """New stories, written in bulk; one by one (load_story) if the bulk write fails."""
     try:
         with transaction.atomic():
-            return _create_stories(group, origin)
+            return _create_stories(group, origin, created, names)
     except (DatabaseError, ValidationError):
         # A value the database refuses, or a slug or key another process took meanwhile:
         # nothing of the group was written; each story on its own finds which one it was.
@@ -191,10 +209,12 @@ class _New:
     quoted: list[StoryPerson] = field(default_factory=list)
 
 
-def _create_stories(group: list[ParsedStory], origin: str) -> list[Outcome]:
+def _create_stories(
+    group: list[ParsedStory], origin: str, created: set[str], names: dict[int, str]
+) -> list[Outcome]:
     outcomes: dict[int, Outcome] = {}
     accepted: list[_New] = []
-    registry = _Registry(group)
+    registry = _Registry(group, names)
     for number, parsed in enumerate(group):
         item = _New(parsed, _story(parsed), list(parsed.notices))
         try:
@@ -211,7 +231,7 @@ def _create_stories(group: list[ParsedStory], origin: str) -> list[Outcome]:
         item.story.source_role = item.role = registry.keep(source, item.notices)
         _normalize(item.story)
         accepted.append(item)
-    registry.save_new()
+    registry.save_new(created)
     for item in accepted:
         item.found = suggest(parsed_story_text(item.parsed))
         item.findings = story_findings(item.parsed, item.found)
@@ -278,8 +298,11 @@ class _Registry:
     people.resolution would give, one story after the other: what it would create is kept in
     memory (`new`) for the stories after it and written in bulk (save_new)."""
 
-    def __init__(self, stories: list[ParsedStory]):
-        self.source_organizations = {id(p): source_organization(p) for p in stories}
+    def __init__(self, stories: list[ParsedStory], names: dict[int, str]):
+        """`names`: the source organizations of `stories` found already (by id)."""
+        self.source_organizations = {
+            id(p): names[id(p)] if id(p) in names else source_organization(p) for p in stories
+        }
         org_names, person_names = set(), set()
         for parsed in stories:
             source = parsed.source
@@ -307,7 +330,10 @@ class _Registry:
 
     def source_role(self, parsed: ParsedStory) -> _Source:
         """loader._source_role, to be kept (see keep) once the story is accepted. Raises
-        ValidationError for an entry the registry would refuse."""
+        ValidationError for an entry the registry would refuse. The constraints are left to
+        the database (a query each here): an entry it refuses fails the chunk's write, and
+        the chunk is loaded story by story, which refuses that story as load_story does.
+        A role's person and organization are known, or new."""
         source = parsed.source
         if source is None or source.person_name is None:
             return _Source(None)
@@ -325,7 +351,7 @@ class _Registry:
                 organization = Organization(
                     name=name, kind=kind if guessed == "other" and kind else guessed
                 )
-                organization.full_clean(exclude=["slug"])
+                organization.full_clean(exclude=["slug"], validate_constraints=False)
                 made.append(organization)
                 messages.append(
                     f"new organization {organization.name!r} added to the registry "
@@ -335,14 +361,14 @@ class _Registry:
         person = self.people.get(key)
         if person is None:
             person = Person(full_name=source.person_name, nickname=source.nickname)
-            person.full_clean(exclude=["slug"])
+            person.full_clean(exclude=["slug"], validate_constraints=False)
             made.append(person)
             messages.append(f"new person {person.full_name!r}")
         roles = self.roles.get(key, [])
         role = _find_role(roles, source.title, organization)
         if role is None:
             role = Role(person=person, title=source.title, organization=organization)
-            role.full_clean(exclude=["person", "organization"])  # both checked, or new
+            role.full_clean(exclude=["person", "organization"], validate_constraints=False)
             made.append(role)
         notices = [ImportNotice(parsed.path, source.line, message) for message in messages]
         return _Source(role, person, organization, made, notices, source.nickname)
@@ -371,8 +397,9 @@ class _Registry:
         role.person, role.organization = person, source.organization
         return role
 
-    def save_new(self) -> None:
-        """Write what the stories added to the registry: one INSERT each kind."""
+    def save_new(self, created: set[str]) -> None:
+        """Write what the stories added to the registry: one INSERT each kind. The name keys
+        of the new organizations are added to `created`."""
         if not self.new:
             return
         organizations = [e for e in self.new if isinstance(e, Organization)]
@@ -386,6 +413,7 @@ class _Registry:
                 entry.slug = slug
             model.objects.bulk_create(entries)
         Role.objects.bulk_create([e for e in self.new if isinstance(e, Role)])
+        created.update(organization.name_key for organization in organizations)
         registry_changed()  # as their post_save would (once for all)
         self.new = []
 
