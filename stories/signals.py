@@ -25,7 +25,8 @@ class _Refresh:
         refresh_search_vectors(self.ids)
 
 
-def _refresh_later(story_ids) -> None:
+def refresh_search_vectors_later(story_ids) -> None:
+    """Refresh these stories' search vectors once the transaction commits (one UPDATE)."""
     ids = list(story_ids)
     if not ids:
         return
@@ -44,26 +45,26 @@ def _refresh_later(story_ids) -> None:
 @receiver(post_save, sender=Story)
 def story_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields is None or {"headline", "dek", "body"} & set(update_fields):
-        _refresh_later([instance.pk])
+        refresh_search_vectors_later([instance.pk])
 
 
 @receiver([post_save, post_delete], sender=StoryOrganization)
 @receiver([post_save, post_delete], sender=StoryPerson)
 def link_changed(sender, instance, **kwargs):
-    _refresh_later([instance.story_id])
+    refresh_search_vectors_later([instance.story_id])
 
 
 @receiver(post_save, sender=Organization)
 @receiver(post_save, sender=Person)
 def name_changed(sender, instance, created=False, **kwargs):
     if not created:
-        _refresh_later(instance.story_links.values_list("story_id", flat=True))
+        refresh_search_vectors_later(instance.story_links.values_list("story_id", flat=True))
 
 
 @receiver([post_save, post_delete], sender=OrganizationAlias)
 def alias_changed(sender, instance, **kwargs):
     links = StoryOrganization.objects.filter(organization_id=instance.organization_id)
-    _refresh_later(links.values_list("story_id", flat=True))
+    refresh_search_vectors_later(links.values_list("story_id", flat=True))
 
 
 @receiver([post_save, post_delete], sender=Story)

@@ -54,7 +54,7 @@ from stories.models import (
     StoryQuote,
 )
 from stories.quotes import source_finding
-from stories.signals import _refresh_later
+from stories.signals import refresh_search_vectors_later
 from stories.tagging import (
     parsed_story_text,
     source_organization,
@@ -195,6 +195,7 @@ def _load_group(
 
 @dataclass
 class _New:
+    number: int  # in the group
     parsed: ParsedStory
     story: Story
     notices: list[ImportNotice]
@@ -216,7 +217,7 @@ def _create_stories(
     accepted: list[_New] = []
     registry = _Registry(group, names)
     for number, parsed in enumerate(group):
-        item = _New(parsed, _story(parsed), list(parsed.notices))
+        item = _New(number, parsed, _story(parsed), list(parsed.notices))
         try:
             # As load_story, without its queries: the slug is chosen below, the key is new
             # (see _existing), the source role comes from the registry, and a draft keeps the
@@ -244,11 +245,11 @@ def _create_stories(
     _link(accepted, origin)
     _store_quotes(accepted)
     _record_revisions(accepted)
-    _refresh_later(item.story.pk for item in accepted)
+    refresh_search_vectors_later(item.story.pk for item in accepted)
     if accepted:
         pages_changed()
     for item in accepted:
-        outcomes[group.index(item.parsed)] = LoadResult(
+        outcomes[item.number] = LoadResult(
             CREATED, item.story, item.organizations, item.notices, item.parsed
         )
     return [outcomes[number] for number in range(len(group))]
