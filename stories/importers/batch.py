@@ -41,7 +41,15 @@ from people.names import name_key
 from people.resolution import title_words
 from people.suggestions import registry_changed, suggest
 from stories.importers.errors import ImportNotice, StoryImportError, crashed
-from stories.importers.loader import CREATED, LoadResult, load_story, problems
+from stories.importers.loader import (
+    CREATED,
+    UNCHANGED,
+    LoadResult,
+    fill_story,
+    load_story,
+    problems,
+    snapshot,
+)
 from stories.importers.plaintext import ParsedStory
 from stories.models import (
     TEXT_FIELDS,
@@ -91,6 +99,7 @@ def load_stories(
     names: dict[int, str] = {}  # each story's source organization (see source_organization)
     group: list[ParsedStory] = []
     pending_keys: set[str] = set()  # organizations the group's stories may add (not there)
+    again: list[ParsedStory] = []  # releases whose story is there already, in a row
 
     def flush() -> None:
         if group:
@@ -119,8 +128,11 @@ def load_stories(
                 key = parsed.import_key
                 if key in existing or key in seen_keys:
                     flush()
-                    outcomes.append(_load_one(parsed, origin))
+                    again.append(parsed)
                 else:
+                    if again:
+                        outcomes.extend(_load_existing(again, origin))
+                        again.clear()
                     group.append(parsed)
                     if parsed.source and parsed.source.person_name is not None:
                         if id(parsed) not in names:  # read again
@@ -129,6 +141,9 @@ def load_stories(
                             pending_keys.add(name_key(names[id(parsed)]))  # new, or not
                 seen_keys.add(key)
             flush()
+            if again:
+                outcomes.extend(_load_existing(again, origin))
+                again.clear()
     return outcomes
 
 
@@ -165,6 +180,83 @@ def _existing(chunk: list[ParsedStory]) -> set[str]:
         )
     }
     found |= {p.import_key for p in chunk if p.headline.strip().casefold() in typed_heads}
+    return found
+
+
+def _load_existing(run: list[ParsedStory], origin: str) -> list[Outcome]:
+    """Releases whose story is there already, in order: those that change nothing found in a
+    few queries for the run, the others loaded by load_story. What load_story writes (the
+    registry too) may change how the releases after it compare: they are compared again."""
+    outcomes: list[Outcome] = []
+    while run:
+        unchanged = _unchanged(run)
+        while run and (result := unchanged.get(id(run[0]))):
+            outcomes.append(result)
+            run = run[1:]
+        if run:
+            outcomes.append(_load_one(run[0], origin))
+            run = run[1:]
+    return outcomes
+
+
+def _unchanged(run: list[ParsedStory]) -> dict[int, LoadResult]:
+    """The releases of `run` (by id) that leave their story as it is, as load_story would
+    find: the same fields, the same source role, and every organization and person it would
+    attach attached already. (Typed stories and new registry entries: not among them.)"""
+    stories = Story.objects.filter(import_key__in=[p.import_key for p in run]).select_related(
+        "source_role__person", "source_role__organization"
+    )
+    by_key = {story.import_key: story for story in stories}
+    registry = _Registry(run, {})
+    items = []
+    for parsed in run:
+        story = by_key.get(parsed.import_key)
+        if story is None:
+            continue
+        try:
+            source = registry.source_role(parsed)
+        except ValidationError:
+            continue
+        person = source.person
+        if source.made or (source.nickname and person is not None and not person.nickname):
+            continue  # load_story writes to the registry
+        item = _New(len(items), parsed, story, list(parsed.notices), role=source.role)
+        if source.role is not None:
+            item.role.person, item.role.organization = person, source.organization
+        before = snapshot(story)
+        fill_story(story, parsed, item.role)
+        if snapshot(story) != before:
+            continue
+        item.found = suggest(parsed_story_text(parsed))
+        item.findings = story_findings(parsed, item.found)
+        items.append(item)
+    _suggested(items, registry)
+    ids = [item.story.pk for item in items]
+    linked: dict[int, list[StoryOrganization]] = {}
+    for link in (
+        StoryOrganization.objects.filter(story_id__in=ids)
+        .select_related("organization")
+        .order_by("position", "pk")
+    ):
+        linked.setdefault(link.story_id, []).append(link)
+    people: dict[int, set[int]] = {}
+    for story_id, person_id in StoryPerson.objects.filter(story_id__in=ids).values_list(
+        "story_id", "person_id"
+    ):
+        people.setdefault(story_id, set()).add(person_id)
+    found = {}
+    for item in items:
+        links = linked.get(item.story.pk, [])
+        if {o.pk for o in item.organizations} <= {link.organization_id for link in links} and {
+            p.pk for p, _ in item.people
+        } <= people.get(item.story.pk, set()):
+            found[id(item.parsed)] = LoadResult(
+                UNCHANGED,
+                item.story,
+                [link.organization for link in links],
+                item.notices,
+                item.parsed,
+            )
     return found
 
 
