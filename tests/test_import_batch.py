@@ -7,6 +7,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 from reversion.models import Version
@@ -273,6 +274,9 @@ def test_the_command_imports_a_folder_in_bulk_and_reports_the_refused_file(relea
     story = Story.objects.get(slug=created[0]["story"]["slug"])
     [version] = Version.objects.get_for_object(story)
     assert version.revision.comment == f"Imported from {Path(created[0]['file']).name}"
+    assert version.serialized_data == serializers.serialize("json", [story])  # as reversion's
+    links = {v.object_repr for v in version.revision.version_set.all()}
+    assert {link.organization.name for link in story.story_organizations.all()} <= links
 
 
 def releases_of(tmp_path, count: int, *, first: int) -> Path:

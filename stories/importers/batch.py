@@ -14,6 +14,7 @@ or an earlier file of the same batch) and, when a chunk's bulk write fails (a va
 database refuses, a slug or key taken meanwhile by another process), every file of that chunk.
 """
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, models, router, transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
@@ -718,21 +720,24 @@ def _record_revisions(items: list[_New]) -> None:
             for item in items
         ]  # fmt: skip
     )
-    versions = []
-    for item, revision in zip(items, revisions, strict=True):
-        for obj in [item.story, *item.links, *item.quoted]:
-            versions.append(_version(revision, obj))
-    Version.objects.bulk_create(versions)
-
-
-def _version(revision: Revision, obj: models.Model) -> Version:
-    model = type(obj)
-    return Version(
-        revision=revision,
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=str(obj.pk),
-        db=router.db_for_write(model, instance=obj),
-        format="json",
-        serialized_data=serializers.serialize("json", (obj,)),
-        object_repr=str(obj),
+    saved = [
+        (revision, obj)
+        for item, revision in zip(items, revisions, strict=True)
+        for obj in [item.story, *item.links, *item.quoted]
+    ]
+    types = ContentType.objects.get_for_models(Story, StoryOrganization, StoryPerson)
+    # What serializers.serialize("json", [obj]) gives each (as reversion stores it), with one
+    # serializer for all of them.
+    data = serializers.get_serializer("python")().serialize([obj for _, obj in saved])
+    Version.objects.bulk_create(
+        Version(
+            revision=revision,
+            content_type=types[type(obj)],
+            object_id=str(obj.pk),
+            db=router.db_for_write(type(obj), instance=obj),
+            format="json",
+            serialized_data=f"[{json.dumps(fields, cls=DjangoJSONEncoder, ensure_ascii=False)}]",
+            object_repr=str(obj),
+        )
+        for (revision, obj), fields in zip(saved, data, strict=True)
     )
