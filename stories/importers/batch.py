@@ -187,18 +187,40 @@ def _existing(chunk: list[ParsedStory]) -> set[str]:
 
 def _load_existing(run: list[ParsedStory], origin: str) -> list[Outcome]:
     """Releases whose story is there already, in order: those that change nothing found in a
-    few queries for the run, the others loaded by load_story. What load_story writes (the
-    registry too) may change how the releases after it compare: they are compared again."""
+    few queries for the run, the others loaded by load_story. When load_story writes to the
+    registry, or to a story a later release of the run is for, the rest is compared again."""
     outcomes: list[Outcome] = []
-    while run:
-        unchanged = _unchanged(run)
-        while run and (result := unchanged.get(id(run[0]))):
+    unchanged = _unchanged(run)
+    for number, parsed in enumerate(run):
+        if result := unchanged.get(id(parsed)):
             outcomes.append(result)
-            run = run[1:]
-        if run:
-            outcomes.append(_load_one(run[0], origin))
-            run = run[1:]
+            continue
+        saved: set[str] = set()
+        with _saving(saved, Organization, OrganizationAlias, Person, Role):
+            outcomes.append(_load_one(parsed, origin))
+        rest = run[number + 1 :]
+        if saved or any(later.import_key == parsed.import_key for later in rest):
+            unchanged = _unchanged(rest)
     return outcomes
+
+
+class _saving:
+    """Note (in `saved`) the kinds of rows saved meanwhile."""
+
+    def __init__(self, saved: set[str], *senders: type[models.Model]):
+        self.saved, self.senders = saved, senders
+
+    def __call__(self, sender, **kwargs) -> None:
+        self.saved.add(sender.__name__)
+
+    def __enter__(self):
+        for sender in self.senders:
+            post_save.connect(self, sender=sender, weak=False, dispatch_uid=(id(self), sender))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sender in self.senders:
+            post_save.disconnect(sender=sender, dispatch_uid=(id(self), sender))
 
 
 def _unchanged(run: list[ParsedStory]) -> dict[int, LoadResult]:
