@@ -106,14 +106,19 @@ def search_queries(rng: random.Random, count: int) -> list[dict]:
 
     from people.models import Organization, OrganizationAlias, Person
 
-    names = list(Organization.objects.order_by("?").values_list("name", flat=True)[:60])
-    slugs = list(Organization.objects.order_by("?").values_list("slug", flat=True)[:30])
-    acronyms = list(
+    def sample(values, k: int) -> list:  # the same ones for the same seed, run after run
+        values = list(values)
+        return rng.sample(values, min(k, len(values)))
+
+    names = sample(Organization.objects.order_by("pk").values_list("name", flat=True), 60)
+    slugs = sample(Organization.objects.order_by("pk").values_list("slug", flat=True), 30)
+    acronyms = sample(
         OrganizationAlias.objects.filter(kind="acronym")
-        .order_by("?")
-        .values_list("name", flat=True)[:30]
+        .order_by("pk")
+        .values_list("name", flat=True),
+        30,
     )
-    people = list(Person.objects.order_by("?").values_list("full_name", flat=True)[:40])
+    people = sample(Person.objects.order_by("pk").values_list("full_name", flat=True), 40)
     makers = [
         lambda: rng.choice(TOPICS).lower(),
         lambda: f"{rng.choice(TOPICS)} {rng.choice(TOPICS)}".lower(),

@@ -19,6 +19,30 @@ from _setup import DEFAULT_BENCH_DATABASE, bench_database
 from run import Server, flush_redis, percentile, search_latency, search_path, search_queries
 
 
+def database_backends() -> list[int]:
+    """Process ids of the other connections to this database (the served site's)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time used so far by these processes (those still running)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default=DEFAULT_BENCH_DATABASE)
@@ -43,7 +67,11 @@ def main() -> None:
     try:
         search_latency(server, paths[:5])  # start-up costs (templates, connections) aside
         flush_redis(args.redis_url)
+        backends = database_backends()  # the workers' connections, kept between requests
+        app_before, database_before = server.cpu_seconds(), cpu_seconds(backends)
         latencies = search_latency(server, paths)
+        app = (server.cpu_seconds() - app_before) * 1000 / len(paths)
+        database = (cpu_seconds(backends) - database_before) * 1000 / len(paths)
     finally:
         server.stop()
         flush_redis(args.redis_url)
@@ -51,6 +79,12 @@ def main() -> None:
         f"{Story.objects.count():,} stories; search latency over {len(latencies)} varied "
         f"queries: p50 {percentile(latencies, 0.5):.0f} ms, p95 {percentile(latencies, 0.95):.0f}"
         f" ms, max {max(latencies):.0f} ms"
+    )
+    # CPU time does not grow when other processes compete for the cores; latency does.
+    print(
+        f"CPU per search: {app:.1f} ms in gunicorn, {database:.1f} ms in PostgreSQL "
+        f"({len(backends)} connections); load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores"
     )
     slowest = sorted(zip(latencies, paths, strict=True), reverse=True)[:10]
     for ms, path in slowest:

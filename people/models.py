@@ -229,15 +229,19 @@ class RegistryStamp(models.Model):
     """
 
     version = models.UUIDField(default=uuid.uuid4)
+    # Whether this process read the stamp since it last moved it (see suggestions.registry_changed)
+    read_since_bump = True
 
     def __str__(self) -> str:
         return f"registry version {self.version}"
 
     @classmethod
     def current(cls) -> str:
+        RegistryStamp.read_since_bump = True
         return str(cls.objects.filter(pk=1).values_list("version", flat=True).first() or "")
 
     @classmethod
     def bump(cls) -> None:
+        RegistryStamp.read_since_bump = False
         if not cls.objects.filter(pk=1).update(version=uuid.uuid4()):
             cls.objects.get_or_create(pk=1)

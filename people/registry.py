@@ -8,6 +8,8 @@ leaves empty is left as it was. Loading the same file twice changes nothing the 
 """
 
 import csv
+import functools
+import hashlib
 import io
 import json
 import re
@@ -25,7 +27,7 @@ from newsroom.slugs import slug_text
 from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
 from people.matching.fold import index_key
-from people.matching.lexicon import DEMONYMS
+from people.matching.lexicon import DEMONYMS, LEGAL_FORM
 from people.models import (
     AliasKind,
     Organization,
@@ -181,8 +183,16 @@ def read_registry_file(path: Path | str) -> dict:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise RegistryError(str(path), f"line {exc.lineno}", f"JSON ({exc.msg})") from exc
-    validate_registry(data, str(path))
+    # The schema check is the costliest part of reading; a file whose very text was checked
+    # before in this process (the starter files, loaded again) is not checked twice.
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).digest()
+    if digest not in _VALID_TEXTS:
+        validate_registry(data, str(path))
+        _VALID_TEXTS.add(digest)
     return data
+
+
+_VALID_TEXTS: set[bytes] = set()
 
 
 def _read_csv(raw: str, path: str) -> dict:
@@ -303,6 +313,7 @@ def country_organizations(taken: set[str] = frozenset()) -> list[dict]:
 # --- loading -------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def folded_key(name: str) -> str:
     """The key two names of one organization share after the engine's own folding (typography,
     diacritics, case, spaces, a leading "the")."""
@@ -399,10 +410,7 @@ def _existing(
     return (found[0] if found else None), []
 
 
-_LEGAL_FORM = re.compile(
-    r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
-    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty))\.?$"
-)
+_LEGAL_FORM = re.compile(LEGAL_FORM)
 
 
 def bare_company_key(key: str) -> str:

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import transaction
 
 from people.matching import AliasIndex, Entry, Findings, PersonEntry
 from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
@@ -84,8 +85,25 @@ def batch():
 
 
 def registry_changed() -> None:
-    """Note a change to the registry: the stamp moves now, or at the end of the batch."""
+    """Note a change to the registry: the stamp moves now, or at the end of the batch.
+
+    In a transaction, once: the stamp is a row of that transaction, so other processes see it
+    move when the rest does; only a read of the stamp in this process since makes it move
+    again (deleting a thousand organizations with their aliases writes it once)."""
     if (state := _batch.get()) is not None:
         state["changed"] = True
-    else:
-        RegistryStamp.bump()
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        func is _stamp_moved for _, func, _ in connection.run_on_commit
+    ):
+        if not RegistryStamp.read_since_bump:
+            return
+    RegistryStamp.bump()
+    if connection.in_atomic_block:
+        transaction.on_commit(_stamp_moved)  # a mark, dropped if its savepoint rolls back
+
+
+def _stamp_moved() -> None:
+    """Nothing to do at commit: registry_changed looks for it among the transaction's
+    callbacks to know the stamp already moved in this transaction."""

@@ -42,7 +42,10 @@ class GoldOrganization:
 
     @property
     def keys(self) -> set[str]:
-        return {name_key(n) for n in [self.name, *self.also] if n}
+        """Its names' keys, and each with its country ("department of finance@IE"), which
+        the registry's "Department of Finance of Ireland" also has (evaluate_tagging)."""
+        keys = {name_key(n) for n in [self.name, *self.also] if n}
+        return keys | {f"{key}@{self.country}" for key in keys if self.country}
 
 
 @dataclass
@@ -219,7 +222,8 @@ class RegistryNames:
         key = name_key(name)
         for keys in self.keys_by_id.values():
             if key in keys:
-                return keys | {key}
+                # a source line names its own body: "Department of Finance" in Dublin's release
+                return keys | {key} | {k.partition("@")[0] for k in keys}
         return {key}
 
 

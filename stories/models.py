@@ -235,8 +235,12 @@ class Story(models.Model):
             # cursor (newsroom.keyset); the id settles ties without a sort.
             models.Index(fields=["status", "-published_at", "-id"], name="story_listing_idx"),
             models.Index(fields=["reviewer", "status"]),
-            # The admin's story list: newest change first (the admin adds -pk to the order).
+            # The admin's story list: newest change first (the admin adds -pk to the order),
+            # and sorted by its Headline and Status (publish time) columns: PostgreSQL walks
+            # the index for a page instead of sorting the whole archive.
             models.Index(fields=["-updated_at", "-id"], name="story_changed_idx"),
+            models.Index(fields=["headline"], name="story_headline_idx"),
+            models.Index(fields=["published_at"], name="story_published_idx"),
             # The importer's look-up of a story an editor typed before its release came in.
             models.Index(
                 Upper("headline"), condition=Q(import_key__isnull=True), name="story_typed_idx"

@@ -19,17 +19,29 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pycountry
 from django.contrib.postgres.search import (
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     TrigramSimilarity,
 )
 from django.core.paginator import Page, Paginator
 from django.db import connection, connections, transaction
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -219,8 +231,16 @@ def _linked(**organization) -> QuerySet:
 def _narrowed(rows: QuerySet, filters: SearchFilters, story: str) -> QuerySet:
     """`rows` (stories, or search entries: `story` names their story id field) narrowed by the
     organizations, kinds, countries and dates of `filters`."""
+    # Each organization by its id, not by a join on its slug: PostgreSQL then knows from its
+    # statistics how many stories name it (tens of thousands, for a ministry) and plans for it.
+    chosen = dict(
+        Organization.objects.filter(slug__in=filters.organizations).values_list("slug", "pk")
+        if filters.organizations
+        else ()
+    )
     for slug in filters.organizations:
-        rows = rows.filter(**{f"{story}__in": _linked(slug=slug)})
+        links = StoryOrganization.objects.filter(organization_id=chosen.get(slug, 0))
+        rows = rows.filter(**{f"{story}__in": links.values("story_id")})
     for kind in filters.kinds:
         rows = rows.filter(**{f"{story}__in": _linked(kind=kind)})
     for country in filters.countries:
@@ -232,18 +252,50 @@ def _narrowed(rows: QuerySet, filters: SearchFilters, story: str) -> QuerySet:
     return rows
 
 
+class _Unphrased(Func):
+    """A tsquery with its phrases ("a <-> b") as plain conjunctions ("a & b"): the GIN index
+    answers it alone, where a phrase makes PostgreSQL read every candidate's vector (out of
+    line, in TOAST) to check the words' positions."""
+
+    template = "regexp_replace((%(expressions)s)::text, '<(-|[0-9]+)>', '&', 'g')::tsquery"
+    output_field = SearchQueryField()
+
+
+class _Matches(Func):
+    """`vector @@ query` as a condition."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+# The phrase check on the candidates in date order, until the scope is full: PostgreSQL reads
+# the vectors of the newest candidates only. With no phrase in the query the check folds to
+# TRUE when the query is planned (the functions are immutable), and nothing is read.
+_PHRASES_CHECKED = """\
+SELECT story_id, published_at FROM ({candidates} OFFSET 0) candidate
+WHERE regexp_replace(({query})::text, '<(-|[0-9]+)>', '&', 'g') = ({query})::text
+   OR candidate.search_vector @@ ({query})
+LIMIT %s
+"""
+
+
 def matching(filters: SearchFilters) -> QuerySet:
-    """(story id, publish time) of the public stories matching `filters`, newest first."""
+    """(story id, publish time) of the public stories matching `filters`, newest first. On
+    PostgreSQL, with a query: the candidates (stories with every word, phrases aside) and
+    their vectors, for `_fetch` to check the phrases of."""
     text = filters.cleaned_query
     if text and uses_full_text():
         # The narrow table: the same definition as Story.objects.public(), on its own rows.
         entries = StorySearchEntry.objects.filter(
+            _Matches(F("search_vector"), _Unphrased(_full_text_query(text))),
             status=StoryStatus.PUBLISHED,
             published_at__lte=timezone.now(),
-            search_vector=_full_text_query(text),
         )
         rows = _narrowed(entries, filters, "story_id")
-        return rows.order_by("-published_at", "-story_id").values_list("story_id", "published_at")
+        return rows.order_by("-published_at", "-story_id").values_list(
+            "story_id", "published_at", "search_vector"
+        )
     stories = _narrowed(Story.objects.public(), filters, "pk")
     if text:
         terms = Terms.parse(text)
@@ -439,22 +491,37 @@ class SearchResults:
 
 def _scope(filters: SearchFilters) -> dict:
     """The newest MAX_RESULTS + 1 matches (ids and dates) and their facets."""
-    rows = _fetch(matching(filters)[: MAX_RESULTS + 1])
-    scope = [(pk, timezone.localdate(published)) for pk, published in rows[:MAX_RESULTS]]
+    rows = _fetch(filters, MAX_RESULTS + 1)
+    zone = timezone.get_current_timezone()  # once, not once per row (1,000 of them)
+    scope = [(pk, published.astimezone(zone).date()) for pk, published in rows[:MAX_RESULTS]]
     facets = _facets(filters, scope[:FACET_SCOPE])
     return {"scope": scope, "more": len(rows) > MAX_RESULTS, "facets": facets}
 
 
-def _fetch(rows: QuerySet) -> list:
-    """The rows of `rows`; on PostgreSQL through the GIN index always. The planner costs the
-    text match as cheap and may scan the narrow table instead, matching every row's vector
-    read from TOAST: seconds, where the index answers in milliseconds."""
-    if not uses_full_text():
-        return list(rows)
+def _fetch(filters: SearchFilters, limit: int) -> list[tuple[int, datetime]]:
+    """The newest `limit` matches of `filters` (id, publish time). On PostgreSQL with a query:
+    through the GIN index always (the planner costs the text match as cheap and may scan the
+    narrow table instead, matching every row's vector read from TOAST: seconds, where the index
+    answers in milliseconds), in this process alone (parallel workers cost more to start than
+    they save here, and a busy machine has no core to spare), phrases checked on the newest
+    candidates only (_PHRASES_CHECKED)."""
+    rows = matching(filters)
+    text = filters.cleaned_query
+    if not (text and uses_full_text()):
+        return list(rows[:limit])
     alias = rows.db  # chosen once: a replica router may pick another one each time it is asked
-    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        return list(rows.using(alias))
+    connection = connections[alias]
+    compiler = rows.query.get_compiler(alias)
+    candidates, params = compiler.as_sql()
+    query, query_params = compiler.compile(_full_text_query(text))
+    sql = _PHRASES_CHECKED.format(candidates=candidates, query=query)
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute(  # SET LOCAL, both in one round trip
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)"
+        )
+        cursor.execute(sql, [*params, *query_params * 3, limit])
+        return cursor.fetchall()
 
 
 def _ranked(filters: SearchFilters, ids: list[int]) -> QuerySet:
@@ -478,6 +545,17 @@ def _ranked(filters: SearchFilters, ids: list[int]) -> QuerySet:
     return stories.order_by(first, "-published_at", "-pk").values_list("pk", flat=True)
 
 
+def _for_results() -> QuerySet:
+    """What a result shows: the story (not its search vector, as long as its text) and the
+    names and addresses of its organizations; not its source."""
+    links = StoryOrganization.objects.select_related("organization").only(
+        "story", "position", "organization__name", "organization__slug"
+    )
+    return Story.objects.defer("search_vector").prefetch_related(
+        Prefetch("story_organizations", queryset=links)
+    )
+
+
 def search(filters: SearchFilters, page_number: str | int | None, per_page: int) -> SearchResults:
     """One page of the public stories matching `filters`, with their snippets, the facets of
     the whole (bounded) match and, when little is found, a suggested organization name."""
@@ -488,7 +566,7 @@ def search(filters: SearchFilters, page_number: str | int | None, per_page: int)
         ids = list(_ranked(filters, ids[:RANK_POOL])) + ids[RANK_POOL:]
     page = BoundedPaginator(ids, per_page, total=len(scope)).get_page(page_number)
     page_ids = list(page.object_list)
-    stories = Story.objects.for_listing().in_bulk(page_ids)
+    stories = _for_results().in_bulk(page_ids)
     page.object_list = [stories[pk] for pk in page_ids if pk in stories]
     text = filters.cleaned_query
     snippets = _snippets(page.object_list, text) if text else {}

@@ -16,19 +16,27 @@ from stories.search import refresh_search_vectors
 
 class _Refresh:
     """The stories whose search vectors to refresh once the transaction commits: one UPDATE
-    for all the rows a transaction saves (a story and its links, or a batch of imports)."""
+    for all the rows a transaction saves (a story and its links, or a batch of imports). An
+    alias changed names the stories of its organization, looked up once at the end too (a
+    registry load or delete touches thousands of aliases)."""
 
     def __init__(self):
         self.ids: set[int] = set()
+        self.organization_ids: set[int] = set()
 
     def __call__(self):
-        refresh_search_vectors(self.ids)
+        ids = set(self.ids)
+        if self.organization_ids:
+            links = StoryOrganization.objects.filter(organization_id__in=self.organization_ids)
+            ids.update(links.values_list("story_id", flat=True))
+        refresh_search_vectors(ids)
 
 
-def refresh_search_vectors_later(story_ids) -> None:
-    """Refresh these stories' search vectors once the transaction commits (one UPDATE)."""
-    ids = list(story_ids)
-    if not ids:
+def refresh_search_vectors_later(story_ids=(), organization_ids=()) -> None:
+    """Refresh the search vectors of these stories, and of the stories of these organizations,
+    once the transaction commits (one UPDATE for all)."""
+    ids, organization_ids = set(story_ids), set(organization_ids)
+    if not ids and not organization_ids:
         return
     connection = transaction.get_connection()
     if connection.in_atomic_block:
@@ -36,9 +44,11 @@ def refresh_search_vectors_later(story_ids) -> None:
         for sids, func, _ in connection.run_on_commit:
             if isinstance(func, _Refresh) and sids == savepoints:
                 func.ids.update(ids)  # rolled back with the same savepoint as these rows
+                func.organization_ids.update(organization_ids)
                 return
     refresh = _Refresh()
     refresh.ids.update(ids)
+    refresh.organization_ids.update(organization_ids)
     transaction.on_commit(refresh)
 
 
@@ -63,8 +73,7 @@ def name_changed(sender, instance, created=False, **kwargs):
 
 @receiver([post_save, post_delete], sender=OrganizationAlias)
 def alias_changed(sender, instance, **kwargs):
-    links = StoryOrganization.objects.filter(organization_id=instance.organization_id)
-    refresh_search_vectors_later(links.values_list("story_id", flat=True))
+    refresh_search_vectors_later(organization_ids=[instance.organization_id])
 
 
 @receiver([post_save, post_delete], sender=Story)

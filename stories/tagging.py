@@ -116,7 +116,16 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
     text = parsed_story_text(parsed)
     findings = suggest(text) if found is None else _copy_findings(found)
     source = parsed.source
-    if source is None or not source.person_name:
+    if source is None:
+        return findings
+    if not source.person_name:
+        # No person: the line names the body itself ("Prime Minister's Office"), or it is a
+        # photo caption and the label after "|" names the body that issued the release.
+        for named in (source.attribution, source.label):
+            entry = current_index().entry_called(named.strip()) if named.strip() else None
+            if entry is not None and entry.kind != "country":
+                _add_source_organization(findings, entry.name)
+                break
         return findings
     at = text.find(source.attribution)
     name_end = at + len(source.attribution.split(",")[0]) if at >= 0 else 0

@@ -55,12 +55,29 @@ class StoryDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            self.object = story = self.get_object()
         except Http404:
             moved = story_for_old_slug(kwargs.get("slug", ""))
             if moved is None or not self.get_queryset().filter(pk=moved.pk).exists():
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        if not story.is_public or request.user.has_perm("stories.view_story"):
+            return self.render_to_response(self.get_context_data(object=story))
+        # A public story's page, rendered once for this generation of pages (any change a
+        # reader could see moves it on): an address variant or a page-cache miss costs one
+        # query, not the page's six and its rendering.
+        content, self.script_hashes = cached_fragment(
+            "story-page",
+            f"{story.pk}:{story.updated_at.timestamp()}",
+            lambda: self._rendered(story),
+            getattr(request, "page_generation", None),
+        )
+        response = HttpResponse(content)
+        return self._with_headers(response)
+
+    def _rendered(self, story) -> tuple[str, list[str]]:
+        response = super().render_to_response(self.get_context_data(object=story))
+        return response.render().content.decode(), self.script_hashes
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -90,7 +107,9 @@ class StoryDetailView(DetailView):
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
+        return self._with_headers(super().render_to_response(context, **response_kwargs))
+
+    def _with_headers(self, response):
         response._csp_update = {"script-src": self.script_hashes}  # its JSON-LD, by hash
         if not self.object.is_public:
             add_never_cache_headers(response)

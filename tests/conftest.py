@@ -74,6 +74,36 @@ def require_shared(path: Path, what: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def _starter_registry_for_module(django_db_setup, django_db_blocker):
+    """The starter registry, loaded once for the module in a transaction rolled back at its
+    end; each test runs in a savepoint inside it. Every database test of the module that runs
+    after the first one asking for it sees the registry: for modules without transactional
+    tests, whose tests all tolerate it."""
+    from django.db import transaction
+
+    from people.registry import load_registry, starter_registry
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_registry(starter_registry())
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def starter_registry_loaded(_starter_registry_for_module, db):
+    """The starter registry in the database (loaded once per module, see above)."""
+
+
 @pytest.fixture
 def sample_story_path() -> Path:
     return require_shared(SHARED_SAMPLE, "the shared sample story")

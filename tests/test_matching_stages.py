@@ -44,6 +44,102 @@ def test_the_index_finds_names_aliases_and_acronyms():
     assert index.find("Nasa said").organizations == []  # an acronym matches as written
 
 
+def test_a_company_is_found_by_its_name_without_the_legal_form():
+    entries = [
+        Entry(1, "Mars, Incorporated", "company", country="US"),
+        Entry(2, "Amazon.com, Inc.", "company", country="US"),
+        Entry(3, "Acme Global Ltd", "company", country="GB"),
+        Entry(4, "Acme Global", "nonprofit", country="GB"),  # the short form is taken
+    ]
+    index = AliasIndex(entries)
+    found = index.find(
+        "Mars said that it and Amazon signed; Acme Global and Mars Snacking did not."
+    )
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Mars, Incorporated", ["Mars"]),  # not in "Mars Snacking", a longer name
+        ("Amazon.com, Inc.", ["Amazon"]),
+        ("Acme Global", ["Acme Global"]),
+    ]
+    assert index.find("mars and amazon").organizations == []  # one word: as written
+    # a word the short form would qualify, "the", a sentence's first word: not the company
+    for text in ("Trips to the Amazon. Mars rover pictures arrived", "Visa fees and Mars rovers"):
+        assert index.find(text).organizations == []
+
+
+def test_a_one_word_name_is_also_found_in_capitals():
+    index = AliasIndex([Entry(1, "Interpol", "multilateral"), Entry(2, "Georgia", "country")])
+    found = index.find("INTERPOL said GEORGIA was a member.")
+    assert [s.entry.name for s in found.organizations] == ["Interpol"]
+    assert found.countries == []  # a place in capitals is a headline's word
+
+
+def test_a_body_named_without_its_country_is_the_one_of_the_country_named_most():
+    entries = [
+        Entry(1, "South Africa", "country", country="ZA"),
+        Entry(2, "Ireland", "country", country="IE"),
+        Entry(3, "National Treasury of South Africa", "ministry", country="ZA"),
+        Entry(4, "Department of Finance of Ireland", "ministry", country="IE"),
+        Entry(5, "Department of Finance Canada", "ministry", country="CA"),
+    ]
+    index = AliasIndex(entries)
+    about_ireland = "Ireland's Department of Finance and the National Treasury met in Ireland."
+    found = index.find(about_ireland)
+    # "National Treasury" has no body in Ireland: not South Africa's
+    assert [s.entry.name for s in found.organizations] == ["Department of Finance of Ireland"]
+    # no country named: the name stays free for a candidate
+    assert index.find("The Department of Finance said so.").organizations == []
+
+
+def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
+    index = AliasIndex(
+        [Entry(1, "Sudanese Armed Forces", "agency"), Entry(2, "Safety Agency", "agency")],
+        [(1, "SAF", True), (2, "SA", True)],
+    )
+    text = "Airlines want sustainable aviation fuel (SAF). SAF costs more; the Safety Agency (SA)"
+    assert [s.entry.name for s in index.find(text).organizations] == ["Safety Agency"]
+    assert [s.entry.name for s in index.find("Fighting between the SAF and …").organizations] == [
+        "Sudanese Armed Forces"
+    ]
+
+
+def test_a_countrys_body_under_another_form_of_its_country_name():
+    entries = [
+        Entry(1, "Uzbekistan", "country", country="UZ"),
+        Entry(2, "Ministry of Foreign Affairs of Uzbekistan", "ministry", country="UZ"),
+        Entry(3, "South Korea", "country", country="KR"),
+        Entry(4, "Ministry of Trade of the Republic of Korea", "ministry", country="KR"),
+    ]
+    index = AliasIndex(
+        entries, [(1, "Republic of Uzbekistan", False), (3, "Republic of Korea", False)]
+    )
+    text = (
+        "The Ministry of Foreign Affairs of the Republic of Uzbekistan and the Republic of "
+        "Korea's Ministry of Trade signed in South Korea."
+    )
+    assert [s.entry.name for s in index.find(text).organizations] == [
+        "Ministry of Foreign Affairs of Uzbekistan",
+        "Ministry of Trade of the Republic of Korea",
+    ]
+
+
+def test_a_body_of_a_place_named_after_it_is_not_the_federal_one():
+    index = AliasIndex([Entry(1, "Department of Commerce", "agency", country="US")])
+    text = "The Department of Commerce of the State of Washington met the Department of Commerce."
+    [commerce] = index.find(text).organizations
+    assert [m.start for m in commerce.mentions] == [text.rindex("Department")]
+
+
+def test_a_unit_named_with_its_owners_possessive_is_its_child():
+    index = AliasIndex([Entry(1, "National Aeronautics and Space Administration", "agency")],
+                       [(1, "NASA", True)])  # fmt: skip
+    found = index.find("Engineers at NASA's Goddard Space Flight Center and the Trump-Vance "
+                       "Transition Team met.")  # fmt: skip
+    assert {c.name: c.parent for c in found.candidates} == {
+        "Goddard Space Flight Center": "National Aeronautics and Space Administration",
+        "Trump-Vance Transition Team": "",
+    }
+
+
 def test_the_home_country_is_a_parameter_not_a_literal():
     entries = [
         Entry(1, "Georgia", "country", country="GE"),
@@ -68,10 +164,10 @@ def test_the_home_country_is_a_parameter_not_a_literal():
 def test_hits_are_whole_words_and_the_longest_wins():
     automaton = ahocorasick.Automaton()
     for key, entry_id in (("department of state", 1), ("state", 2)):
-        automaton.add_word(key, (len(key), (Target(entry_id, 0.9, "name"),)))
+        automaton.add_word(key, (len(key), (Target(entry_id, 0.9, "name"),), ()))
     automaton.make_automaton()
     text = "The Department of State and statehood"
-    hits = registry_hits([(automaton, fold_lower(text))], fold(text))
+    hits = registry_hits(automaton, fold_lower(text), fold(text))
     chosen = longest_first(hits)
     assert [(text[h.start : h.end], h.targets[0].entry_id) for h in chosen] == [
         ("Department of State", 1)
@@ -112,7 +208,46 @@ def test_candidates_come_from_the_grammar_of_names():
     }
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a lower-case legal form ends a company's name
+        ("Rio Tinto bought Arcadium Lithium plc in March.", ["Arcadium Lithium plc"]),
+        # "and" inside a name after "of" goes on to the name's own head noun
+        (
+            "The German Association of Energy and Water Industries welcomed it.",
+            ["German Association of Energy and Water Industries"],
+        ),
+        ("The Bank of Canada and Bank of England met.", ["Bank of Canada", "Bank of England"]),
+        # a new name begins with an acronym after "and"
+        ("Lenders including Harbour Savings and ASB Bank cut rates.", ["ASB Bank"]),
+        # an event's or a law's name is not a body's
+        ("Leaders endorsed the Dar es Salaam Energy Declaration at the Africa Energy Summit.", []),
+        # heads joined by "and" make one name
+        ("Lakeside Bank and Trust Company merged.", ["Lakeside Bank and Trust Company"]),
+    ],
+)
+def test_where_candidates_begin_and_end(text, names):
+    assert [c.name for c in find_candidates(text, fold(text), []).values()] == names
+
+
+def test_a_company_the_text_describes(registry_index):
+    text = (
+        "Acme Robotics, a Boston-based startup, and Brightline Foods, the parent company of "
+        "Sunny Snacks, signed. Jane Roe, a bank executive, spoke."
+    )
+    found = {c.name: c.kind_guess for c in registry_index.find(text).candidates}
+    assert found == {"Acme Robotics": "company", "Brightline Foods": "company"}
+
+
+def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
+    text = "The bank cut the Official Cash Rate (OCR) and the Pacific Islands Forum (PIF) met."
+    assert [c.name for c in registry_index.find(text).candidates] == ["Pacific Islands Forum"]
+
+
 def test_kind_guesses():
+    assert guess_organization_kind("Philadelphia City Council") == "legislature"
+    assert guess_organization_kind("Lakeside Bank and Trust Company") == "company"
     assert guess_organization_kind("Ministry of Water Resources") == "ministry"
     assert guess_organization_kind("Subcommittee on Oversight") == "legislature"
     assert guess_organization_kind("Northwind Motors") == "company"

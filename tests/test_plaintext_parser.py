@@ -176,6 +176,10 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
         ),
         ("Ann Poe, Secretary of the Treasury", "Ann Poe", "", "Secretary of the Treasury", ""),
         ("Ann Poe, Special Envoy for Climate", "Ann Poe", "", "Special Envoy for Climate", ""),
+        (
+            "Ann Poe, CEO of Northwind, Incorporated", "Ann Poe", "", "CEO",
+            "Northwind, Incorporated",
+        ),
     ],
 )  # fmt: skip
 def test_attribution_shapes(attribution, name, nickname, title, organization):
@@ -196,6 +200,8 @@ def test_a_known_organization_decides_where_the_title_ends():
 
 def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     assert parse_attribution("Bats show signs of white-nose syndrome.") is None
+    assert parse_attribution("President Ann Poe speaks inside the cathedral on 7 May.") is None
+    assert parse_attribution("Prime Minister’s Office") is None  # a body, not a person
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None
     assert parsed.caption == "Bats show signs of white-nose syndrome."

@@ -2,6 +2,7 @@
 
 from people.matching.quotes import find_quotes
 from people.matching.results import (
+    Candidate,
     Entry,
     Findings,
     Mention,
@@ -281,4 +282,190 @@ def test_the_speaker_s_name_keeps_the_middle_initial_the_story_gives():
     ]
     assert spoken(paragraphs, findings()) == [
         ("This plant matters,", "Jennifer M. Granholm", "said")
+    ]
+
+
+# --- rules learned from the blind dev/ stories (each a rule of news copy, not a story's words) --
+
+
+def test_a_quotation_split_by_an_inverted_said_clause_is_one_speaker_s():
+    text = "“Airlines are doing better,” said Director General Jo Roe, “but margins are thin.”"
+    assert spoken([text], findings()) == [
+        ("Airlines are doing better,", "Jo Roe", "said"),
+        ("but margins are thin.", "Jo Roe", "said"),
+    ]
+
+
+def test_a_surname_two_people_share_is_the_one_named_in_full_last():
+    melinda = person("Melinda French Gates", known=False)
+    paragraphs = [
+        "The Gates Foundation will close in 2045.",
+        "Co-founder Bill Gates said he would give away his fortune. “The money will do the most "
+        "good now,” Gates wrote.",
+        "He added: “I do not want to die rich.”",
+        "Co-founder Melinda French Gates left the foundation in 2024.",
+    ]
+    found = findings([melinda], [organization("Gates Foundation", kind="nonprofit")])
+    assert spoken(paragraphs, found) == [
+        ("The money will do the most good now,", "Bill Gates", "wrote"),
+        ("I do not want to die rich.", "Bill Gates", "added"),
+    ]
+
+
+def test_a_pronoun_reaches_back_over_paragraphs_of_quotation():
+    paragraphs = [
+        "Ann Poe said the fund was large.",
+        "Jo Roe said the plan was set. “We start now,” Roe wrote in a letter to Ann Poe. “It "
+        "will take years.",
+        "“Nobody should wait.”",
+        "She added: “We will report every year.”",
+    ]
+    assert spoken(paragraphs, findings())[-1] == ("We will report every year.", "Jo Roe", "added")
+
+
+def test_the_department_of_a_longer_name_is_that_department_not_the_last_organization():
+    finance = organization("Department of Finance", kind="ministry")
+    apple = organization("Apple Inc.", "Apple", kind="company")
+    paragraphs = [
+        "The court ruled against Apple on Tuesday.",
+        "“Ireland will respect the judgment,” the Department of Finance said in a statement.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[finance, apple])) == [
+        ("Ireland will respect the judgment,", "Department of Finance", "said")
+    ]
+
+
+def test_an_unnamed_official_is_no_speaker_but_a_spokesperson_speaks_for_the_body():
+    state = organization("Department of State", "State Department", kind="ministry")
+    paragraphs = [
+        "“Kenya has stepped up,” a senior State Department official said.",
+        "“We will fund the mission,” a State Department spokesperson said.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[state])) == [
+        ("Kenya has stepped up,", None, "said"),
+        ("We will fund the mission,", "Department of State", "said"),
+    ]
+
+
+def test_the_statement_said_is_whoever_issued_the_statement():
+    paragraphs = [
+        "Its spokesman, Olu Ade, said in a statement that the company would buy the fuel. “We "
+        "will work with every refiner,” the statement added."
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We will work with every refiner,", "Olu Ade", "added")
+    ]
+
+
+def test_the_demonym_government_is_that_country_s_government():
+    dutch = Candidate("Government of the Netherlands", "country", "name", [], "NL")
+    found = Findings(organizations=[], countries=[], candidates=[dutch], ambiguous=[], people=[])
+    paragraphs = [
+        "The Government of the Netherlands extended the licence rules.",
+        "The Dutch government said the change “harmonises” the regime.",
+        "The Belgian government said the change “complicates” trade.",
+    ]
+    assert spoken(paragraphs, found) == [
+        ("harmonises", "Government of the Netherlands", "said"),
+        ("complicates", None, "said"),
+    ]
+
+
+def test_the_university_is_nobody_when_the_sentence_naming_it_names_two():
+    ohio = organization("The Ohio State University", "Ohio State", kind="university")
+    nebraska = organization("University of Nebraska", kind="university")
+    paragraphs = [
+        "Carter became president of The Ohio State University after leading the University of "
+        "Nebraska.",
+        "“Our mission has never been more important,” the university said.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[ohio, nebraska])) == [
+        ("Our mission has never been more important,", None, "said")
+    ]
+    alone = [paragraphs[0].replace("after leading the University of Nebraska", "in January")]
+    assert spoken([*alone, paragraphs[1]], findings(organizations=[ohio, nebraska]))[0][1] == (
+        "The Ohio State University"
+    )
+
+
+def test_a_title_s_object_and_a_hyphenated_title_are_no_part_of_the_name():
+    klever = person("Development Reinette Klever", known=False)
+    vestager = person("Vice-President Margrethe Vestager", known=False)
+    paragraphs = [
+        "Minister for Foreign Trade and Development Reinette Klever announced the rules. "
+        "“We have assessed the risks,” she said.",
+        "Executive Vice-President Margrethe Vestager called it “a big win for tax justice.”",
+    ]
+    assert spoken(paragraphs, findings([klever, vestager])) == [
+        ("We have assessed the risks,", "Reinette Klever", "said"),
+        ("a big win for tax justice.", "Margrethe Vestager", "called"),
+    ]
+
+
+def test_mr_and_a_family_name_written_first_name_the_subject_a_pronoun_refers_to():
+    lee = person("Lee Hsien Loong", known=False)
+    wong = person("Lawrence Wong", known=False)
+    paragraphs = [
+        "“My style will be different,” Mr Wong told the guests.",
+        "Mr Lee stays in the Cabinet. In a post, he wrote that serving had been “the honour of "
+        "my life.”",
+    ]
+    assert spoken(paragraphs, findings([wong, lee]))[1] == (
+        "the honour of my life.",
+        "Lee Hsien Loong",
+        "wrote",
+    )
+
+
+def test_a_full_stop_inside_a_known_name_ends_no_sentence():
+    studio = organization("Warner Bros. Discovery, Inc.", "Warner Bros. Discovery", kind="company")
+    text = "“We believe the refusal breaches our rights,” Warner Bros. Discovery said."
+    assert spoken([text], findings(organizations=[studio])) == [
+        ("We believe the refusal breaches our rights,", "Warner Bros. Discovery, Inc.", "said")
+    ]
+
+
+def test_a_nickname_with_the_surname_is_the_nicknamed_person_not_someone_new():
+    jose = person("José Núñez", "Director", known=False, forms=('José "Pepe" Núñez',))
+    text = "“Every hour saved at the border counts,” said Director Pepe Núñez."
+    assert spoken([text], findings([jose])) == [
+        ("Every hour saved at the border counts,", "José Núñez", "said")
+    ]
+
+
+def test_two_people_side_by_side_are_no_single_speaker():
+    paragraphs = [
+        "“We agree on everything,” said Jane Roe and John Poe in a joint statement.",
+        "In a joint statement, Jane Roe and John Poe said: “The talks will go on.”",
+        "Jane Roe met John Poe and Ann Lee on Monday and said the talks had gone “very well.”",
+    ]
+    assert spoken(paragraphs, findings()) == [
+        ("We agree on everything,", None, "said"),
+        ("The talks will go on.", None, "said"),
+        ("very well.", "Jane Roe", "said"),
+    ]
+
+
+def test_an_unnamed_analyst_at_a_bank_and_a_company_with_an_ampersand_are_no_person():
+    bank = organization("Acme Bank", kind="company")
+    paragraphs = [
+        "“Rates will fall,” said an analyst at Acme Bank.",
+        "“We are ready,” said Johnson & Johnson in a statement.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[bank])) == [
+        ("Rates will fall,", None, "said"),
+        ("We are ready,", None, "said"),
+    ]
+
+
+def test_the_company_is_nobody_after_a_sentence_naming_two_companies():
+    acme = organization("Acme Corporation", "Acme", kind="company")
+    beta = organization("Beta Inc.", "Beta", kind="company")
+    paragraphs = [
+        "Acme agreed to buy Beta. “The deal makes sense,” the company said.",
+        "Acme reported record sales. “The year was strong,” the company said.",
+    ]
+    assert spoken(paragraphs, findings(organizations=[acme, beta])) == [
+        ("The deal makes sense,", None, "said"),
+        ("The year was strong,", "Acme Corporation", "said"),
     ]

@@ -161,3 +161,30 @@ def test_every_registry_change_moves_the_version_stamp():
     load_registry({"organizations": [{"name": "Fresh Office"}]})
     seen.add(RegistryStamp.current())
     assert len(seen) == 4
+
+
+def _organizations_with_aliases(size: int) -> None:
+    for n in range(size):
+        organization = OrganizationFactory(name=f"Harbour Board {n}")
+        for alias in ("Board", "Authority", "Office"):
+            OrganizationAlias.objects.create(organization=organization, name=f"HB{n} {alias}")
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_deleting_organizations_costs_the_same_queries_however_many(
+    size, django_assert_max_num_queries, django_capture_on_commit_callbacks, client
+):
+    """A registry clean-up deletes thousands of organizations at once: the aliases' stories
+    are looked up once and cached pages move on once, not once per alias and per row."""
+    from people.suggestions import suggest
+
+    _organizations_with_aliases(size)
+    client.get("/")  # a cached page under the current generation
+    text = "The HB1 Authority met on Monday."
+    assert [s.entry.name for s in suggest(text).organizations] == ["Harbour Board 1"]
+    with django_capture_on_commit_callbacks(execute=True):
+        with django_assert_max_num_queries(15):
+            Organization.objects.filter(name__startswith="Harbour Board").delete()
+    assert not Organization.objects.filter(name__startswith="Harbour Board").exists()
+    assert not OrganizationAlias.objects.filter(name__startswith="HB").exists()
+    assert suggest(text).organizations == []  # the engine rebuilt without them

@@ -164,6 +164,22 @@ def test_sqlite_style_query_syntax_phrases_and_exclusions(client):
     assert headlines(client.get(URL, {"q": '"lithium alone"'})) == ["Lithium alone"]
 
 
+def test_a_phrase_finds_its_words_together_past_newer_stories_with_them_apart(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)  # the newest candidates alone would fill it
+    now = timezone.now()
+    for hours in range(5):
+        story(
+            headline=f"Dues at the harbour fall {hours}", published_at=now - timedelta(hours=hours)
+        )
+    for hours in range(2):
+        story(
+            headline=f"Harbour dues fall {hours}", published_at=now - timedelta(days=2, hours=hours)
+        )
+    response = client.get(URL, {"q": '"harbour dues"', "sort": "date"})
+    assert headlines(response) == ["Harbour dues fall 0", "Harbour dues fall 1"]
+    assertContains(response, "2 stories")
+
+
 def test_pages_are_bounded(client, monkeypatch):
     monkeypatch.setattr(search, "MAX_RESULTS", 30)
     for number in range(35):
@@ -220,3 +236,12 @@ def test_search_follows_unpublishing_and_scheduling_however_made(client):
     assert headlines(client.get(URL, {"q": "turbine", "page": "1"})) == []
     found.delete()
     assert client.get(URL, {"q": "turbine", "page": "2"}).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)  # committed for real: the refresh runs at commit
+def test_a_story_is_found_by_an_alias_its_organization_gains_later(client):
+    agency = OrganizationFactory(name="Office of Coastal Survey")
+    story(agency, headline="Tide tables for the new year", body="Tables are out.")
+    OrganizationAliasFactory(organization=agency, name="Tidewatch Office")
+    invalidate_pages()
+    assert headlines(client.get(URL, {"q": "Tidewatch"})) == ["Tide tables for the new year"]

@@ -198,3 +198,17 @@ def test_a_governor_without_a_state_speaks_for_the_state_the_story_names(tmp_pat
     call_command("import_stories", str(path), stdout=StringIO())
     role = source_role()
     assert (role.title, role.organization.name) == ("Governor", "State of Ohio")
+
+
+def test_a_photo_caption_is_no_source_person_and_its_label_names_the_issuer(tmp_path):
+    OrganizationFactory(name="Northwind Widgets", kind="company")
+    path = tmp_path / "story.txt"
+    text = story("President Ann Poe speaks at the plant on 7 May.").replace(
+        "| Newsroom", "| Northwind Widgets"
+    )
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert not Person.objects.exists() and not Role.objects.exists()
+    assert report["organizations"] == ["Northwind Widgets"]

@@ -1,7 +1,6 @@
 """The government bodies of the starter registry, found the way releases name them."""
 
 import pytest
-from django.core.management import call_command
 
 from people.models import Organization
 from people.suggestions import suggest
@@ -58,16 +57,14 @@ EXPECTED = [
 ]
 
 
-def test_releases_name_government_bodies_the_registry_knows():
-    call_command("load_registry")
+def test_releases_name_government_bodies_the_registry_knows(starter_registry_loaded):
     for text, names in EXPECTED:
         findings = suggest(text)
         assert [s.entry.name for s in findings.organizations] == names, text
         assert findings.ambiguous == [], text
 
 
-def test_chambers_and_subcommittees_hang_under_their_parent():
-    call_command("load_registry")
+def test_chambers_and_subcommittees_hang_under_their_parent(starter_registry_loaded):
     lok_sabha = Organization.objects.get(name="Lok Sabha")
     assert lok_sabha.parent.name == "Parliament of India"
     assert lok_sabha.parent.kind == "legislature" and lok_sabha.country == "IN"

@@ -12,7 +12,6 @@ from django.core.management import call_command
 
 from people import suggestions
 from people.models import OrganizationAlias, RegistryStamp
-from people.registry import load_registry, starter_registry
 from stories.models import Origin, Story
 from tests.factories import OrganizationFactory
 
@@ -21,8 +20,8 @@ REGRESSIONS = Path(__file__).parent / "tagging_regressions"
 
 
 @pytest.fixture
-def registry():
-    load_registry(starter_registry())
+def registry(starter_registry_loaded):
+    """The starter registry (loaded once for the module)."""
 
 
 def suggest_json(*args) -> list[dict]:

@@ -9,6 +9,7 @@ from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     FUNCTION_WORDS,
     INSTRUMENT_WORDS,
+    NOT_ORGANIZATION_WORDS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
@@ -25,7 +26,7 @@ _COMPANY_SUFFIX_WORDS = "|".join(
 _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bministry\b", re.I), "ministry"),
     (re.compile(r"\b(committee|subcommittee|senate|house of|congress|parliament|assembly|"
-                r"legislature|caucus)\b", re.I), "legislature"),
+                r"legislature|caucus|city council|county council)\b", re.I), "legislature"),
     (re.compile(r"\b(university|college|institute of technology|school of)\b", re.I),
      "university"),
     (re.compile(r"\b(department|agency|administration|bureau|office|commission|service|"
@@ -37,7 +38,7 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
                 rf"technologies|systems|pharmaceuticals|laboratories|trading|bank|"
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
-                r"cooperative|alliance|coalition|institute|institution|council|fund|league)\b",
+                r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum)\b",
                 re.I), "nonprofit"),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), "media"),
     (re.compile(r"^[A-Z]\d+\+\d+$"), "multilateral"),
@@ -46,18 +47,25 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
 
 def guess_organization_kind(name: str) -> str:
     """Return the organization kind a name suggests ("ministry", "agency", …), else "other"."""
-    found = [(m.start(), kind) for pattern, kind in _KIND_HINTS if (m := pattern.search(name))]
+    found = []
+    for pattern, kind in _KIND_HINTS:
+        if matches := list(pattern.finditer(name)):
+            found.append((matches[0].start(), matches[-1].end(), kind))
     if not found:
         return "other"
-    # "Ministry of Energy": the first word decides; "Farm Bureau Federation": the last.
-    return min(found)[1] if " of " in name else max(found)[1]
+    # "Ministry of Energy": the first word decides; "Farm Bureau Federation", "Lakeside Bank
+    # and Trust Company", "Philadelphia City Council": the last.
+    if " of " in name:
+        return min(found)[2]
+    return max(found, key=lambda f: (f[1], -f[0]))[2]
 
 
 # A capitalized word; the scan must skip lower-case text quickly (one character class first).
 _CAP = r"[A-Z][\w'.&/-]*"
 _CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|&)"
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
-_PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*")
+# "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
+_PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
@@ -122,6 +130,20 @@ def _continues_a_list(rest: list[str]) -> bool:
     return False
 
 
+def _another_name_at(lowered: list[str], i: int) -> bool:
+    """Whether a name of its own begins at position i: a head noun followed by "of"/"for"
+    ("… and Bank of England"), not the last portfolio of a name ("… Industry and Energy")."""
+    return (
+        i + 1 < len(lowered)
+        and lowered[i] in ORGANIZATION_HEADS
+        and lowered[i + 1]
+        in {
+            "of",
+            "for",
+        }
+    )
+
+
 def _a_later_head(lowered: list[str], i: int) -> bool:
     """Whether the capitalized words after position i run on to another head noun."""
     for word in lowered[i + 1 :]:
@@ -150,8 +172,15 @@ def _segment_spans(words: list[tuple[int, int, str]]):
         if i + 1 < n and lowered[i + 1] in TITLE_HEADS:
             i += 1  # "Police Chief", "Board Chairman": the head of a title, not a name's end
             continue
-        if _a_later_head(lowered, i):
-            i += 1  # "Armored Brigade Combat Team": the name ends at the last head
+        if _a_later_head(lowered, i) or (
+            i + 2 < n
+            and lowered[i + 1] == "and"
+            and lowered[i + 2] in ORGANIZATION_HEADS
+            and _a_later_head(lowered, i + 2)
+        ):
+            # "Armored Brigade Combat Team", "Bank and Trust Company": the name ends at the
+            # last head
+            i += 1
             continue
         last = i
         if (i + 2 < n and lowered[i + 1] in _PREPOSITIONS and word not in _COMPANY_HEADS) or (
@@ -167,14 +196,22 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                     break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
                 if lowered[k] in FUNCTION_WORDS - _CONNECTORS:
                     break
-                if lowered[k] == "and" and lowered[k - 1] in ORGANIZATION_HEADS:
-                    break  # "Bank of Canada and Bank of England": two names
+                if lowered[k] == "and" and (
+                    _another_name_at(lowered, k + 1)
+                    or (lowered[k - 1] in ORGANIZATION_HEADS and not _a_later_head(lowered, k))
+                ):
+                    # "Bank of Canada and Bank of England": two names; but "Association of
+                    # Energy and Water Industries" goes on to its own head
+                    break
                 last = k
                 k += 1
             while last > i and lowered[last] in _CONNECTORS:
                 last -= 1
         while last + 1 < n and lowered[last + 1] in COMPANY_SUFFIXES:
             last += 1  # "Infineon Technologies AG"
+        if last + 1 < n and lowered[last + 1] in NOT_ORGANIZATION_WORDS:
+            i = last + 1  # "Dar es Salaam Energy Declaration", "Africa Energy Summit"
+            continue
         first = i
         for j in range(i - 1, -1, -1):
             inner = lowered[j] in {"and", "of", "for", "on", "&"} and j > 0
@@ -186,15 +223,22 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                 # "Alaska Airlines and Hawaiian Airlines", "JAXA and Mitsubishi Heavy
                 # Industries": a name ends before "and".
                 before = words[j - 1][2]
-                inner = not (
-                    lowered[j - 1] in ORGANIZATION_HEADS
-                    or lowered[j - 1] in COMPANY_SUFFIXES
-                    or (before.isupper() and len(before) > 1)
-                    or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
-                    or before.endswith(",")
+                after = words[j + 1][2]
+                conjoined = j + 1 < i and lowered[j + 1] in ORGANIZATION_HEADS  # "… and Trust Co"
+                inner = (
+                    conjoined
+                    or not (
+                        lowered[j - 1] in ORGANIZATION_HEADS
+                        or lowered[j - 1] in COMPANY_SUFFIXES
+                        or (before.isupper() and len(before) > 1)
+                        or (after.isupper() and len(after) > 1)  # "… New Zealand and ASB Bank"
+                        or _another_name_at(lowered, j + 1)  # "… of Canada and Bank of …"
+                        or any(c.isupper() for c in before[1:])  # "FirstGroup and MTR …"
+                        or before.endswith(",")
+                    )
                 )
             if not inner and (
-                _NOT_A_NAME_WORD.search(lowered[j])
+                _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
                 or lowered[j] in FUNCTION_WORDS
                 or lowered[j] in _TITLE_BEFORE_A_NAME
                 or lowered[j].endswith("'s")
@@ -289,7 +333,7 @@ _DESCRIPTION = re.compile(
     r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
     r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
     r"conglomerate|nonprofit|non-profit|charity|think tank|university|college)"
-    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded)\b)"
+    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded|of)\b)"
 )
 _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "charity": "nonprofit",
                      "think tank": "nonprofit", "university": "university",
@@ -340,12 +384,8 @@ def described_candidates(
         )
         if not match:
             continue
-        words = match["name"].split()
-        if len(words) > 1 and all(w[:1].isupper() for w in words) and len(words) <= 3:
-            # "Jane Roe, a bank executive": a person's name is two or three plain words;
-            # a company's has a capital inside ("CrowdStrike") or a single word ("Wiz").
-            if not any(any(c.isupper() for c in w[1:]) for w in words):
-                continue
+        if not _a_company_name(match["name"]):
+            continue  # "The …", "Former …": a sentence's words, not a name
         start = match.start("name")
         kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
         add(start, match.end("name"), kind, f"described as a {described['noun']}")
@@ -388,7 +428,10 @@ def described_candidates(
                 start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
                 name = text[start : match.end("name")]
                 kind = guess_organization_kind(name)
-                add(start, match.end("name"), kind, "defined with its acronym")
+                if kind != "other" or _HEAD_WORD.search(name):
+                    # "the Official Cash Rate (OCR)", "sustainable aviation fuel (SAF)": a
+                    # term defined with its acronym, not a body
+                    add(start, match.end("name"), kind, "defined with its acronym")
                 break
 
 

@@ -1,10 +1,10 @@
 """Stage 2, index, and the scan that runs every stage: `AliasIndex`.
 
 `AliasIndex` is built once from the registry (canonical names, aliases, people and their titles)
-into two Aho-Corasick automata — one case-insensitive for names, one case-sensitive for acronyms
-and one-word names ("EPA", "US", "Georgia") — so a text is scanned once whatever the size of the
-registry. `AliasIndex.find(text)` runs the stages in order: fold, match, resolve, candidates,
-people (see the package's modules).
+into one Aho-Corasick automaton over the lower-cased text — acronyms and one-word names ("EPA",
+"US", "Georgia") match only as written, checked where they are found — so a text is scanned once
+whatever the size of the registry. `AliasIndex.find(text)` runs the stages in order: fold,
+match, resolve, candidates, people (see the package's modules).
 """
 
 import re
@@ -15,8 +15,19 @@ import ahocorasick
 
 from people.matching.candidates import described_candidates, find_candidates
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
-from people.matching.lexicon import DEMONYMS, MINISTRY_TOPICS, NATIONAL_OFFICE_TITLES, TITLE_WORDS
+from people.matching.lexicon import (
+    DEMONYMS,
+    FUNCTION_WORDS,
+    LEGAL_FORM,
+    MINISTRY_TOPICS,
+    NATIONAL_OFFICE_TITLES,
+    NOT_ORGANIZATION_WORDS,
+    ORGANIZATION_HEADS,
+    TITLE_WORDS,
+)
 from people.matching.match import (
+    NATIONAL_SHORT_FORM,
+    SHORT_FORM,
     Context,
     bounded,
     inside_parens,
@@ -78,8 +89,14 @@ _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
 _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
+_WORDS = re.compile(r"[\w'’-]+")
+_INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "de", "on", "in"})
 _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
 
 
 def national_variants(name: str) -> list[str]:
@@ -92,6 +109,29 @@ def national_variants(name: str) -> list[str]:
         elif name.startswith(short):
             variants.append(long + name[len(short) :])
     return variants
+
+
+_LEGAL_FORM = re.compile(LEGAL_FORM, re.I)
+# One-word short forms that would read as ordinary words of a sentence or of other names.
+_NOT_A_SHORT_FORM = FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS
+
+
+def company_short_forms(name: str) -> list[str]:
+    """How news copy writes a company without its legal form: "Mars, Incorporated" -> "Mars";
+    "Amazon.com, Inc." -> "Amazon.com", "Amazon". A one-word form needs three letters and a
+    capital, and must not be a word of the lexicon ("Global", "Group")."""
+    base = _LEGAL_FORM.sub("", name.strip()).strip(" ,")
+    if not base or base == name.strip():
+        return []
+    forms = [base]
+    if base.lower().endswith(".com") and len(base) > 7:
+        forms.append(base[:-4])
+    return [
+        form
+        for form in forms
+        if " " in form
+        or (len(form) >= 3 and form[:1].isupper() and form.lower() not in _NOT_A_SHORT_FORM)
+    ]
 
 
 def _portfolios_named(name: str) -> set[str]:
@@ -145,20 +185,84 @@ class AliasIndex:
                 for variant in national_variants(alias):
                     add(entry_id, variant, case_sensitive, 0.85, f"alias {variant!r}")
 
+        # A company is written without its legal form ("Mars" for "Mars, Incorporated", "Amazon"
+        # for "Amazon.com, Inc."): those forms too, where no other name of the registry has them.
+        taken = {key.lower() for key, _ in targets}
+        derived: dict[tuple[str, bool], set[int]] = defaultdict(set)
+        for entry in self.entries.values():
+            if entry.kind == "company":
+                for form in company_short_forms(entry.name):
+                    case_sensitive = is_case_sensitive_name(form)
+                    derived[(index_key(form, case_sensitive=case_sensitive), case_sensitive)].add(
+                        entry.id
+                    )
+        for (key, case_sensitive), ids in derived.items():
+            if len(ids) == 1 and key.lower() not in taken:
+                add(next(iter(ids)), key, case_sensitive, 0.8, f"{SHORT_FORM}{key!r}")
+        # A government body named with its country ("National Treasury of South Africa", "State
+        # House Kenya") is written without it in a story about that country: those forms too,
+        # chosen by the countries the story names (see _national_short_forms).
+        country_names: dict[str, list[str]] = defaultdict(list)  # "KR": "South Korea", …
+        for entry in self.entries.values():
+            if entry.kind == COUNTRY and entry.country:
+                country_names[entry.country].append(entry.name)
+        for entry_id, alias, _ in aliases:
+            entry = self.entries.get(entry_id)
+            if entry is not None and entry.kind == COUNTRY and entry.country:
+                country_names[entry.country].append(alias)  # "Republic of Korea"
+        national: dict[str, set[int]] = defaultdict(set)
+        named = [(e.id, e.name) for e in self.entries.values()]
+        named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
+        for entry_id, name in named:
+            entry = self.entries[entry_id]
+            if entry.kind not in _GOVERNMENT_KINDS or entry.country not in country_names:
+                continue
+            endings = [
+                ending
+                for country in country_names[entry.country]
+                for ending in (f" of the {country}", f" of {country}", f" {country}")
+                if name.endswith(ending)
+            ]
+            for ending in sorted(endings, key=len, reverse=True)[:1]:
+                short = name[: -len(ending)].strip(" ,")
+                if " " in short and short.split()[0][:1].isupper():
+                    national[index_key(short, case_sensitive=False)].add(entry_id)
+        self._national: dict[str, dict[str, int]] = defaultdict(dict)  # name -> country -> id
+        for key, ids in national.items():
+            for entry_id in ids:
+                self._national[key].setdefault(self.entries[entry_id].country, entry_id)
+                if key.lower() not in taken:
+                    add(entry_id, key, False, 0.7, f"{NATIONAL_SHORT_FORM}{key!r}")
+        # A one-word name in capitals and lower case is also written in capitals by its owner
+        # ("Interpol", "INTERPOL"); not places, whose names in capitals are headlines' words.
+        for (key, case_sensitive), by_entry in list(targets.items()):
+            if case_sensitive and len(key) >= 4 and key.isalpha() and key[1:].islower():
+                if key[0].isupper() and (key.upper(), True) not in targets:
+                    for entry_id in by_entry:
+                        if self.entries[entry_id].kind not in (COUNTRY, "subnational"):
+                            add(entry_id, key.upper(), True, 0.85, f"name as {key.upper()!r}")
+
         demonyms = set()
         for entry in self.entries.values():
             for demonym in DEMONYMS.get(entry.country, ()) if entry.kind == COUNTRY else ():
                 add(entry.id, demonym, True, 0.8, f"demonym {demonym!r}")
                 demonyms.add(index_key(demonym, case_sensitive=True))
 
-        self._insensitive = ahocorasick.Automaton()
-        self._sensitive = ahocorasick.Automaton()
+        # One automaton over the lower-cased text: a name that matches only as written keeps
+        # that form beside its lower case, checked against the text where it is found.
+        by_lowered: dict[str, tuple[tuple, dict]] = defaultdict(lambda: ((), {}))
         for (key, case_sensitive), by_entry in targets.items():
-            automaton = self._sensitive if case_sensitive else self._insensitive
-            automaton.add_word(key, (len(key), tuple(by_entry.values())))
-        for automaton in (self._insensitive, self._sensitive):
-            if len(automaton):
-                automaton.make_automaton()
+            if case_sensitive:
+                anywhere, exact = by_lowered[fold_lower(key)]
+                exact[key] = tuple(by_entry.values())
+                by_lowered[fold_lower(key)] = (anywhere, exact)
+            else:
+                by_lowered[key] = (tuple(by_entry.values()), by_lowered[key][1])
+        self._automaton = ahocorasick.Automaton()
+        for key, (anywhere, exact) in by_lowered.items():
+            self._automaton.add_word(key, (len(key), anywhere, tuple(exact.items())))
+        if len(self._automaton):
+            self._automaton.make_automaton()
 
         national, places, countries = set(), set(), set()
         for (key, case_sensitive), by_entry in targets.items():
@@ -256,16 +360,17 @@ class AliasIndex:
     def find(self, text: str) -> Findings:
         """Scan `text` once; see the module docstring for what comes back."""
         folded, lowered = fold(text), fold_lower(text)
-        hits = registry_hits(
-            ((self._insensitive, lowered), (self._sensitive, folded)), folded, self.context
-        )
+        hits = registry_hits(self._automaton, lowered, folded, self.context)
         chosen = longest_first(hits)
 
         suggestions: dict[int, Suggestion] = {}
         ambiguous: list[Ambiguity] = []
         pending: list[Hit] = []
+        national: list[Hit] = []
         for hit in chosen:
-            if len({t.entry_id for t in hit.targets}) == 1:
+            if all(t.reason.startswith(NATIONAL_SHORT_FORM) for t in hit.targets):
+                national.append(hit)
+            elif len({t.entry_id for t in hit.targets}) == 1:
                 self._add(suggestions, hit.targets[0], text, hit.start, hit.end)
             else:
                 pending.append(hit)
@@ -290,10 +395,13 @@ class AliasIndex:
             else:
                 self._add(suggestions, target, text, hit.start, hit.end)
 
+        unresolved = self._national_short_forms(text, national, suggestions)
+        chosen = [h for h in chosen if h not in unresolved]  # free for candidates
         taken = [(h.start, h.end) for h in chosen]
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
         self._drop_country_modifiers(folded, suggestions)
+        self._drop_acronyms_defined_otherwise(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
         not_countries = [
             (h.start, h.end)
@@ -310,6 +418,7 @@ class AliasIndex:
         self._implied_ministries(text, folded, suggestions, candidates)
         self._implied_departments(text, folded, suggestions)
         self._place_candidates(text, folded, suggestions, candidates)
+        self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
@@ -324,6 +433,49 @@ class AliasIndex:
             ambiguous=ambiguous,
             people=people,
         )
+
+    def _national_short_forms(self, text, hits: list[Hit], suggestions) -> list[Hit]:
+        """ "National Treasury" is South Africa's in a story about South Africa: a body's name
+        without its country is that of the country the story names most, when it has one.
+        Returns the hits it could not place."""
+        if not hits:
+            return []
+        named = sorted(
+            ((len(s.mentions), s.entry.country) for s in suggestions.values()
+             if s.entry.kind == COUNTRY),
+            reverse=True,
+        )  # fmt: skip
+        if not named or (len(named) > 1 and named[0][0] == named[1][0]):
+            return hits
+        country = named[0][1]
+        unresolved = []
+        for hit in hits:
+            targets = [t for t in hit.targets if self.entries[t.entry_id].country == country]
+            if len({t.entry_id for t in targets}) == 1:
+                self._add(suggestions, targets[0], text, hit.start, hit.end)
+            else:
+                unresolved.append(hit)
+        return unresolved
+
+    def _national_candidates(self, text, suggestions, candidates) -> None:
+        """A candidate that is a country's registry body under another form of its name:
+        "Korea's Ministry of Trade, Industry and Energy" ("… of the Republic of Korea"),
+        "Ministry of Foreign Affairs of the Republic of Uzbekistan" ("… of Uzbekistan")."""
+        for key, candidate in list(candidates.items()):
+            name, country = candidate.name, candidate.country_guess
+            for at in (m.start() for m in re.finditer(" of ", name)):
+                place = self.country_named(_strip_the(name[at + 4 :]))
+                if place is not None:  # "… of the Republic of Uzbekistan"
+                    name, country = name[:at], place.country
+                    break
+            entry_id = self._national.get(index_key(name, case_sensitive=False), {}).get(country)
+            if entry_id is None or not country:
+                continue
+            reason = f"{NATIONAL_SHORT_FORM}{name!r} of {self.entries[entry_id].country}"
+            for mention in candidate.mentions:
+                target = Target(entry_id, 0.75, reason)
+                self._add(suggestions, target, text, mention.start, mention.end)
+            del candidates[key]
 
     def _add(self, suggestions, target: Target, text: str, start: int, end: int) -> None:
         entry = self.entries[target.entry_id]
@@ -357,6 +509,29 @@ class AliasIndex:
             suggestion.mentions = kept
             if not kept:
                 del suggestions[entry_id]
+
+    def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
+        """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else
+        than the registry's body (the Sudanese Armed Forces); it means that in this text."""
+        for entry_id, suggestion in list(suggestions.items()):
+            redefined = set()
+            for mention in suggestion.mentions:
+                if not (
+                    is_acronym(mention.text) and inside_parens(folded, mention.start, mention.end)
+                ):
+                    continue
+                before = (mention.start - 2, mention.start - 1)
+                if any(other.end in before for other in suggestion.mentions):
+                    continue  # "Environmental Protection Agency (EPA)": its own name before it
+                letters = [c for c in mention.text if c.isupper()]
+                words = _WORDS.findall(folded, max(0, mention.start - 100), mention.start - 1)
+                words = [w for w in words if w.lower() not in _INITIAL_SKIP][-len(letters) :]
+                if len(words) == len(letters) and [w[0].upper() for w in words] == letters:
+                    redefined.add(mention.text)
+            if redefined:
+                suggestion.mentions = [m for m in suggestion.mentions if m.text not in redefined]
+                if not suggestion.mentions:
+                    del suggestions[entry_id]
 
     def _drop_home_short_forms_abroad(self, suggestions) -> None:
         """ "The Treasury", "the Senate" in a story whose bodies are all another country's are
@@ -457,9 +632,18 @@ class AliasIndex:
                     if country is not None:
                         # The name stays as written ("Ministry of Water"), the country with it.
                         candidate.country_guess = country.country
+                    owner = before_mention.get(mention.start - 3)  # "NASA's Goddard …"
+                    if country is None and owner is not None and not candidate.parent:
+                        if owner.entry.kind != COUNTRY and folded[mention.start - 3] in "'’":
+                            candidate.parent = owner.entry.name
+                            candidate.country_guess = owner.entry.country
+                            if candidate.kind_guess == "other":
+                                candidate.kind_guess = owner.entry.kind
                 if (of := _OF_A_BODY_AFTER.match(folded, mention.end)) and not candidate.parent:
                     owner = at_mention.get(of.end())
-                    if owner is not None and owner.entry.kind != COUNTRY:
+                    if owner is not None and owner.entry.kind == COUNTRY:
+                        candidate.country_guess = candidate.country_guess or owner.entry.country
+                    elif owner is not None:
                         candidate.parent = owner.entry.name  # "… Committee of the Reserve Bank"
                         candidate.country_guess = candidate.country_guess or owner.entry.country
                 parent = before_mention.get(mention.start - 1)
@@ -505,9 +689,11 @@ class AliasIndex:
 
     def _short_forms(self, text, suggestions, candidates) -> None:
         """ "Weather Service" after "National Weather Service": a short form, not a new body."""
+        if not candidates:
+            return
+        names = [(fold_lower(s.entry.name), s) for s in suggestions.values()]
         for key, candidate in list(candidates.items()):
-            for suggestion in list(suggestions.values()):
-                name = fold_lower(suggestion.entry.name)
+            for name, suggestion in names:
                 if (" " in key and name.endswith(" " + key)) or (
                     " " not in key
                     and name.startswith(key + " ")

@@ -77,7 +77,7 @@ ORGANIZATION_HEADS = {
     "observatory", "regiment", "battalion", "team", "railway", "railways", "semiconductors",
     "electronics", "platforms", "pharma", "therapeutics", "corps", "fleet", "squadron", "wing",
     "exchange", "centres", "centers", "unit", "force", "taskforce", "fund", "programme",
-    "commissariat", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
+    "commissariat", "port", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
@@ -85,6 +85,12 @@ COMPANY_SUFFIXES = {
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp",
 }  # fmt: skip
+# A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH"), as a
+# regular expression over the name (any case).
+LEGAL_FORM = (
+    r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
+    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty))\.?$"
+)
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",

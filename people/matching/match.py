@@ -1,13 +1,13 @@
 """Stage 3, match: where the registry's names stand in a text, as whole words, longest first.
 
-Pure functions over the folded text and the hits the index's automata report.
+Pure functions over the folded text and the hits the index's automaton reports.
 """
 
 import bisect
 import re
 from dataclasses import dataclass
 
-from people.matching.lexicon import FUNCTION_WORDS, TITLE_WORDS
+from people.matching.lexicon import FUNCTION_WORDS, SPEECH_VERBS, TITLE_WORDS
 from people.matching.results import Hit
 
 
@@ -26,32 +26,47 @@ class Context:
     demonyms: frozenset[str] = frozenset()  # "German", "Danish": a country unless a name begins
 
 
-def registry_hits(scans, folded: str, context: Context = Context()) -> list[Hit]:
-    """Whole-word hits of the index's automata. `scans`: (automaton, haystack) pairs, the
-    haystack being `folded` (case-sensitive names) or its lower case (the others)."""
+# The reason of a company's name written without its legal form (see index.company_short_forms).
+SHORT_FORM = "short form "
+# The reason of a government body's name written without its country (index, national forms).
+NATIONAL_SHORT_FORM = "name without its country "
+
+
+def registry_hits(automaton, lowered: str, folded: str, context: Context = Context()) -> list[Hit]:
+    """Whole-word hits of the index's automaton, scanned once over the lower-cased text.
+
+    Its values are (length, targets, exact): `targets` match whatever the case; `exact` pairs
+    a form as written ("EPA", "Georgia") with the targets that match only in that form. The
+    same words may name several organizations at once ("Georgia" the country's name and a
+    state's alias): one mention of several, an ambiguity, not two hits."""
     hits: list[Hit] = []
-    for automaton, haystack in scans:
-        if not len(automaton):
+    if not len(automaton):
+        return hits
+    for end, (length, targets, exact) in automaton.iter(lowered):
+        start = end - length + 1
+        if exact:
+            written = folded[start : end + 1]
+            for form, exact_targets in exact:
+                if form == written:
+                    known = {t.entry_id for t in targets}
+                    targets = targets + tuple(t for t in exact_targets if t.entry_id not in known)
+        if (
+            targets
+            and all(t.reason.startswith(SHORT_FORM) for t in targets)
+            and not _reads_as_a_short_form(folded, start, end + 1)
+        ):
             continue
-        for end, (length, targets) in automaton.iter(haystack):
-            start = end - length + 1
-            if bounded(folded, start, end + 1) and not qualified(folded, start, end + 1, context):
+        if targets and bounded(folded, start, end + 1):
+            if not qualified(folded, start, end + 1, context):
                 hits.append(Hit(start, end + 1, targets))
-    # The same words found by both automata ("Georgia" the country's name and a state's
-    # alias) are one mention of several organizations: an ambiguity, not two hits.
-    merged: dict[tuple[int, int], Hit] = {}
-    for hit in hits:
-        same = merged.get((hit.start, hit.end))
-        if same is None:
-            merged[(hit.start, hit.end)] = hit
-        else:
-            known = {t.entry_id for t in same.targets}
-            extra = tuple(t for t in hit.targets if t.entry_id not in known)
-            merged[(hit.start, hit.end)] = Hit(hit.start, hit.end, same.targets + extra)
-    return list(merged.values())
+    return hits
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+_OF_A_PLACE_AFTER = re.compile(
+    r" of (?:the )?(?:(?P<noun>State|Commonwealth|Province|City|County|Municipality) of "
+    r"|(?P<place>[A-Z][\w'-]*)\b(?! [A-Z]))"
+)
 # Before a registry name, these make it a body of a smaller place: "Washington State Department
 # of Commerce", "Orange County Board of Health".
 PLACE_NOUNS = frozenset({"State", "County", "City", "Province", "Provincial", "Municipal"})
@@ -74,7 +89,13 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         if not previous[:1].isalpha():
             previous = ""
     if " " in word:
-        return bool(previous) and (previous in context.places or previous in PLACE_NOUNS)
+        if previous and (previous in context.places or previous in PLACE_NOUNS):
+            return True
+        # "Department of Commerce of the State of Washington": another place's body
+        following = _OF_A_PLACE_AFTER.match(text, end)
+        return bool(following) and (
+            following["noun"] is not None or following["place"] in context.places
+        )
     if previous.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", previous):
         previous = ""  # the end of a sentence ("… Caspian Sea. Tajikistan's …")
     lowered = previous.lower()
@@ -94,6 +115,42 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         after = following.group(1).lower()
         return after not in FUNCTION_WORDS and after not in TITLE_WORDS
     return False
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
+_WORD_AFTER = re.compile(r"(?:’s|'s)?\s+(\w+)")
+# After a company named by one word at a sentence's start ("Mars said"), what a company does.
+_COMPANY_VERBS = SPEECH_VERBS | {
+    "will", "would", "has", "had", "is", "was", "agreed", "completed", "reported", "expects",
+    "plans", "acquired", "launched", "signed", "opened", "closed", "employs", "owns",
+}  # fmt: skip
+
+
+def _reads_as_a_short_form(text: str, start: int, end: int) -> bool:
+    """Whether a company's name without its legal form names it here: not inside a longer
+    name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
+    before a lower-case word it would qualify ("Visa applications", "Mars rover"), and first in
+    a sentence only before a company's verb or as a possessive ("Mars said", "Amazon's")."""
+    if _NEXT_WORD.match(text, end):
+        return False
+    if " " in text[start:end]:
+        return True
+    before = text[max(0, start - 40) : start]
+    if before.lower().endswith("the "):
+        return False
+    if text[end : end + 2] in ("'s", "’s"):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return True  # punctuation or the end: "signed with Amazon."
+    word = after.group(1)
+    if word.lower() in _COMPANY_VERBS or word == "to":  # "Mars to acquire Kellanova"
+        return True
+    if _SENTENCE_START.search(before):
+        return False
+    # mid-sentence: a function word may follow ("Amazon and the league"), not a lower-case
+    # noun the word would qualify ("Visa applications", "Mars rover")
+    return word.lower() in FUNCTION_WORDS or not word[:1].islower()
 
 
 def bounded(text: str, start: int, end: int) -> bool:

@@ -160,21 +160,23 @@ _SPEECH = r"(?:said|says|added|noted|explained|stated|told|wrote|announced|argue
 # '"…," said Jane Roe' / 'according to Jane Roe' / 'Jane Roe said' / 'Jane Roe, the chair of …':
 # the cheap anchors (a speech verb, ", the ") are found first, then the name beside them.
 _VERBS = _SPEECH.strip("(?:)").split("|")
-_ANCHORS = [f" {verb} " for verb in _VERBS] + [f" {verb}," for verb in _VERBS]
-_ANCHORS += [" according to ", ", the ", ", a ", ", an ", ", who ", ", its "]
+# One scan for every anchor; the space or comma after an anchor is looked at, not taken, so that
+# " said, the " and ", who announced " give both anchors.
+_ANCHOR = re.compile(
+    rf" (?:{'|'.join(_VERBS)})(?=[ ,])| according to(?= )|, (?:the|a|an|who|its)(?= )"
+)
 
 
 def _anchors(folded: str):
-    """(start, end, is a comma) of each anchor, by str.find: far cheaper than a regex scan."""
+    """(start, end, is a comma) of each anchor, in the order of the text."""
     found = []
-    for anchor in _ANCHORS:
-        at = folded.find(anchor)
-        while at >= 0:
-            comma = anchor[0] == ","
-            end = at + len(anchor) - 1 if not comma else at + len(anchor)
-            found.append((at + (0 if comma else 1), end, comma))
-            at = folded.find(anchor, at + 1)
-    return sorted(found)
+    for match in _ANCHOR.finditer(folded):
+        at, end = match.span()
+        if folded[at] == ",":
+            found.append((at, end + 1, True))
+        else:  # the word(s) between the spaces: "said", "according to"
+            found.append((at + 1, end, False))
+    return found
 
 
 _NAME_AFTER = re.compile(rf" (?P<name>{_FULL_NAME})\b")

@@ -9,11 +9,18 @@ Its speaker comes from the attribution around it, tried in this order:
 - before it, in its sentence: 'Rubio said: "…"', 'attributable to Jane Roe, …: "…"', and a
   partial quote's subject: 'Roe called the deal "a turning point"';
 - a quote with no attribution of its own shares the one beside it in its paragraph ('"…," said
-  Roe. "…"'), and a quote that runs on over paragraphs shares its speaker over them.
+  Roe. "…"', '"…," said Roe, "…"'), and a quote that runs on over paragraphs shares its speaker
+  over them.
 
-"he"/"she" is the person named last before the quote (the sentence's subject when the pronoun
-stands inside it), "it"/"the company" the organization named last. Quotation marks around a title,
-a term or a nickname are not quotations; a quote whose speaker the text does not name has none.
+"he"/"she" is the person who spoke or was a sentence's subject last (paragraphs of quotation in
+between do not count), else the one named last; "it"/"the company" the organization named last,
+"the Dutch government" that country's. A surname that two people share ("Gates") is the one
+named in full last; "Mr Lee" may be a family name written first (Lee Hsien Loong); "the
+statement said" is whoever issued the statement. When unsure, nobody: an unnamed "senior
+official" or "analyst at Acme Bank", two people side by side ("said Roe and Poe"), "the
+university" or "the company" when the sentence that named one named two. Quotation marks around
+a title, a term or a nickname are not quotations; a quote whose speaker the text does not name
+has none.
 """
 
 import re
@@ -27,6 +34,7 @@ from people.matching.lexicon import (
     ATTRIBUTION_PHRASES,
     CALLING_VERBS,
     COMPANY_NOUNS,
+    DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
@@ -89,7 +97,9 @@ class _Known:
     forms: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)  # the words of its name, folded
     kind: str = ""  # an organization's kind
+    country: str = ""  # an organization's country (ISO code), when known
     places: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) mentions
+    named: list[tuple[int, int]] = field(default_factory=list)  # the places of its full names
     subjects: list[tuple[int, int]] = field(default_factory=list)  # where they speak or act
 
 
@@ -118,6 +128,12 @@ _REACH = 400  # characters around a quote or a verb where its attribution is loo
 _MAX_NEW_PEOPLE = 100  # people the pre-pass adds to a story, at most
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<subject>[A-Z].*)$")
 _CHUNK = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|de|&)\s+)*[A-Z][\w.&’'-]*)*")
+_NICKNAMED = re.compile(r"^\S+ [\"“](?P<nickname>[^\"”]+)[\"”] (?P<rest>.+)$")
+_INDEFINITE = {"a", "an", "one", "another"}
+_NOUN_PHRASE_END = re.compile(r"\s(?:at|of|for|with|from|in|on)\s")  # "an analyst | at Acme"
+_COURTESY_TITLES = "Mr|Ms|Mrs|Dr"
+_COUNTRY_OF_DEMONYM = {d.lower(): code for code, names in DEMONYMS.items() for d in names}
+_DOCUMENTS = {"statement", "letter", "post", "note", "release"}
 _NOT_A_NAME = (
     FUNCTION_WORDS | NOT_NAME_WORDS | ORGANIZATION_HEADS | TITLE_WORDS | HONORIFICS | _CONNECTORS
 )
@@ -197,28 +213,48 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
         name = finding.name
         if finding.person is None and len(_strip_title(name.split())) >= 2:
             name = " ".join(_strip_title(name.split()))  # "Economist Ravi Menon"
+        if finding.person is None:
+            name = _without_title_object(name, paragraphs)
         speaker = QuoteSpeaker(name, finding.title, finding.organization, PERSON, finding.person)
-        words = _name_words(finding.name)
+        words = _name_words(name)
         forms = {finding.name, *(m.text for m in finding.mentions)}
         if finding.person and finding.person.nickname and words:
             forms.add(f"{finding.person.nickname} {_surname(finding.name)}")
+        for form in list(forms):
+            # 'José "Pepe" Núñez', 'Director Pepe Núñez': "Pepe Núñez" is him too
+            if nicknamed := _NICKNAMED.match(form):
+                forms.add(f"{nicknamed['nickname']} {nicknamed['rest']}")
+            if len(bare := _strip_title(form.split())) >= 2:
+                forms.add(" ".join(bare))
         surname = _surname(finding.name)
         if surname:
             forms.add(surname)
         people.append(_Known(speaker, {f for f in forms if f}, words))
     # "M. Granholm" beside "Jennifer M. Granholm": the longer name is the person
     people = [p for p in people if not any(p.words < other.words for other in people)]
+    people = [p for n, p in enumerate(people) if all(p.words != o.words for o in people[:n])]
+    # "Mr Lee" of Lee Hsien Loong: a name whose family name comes first
+    surnames = {_surname(p.speaker.name).lower() for p in people}
+    for known in people:
+        first = known.speaker.name.split()[0]
+        if len(known.speaker.name.split()) >= 2 and first.lower() not in surnames:
+            courtesy = re.compile(rf"\b(?:{_COURTESY_TITLES})\.? {re.escape(first)}(?![\w-])")
+            known.forms |= {m.group() for p in paragraphs for m in courtesy.finditer(p)}
     if findings:
         for suggestion in findings.organizations:
             speaker = QuoteSpeaker(suggestion.entry.name, kind=ORGANIZATION, entry=suggestion.entry)
             forms = {suggestion.entry.name, *(m.text for m in suggestion.mentions)}
             words = _name_words(suggestion.entry.name)
-            organizations.append(_Known(speaker, forms, words, suggestion.entry.kind))
+            known = _Known(speaker, forms, words, suggestion.entry.kind)
+            known.country = suggestion.entry.country or ""
+            organizations.append(known)
         for candidate in findings.candidates:
             speaker = QuoteSpeaker(candidate.name, kind=ORGANIZATION)
             forms = {candidate.name, *(m.text for m in candidate.mentions)}
             words = _name_words(candidate.name)
-            organizations.append(_Known(speaker, forms, words, candidate.kind_guess))
+            known = _Known(speaker, forms, words, candidate.kind_guess)
+            known.country = candidate.country_guess or ""
+            organizations.append(known)
     spans = _quote_spans(paragraphs)
     for known in [*people, *organizations]:
         _locate(known, paragraphs, spans)
@@ -237,6 +273,19 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
             if speaker and speaker.kind == PERSON:
                 _mark_subject(people, speaker, (n, verb.start()), paragraphs, spans)
     return people, organizations
+
+
+def _without_title_object(name: str, paragraphs: list[str]) -> str:
+    """ "Development Reinette Klever" where the body writes "Minister for Foreign Trade and
+    Development Reinette Klever": the last words of a title's object are no part of the name."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    connector = re.compile(rf"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+{re.escape(name)}(?![\w-])")
+    if not any(connector.search(paragraph) for paragraph in paragraphs):
+        return name
+    keep = 3 if re.fullmatch(r"[A-Z]\.", words[-2]) else 2  # "Jennifer M. Granholm"
+    return " ".join(words[-keep:])
 
 
 def _mark_subject(people: list[_Known], speaker: QuoteSpeaker, place, paragraphs, spans) -> None:
@@ -260,14 +309,45 @@ def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
     for form in sorted(known.forms, key=len, reverse=True):
         pattern = re.compile(rf"(?<![\w-]){re.escape(fold(form))}(?![\w-])")
         for n, paragraph in enumerate(paragraphs):
-            for match in pattern.finditer(fold(paragraph)):
+            for match in pattern.finditer(_folded(paragraph)):
+                if len(form.split()) == 1 and _inside_other_name(paragraph, *match.span()):
+                    continue
                 if not _inside_quote(spans, n, match.start()):
                     known.places.append((n, match.start()))
+                    if len(form.split()) >= 2:
+                        known.named.append((n, match.start()))
                     lead = paragraph[_sentence_start(paragraph, match.start()) : match.start()]
                     if all(w[:1].isupper() for w in lead.split()):  # "Party President Jo Roe"
                         known.subjects.append((n, match.start()))
     known.places = sorted(set(known.places))
+    known.named = sorted(set(known.named))
     known.subjects = sorted(set(known.subjects))
+
+
+@lru_cache(maxsize=4096)
+def _folded(paragraph: str) -> str:
+    return fold(paragraph)
+
+
+def _inside_other_name(paragraph: str, start: int, end: int) -> bool:
+    """Whether the single word at paragraph[start:end] (a surname) is part of a longer name:
+    followed by a capitalized word ("the Gates Foundation") or preceded by a capitalized word
+    that is no title ("Melinda French Gates" is not Bill Gates)."""
+    following = paragraph[end:].split(None, 1)
+    if paragraph[end : end + 1] == " " and following and following[0][:1].isupper():
+        return True
+    preceding = paragraph[:start].rsplit(None, 1)
+    if not preceding or paragraph[start - 1 : start] != " ":
+        return False
+    word = preceding[-1]
+    bare = word.lower().rstrip(".")
+    return (
+        word[:1].isupper()
+        and word[-1:].isalpha()
+        and not word.endswith(("’s", "'s"))
+        and word.lower() not in FUNCTION_WORDS | ABBREVIATIONS
+        and bare not in TITLE_WORDS | HONORIFICS | OCCUPATIONS
+    )
 
 
 def _key(name: str) -> str:
@@ -373,7 +453,8 @@ def _attribution(paragraphs, span, quote, people, organizations):
     resolver = _Resolver(paragraphs, span, people, organizations)
     text = quote.text.rstrip()
     if span.close is not None:
-        after = paragraph[span.close + 1 : _sentence_end(paragraph, span.close + 1)][:_REACH]
+        after = paragraph[span.close + 1 : resolver.sentence_end(paragraph, span.close + 1)]
+        after = after[:_REACH]
         if dash := _DASH_SIGNATURE.match(after):  # '"…" — Jane Roe, Director of the agency'
             if speaker := resolver.subject(dash["subject"], here, following=True):
                 return "—", speaker
@@ -428,6 +509,10 @@ def _before_cue(prefix: str, resolver: "_Resolver", here, span):
     verbs = list(_VERB.finditer(prefix))
     if verbs:
         verb = verbs[-1]
+        if closing >= 0 and not prefix[: verb.start()].strip():
+            # '"…," said Jane Roe, "…"': the quotation split by an inverted said-clause
+            named = prefix[verb.end() :].strip().rstrip(",:").strip()
+            return verb.group(), resolver.subject(named, here, following=True)
         return verb.group(), resolver.subject(prefix[: verb.start()], here, before_verb=True)
     if prefix.rstrip().endswith(":"):  # 'one commuter summed up the mood: "…"'
         return ":", resolver.subject(prefix.rstrip()[:-1], here, strict=True)
@@ -511,6 +596,21 @@ class _Resolver:
         self.paragraphs, self.span = paragraphs, span
         self.people, self.organizations = people, organizations
 
+    def sentence_end(self, paragraph: str, at: int) -> int:
+        """_sentence_end, where a full stop inside a name the story knows ("Warner Bros.
+        Discovery", "Acme Co. Ltd") ends no sentence."""
+        end = _sentence_end(paragraph, at)
+        dotted = {f for k in [*self.people, *self.organizations] for f in k.forms if ". " in f}
+        moved = True
+        while moved and end < len(paragraph):
+            moved = False
+            for form in dotted:
+                for match in re.finditer(re.escape(form), paragraph[: end + len(form)]):
+                    if match.start() <= end < match.end():
+                        end, moved = _sentence_end(paragraph, match.end()), True
+                        break
+        return end
+
     def subject(self, phrase: str, here, *, following=False, before_verb=False, strict=False):
         """The speaker `phrase` names. `following`: the phrase comes after the verb (its first
         name is the speaker); `before_verb`: a sentence's words up to its speech verb."""
@@ -533,6 +633,10 @@ class _Resolver:
             return self._antecedent(first, self._sentence_here(here))
         if before_verb and first == "it" and len(words) <= 2:
             return self._antecedent(first, here)
+        # "said Jane Roe and John Poe", "Roe and Poe said": no single speaker
+        segments = [segment for segment in phrase.split(",") if segment.strip()] or [""]
+        if self._several_people(segments[-1 if before_verb else 0].strip(), here):
+            return None
         return self._named(phrase, here, strict=strict)
 
     def _sentence_here(self, here):
@@ -544,11 +648,15 @@ class _Resolver:
         before; else the one named last. "it": the organization named last."""
         if pronoun not in PERSON_PRONOUNS:
             return _nearest(self.organizations, here)
+        # the paragraph before counts, and so do paragraphs of quotation before it
+        floor = here[0] - 1
+        while floor > 0 and self.paragraphs[floor].lstrip()[:1] in _OPENING + '"':
+            floor -= 1
         best, best_at = None, None
         for known in self.people:
             at = bisect_left(known.subjects, here)
             last = known.subjects[at - 1] if at else None
-            if last and last[0] >= here[0] - 1 and (best_at is None or last > best_at):
+            if last and last[0] >= floor and (best_at is None or last > best_at):
                 best, best_at = known.speaker, last
         return best or _nearest(self.people, here)
 
@@ -556,6 +664,17 @@ class _Resolver:
         """The first name in `phrase` that is a speaker's, run by run: a person ("Jim Farley",
         "Secretary Rubio", "Dr Chalmers"), an organization, "the Treasurer" (the person holding
         the title), "the company" (the organization named last), else a new person's name."""
+        segment = phrase.split(",")[0]
+        head = [w.strip(",.").lower() for w in fold(_NOUN_PHRASE_END.split(segment)[0]).split()]
+        if (
+            head
+            and head[0] in _INDEFINITE
+            and not set(head) & SPOKESPERSON_WORDS
+            and head[-1] not in ORGANIZATION_NOUNS
+        ):
+            return None  # "a senior State Department official": someone the text does not name
+        if len(head) == 2 and head[0] == "the" and head[1] in _DOCUMENTS:
+            return self._author(head[1], here)  # "the statement added"
         runs = _runs(phrase)[:1] if first_only else _runs(phrase)
         starts_with_the = fold(phrase).lstrip().lower().startswith("the ")
         if any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split()):
@@ -585,6 +704,46 @@ class _Resolver:
             return held  # "the secretary said"
         return self._organization_noun(phrase, here)
 
+    def _several_people(self, segment: str, here) -> bool:
+        """Whether `segment` names two people side by side ("Jane Roe and John Poe")."""
+        for joint in re.finditer(r"\s+(?:and|&)\s+", segment):
+            left, right = segment[: joint.start()], segment[joint.end() :]
+            before, after = _runs(left), _runs(right)
+            if not (before and after):
+                continue
+            if len(before) > 1 or not left.endswith(before[-1][-1]):
+                continue  # "Roe met Poe and Lee": the pair is no subject
+            if not right.startswith(after[0][0]):
+                continue
+            if all(
+                self._person(run, here) or self._new_person(run, " ".join(run))
+                for run in (before[-1], after[0])
+            ):
+                return True
+        return False
+
+    def _author(self, document: str, here) -> QuoteSpeaker | None:
+        """ "the statement added": whoever the sentence that last named a statement (in this
+        paragraph or the one before) says issued it ("Roe said in a statement that …")."""
+        for n in (here[0], here[0] - 1):
+            if n < 0:
+                continue
+            paragraph = self.paragraphs[n]
+            end = here[1] if n == here[0] else len(paragraph)
+            spans = _quote_spans([paragraph])
+            for match in reversed(list(re.finditer(rf"\b{document}\b", paragraph[:end]))):
+                if _inside_quote(spans, 0, match.start()):
+                    continue
+                sentence = paragraph[_sentence_start(paragraph, match.start()) : match.start()]
+                verbs = [v for v in _VERB.finditer(sentence) if v.group() in SPEECH_VERBS]
+                if not verbs or any(mark in sentence for mark in '“”"'):
+                    return None
+                start = match.start() - len(sentence)
+                return self.subject(
+                    sentence[: verbs[0].start()], (n, start + verbs[0].start()), before_verb=True
+                )
+        return None
+
     def _holder(self, run: list[str], here) -> QuoteSpeaker | None:
         """ "the Treasurer", "The Minister": the person of the story holding that title."""
         words = {w.lower().strip(",") for w in run}
@@ -595,8 +754,11 @@ class _Resolver:
 
     def _person(self, run: list[str], here) -> QuoteSpeaker | None:
         name = _strip_title(run)
-        # "Refugees Filippo Grandi": the words left of a name may be the end of a title
+        # "Refugees Filippo Grandi": the words left of a name may be the end of a title; a
+        # surname alone is not what is left ("Bill Gates" is not Melinda French Gates)
         for skip in range(len(name)):
+            if skip and len(name) - skip < 2:
+                break
             if found := self._known_person(name[skip:], here):
                 return found
         if len(name) == 1 and (full := self._full_name(name[0])):
@@ -606,6 +768,9 @@ class _Resolver:
     def _known_person(self, name: list[str], here) -> QuoteSpeaker | None:
         key = _key(" ".join(name))
         exact = [p for p in self.people if any(_key(f) == key for f in p.forms)]
+        if len(exact) > 1:
+            # "Gates" of Bill Gates and of Melinda French Gates: the one named in full last
+            return _nearest(exact, here, by_full_name=True) or _nearest(exact, here)
         if exact:
             return _nearest(exact, here) or exact[0].speaker
         words = {w.lower().rstrip(".,") for w in fold(" ".join(name)).split()} - _SUFFIXES
@@ -636,15 +801,16 @@ class _Resolver:
             return None
         name = " ".join(words)
         spoken_for = any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split())
-        if len(words) == 1 and words[0].lower() in ORGANIZATION_NOUNS:  # "said the Ministry"
-            noun = words[0].lower()
-            fitting = [o for o in self.organizations if noun in o.words]
-            return _nearest(fitting, here) or _nearest(self.organizations, here)
         # the name may go on over "of", "and", "for": "Department of Energy"
         chunk = [words[0]]
         at = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", phrase)
         if at and (extended := _CHUNK.match(phrase, at.start())):
             chunk = extended.group().split()
+        if len(words) == 1 and len(chunk) == 1 and words[0].lower() in ORGANIZATION_NOUNS:
+            # "said the Ministry" (not "the Department of Finance"): the one of that name
+            noun = words[0].lower()
+            fitting = [o for o in self.organizations if noun in o.words]
+            return _nearest(fitting, here) or _nearest(self.organizations, here)
         for size in range(len(chunk), min(len(words), len(chunk)) - 1, -1):
             key = _key(" ".join(chunk[:size]))
             for known in self.organizations:
@@ -672,11 +838,18 @@ class _Resolver:
         noun = words[-1]
         if noun in SPOKESPERSON_WORDS and words[0] == "its":
             return _nearest(self.organizations, here)
-        if noun not in ORGANIZATION_NOUNS or len(words) > 2:
+        if noun not in ORGANIZATION_NOUNS:
             return None
+        if len(words) == 3:
+            # "the Dutch government": that country's organization of that name, if named
+            country = _COUNTRY_OF_DEMONYM.get(words[1])
+            fitting = [o for o in self.organizations if country and o.country == country]
+            return _nearest([o for o in fitting if noun in o.words], here)
         fitting = [o for o in self.organizations if noun in o.words]
         if noun in COMPANY_NOUNS:  # "the company": a company, whatever its name
             fitting += [o for o in self.organizations if o.kind == "company"]
+        if _two_named_together(fitting, self.paragraphs, here):
+            return None  # "president of X after leading Y": "the university" is either
         return _nearest(fitting, here) or _nearest(self.organizations, here)
 
     def _new_person(self, run: list[str], phrase: str) -> QuoteSpeaker | None:
@@ -684,6 +857,8 @@ class _Resolver:
         if len(name) < 2:
             return None
         at = phrase.find(" ".join(name))
+        if at < 0:
+            return None  # "Johnson & Johnson": words that are not written as one name
         if at > 0 and re.search(r"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+$", phrase[:at]):
             if len(name) <= 2:
                 return None  # "Minister of Water Resources": the title's object, no name
@@ -743,14 +918,16 @@ def _fullest(name: str, paragraphs: list[str]) -> str:
     return name
 
 
-def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
-    """The one in `pool` named last before `here` ((paragraph, offset))."""
+def _nearest(pool: list[_Known], here, *, by_full_name=False) -> QuoteSpeaker | None:
+    """The one in `pool` named last before `here` ((paragraph, offset)); `by_full_name`: named
+    by a name of two words or more (not a surname that several people share)."""
     best, best_at = None, None
     for known in pool:
-        at = bisect_left(known.places, here)
+        places = known.named if by_full_name else known.places
+        at = bisect_left(places, here)
         if not at:
             continue
-        last = known.places[at - 1]
+        last = places[at - 1]
         if (
             best_at is None
             or last > best_at
@@ -758,6 +935,22 @@ def _nearest(pool: list[_Known], here) -> QuoteSpeaker | None:
         ):
             best, best_at = known.speaker, last
     return best
+
+
+def _two_named_together(pool: list[_Known], paragraphs: list[str], here) -> bool:
+    """Whether the sentence that last names one of `pool` before `here` names another too."""
+    last = max((p for known in pool for p in known.places if p < here), default=None)
+    if last is None:
+        return False
+    paragraph = paragraphs[last[0]]
+    start = _sentence_start(paragraph, last[1])
+    named = {
+        id(known)
+        for known in pool
+        for p in known.places
+        if p[0] == last[0] and start <= p[1] <= last[1]
+    }
+    return len(named) > 1
 
 
 def _runs(phrase: str) -> list[list[str]]:
@@ -797,6 +990,7 @@ def _strip_title(run: list[str]) -> list[str]:
         lowered = word.lower()
         if (
             lowered in TITLE_WORDS
+            or ("-" in lowered and all(part in TITLE_WORDS for part in lowered.split("-")))
             or lowered in OCCUPATIONS
             or lowered in HONORIFICS
             or lowered in ABBREVIATIONS

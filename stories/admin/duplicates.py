@@ -11,7 +11,7 @@ import threading
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -49,10 +49,13 @@ class HasCopiesFilter(admin.SimpleListFilter):
         return [("yes", "Also arrived from another source"), ("no", "From one source only")]
 
     def queryset(self, request, queryset):
+        # EXISTS by the index on duplicate_of, not the list's count of copies (a subquery
+        # PostgreSQL would run for every story of the archive to filter on it).
+        copies = IngestedItem.objects.filter(duplicate_of=OuterRef("pk"))
         if self.value() == "yes":
-            return queryset.filter(copy_count__gt=0)
+            return queryset.filter(Exists(copies))
         if self.value() == "no":
-            return queryset.filter(copy_count=0)
+            return queryset.filter(~Exists(copies))
         return queryset
 
 
@@ -62,7 +65,8 @@ class DuplicatesMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(copy_count=_copies())
 
-    @admin.display(description="Copies", ordering="copy_count")
+    # Not sortable (a count for every story of the archive): the filter finds them.
+    @admin.display(description="Copies")
     def copies(self, obj):
         if not obj.copy_count:
             return ""

@@ -7,10 +7,8 @@ one revision; the panel's actions alone make none and join the story's next revi
 
 import reversion
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connections, models, transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -19,12 +17,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from people.models import Role
 from stories.admin.corrections import CorrectionInline
 from stories.admin.drafts import AutosaveMixin, discard_drafts, offered_draft
 from stories.admin.duplicates import DuplicatesMixin, HasCopiesFilter
@@ -37,6 +35,7 @@ from stories.admin.filters import (
 from stories.admin.forms import AddOrganizationForm, StoryForm
 from stories.admin.imports import ImportReleasesMixin
 from stories.admin.quotes import StoryQuoteInline, UnattributedQuotesFilter
+from stories.admin.story_list import StoryChangeList, StoryListPaginator, search_stories
 from stories.admin.suggestions import LEGACY_FIELDS, SuggestionsPanelMixin
 from stories.admin.workflow import BULK_ACTIONS, WorkflowMixin
 from stories.corrections import attach_to_revision
@@ -62,43 +61,24 @@ from stories.revisions import (
 WORKFLOW_FIELDS = ("status", "published_at", "reviewer_id", "review_due_at", "review_note")
 
 
+def _roles_with_names(db_field, kwargs: dict) -> dict:
+    """A role picker's choices with each role's person and organization: the widget shows the
+    chosen role as "Name, Title for the Organization" (one query, not three)."""
+    if db_field.related_model is Role:
+        kwargs.setdefault("queryset", Role.objects.select_related("person", "organization"))
+    return kwargs
+
+
 class StoryPersonInline(admin.TabularInline):
     model = StoryPerson
     fields = ["position", "person", "role", "origin"]
     autocomplete_fields = ["person", "role"]
     extra = 0
 
-
-class EstimatedCountPaginator(Paginator):
-    """On PostgreSQL, the count of the whole, unfiltered archive from the planner's statistics
-    (kept by autovacuum; exact counting reads every row, hundreds of milliseconds at 100,000
-    stories); an exact COUNT(*) for a filtered or searched list, for a small table, and on
-    SQLite."""
-
-    ESTIMATE_FROM = 10_000
-
-    @cached_property
-    def count(self) -> int:
-        stories = self.object_list
-        if connections[stories.db].vendor == "postgresql" and not stories.query.where:
-            with connections[stories.db].cursor() as cursor:
-                cursor.execute(
-                    "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-                    [stories.model._meta.db_table],
-                )
-                row = cursor.fetchone()
-            if row and row[0] >= self.ESTIMATE_FROM:
-                return int(row[0])
-        return super().count
-
-
-class StoryChangeList(ChangeList):
-    """The story list reads the columns it shows, not each story's text and search vector
-    (actions get the whole stories: they work on a queryset of their own)."""
-
-    def get_results(self, request):
-        self.queryset = self.queryset.defer("body", "dek", "search_vector")
-        super().get_results(request)
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(
+            db_field, request, **_roles_with_names(db_field, kwargs)
+        )
 
 
 @admin.register(Story)
@@ -122,11 +102,19 @@ class StoryAdmin(
         "published_at", "image_format", HasCopiesFilter, UnattributedQuotesFilter,
     ]  # fmt: skip
     ordering = ["-updated_at"]
+    # SQLite: LIKE over these; PostgreSQL: the full-text index, the slug and the source's name
+    # (stories.admin.story_list.search_stories).
     search_fields = ["headline", "slug", "source_role__person__full_name", "source_label"]
+    search_help_text = (
+        "Words of the headline, text, organizations or people (the beginning of a word is "
+        "enough), a slug, or the source's name."
+    )
     list_select_related = ["source_role__person", "source_role__organization"]
     # No second COUNT(*) of the whole archive for "N total" next to a filtered count.
     show_full_result_count = False
-    paginator = EstimatedCountPaginator
+    paginator = StoryListPaginator
+    # "Show counts" would count every choice of every filter over the archive (2 s at 100k).
+    show_facets = admin.ShowFacets.NEVER
     autocomplete_fields = ["source_role"]
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
@@ -203,6 +191,16 @@ class StoryAdmin(
 
     def get_changelist(self, request, **kwargs):
         return StoryChangeList
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(
+            db_field, request, **_roles_with_names(db_field, kwargs)
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip() or connections[queryset.db].vendor != "postgresql":
+            return super().get_search_results(request, queryset, search_term)
+        return search_stories(queryset, search_term), False
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -462,7 +460,9 @@ class StoryAdmin(
     def source(self, obj):
         return obj.source_role.person.display_name if obj.source_role else "—"
 
-    @admin.display(description="Orgs", ordering="organization_count")
+    # Not sortable: sorting by a count computes it for every story of the archive (seconds at
+    # 100,000); the "organizations in this story" filter finds the stories without any.
+    @admin.display(description="Orgs")
     def organization_count(self, obj):
         if not obj.organization_count:
             return format_html('<span title="{}">0</span>', "No organizations yet")

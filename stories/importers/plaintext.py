@@ -440,7 +440,7 @@ def parse_attribution(
 def _comma_attribution(text: str, known: KnownOrganization):
     parts: list[str] = []
     for part in (part.strip() for part in text.split(",")):
-        if parts and len(parts) > 1 and part.lower() in lexicon.COMPANY_SUFFIXES:
+        if parts and len(parts) > 1 and part.lower() in lexicon.COMPANY_SUFFIXES | {"incorporated"}:
             parts[-1] += f", {part}"  # "Acme, Inc." is one name
         else:
             parts.append(part)
@@ -531,6 +531,8 @@ def _plain_attribution(text: str, known: KnownOrganization):
         name_tokens.append(tokens.pop(0))
     if not _looks_like_name(name_tokens, minimum=1):
         return None
+    if tokens and tokens[0][:1].islower() and tokens[0] not in {"of", "for", "at", "and"}:
+        return None  # "President Jane Roe speaks at …": a photo caption, not a source line
     title_words = [w for w in leading if w.lower() not in HONORIFICS]
     if tokens:
         title, organization = split_title_organization(" ".join(tokens), known)
@@ -654,6 +656,10 @@ def _is_title_word(token: str) -> bool:
 
 
 def _is_name_token(token: str) -> bool:
+    """A word of a person's name: capitalized or a particle, never a possessive ("Minister’s"
+    in "Prime Minister’s Office", a body)."""
+    if token.endswith(("'s", "’s")):
+        return False
     return token[:1].isupper() or token.lower() in NAME_PARTICLES
 
 

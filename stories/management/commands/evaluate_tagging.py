@@ -79,15 +79,35 @@ def registry_names() -> RegistryNames:
     keys_by_id: dict[int, set[str]] = {}
     kind_by_key: dict[str, str] = {}
     kinds = {}
-    for pk, key, kind in Organization.objects.values_list("pk", "name_key", "kind"):
+    rows = Organization.objects.values_list("pk", "name", "name_key", "kind", "country")
+    countries = {code: name for _, name, _, kind, code in rows if kind == "country" and code}
+    country_of = {}
+    for pk, name, key, kind, code in rows:
         keys_by_id[pk] = {key}
-        kinds[pk] = kind
+        kinds[pk], country_of[pk] = kind, code
         kind_by_key.setdefault(key, kind)
+        if own := _without_country(name, countries.get(code)):
+            keys_by_id[pk].add(f"{name_key(own)}@{code}")
     for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
         key = name_key(name)
         keys_by_id.setdefault(pk, set()).add(key)
         kind_by_key.setdefault(key, kinds.get(pk, ""))
+        if own := _without_country(name, countries.get(country_of.get(pk))):
+            keys_by_id[pk].add(f"{name_key(own)}@{country_of[pk]}")
+    for keys in keys_by_id.values():
+        for key in [k for k in keys if "@" in k]:
+            kind_by_key.setdefault(key, "")
     return RegistryNames(keys_by_id, kind_by_key)
+
+
+def _without_country(name: str, country: str | None) -> str:
+    """ "Department of Finance" for the registry's "Department of Finance of Ireland": the
+    registry tells apart bodies of one name by their country; a label names the body as it
+    calls itself, with its country beside (compared as "name@country")."""
+    for ending in (f" of the {country}", f" of {country}", f" {country}") if country else ():
+        if name.endswith(ending) and " " in name[: -len(ending)].strip(" ,"):
+            return name[: -len(ending)].strip(" ,")
+    return ""
 
 
 def report_lines(scores: dict) -> list[str]:
