@@ -7,11 +7,13 @@ chunk adds to it; new stories, their organizations, people, quotes, revisions (o
 load_story records them) are written with one INSERT per kind and chunk, in one transaction;
 search vectors and the cached pages move on once per chunk.
 
-What the batch does not handle in bulk goes through load_story, one by one, in its place in
-the order of the files, so the result is what importing the files one after another gives:
-a release whose story exists already (by its import key, a typed story of the same headline,
-or an earlier file of the same batch) and, when a chunk's bulk write fails (a value the
-database refuses, a slug or key taken meanwhile by another process), every file of that chunk.
+A release whose story exists already (by its import key, or an earlier file of the batch) is
+compared with it in bulk too, and reported unchanged when it changes nothing. What the batch
+does not handle in bulk goes through load_story, one by one, in its place in the order of the
+files, so the result is what importing the files one after another gives: a release that
+changes its story or finds a story an editor typed under its headline, and, when a chunk's
+bulk write fails (a value the database refuses, a slug or key taken meanwhile by another
+process), every file of that chunk.
 """
 
 import json
