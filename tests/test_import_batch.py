@@ -345,3 +345,26 @@ def test_the_admin_imports_many_releases_as_one_by_one_would(newsroom):
         "broken.txt, line 1: expected a headline on line 1, found only blank lines",
         None,
     )
+
+
+def test_a_chunk_the_database_refuses_is_loaded_file_by_file(releases, newsroom, monkeypatch):
+    """A value the database refuses, or a slug another process took meanwhile: the chunk's
+    bulk write is undone whole, and every file of it is loaded on its own instead."""
+    from django.db import IntegrityError
+
+    from stories.importers import batch
+
+    def refuse(items, origin):
+        raise IntegrityError("UNIQUE constraint failed: stories_story.slug")
+
+    paths = _story_files([str(releases)])
+    with transaction.atomic():
+        expected = comparable(one_by_one(paths)), stories_state()
+        transaction.set_rollback(True)
+    monkeypatch.setattr(batch, "_link", refuse)
+    got = comparable(in_bulk(paths)), stories_state()
+    assert got[0] == expected[0]
+    assert got[1] == expected[1]
+    assert (
+        Story.objects.filter(import_key__isnull=False).count() == len(paths) - 2
+    )  # refused, again
