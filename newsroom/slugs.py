@@ -1,6 +1,7 @@
 """Unique slugs for any model with a `slug` field, also when two saves race for the same one."""
 
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 SLUG_ATTEMPTS = 5
@@ -17,19 +18,38 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -
     A suffix may shorten `base` to stay within `max_length`, so the slugs in use are read by a
     prefix short enough to cover every suffixed form (else "base-2" is handed out twice).
     """
+    return unique_slugs(model, [text], max_length=max_length)[0]
+
+
+def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int = 80) -> list[str]:
+    """unique_slug for each of `texts` in turn, as if each slug were saved before the next one
+    is chosen ("base", then "base-2" for a second text of the same base), in one query."""
+    if not texts:
+        return []
+    bases = [_slug_base(text, max_length) for text in texts]
+    stems = {base[: max_length - 8] for base in bases}  # room for a suffix of up to 7 digits
+    prefixes = Q()
+    for stem in stems:
+        prefixes |= Q(slug__startswith=stem)
+    in_use = model._default_manager.filter(prefixes).order_by().values_list("slug", flat=True)
+    taken, slugs = set(in_use), []
+    for base in bases:
+        slug, n = base, 2
+        while slug in taken:
+            suffix = f"-{n}"
+            slug = base[: max_length - len(suffix)].rstrip("-") + suffix
+            n += 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _slug_base(text: str, max_length: int) -> str:
     full = slug_text(text)
     base = full[:max_length]
     if len(full) > max_length and "-" in base:
         base = base.rsplit("-", 1)[0]  # do not cut a word in half
-    base = base.strip("-") or "item"
-    stem = base[: max_length - 8]  # room for a suffix of up to 7 digits
-    taken = set(model._default_manager.filter(slug__startswith=stem).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)].rstrip("-") + suffix
-        n += 1
-    return slug
+    return base.strip("-") or "item"
 
 
 def save_with_unique_slug(instance: models.Model, save, text: str) -> None:

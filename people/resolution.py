@@ -6,7 +6,7 @@ registry has the alias, and a person keeps one row however many roles they hold.
 
 from people.matching import guess_organization_kind
 from people.matching.lexicon import ORGANIZATION_HEADS
-from people.models import Organization, Person, Role
+from people.models import Organization, OrganizationAlias, Person, Role
 from people.names import name_key
 
 
@@ -14,6 +14,28 @@ def is_known_organization(name: str) -> bool:
     """True when `name` is an organization's name or alias in the registry (countries aside:
     "… Authority of Ghana" names an authority, not Ghana)."""
     return bool(name) and Organization.objects.named(name).exclude(kind="country").exists()
+
+
+class KnownOrganizations:
+    """is_known_organization for many files: the registry's names read once (two queries), and
+    the names each file asked about recorded (`asked`: path -> name keys), so that a file whose
+    answer an organization added later would change can be read again."""
+
+    def __init__(self):
+        self.keys = set(
+            Organization.objects.exclude(kind="country").values_list("name_key", flat=True)
+        ) | set(
+            OrganizationAlias.objects.exclude(organization__kind="country").values_list(
+                "name_key", flat=True
+            )
+        )
+        self.asked: dict[str, set[str]] = {}
+        self.path = ""
+
+    def __call__(self, name: str) -> bool:
+        key = name_key(name)
+        self.asked.setdefault(self.path, set()).add(key)
+        return bool(name) and key in self.keys
 
 
 def find_organization(name: str) -> Organization | None:

@@ -24,16 +24,20 @@ def find_story_quotes(story: Story) -> list[Quote]:
     """The quotations in `story`'s body with their speakers (the engine's view, not stored)."""
     paragraphs = story.paragraphs
     findings = suggest(story_text(story.headline, story.source_attribution, paragraphs))
-    source = None
-    if (role := story.source_role) is not None:
-        person = role.person
-        source = PersonFinding(
-            person.full_name,
-            role.title,
-            role.organization.name if role.organization_id else "",
-            PersonEntry(person.pk, person.full_name, person.nickname),
-        )
-    return find_quotes(paragraphs, findings, source)
+    return find_quotes(paragraphs, findings, source_finding(story.source_role))
+
+
+def source_finding(role: Role | None) -> PersonFinding | None:
+    """The story's source (its role) as the quote finder takes it."""
+    if role is None:
+        return None
+    person = role.person
+    return PersonFinding(
+        person.full_name,
+        role.title,
+        role.organization.name if role.organization_id else "",
+        PersonEntry(person.pk, person.full_name, person.nickname),
+    )
 
 
 @transaction.atomic

@@ -32,7 +32,9 @@ class _Refresh:
         refresh_search_vectors(ids)
 
 
-def _refresh_later(story_ids=(), organization_ids=()) -> None:
+def refresh_search_vectors_later(story_ids=(), organization_ids=()) -> None:
+    """Refresh the search vectors of these stories, and of the stories of these organizations,
+    once the transaction commits (one UPDATE for all)."""
     ids, organization_ids = set(story_ids), set(organization_ids)
     if not ids and not organization_ids:
         return
@@ -53,25 +55,25 @@ def _refresh_later(story_ids=(), organization_ids=()) -> None:
 @receiver(post_save, sender=Story)
 def story_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields is None or {"headline", "dek", "body"} & set(update_fields):
-        _refresh_later([instance.pk])
+        refresh_search_vectors_later([instance.pk])
 
 
 @receiver([post_save, post_delete], sender=StoryOrganization)
 @receiver([post_save, post_delete], sender=StoryPerson)
 def link_changed(sender, instance, **kwargs):
-    _refresh_later([instance.story_id])
+    refresh_search_vectors_later([instance.story_id])
 
 
 @receiver(post_save, sender=Organization)
 @receiver(post_save, sender=Person)
 def name_changed(sender, instance, created=False, **kwargs):
     if not created:
-        _refresh_later(instance.story_links.values_list("story_id", flat=True))
+        refresh_search_vectors_later(instance.story_links.values_list("story_id", flat=True))
 
 
 @receiver([post_save, post_delete], sender=OrganizationAlias)
 def alias_changed(sender, instance, **kwargs):
-    _refresh_later(organization_ids=[instance.organization_id])
+    refresh_search_vectors_later(organization_ids=[instance.organization_id])
 
 
 @receiver([post_save, post_delete], sender=Story)

@@ -1,6 +1,7 @@
 """What the suggestion engine finds in a story: the story's text as the engine reads it, and
 the findings as plain data for commands, the importer and the admin."""
 
+import dataclasses
 import re
 
 from django.conf import settings
@@ -108,10 +109,12 @@ def _suggestion(s: Suggestion) -> dict:
     }
 
 
-def story_findings(parsed: ParsedStory) -> Findings:
-    """The engine's findings for a parsed story, with its source person among the people."""
+def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findings:
+    """The engine's findings for a parsed story, with its source person among the people.
+    `found`: what the engine already found in parsed_story_text(parsed) (the batch importer
+    scans each text once); it is left as it was, the result is a copy."""
     text = parsed_story_text(parsed)
-    findings = suggest(text)
+    findings = suggest(text) if found is None else _copy_findings(found)
     source = parsed.source
     if source is None:
         return findings
@@ -152,6 +155,16 @@ def story_findings(parsed: ParsedStory) -> Findings:
         ),
     )
     return findings
+
+
+def _copy_findings(found: Findings) -> Findings:
+    """A copy of `found` that story_findings may change (its lists and people) without
+    changing `found`."""
+    return dataclasses.replace(
+        found,
+        organizations=list(found.organizations),
+        people=[dataclasses.replace(p, mentions=list(p.mentions)) for p in found.people],
+    )
 
 
 def _add_source_organization(findings: Findings, organization: str) -> None:

@@ -13,10 +13,12 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from people import suggestions
 from people.models import Person
-from people.resolution import find_organization, is_known_organization
+from people.resolution import KnownOrganizations, find_organization, is_known_organization
 from stories.admin.forms import ImportReleasesForm
 from stories.admin.workflow import as_int
+from stories.importers.batch import load_stories
 from stories.importers.errors import ImportNotice, StoryImportError
 from stories.importers.loader import LoadResult, load_story
 from stories.importers.plaintext import ParsedStory, parse_story_bytes, parse_story_text
@@ -98,6 +100,40 @@ def import_release(name: str, text: str) -> ReleasePreview:
     return preview
 
 
+def import_releases(releases: list[tuple[str, str]]) -> list[ReleasePreview]:
+    """Import (name, text) releases as drafts, as import_release would one after the other,
+    in one run: every release parsed first, then the new stories written in bulk
+    (stories.importers.batch) with one suggestion engine for all."""
+    known = KnownOrganizations()
+    done, parsed, texts = [], [], {}
+    for name, text in releases:
+        preview = ReleasePreview(name, text)
+        known.path = name
+        try:
+            preview.parsed = parse_story_text(text, name, is_known_organization=known)
+        except StoryImportError as error:
+            preview.error = error
+        else:
+            parsed.append(preview.parsed)
+            texts[id(preview.parsed)] = text
+        done.append(preview)
+
+    def reparse(story: ParsedStory) -> ParsedStory:
+        return parse_release(story.path, texts[id(story)])
+
+    with suggestions.batch():
+        outcomes = iter(load_stories(parsed, asked=known.asked, reparse=reparse))
+    for preview in done:
+        if preview.parsed is None:
+            continue
+        outcome = next(outcomes)
+        if isinstance(outcome, StoryImportError):
+            preview.error = outcome
+        else:
+            preview.result, preview.parsed = outcome, outcome.parsed
+    return done
+
+
 class ImportReleasesMixin:
     def import_view(self, request):
         """Step 1: choose, drop or paste. Step 2: the dry run. Step 3: the drafts, linked."""
@@ -111,14 +147,16 @@ class ImportReleasesMixin:
         }
         if request.method == "POST" and request.POST.get("step") == "confirm":
             count = min(as_int(request.POST.get("count")) or 0, MAX_RELEASES)
-            done = [
-                import_release(
-                    request.POST.get(f"release-{i}-name", PASTED)[:200],
-                    request.POST.get(f"release-{i}-text", ""),
-                )
-                for i in range(count)
-                if request.POST.get(f"release-{i}-include")
-            ]
+            done = import_releases(
+                [
+                    (
+                        request.POST.get(f"release-{i}-name", PASTED)[:200],
+                        request.POST.get(f"release-{i}-text", ""),
+                    )
+                    for i in range(count)
+                    if request.POST.get(f"release-{i}-include")
+                ]
+            )
             for item in done:
                 if item.result:
                     self.log_story(request, item.result.story, f"Imported from {item.name}.")

@@ -1,6 +1,9 @@
 """What the importers report: refusals (nothing written) and warnings (imported, but look here)."""
 
+import logging
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 
 class StoryImportError(Exception):
@@ -27,3 +30,15 @@ class ImportNotice:
 
     def as_dict(self) -> dict:
         return {"line": self.line, "message": self.message, "text": str(self)}
+
+
+def crashed(path: str, line: int | None, exc: Exception) -> StoryImportError:
+    """A bug in an importer costs one file (or one ninjs document), never the batch: it is
+    refused like any other (the import is atomic, so nothing of it was written), and the
+    traceback goes to the log for whoever fixes the importer."""
+    logger.error("import_stories: %s could not be imported", path, exc_info=exc)
+    return StoryImportError(
+        path, line,
+        f"a file the importer can read (it failed with {type(exc).__name__}: {exc}; "
+        "please report this file)",
+    )  # fmt: skip

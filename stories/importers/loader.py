@@ -36,6 +36,7 @@ class LoadResult:
     story: Story
     organizations: list[Organization]
     notices: list[ImportNotice] = field(default_factory=list)
+    parsed: ParsedStory | None = None  # what was loaded
 
 
 def load_story(
@@ -68,6 +69,7 @@ def load_story(
         raise StoryImportError(
             parsed.path, None, f"a story the database accepts ({str(error).strip()})"
         ) from error
+    result.parsed = parsed
     return result
 
 
@@ -97,20 +99,9 @@ def _load(
     status = CREATED if story is None else UPDATED
     if story is None:
         story = Story(import_key=parsed.import_key)
-    before = _snapshot(story) if story.pk else None
+    before = snapshot(story) if story.pk else None
 
-    story.headline = parsed.headline
-    story.body = parsed.body
-    story.image_format = parsed.image_format
-    story.image_asset_id = parsed.image_asset_id
-    if parsed.caption:
-        story.image_caption = parsed.caption
-    source = parsed.source
-    story.source_role = role
-    story.source_attribution = source.attribution if source else ""
-    story.source_label = source.label if source else ""
-    if source and source.url:
-        story.source_url = source.url
+    fill_story(story, parsed, role)
     organizations, people = _suggested(parsed, role)
     wants_publishing = publish and (
         story.status != StoryStatus.PUBLISHED
@@ -118,7 +109,7 @@ def _load(
     )
     if (
         before is not None
-        and _snapshot(story) == before
+        and snapshot(story) == before
         and _has_links(story, organizations, people)
         and not wants_publishing
     ):
@@ -146,6 +137,23 @@ def _load(
                 notices.append(ImportNotice(parsed.path, None, f"not published: {problem}"))
     linked = organizations if new else _story_organizations(story)
     return LoadResult(status, story, linked, notices)
+
+
+def fill_story(story: Story, parsed: ParsedStory, role: Role | None) -> None:
+    """Set the release's fields on its story (the import's own: an editor's dek, tags and
+    status stay)."""
+    story.headline = parsed.headline
+    story.body = parsed.body
+    story.image_format = parsed.image_format
+    story.image_asset_id = parsed.image_asset_id
+    if parsed.caption:
+        story.image_caption = parsed.caption
+    source = parsed.source
+    story.source_role = role
+    story.source_attribution = source.attribution if source else ""
+    story.source_label = source.label if source else ""
+    if source and source.url:
+        story.source_url = source.url
 
 
 def _typed_story(parsed: ParsedStory) -> Story | None:
@@ -193,7 +201,8 @@ _FIELDS = [
 ]  # fmt: skip
 
 
-def _snapshot(story: Story) -> dict:
+def snapshot(story: Story) -> dict:
+    """The story's fields an import sets or compares."""
     return {name: getattr(story, name) for name in _FIELDS}
 
 

@@ -269,8 +269,22 @@ def _check_headline(path: str, line: int, headline: str) -> None:
         )
 
 
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, name_key(a), name_key(b)).ratio()
+def _alike(a: str, b: str) -> bool:
+    """Whether `a` and `b` are the same text, give or take a few characters (a similarity
+    ratio of 0.8 or more, typography and case aside). The cheap bounds first: most lines
+    are the headline itself, or nothing like it."""
+    a, b = name_key(a), name_key(b)
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= SIMILAR
+        and matcher.quick_ratio() >= SIMILAR
+        and matcher.ratio() >= SIMILAR
+    )
+
+
+SIMILAR = 0.8
 
 
 def _split_header_and_body(rest, headline, head_line, notice):
@@ -305,7 +319,7 @@ def _guess_header(blocks: list[_Block], headline: str) -> tuple[list[_Block], li
     """Without an opening marker: the header ends at the repeated headline, or is the first
     block when it looks like one (an image or a source line)."""
     for i, block in enumerate(blocks[:3]):
-        if any(_similar(text, headline) >= 0.8 for _, text in block.lines):
+        if any(_alike(text, headline) for _, text in block.lines):
             return blocks[: i + 1], blocks[i + 1 :]
     if blocks and any(_is_image_line(t) or "|" in t for _, t in blocks[0].lines):
         return blocks[:1], blocks[1:]
@@ -334,7 +348,7 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
             story.image_asset_id = _fits(story.path, number, "an image asset id", match["asset"])
             notice(number, "image line without a format word (older variant); format taken from "
                    "the file name")  # fmt: skip
-        elif not repeated and _similar(text, story.headline) >= 0.8:
+        elif not repeated and _alike(text, story.headline):
             repeated = True
             if name_key(text) != name_key(story.headline):
                 notice(number, f"repeated headline differs from line {head_line}: {text!r}")
