@@ -307,9 +307,9 @@ def _mark_subject(people: list[_Known], speaker: QuoteSpeaker, place, paragraphs
 def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
     """Where the body names `known`, outside quotations."""
     for form in sorted(known.forms, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(fold(form))}(?![\w-])")
+        folded_form = fold(form)
         for n, paragraph in enumerate(paragraphs):
-            for match in pattern.finditer(_folded(paragraph)):
+            for match in _whole_words(folded_form, _folded(paragraph)):
                 if len(form.split()) == 1 and _inside_other_name(paragraph, *match.span()):
                     continue
                 if not _inside_quote(spans, n, match.start()):
@@ -322,6 +322,36 @@ def _locate(known: _Known, paragraphs: list[str], spans: list["_Span"]) -> None:
     known.places = sorted(set(known.places))
     known.named = sorted(set(known.named))
     known.subjects = sorted(set(known.subjects))
+
+
+class _Found:
+    """Where `_whole_words` found a form (the part of a match object `_locate` reads)."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+def _whole_words(form: str, text: str):
+    r"""`form` in `text` where no letter, digit, "_" or "-" touches it on either side: what
+    `(?<![\w-])form(?![\w-])` finds, without compiling a pattern per name and paragraph."""
+    at = text.find(form)
+    while at >= 0 and form:
+        end = at + len(form)
+        before = text[at - 1] if at else ""
+        after = text[end] if end < len(text) else ""
+        if not (before and (before.isalnum() or before in "_-")) and not (
+            after and (after.isalnum() or after in "_-")
+        ):
+            yield _Found(at, end)
+        at = text.find(form, at + 1)
 
 
 @lru_cache(maxsize=4096)
