@@ -58,5 +58,5 @@ def is_case_sensitive_name(name: str) -> bool:
 
 def is_acronym(name: str) -> bool:
     """ "EPA", "NATO", "U.S.": two capitals or more and no space."""
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and " " not in name and sum(c.isupper() for c in letters) >= 2
+    # (an upper-case character is a letter: counting them counts capitals among the letters)
+    return " " not in name and sum(map(str.isupper, name)) >= 2
