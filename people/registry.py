@@ -58,6 +58,7 @@ STARTER_FILES = [
     "armed-groups.json",
     "national-bodies.json",
     "national-companies.json",
+    "companies-more.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
