@@ -59,6 +59,7 @@ STARTER_FILES = [
     "national-bodies.json",
     "national-companies.json",
     "companies-more.json",
+    "civil-society.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
