@@ -60,6 +60,7 @@ STARTER_FILES = [
     "national-companies.json",
     "companies-more.json",
     "civil-society.json",
+    "missions.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
