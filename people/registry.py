@@ -56,6 +56,11 @@ STARTER_FILES = [
     "military.json",
     "political-parties.json",
     "armed-groups.json",
+    "national-bodies.json",
+    "national-companies.json",
+    "companies-more.json",
+    "civil-society.json",
+    "missions.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
