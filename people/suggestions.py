@@ -53,7 +53,9 @@ def current_index() -> AliasIndex:
 def _current_index() -> AliasIndex:
     version = RegistryStamp.current()
     with _lock:
-        if _built["version"] != version or _built["index"] is None:
+        # No stamp yet ("") says nothing about the registry (a database just created, or a
+        # transaction that made the stamp rolled back): build, never reuse.
+        if not version or _built["version"] != version or _built["index"] is None:
             _built["index"], _built["version"] = build_index(), version
         return _built["index"]
 

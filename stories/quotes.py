@@ -105,10 +105,9 @@ def _link_speakers(story: Story, rows: list[StoryQuote], quotes: list[Quote]) ->
     by_name = {p.name_key: p for p in Person.objects.filter(name_key__in=map(name_key, names))}
     people = Person.objects.in_bulk(person_ids | {p.pk for p in by_name.values()})
     on = (story.published_at or timezone.now()).date()
-    roles: dict[int, Role] = {}
+    roles: dict[int, list[Role]] = {}
     for role in Role.objects.filter(person_id__in=people).select_related("organization"):
-        if _held_on(role, on) and role.person_id not in roles:
-            roles[role.person_id] = role
+        roles.setdefault(role.person_id, []).append(role)
     organization_names = {
         s.organization if s.kind == SpeakerKind.PERSON else s.name for s in speakers.values()
     } - {""}
@@ -132,12 +131,25 @@ def _link_speakers(story: Story, rows: list[StoryQuote], quotes: list[Quote]) ->
             people.get(speaker.person.id) if speaker.person else by_name.get(name_key(speaker.name))
         )
         row.speaker_person = person
-        role = roles.get(person.pk) if person else None
+        role = role_held(roles.get(person.pk, []), on, story.source_role) if person else None
         if role and not row.speaker_title:
             row.speaker_title = role.title
         row.speaker_organization = named.get(name_key(speaker.organization)) or (
             role.organization if role else None
         )
+
+
+def role_held(roles: list[Role], on: date, source_role: Role | None = None) -> Role | None:
+    """The role of a person's `roles` a quote gives them on `on`: the story's source role when
+    it is one of them; else of those held that day, one with an organization, the latest
+    begun, the first made (the same whichever order the database returned them in)."""
+    if source_role is not None and any(role.pk == source_role.pk for role in roles):
+        return source_role
+    held = [role for role in roles if _held_on(role, on)]
+    held.sort(
+        key=lambda r: (r.organization_id is None, -(r.started_on or date.min).toordinal(), r.pk)
+    )
+    return held[0] if held else None
 
 
 def _held_on(role: Role, on: date) -> bool:

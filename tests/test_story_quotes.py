@@ -206,3 +206,16 @@ def test_a_story_typed_in_the_admin_gets_its_quotes(editor_client, registry):
     assert response.status_code == 302
     story = Story.objects.get(slug="crews-finish-the-lock")
     assert speakers(story) == [("We finished early,", "Jane Moss", "found")]
+
+
+def test_a_speaker_with_two_roles_speaks_for_the_one_the_story_names(tmp_path):
+    works = OrganizationFactory(name="Office of River Works", kind="agency")
+    whitfield = PersonFactory(full_name="Dana Whitfield")
+    # an older entry without an organization is made first (the database may return it first)
+    RoleFactory(person=whitfield, title="Director", organization=None, started_on=None)
+    RoleFactory(person=whitfield, title="Director", organization=works, started_on=None)
+    path = tmp_path / "lock.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    call_command("import_stories", str(path), "--publish", stdout=StringIO())
+    quote = StoryQuote.objects.get(text__startswith="The lock will carry")
+    assert (quote.speaker_person, quote.speaker_organization) == (whitfield, works)

@@ -20,7 +20,6 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import reduce
 from operator import or_
 from pathlib import Path
@@ -65,7 +64,7 @@ from stories.models import (
     StoryPerson,
     StoryQuote,
 )
-from stories.quotes import source_finding
+from stories.quotes import role_held, source_finding
 from stories.signals import refresh_search_vectors_later
 from stories.tagging import (
     parsed_story_text,
@@ -677,9 +676,6 @@ def _store_quotes(items: list[_New]) -> None:
     named = _OrganizationsNamed(organization_names)
     by_id = Organization.objects.in_bulk({s.entry.id for s in speakers if s.entry})
     on = timezone.now().date()  # a new draft: no publish time yet
-    roles = {
-        pid: next((r for r in held if _held_on(r, on)), None) for pid, held in all_roles.items()
-    }
     rows = []
     for item in items:
         story_rows = [_quote_row(item.story, q) for q in item.quotes]
@@ -700,7 +696,11 @@ def _store_quotes(items: list[_New]) -> None:
                 else by_name.get(name_key(speaker.name))
             )
             row.speaker_person = person
-            role = roles.get(person.pk) if person else None
+            role = (
+                role_held(all_roles.get(person.pk, []), on, item.story.source_role)
+                if person
+                else None
+            )
             if role and not row.speaker_title:
                 row.speaker_title = role.title
             row.speaker_organization = (
@@ -725,12 +725,6 @@ def _quote_row(story: Story, quote: Quote) -> StoryQuote:
         speaker_name=(speaker.name if speaker else "")[:200],
         speaker_title=(speaker.title if speaker else "")[:300],
         origin=QuoteOrigin.FOUND,
-    )
-
-
-def _held_on(role: Role, on: date) -> bool:
-    return (role.started_on is None or role.started_on <= on) and (
-        role.ended_on is None or on <= role.ended_on
     )
 
 
