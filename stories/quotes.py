@@ -49,7 +49,7 @@ def store_found_quotes(story: Story, quotes: list[Quote] | None = None) -> bool:
     kept = list(story.quotes.exclude(origin=QuoteOrigin.FOUND))
     kept_texts = {(q.paragraph, name_key(q.text)) for q in kept}
     rows = [
-        _row(story, quote)
+        quote_row(story, quote)
         for quote in quotes
         if (quote.paragraph, name_key(quote.text)) not in kept_texts
     ]
@@ -80,7 +80,8 @@ def confirm_quote(quote: StoryQuote) -> StoryQuote:
     return quote
 
 
-def _row(story: Story, quote: Quote) -> StoryQuote:
+def quote_row(story: Story, quote: Quote) -> StoryQuote:
+    """An unsaved StoryQuote for a quote the engine found."""
     speaker = quote.speaker
     return StoryQuote(
         story=story,

@@ -57,14 +57,13 @@ from stories.importers.plaintext import ParsedStory
 from stories.models import (
     TEXT_FIELDS,
     Origin,
-    QuoteOrigin,
     SpeakerKind,
     Story,
     StoryOrganization,
     StoryPerson,
     StoryQuote,
 )
-from stories.quotes import role_held, source_finding
+from stories.quotes import quote_row, role_held, source_finding
 from stories.signals import refresh_search_vectors_later
 from stories.tagging import (
     parsed_story_text,
@@ -678,7 +677,7 @@ def _store_quotes(items: list[_New]) -> None:
     on = timezone.now().date()  # a new draft: no publish time yet
     rows = []
     for item in items:
-        story_rows = [_quote_row(item.story, q) for q in item.quotes]
+        story_rows = [quote_row(item.story, q) for q in item.quotes]
         for row, quote in zip(story_rows, item.quotes, strict=True):
             speaker = quote.speaker
             if speaker is None:
@@ -711,21 +710,6 @@ def _store_quotes(items: list[_New]) -> None:
             row.position = position
         rows += story_rows
     StoryQuote.objects.bulk_create(rows)
-
-
-def _quote_row(story: Story, quote: Quote) -> StoryQuote:
-    speaker = quote.speaker
-    return StoryQuote(
-        story=story,
-        paragraph=quote.paragraph,
-        start=quote.start,
-        end=quote.end,
-        text=quote.text,
-        speaker_kind=speaker.kind if speaker else "",
-        speaker_name=(speaker.name if speaker else "")[:200],
-        speaker_title=(speaker.title if speaker else "")[:300],
-        origin=QuoteOrigin.FOUND,
-    )
 
 
 def _record_revisions(items: list[_New]) -> None:
