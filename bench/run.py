@@ -339,7 +339,9 @@ class Server:
         sys.exit(f"gunicorn did not start; see {log}")
 
     def cpu_seconds(self) -> float:
-        """CPU time used so far by the master and its workers."""
+        """CPU time used so far by the master and its workers, those it has replaced included
+        (a worker recycled after max_requests counts in the master's cutime and cstime; left
+        out, the figure could go down between two readings)."""
         total = 0
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         for pid in [self.process.pid, *children.read_text().split()]:
@@ -348,6 +350,8 @@ class Server:
             except FileNotFoundError:
                 continue
             total += int(fields[11]) + int(fields[12])  # utime, stime
+            if pid == self.process.pid:
+                total += int(fields[13]) + int(fields[14])  # cutime, cstime: workers gone
         return total / TICKS
 
     def stop(self) -> None:
