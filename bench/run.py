@@ -603,6 +603,9 @@ def main() -> None:
     other.append(("tagging engine: matching", f"{matched / seconds:,.0f} stories/s", ""))
     shutil.rmtree(folder, ignore_errors=True)
     command = "make bench" + (f" BENCH_STORIES={args.stories}" if args.stories != 100_000 else "")
+    if sys.argv[1:]:  # the options given, as they were given
+        command += f' BENCH_ARGS="{" ".join(sys.argv[1:])}"'
+
     text = report(
         args, stories, trivial, types, {"archive": archive, "other": other, "command": command}
     )
