@@ -125,12 +125,14 @@ def _one_run(url: str, form: str, folder: Path, args) -> dict:
     if args.cpu_slowdown is not None:
         command.append(f"--throttling.cpuSlowdownMultiplier={args.cpu_slowdown}")
     environment = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    for attempt in (1, 2):  # chromium now and then fails to start on a loaded machine
+    # chromium now and then fails to start on a loaded machine, or Lighthouse to record the
+    # trace (NO_NAVSTART, seen twice in a row on a quiet machine): three tries
+    for attempt in (1, 2, 3):
         done = subprocess.run(command, env=environment, capture_output=True, text=True,
                               timeout=600)  # fmt: skip
         if done.returncode == 0:
             break
-        if attempt == 2:
+        if attempt == 3:
             sys.exit(f"lighthouse failed on {url} ({form}):\n{done.stderr[-2000:]}")
     report = json.loads(output.read_text())
     scores, failing = {}, []
