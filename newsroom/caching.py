@@ -21,6 +21,8 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.http import http_date
 
+from newsroom.transactions import pending_in_transaction
+
 GENERATION_KEY = "newsroom:pages:generation"
 T = TypeVar("T")
 
@@ -60,10 +62,7 @@ def pages_changed() -> None:
     read the generation since (other processes see none of the transaction's rows before it
     commits): deleting a thousand organizations moves the generation on twice, not 2,000 times.
     """
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        func is _invalidate_after_commit for _, func, _ in connection.run_on_commit
-    ):
+    if pending_in_transaction(_invalidate_after_commit):
         if _generation_used:
             invalidate_pages()
         return

@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import transaction
 
+from newsroom.transactions import pending_in_transaction
 from people.matching import AliasIndex, Entry, Findings, PersonEntry
 from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
 
@@ -95,14 +96,10 @@ def registry_changed() -> None:
     if (state := _batch.get()) is not None:
         state["changed"] = True
         return
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        func is _stamp_moved for _, func, _ in connection.run_on_commit
-    ):
-        if not RegistryStamp.read_since_bump:
-            return
+    if pending_in_transaction(_stamp_moved) and not RegistryStamp.read_since_bump:
+        return
     RegistryStamp.bump()
-    if connection.in_atomic_block:
+    if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_stamp_moved)  # a mark, dropped if its savepoint rolls back
 
 
