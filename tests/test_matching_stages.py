@@ -486,3 +486,73 @@ def test_a_home_short_form_in_a_story_about_another_countrys_bodies_is_not_tagge
         "Department of the Treasury", "Internal Revenue Service", "Bank of Northland",
     ]  # fmt: skip
     assert names(index.find("The Treasury agreed.")) == ["Department of the Treasury"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jane Roe, director of the Loan Programs Office, said so.", "Jane Roe"),
+        ("Ana Lima Costa, Chief Executive Officer of Acme, agreed.", "Ana Lima Costa"),
+        ("Rui Costa, the agency's Director of Cybercrime, said so.", "Rui Costa"),
+        ("Rui Costa, previously senior vice president, takes over.", "Rui Costa"),
+        ("Acme's chief economist, Jane Roe, said the bank expected it.", "Jane Roe"),
+        ("The Archbishop of Lyon, Marc Dubois, opened the doors.", "Marc Dubois"),
+        ("Sir Tom Black, President of Acme Airlines, spoke.", "Tom Black"),
+        ("succeeding Dr Anna Weiss, whose term ends.", "Anna Weiss"),
+    ],
+)
+def test_people_set_off_by_commas_beside_a_title_or_after_an_honorific(text, name):
+    assert [found for _, _, found in spoken_names(fold(text))] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        # "chief" qualifies no title here
+        ("Acme Robotics, chief supplier of parts, said so.", "Acme Robotics"),
+        # a title followed by its holder
+        ("In New York, Governor Kathy Hochul said so.", "New York"),
+        # "opponent" is no title
+        ("Her only opponent, Irene Montero of Spain, lost.", "Irene Montero"),
+    ],
+)
+def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
+    assert not_a_person not in [found for _, _, found in spoken_names(fold(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("Chancellor of the Exchequer Rachel Reeves launched it.", "Chancellor of the Exchequer",
+         "Rachel Reeves"),
+        ("Minister for Defence Pål Jonson said so.", "Minister for Defence", "Pal Jonson"),
+        ("Minister for Foreign Trade and Development Anna Berg said so.",
+         "Minister for Foreign Trade and Development", "Anna Berg"),
+        ("Inspector General of Police Tom Otieno said so.", "Inspector General of Police",
+         "Tom Otieno"),
+        ("Co-founder and chair Bill Gates said so.", "Co-founder and chair", "Bill Gates"),
+        ("The statement is attributable to IMF spokesperson Julie Kozack.", "spokesperson",
+         "Julie Kozack"),
+        ("President Yoon Suk Yeol's office said so.", "President", "Yoon Suk Yeol"),
+        ("sent to Acting Director Ronald L. Rowe Jr., who replaced her.", "Acting Director",
+         "Ronald L. Rowe Jr."),
+        ("Chief Economist Álvaro Santos Pereira said so.", "Chief Economist",
+         "Alvaro Santos Pereira"),
+        ("Director-General Dr Tedros Adhanom Ghebreyesus said so.", "Director-General",
+         "Tedros Adhanom Ghebreyesus"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name(text, title, name):
+    assert [(t, n) for _, _, t, n, _ in title_name_phrases(fold(text))] == [(title, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor of the Reserve Bank of New Zealand said the rate stays.",  # no name: a place
+        "Senior Advisor for the Bureau of European and Eurasian Affairs",
+        "Jane Roe, president and CEO of Acme.\n\nBobby Hollis spoke next.",  # another paragraph
+    ],
+)
+def test_a_title_without_its_holder_names_nobody(text):
+    assert list(title_name_phrases(fold(text))) == []

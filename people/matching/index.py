@@ -812,8 +812,8 @@ class AliasIndex:
             (m.start, m.end): s for s in suggestions.values() for m in s.mentions
         }  # fmt: skip
         for start, end, title, name, title_start in title_name_phrases(folded):
-            if overlaps(start, end, known_spans):
-                continue
+            if overlaps(start, end, known_spans) or overlaps(end - len(name), end, org_spans):
+                continue  # ("Chief Executive, Rio Tinto": a title and its company)
             person_id = self._people_by_key.get(fold_lower(name))
             if person_id is not None:
                 person = self.people[person_id]

@@ -24,6 +24,7 @@ TITLE_HEADS = {
     "representative", "secretary", "secretary-general", "senator", "sheriff", "speaker",
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
+    "taoiseach", "tanaiste", "archbishop", "bishop", "economist",
 }  # fmt: skip
 # Words that qualify a title's noun: "Acting", "Principal Deputy", "Vice", "Under".
 TITLE_MODIFIERS = {
@@ -32,12 +33,21 @@ TITLE_MODIFIERS = {
     "senior", "special", "under", "vice", "managing", "chief", "high",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# Titles also written in lower case before a name ("IMF spokesperson Julie Kozack").
+LOWER_CASE_TITLES = {
+    "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "chair",
+    "chief", "director", "president", "minister", "secretary", "ambassador", "commissioner",
+    "governor", "mayor", "senator", "co-founder", "founder",
+}  # fmt: skip
 # Titles that take an object: "Secretary of State", "Minister for Trade", "Ambassador to Japan".
 TITLES_WITH_OBJECT = {
     "secretary", "minister", "secretary-general", "undersecretary", "ambassador", "envoy",
     "representative", "commissioner", "director", "director-general", "governor", "mayor",
     "mayor-elect", "treasurer", "president", "chair", "chairman", "chairwoman", "ceo",
-    "administrator", "head", "chief", "spokesperson", "spokesman", "spokeswoman",
+    "administrator", "head", "chief", "spokesperson", "spokesman", "spokeswoman", "chancellor",
+    "inspector", "member", "leader", "speaker", "archbishop", "bishop", "dean", "attorney",
+    "commander", "officer", "economist", "manager", "coordinator", "adviser", "advisor",
+    "minister-president", "vice-president",
 }  # fmt: skip
 # Titles only companies give: the body after them is a company ("CEO of Acme Widgets").
 COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}

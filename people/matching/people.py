@@ -2,18 +2,23 @@
 followed by a name ("Deputy Secretary of State Jane Roe")."""
 
 import re
+from itertools import chain
 
 import ahocorasick
 
 from people.matching.lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
+    LOWER_CASE_TITLES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
+    OCCUPATIONS,
     ORGANIZATION_HEADS,
+    PORTFOLIOS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES_WITH_OBJECT,
 )
@@ -21,9 +26,12 @@ from people.matching.match import bounded
 from people.matching.results import PersonEntry
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
-_TITLE_AUTOMATON = ahocorasick.Automaton()  # where a capitalized title word starts
+_TITLE_AUTOMATON = ahocorasick.Automaton()  # where a title word starts
 for _title in TITLE_WORDS:
-    for _form in {_title.capitalize(), _title.title(), _title.upper()}:
+    _forms = {_title.capitalize(), _title.title(), _title.upper()}
+    if _title in LOWER_CASE_TITLES:  # "the bank's chief economist Jarrod Kerr"
+        _forms.add(_title)
+    for _form in _forms:
         _TITLE_AUTOMATON.add_word(_form, len(_form))
 _TITLE_AUTOMATON.make_automaton()
 # "Deputy Secretary Landau": a surname right after a title or a courtesy title.
@@ -36,6 +44,16 @@ _WORD = re.compile(r"[\w'’.+&-]+|\"|“|”")
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 # "Director of the World Food Programme": the words of a body's name end a person's.
 _NOT_IN_A_NAME = ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | {"program", "programme"}
+
+
+def _is_title_word(word: str, *, first: bool) -> bool:
+    """A word of a title: "Deputy", "Secretary", "Minister-President"; after the first, also an
+    occupation ("Chief Economist")."""
+    lowered = word.lower()
+    if lowered in TITLE_WORDS or (not first and lowered in OCCUPATIONS):
+        return True
+    parts = lowered.split("-")
+    return len(parts) > 1 and all(part in TITLE_WORDS for part in parts)
 
 
 def person_keys(person: PersonEntry) -> set[str]:
@@ -81,15 +99,28 @@ def title_name_phrases(folded: str):
 def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     """The title-and-name phrase starting at tokens[0], if any, and where to look next."""
     start = tokens[0][0]
+    lower_case = not tokens[0][2][:1].isupper()  # "IMF spokesperson Julie Kozack"
     j = 0
-    while j < len(tokens) and tokens[j][2].lower() in TITLE_WORDS and tokens[j][2][:1].isupper():
+    while j < len(tokens) and _is_title_word(tokens[j][2], first=j == 0):
+        if not lower_case and not tokens[j][2][:1].isupper():
+            break
+        if j and folded[tokens[j - 1][1] : tokens[j][0]] not in (" ", ", "):
+            break  # a paragraph break or punctuation ends a title
         j += 1
+        # "Co-founder and chair Bill Gates": titles joined by "and"
+        if (
+            j + 1 < len(tokens)
+            and tokens[j][2] == "and"
+            and _is_title_word(tokens[j + 1][2], first=False)
+        ):
+            j += 1
+            lower_case = True
     title_end = j
-    # "Secretary of State", "Minister of the Interior", then the name
+    # "Secretary of State", "Minister for Defence", "Inspector General of Police", then the name
     if (
         j + 1 < len(tokens)
-        and tokens[j][2] in ("of", "to")
-        and tokens[j - 1][2].lower() in TITLES_WITH_OBJECT
+        and tokens[j][2] in ("of", "to", "for")
+        and any(w.lower() in TITLES_WITH_OBJECT for _, _, w in tokens[:j])
     ):
         # "Minister of Foreign Affairs Jane Roe", "Ambassador to Uzbekistan Jon Henick": the
         # capitalized run after "of"/"to" holds the rest of the title and then the name, whose
@@ -98,10 +129,15 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
         if k < len(tokens) and tokens[k][2] == "the":
             k += 1
         run, capitalized = k, 0
-        while run < len(tokens) and not folded[tokens[run - 1][1] : tokens[run][0]].strip():
+        while run < len(tokens) and folded[tokens[run - 1][1] : tokens[run][0]] == " ":
             word = tokens[run][2]
-            if word in ("and", "of") and capitalized < 2:  # "of Economy and Trade"
-                run += 1
+            if (
+                word in ("and", "of")
+                and run + 1 < len(tokens)
+                and tokens[run + 1][2][:1].isupper()
+                and (capitalized < 2 or tokens[run - 1][2].lower() in PORTFOLIOS)
+            ):
+                run += 1  # "of Economy and Trade", "for Foreign Trade and Development"
                 continue
             if not word[:1].isupper():
                 break
@@ -111,14 +147,19 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
                 break  # the end of a sentence or a clause
         if run - k >= 3:
             title_end = run - 2
+            if tokens[title_end - 1][2] in ("of", "and", "the", "for"):
+                return None, tokens[run - 1][1]  # "… of New Zealand": a place ends the title
         elif run - k >= 1:
             title_end = k + 1
     resume = tokens[j - 1][1]
-    if not any(w.lower() in TITLE_HEADS for _, _, w in tokens[:title_end]):
+    heads = TITLE_HEADS | OCCUPATIONS if title_end > 1 else TITLE_HEADS  # "Chief Economist"
+    if not any(w.lower() in heads for _, _, w in tokens[:title_end]):
         return None, resume
     k = title_end
     if k < len(tokens) and tokens[k][2] == ",":
         k += 1
+    if k < len(tokens) and folded[tokens[title_end - 1][1] : tokens[k][0]] not in (" ", ", "):
+        return None, resume  # a title at a paragraph's end, a name opening the next one
     name_tokens: list[tuple[int, int, str]] = []
     while k < len(tokens) and len(name_tokens) < 4:
         word = tokens[k][2]
@@ -129,17 +170,28 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
                 continue
             break
         clean = word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
+        if clean.lower() in ("jr", "sr") and word.startswith(clean + ".") and name_tokens:
+            clean += "."  # "Ronald L. Rowe Jr., who"
+        possessive = clean.endswith("'s") and len(clean) > 3
+        if possessive:  # "President Yoon Suk Yeol's office": the name ends there
+            clean = clean[:-2]
         gap = folded[tokens[k - 1][1] : tokens[k][0]] if name_tokens else " "
         if name_tokens and (gap.strip(' "') or "  " in gap):
             break  # punctuation or a paragraph break between words ends the name
         lowered = clean.lower()
+        if not name_tokens and lowered in HONORIFICS and lowered not in FUNCTION_WORDS:
+            k += 1  # "Director-General Dr Tedros Adhanom Ghebreyesus"
+            continue
         particle = lowered in NAME_PARTICLES and name_tokens and k + 1 < len(tokens)
+        particle = particle or (lowered in ("jr.", "sr.") and name_tokens)
         if not particle and (
             not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in FUNCTION_WORDS
         ):
             break
-        if lowered in _NOT_IN_A_NAME or lowered in NOT_NAME_WORDS or lowered.endswith("'s"):
-            break
+        if lowered in NOT_NAME_WORDS or (
+            lowered in _NOT_IN_A_NAME and (name_tokens or lowered not in NOT_ORGANIZATION_WORDS)
+        ):
+            break  # ("Bill" begins a name; "… Bill" after a name is a law's)
         name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
         k += 1
         if clean != word:
@@ -206,10 +258,74 @@ def _spoken_spans(folded: str):
             yield match.span("name"), match["name"]
 
 
+_NAME_AT = re.compile(_FULL_NAME)
+_HONORIFIC_AUTOMATON = ahocorasick.Automaton()  # "Sir Jane Roe", "Dr. Jane Roe"
+for _form in ("Sir ", "Dame ", "Dr ", "Dr. ", "Prof ", "Prof. ", "Professor "):
+    _HONORIFIC_AUTOMATON.add_word(_form, len(_form))
+_HONORIFIC_AUTOMATON.make_automaton()
+# After a name and its comma, what makes the rest of the clause a title: "Jane Roe, director of
+# …", "Jane Roe, INTERPOL's Director of …", "Jane Roe, previously senior vice president".
+_AFTER_COMMA = re.compile(r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
+                          r"(?:[\w.&-]+'s )?(?P<word>[\w-]+)(?P<rest>[ ,.;:]\S*)?")  # fmt: skip
+_BACK_THROUGH = {"of", "the", "for", "and", "on", "to"}
+
+
+def _title_after(folded: str, at: int) -> bool:
+    """Whether a title begins at `at` and is not itself followed by a name ("Governor Kathy
+    Hochul" is a title and its holder, not a title describing the name before the comma)."""
+    match = _AFTER_COMMA.match(folded, at, at + 80)
+    if not match or not _is_title_word(match["word"], first=True):
+        return False
+    rest = (match["rest"] or " ").lstrip(" ").rstrip(",.;:")
+    if match["word"].lower() in TITLE_MODIFIERS:  # "chief executive", not "chief supplier"
+        return _is_title_word(rest, first=False)
+    return not rest[:1].isupper() or _is_title_word(rest, first=False)
+
+
+def _title_before(folded: str, at: int) -> bool:
+    """Whether the words before the comma at `at` end a title: "the bank's chief economist",
+    "The Archbishop of Paris", "the High Representative of the European Union"."""
+    words = folded[max(0, at - 90) : at].split()
+    for word in reversed(words[-9:]):
+        bare = word.removesuffix("'s")
+        if _is_title_word(bare, first=False):
+            return True
+        if not (bare[:1].isupper() or bare in _BACK_THROUGH) or bare.endswith((".", ",", ";")):
+            return False
+    return False
+
+
+def _appositive_spans(folded: str):
+    """Names set off by commas beside a title: "Jane Roe, director of …" and "the agency's
+    director, Jane Roe, said"."""
+    for comma in re.finditer(r", ", folded):
+        at, after = comma.start(), comma.end()
+        if _capitalized_before(folded, at) and _title_after(folded, after):
+            if match := _NAME_BEFORE_COMMA.search(folded, max(0, at - 60), at):
+                yield match.span("name"), match["name"]
+        elif folded[after : after + 1].isupper() and _title_before(folded, at):
+            match = _NAME_AT.match(folded, after)
+            if match and re.match(r",| \(| [a-z]", folded[match.end() : match.end() + 2]):
+                yield match.span(), match.group()
+
+
+def _honorific_spans(folded: str):
+    if not any(word in folded for word in ("Sir ", "Dame ", "Dr", "Prof")):
+        return  # (four scans in C, cheaper than the automaton's walk in most texts)
+    for end, length in _HONORIFIC_AUTOMATON.iter(folded):
+        start = end - length + 1
+        if start and (folded[start - 1].isalnum() or folded[start - 1] in "'’"):
+            continue
+        if match := _NAME_AT.match(folded, end + 1):
+            yield match.span(), match.group()
+
+
 def spoken_names(folded: str):
     """Yield (start, end, name) for people the text quotes or describes without a title
-    before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair"."""
-    for (start, end), found in _spoken_spans(folded):
+    before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair", "Jane
+    Roe, director of …", "the bank's director, Jane Roe,", "Sir Jane Roe"."""
+    spans = chain(_spoken_spans(folded), _appositive_spans(folded), _honorific_spans(folded))
+    for (start, end), found in sorted(set(spans)):
         words = found.replace(",", " ").split()
         if any(w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS for w in words):
             # "The Minister said": a capitalized sentence start or a title, not a name
