@@ -199,6 +199,9 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
     index = current_index()
     name, label = source.organization, source.label.strip()
     if name:
+        country = index.country_named(name)
+        if country and (office := index.head_office(country.country, source.title)):
+            return office.name  # "President of the Philippines": the president's office
         for form in _PLACE_FORMS:
             if entry := index.entry_named(form.format(name)):
                 return entry.name
@@ -275,6 +278,8 @@ def _names_a_body(label: str) -> bool:
     words = [w.strip(",.").lower() for w in label.split()]
     if "." in label.replace(".", "", label.count(".") - 1) and len(words) == 1:
         return False  # a domain name: "Energy.gov"
+    if _PLACE_GOVERNMENT.match(label):
+        return True  # "City of New York", "County of Los Angeles": a place's government
     heads = ORGANIZATION_HEADS - PORTFOLIOS - {"service", "office"}
     return (
         len(words) >= 2
@@ -288,6 +293,10 @@ def _names_a_body(label: str) -> bool:
     )
 
 
+_PLACE_GOVERNMENT = re.compile(
+    r"^(?:City|Town|County|Borough|Municipality|State|Commonwealth|Province|District) of "
+    r"[A-Z][\w.' -]+$"
+)
 # "State of California Department of Justice" is what news copy calls the "California
 # Department of Justice": a state's body is named after the state, not "State of".
 _STATE_OF_BODY = re.compile(

@@ -212,3 +212,44 @@ def test_a_photo_caption_is_no_source_person_and_its_label_names_the_issuer(tmp_
     [report] = json.loads(out.getvalue())
     assert not Person.objects.exists() and not Role.objects.exists()
     assert report["organizations"] == ["Northwind Widgets"]
+
+
+def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_path):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    presidency = OrganizationFactory(
+        name="Office of the President of Tuvalu", kind="agency", country="TV"
+    )
+    OrganizationFactory(name="Presidential Communications Office", kind="agency", country="TV")
+    cabinet = OrganizationFactory(name="Tuvaluan Cabinet", kind="agency", country="TV")
+    story_with_label(tmp_path, "Ann Poe, President of Tuvalu | Newsroom")
+    story_with_label(tmp_path, "Tom Fale, Prime Minister of Tuvalu | Newsroom")
+    roles = {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+    assert roles == {
+        "Ann Poe": ("President", presidency),
+        "Tom Fale": ("Prime Minister", cabinet),
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "organization"),
+    [
+        # a title in lower case, as companies write them
+        ("Ann Poe, co-founder and CEO of Tidewater AI | Tidewater AI", "co-founder and CEO",
+         "Tidewater AI"),
+        # two titles listed with a comma, the second a portfolio: the label names the body
+        ("Ann Poe, Deputy Prime Minister, Minister of National Defence | Ministry of National "
+         "Defence", "Deputy Prime Minister, Minister of National Defence",
+         "Ministry of National Defence"),
+        # "<title> for <org>" where the label says the words after "for" are the body
+        ("Ann Poe, Chief Executive Officer for Tidewater Ethiopia | Tidewater Ethiopia",
+         "Chief Executive Officer", "Tidewater Ethiopia"),
+        # a place's government as the label
+        ("Ann Poe, Mayor | City of Tidewater", "Mayor", "City of Tidewater"),
+    ],
+)  # fmt: skip
+def test_titles_and_bodies_the_line_and_its_label_give(tmp_path, line, title, organization):
+    story_with_label(tmp_path, line)
+    role = source_role()
+    assert (role.person.full_name, role.title, role.organization.name) == (
+        "Ann Poe", title, organization,
+    )  # fmt: skip

@@ -134,6 +134,14 @@ def company_short_forms(name: str) -> list[str]:
     ]
 
 
+# How registries name the offices of heads of state and government ("Office of the President of
+# the Philippines", "State House Kenya", "Egyptian Cabinet", "Chancellery of the Prime Minister").
+_HEAD_OFFICE_NAMES = {
+    "state": re.compile(r"\b(?:president|presidency|state house)\b"),
+    "government": re.compile(r"\b(?:prime minister|cabinet|premier)\b"),
+}
+
+
 def _portfolios_named(name: str) -> set[str]:
     """The portfolios a (folded, lower-case) ministry name names: "foreign ministry of canada"
     → {"foreign affairs"}; the longer words first ("foreign affairs", not also "foreign")."""
@@ -301,6 +309,18 @@ class AliasIndex:
             for topic in _portfolios_named(name) if code else ():
                 self._ministries.setdefault((code, topic), entry.id)
 
+        # The office of each country's head of state and of its head of government.
+        self._head_offices: dict[tuple[str, str], int] = {}
+        offices = [(e.id, e.name) for e in self.entries.values() if e.kind == "agency"]
+        offices += [(i, alias) for i, alias, _ in aliases if i in self.entries]
+        for entry_id, name in offices:
+            entry = self.entries[entry_id]
+            if entry.kind != "agency" or not entry.country:
+                continue
+            for role, pattern in _HEAD_OFFICE_NAMES.items():
+                if pattern.search(fold_lower(name)):
+                    self._head_offices.setdefault((entry.country, role), entry_id)
+
         self.people: dict[int, PersonEntry] = {p.id: p for p in people}
         self._people = ahocorasick.Automaton()
         people_by_key: dict[str, set[int]] = defaultdict(set)
@@ -340,6 +360,15 @@ class AliasIndex:
         """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code)."""
         topic = MINISTRY_TOPICS.get(fold_lower(portfolio).strip())
         entry_id = self._ministries.get((country, topic)) if topic else None
+        return self.entries.get(entry_id) if entry_id is not None else None
+
+    def head_office(self, country: str, title: str) -> Entry | None:
+        """The office of `country`'s (ISO code) president or prime minister, as `title` says
+        ("President", "Prime Minister"), when the registry has it."""
+        role = "government" if fold_lower(title) in ("prime minister", "premier") else "state"
+        if fold_lower(title) not in ("president", "prime minister", "premier"):
+            return None
+        entry_id = self._head_offices.get((country, role))
         return self.entries.get(entry_id) if entry_id is not None else None
 
     def country_named(self, name: str) -> Entry | None:

@@ -407,6 +407,11 @@ def _source(line, attribution, label, is_known_organization) -> ParsedSource:
     person = parse_attribution(attribution, is_known_organization=is_known_organization)
     if person:
         source.person_name, source.nickname, source.title, source.organization = person
+        for word in (" for ", " of ", " at "):
+            # "CEO for Acme Ethiopia | Acme Ethiopia": the label says where the title ends
+            if label and not source.organization and source.title.endswith(word + label):
+                source.title = source.title.removesuffix(word + label)
+                source.organization = label
     return source
 
 
@@ -464,7 +469,7 @@ def _comma_attribution(text: str, known: KnownOrganization):
     rest = [p for p in parts[i:] if p]
     if not rest:
         return name, "", ""
-    if not rest[0][:1].isupper() and not _is_title_list(rest[0]):
+    if not rest[0][:1].isupper() and rest[0].split()[0].lower() not in TITLE_WORDS:
         return None  # "Bats, which live in caves, …": a sentence, not a title
     # "Minister of Trade, Industry and Energy": a portfolio listed with commas.
     while (
@@ -480,6 +485,9 @@ def _comma_attribution(text: str, known: KnownOrganization):
         titles += 1
     if titles:
         title, organization = split_title_organization(rest[titles], known)
+        if not organization and rest[titles].split()[0].lower() in TITLE_WORDS:
+            # "Deputy Prime Minister, Minister of National Defence": two titles, no body
+            return name, ", ".join(rest[: titles + 1]), _strip_the(", ".join(rest[titles + 1 :]))
         if organization and _is_title_list(title.split(" of ")[0]):
             # "Chairman, Chief Executive Officer of Acme, Inc."
             return (
@@ -572,6 +580,8 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
         rest = text[of + 4 :]
         # "Secretary of State", "Minister of Trade": a portfolio, unless it names a body.
         portfolio = text[:of].split()[-1].lower() in _PORTFOLIO_TITLES
+        # "Prime Minister of Egypt", "Chief Minister of Punjab": a place, never a portfolio
+        portfolio = portfolio and not _HEAD_MINISTER.search(text[: of + 4])
         if (" for " not in rest and not portfolio) or _names_a_body(rest, strictly=portfolio):
             return text[:of].strip(), _strip_the(rest)
     for pattern, last in ((" for ", True), (" of the ", False)):
@@ -602,6 +612,7 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
 
 
 _PORTFOLIO_TITLES = {"secretary", "minister", "undersecretary", "commissioner"}
+_HEAD_MINISTER = re.compile(r"\b(?:Prime|First|Chief) Minister (?:of|for) (?:the )?$")
 _COMPANY_BOARD = re.compile(
     r"^(?P<title>[\w ,&-]+?) of the (?P<company>[A-Z][\w&.' -]*?) "
     r"(?P<board>(?:Supervisory|Management|Executive) Board|Board of (?:Management|Directors))$"
@@ -638,6 +649,8 @@ def _minister_of(text: str) -> tuple[str, str] | None:
     match = _MINISTER.match(text)
     if match is None or not _is_title_list(text[: text.find("Minister") + len("Minister")]):
         return None
+    if _HEAD_MINISTER.search(text[: match.start("portfolio")]):
+        return None  # "Prime Minister of Egypt": of a place, not a portfolio
     if match["country"]:
         return match["title"], f"Ministry of {match['portfolio']} of {match['country']}"
     return match["title"], ""
