@@ -66,6 +66,38 @@ def test_a_company_is_found_by_its_name_without_the_legal_form():
         assert index.find(text).organizations == []
 
 
+def test_a_company_name_inside_a_portfolio_is_not_the_company():
+    index = AliasIndex([Entry(1, "Mineral Resources Limited", "company", country="AU")])
+    for text in (
+        "Jane Roe, Minister of Energy and Mineral Resources, said so.",
+        "The Ministry of Energy and Mineral Resources will require it.",
+    ):
+        assert index.find(text).organizations == []
+    found = index.find("Rio Tinto and Mineral Resources agreed.")
+    assert [s.entry.name for s in found.organizations] == ["Mineral Resources Limited"]
+
+
+def test_a_body_at_the_head_of_an_instruments_name_is_not_named():
+    index = AliasIndex([Entry(1, "United Nations", "multilateral")])
+    text = "The law follows the United Nations Convention on the Law of the Sea."
+    assert index.find(text).organizations == []
+    found = index.find(text + " The United Nations welcomed it.")
+    assert [m.text for m in found.organizations[0].mentions] == ["United Nations"]
+
+
+def test_a_federal_body_after_a_states_name_is_the_states():
+    entries = [
+        Entry(1, "Department of Transportation", "agency", country="US"),
+        Entry(2, "State of Maryland", "subnational", country="US"),  # "Maryland" no alias
+    ]
+    index = AliasIndex(entries, home_country="US")
+    found = index.find("Jane Roe, Secretary of the Maryland Department of Transportation, spoke.")
+    assert found.organizations == []
+    assert [c.name for c in found.candidates] == ["Maryland Department of Transportation"]
+    found = index.find("The Department of Transportation said so.")
+    assert [s.entry.name for s in found.organizations] == ["Department of Transportation"]
+
+
 def test_a_one_word_name_is_also_found_in_capitals():
     index = AliasIndex([Entry(1, "Interpol", "multilateral"), Entry(2, "Georgia", "country")])
     found = index.find("INTERPOL said GEORGIA was a member.")

@@ -18,6 +18,7 @@ from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_cas
 from people.matching.lexicon import (
     DEMONYMS,
     FUNCTION_WORDS,
+    INSTRUMENT_WORDS,
     LEGAL_FORM,
     MINISTRY_TOPICS,
     NATIONAL_OFFICE_TITLES,
@@ -134,6 +135,15 @@ def company_short_forms(name: str) -> list[str]:
     ]
 
 
+_INSTRUMENT_AFTER = re.compile(
+    " (?:"
+    + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
+    + r")\b"
+)
+_PLACE_GOVERNMENT = re.compile(
+    r"^(?:State|Commonwealth|Province|City|County|Municipality|Government) of (?:the )?"
+    r"(?P<place>[A-Z][\w.' -]+)$"
+)
 # How registries name the offices of heads of state and government ("Office of the President of
 # the Philippines", "State House Kenya", "Egyptian Cabinet", "Chancellery of the Prime Minister").
 _HEAD_OFFICE_NAMES = {
@@ -284,6 +294,11 @@ class AliasIndex:
                     places.add(key)
                 if entry.kind == COUNTRY:
                     countries.add(key)
+        # "Maryland" for the State of Maryland: a place's own name qualifies a body's name
+        # after it ("Maryland Department of Transportation") even where it is no alias.
+        for entry in self.entries.values():
+            if entry.kind == "subnational" and (match := _PLACE_GOVERNMENT.match(entry.name)):
+                places.add(fold(match["place"]))
         self.context = Context(
             frozenset(national),
             frozenset(places - national),
@@ -431,6 +446,7 @@ class AliasIndex:
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
         self._drop_country_modifiers(folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
+        self._drop_names_of_instruments(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
         not_countries = [
             (h.start, h.end)
@@ -538,6 +554,18 @@ class AliasIndex:
             suggestion.mentions = kept
             if not kept:
                 del suggestions[entry_id]
+
+    def _drop_names_of_instruments(self, folded, suggestions) -> None:
+        """ "the United Nations Convention on the Law of the Sea", "the NATO Treaty": a body's
+        name at the head of an instrument's name names the instrument, not the body."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind == COUNTRY:
+                continue
+            kept = [m for m in suggestion.mentions if not _INSTRUMENT_AFTER.match(folded, m.end)]
+            if len(kept) < len(suggestion.mentions):
+                suggestion.mentions = kept
+                if not kept:
+                    del suggestions[entry_id]
 
     def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
         """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else

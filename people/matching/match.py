@@ -126,6 +126,14 @@ _COMPANY_VERBS = SPEECH_VERBS | {
 }  # fmt: skip
 
 
+# A title's or a ministry's portfolio running up to a name: "Ministry of Energy and ",
+# "Minister for Trade, Industry and ".
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Department|Secretary|Secretariat|Commissioner) (?:of|for) "
+    r"(?:the )?(?:[A-Z][\w'-]*,? )+(?:and |& )$"
+)
+
+
 def _reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     """Whether a company's name without its legal form names it here: not inside a longer
     name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
@@ -133,9 +141,11 @@ def _reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     a sentence only before a company's verb or as a possessive ("Mars said", "Amazon's")."""
     if _NEXT_WORD.match(text, end):
         return False
+    before = text[max(0, start - 60) : start]
+    if _PORTFOLIO_BEFORE.search(before):
+        return False  # "Minister of Energy and Mineral Resources": a portfolio's words
     if " " in text[start:end]:
         return True
-    before = text[max(0, start - 40) : start]
     if before.lower().endswith("the "):
         return False
     if text[end : end + 2] in ("'s", "’s"):
