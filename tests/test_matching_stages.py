@@ -588,3 +588,26 @@ def test_a_title_before_a_name(text, title, name):
 )
 def test_a_title_without_its_holder_names_nobody(text):
     assert list(title_name_phrases(fold(text))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Existing investors Tidewell Venture Partners took part.", "Tidewell Venture Partners",
+         "company"),
+        ("The Marrow Foundation Hospitals grew.", "Marrow Foundation Hospitals", "nonprofit"),
+        ("It lent works to the Northam Portrait Gallery.", "Northam Portrait Gallery",
+         "nonprofit"),
+        ("Customers of Ethio Telecom can pay.", "Ethio Telecom", "company"),
+        ("The Kordofan Governors' Forum met.", "Kordofan Governors' Forum", "nonprofit"),
+        ("Doral Health will buy it.", "Doral Health", "company"),
+    ],
+)  # fmt: skip
+def test_company_and_institution_heads_end_a_candidate(text, name, kind):
+    [candidate] = find_candidates(text, fold(text), []).values()
+    assert (candidate.name, candidate.kind_guess) == (name, kind)
+
+
+def test_a_regulation_named_after_a_head_is_no_candidate():
+    text = "Under the International Health Regulations, states must report."
+    assert find_candidates(text, fold(text), []) == {}

@@ -35,10 +35,14 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(county|city of|state of|province|municipal|borough|township)\b", re.I),
      "subnational"),
     (re.compile(rf"\b(corporation|company|group|holdings|industries|motors|airlines|airways|"
-                rf"technologies|systems|pharmaceuticals|laboratories|trading|bank|"
+                rf"technologies|systems|pharmaceuticals|laboratories|trading|bank|telecom|"
+                rf"partners|ventures|entertainment|studios|foods|brands|solutions|communications|"
+                rf"networks|biosciences|robotics|aerospace|logistics|petroleum|refinery|bancorp|"
+                rf"insurance|health|"
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
-                r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum)\b",
+                r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum|"
+                r"hospitals?|clinic|gallery)\b",
                 re.I), "nonprofit"),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), "media"),
     (re.compile(r"^[A-Z]\d+\+\d+$"), "multilateral"),

@@ -88,6 +88,10 @@ ORGANIZATION_HEADS = {
     "electronics", "platforms", "pharma", "therapeutics", "corps", "fleet", "squadron", "wing",
     "exchange", "centres", "centers", "unit", "force", "taskforce", "fund", "programme",
     "commissariat", "port", "inc.", "inc", "corp.", "corp", "llc", "ltd.", "ltd",
+    "hospital", "hospitals", "clinic", "gallery", "forum", "telecom", "partners", "ventures",
+    "entertainment", "studios", "foods", "brands", "solutions", "communications", "networks",
+    "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
+    "insurance", "health", "media",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
@@ -110,7 +114,7 @@ STRONG_COMPANY_SUFFIXES = {
 NOT_ORGANIZATION_WORDS = {
     "act", "initiative", "ministerial", "summit", "conference", "expo", "fair",
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
-    "report", "declaration", "bill", "law", "rule",
+    "report", "declaration", "bill", "law", "rule", "regulations",
 }  # fmt: skip
 # After a name, they make it the name of an instrument: "the Falepili Union treaty".
 INSTRUMENT_WORDS = {
