@@ -122,6 +122,29 @@ def test_a_body_named_without_its_country_is_the_one_of_the_country_named_most()
     assert index.find("The Department of Finance said so.").organizations == []
 
 
+def test_a_body_named_without_its_country_among_the_countries_that_have_one():
+    entries = [
+        Entry(1, "Kenya", "country", country="KE"),
+        Entry(2, "Haiti", "country", country="HT"),
+        Entry(3, "High Court of Kenya", "other", country="KE"),
+        Entry(4, "A Just Russia", "other", country="RU"),  # a party: no "A Just"
+        Entry(5, "Russia", "country", country="RU"),
+        Entry(6, "South Africa", "country", country="ZA"),
+        Entry(7, "South African Reserve Bank", "agency", country="ZA"),
+        Entry(8, "National Treasury of South Africa", "ministry", country="ZA"),
+    ]
+    index = AliasIndex(entries)
+    # Haiti is named most, but only Kenya has a High Court
+    found = index.find("Haiti asked Kenya for help. Haiti agreed. The High Court ruled in Haiti.")
+    assert [s.entry.name for s in found.organizations] == ["High Court of Kenya"]
+    assert index.find("Russia said it was a just decision.").organizations == []
+    # no country named but inside a name: the country of the bodies the story names
+    found = index.find("The South African Reserve Bank cut; the National Treasury agreed.")
+    assert [s.entry.name for s in found.organizations] == [
+        "South African Reserve Bank", "National Treasury of South Africa",
+    ]  # fmt: skip
+
+
 def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
     index = AliasIndex(
         [Entry(1, "Sudanese Armed Forces", "agency"), Entry(2, "Safety Agency", "agency")],

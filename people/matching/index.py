@@ -8,7 +8,7 @@ match, resolve, candidates, people (see the package's modules).
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import ahocorasick
@@ -92,7 +92,7 @@ _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 _WORDS = re.compile(r"[\w'’-]+")
 _INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "de", "on", "in"})
-_GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature"})
+_GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature", "other"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
 
@@ -243,7 +243,14 @@ class AliasIndex:
             ]
             for ending in sorted(endings, key=len, reverse=True)[:1]:
                 short = name[: -len(ending)].strip(" ,")
-                if " " in short and short.split()[0][:1].isupper():
+                words = short.lower().split()
+                if (
+                    len(words) > 1
+                    and short[:1].isupper()
+                    and words[0] not in FUNCTION_WORDS
+                    # a court or a unit ("High Court", "Armed Forces"), not a party's words
+                    and (entry.kind != "other" or words[-1] in ORGANIZATION_HEADS)
+                ):
                     national[index_key(short, case_sensitive=False)].add(entry_id)
         self._national: dict[str, dict[str, int]] = defaultdict(dict)  # name -> country -> id
         for key, ids in national.items():
@@ -485,21 +492,24 @@ class AliasIndex:
         Returns the hits it could not place."""
         if not hits:
             return []
-        named = sorted(
-            ((len(s.mentions), s.entry.country) for s in suggestions.values()
-             if s.entry.kind == COUNTRY),
-            reverse=True,
-        )  # fmt: skip
-        if not named or (len(named) > 1 and named[0][0] == named[1][0]):
-            return hits
-        country = named[0][1]
+        # The country named most; a tie, or a story naming none ("the South African Reserve
+        # Bank … National Treasury"), settled by the countries of the bodies it names.
+        weight: Counter[str] = Counter()
+        for suggestion in suggestions.values():
+            entry = suggestion.entry
+            if entry.kind == COUNTRY:
+                weight[entry.country] += len(suggestion.mentions)
+            elif entry.country:
+                weight[entry.country] += 0.5
         unresolved = []
         for hit in hits:
-            targets = [t for t in hit.targets if self.entries[t.entry_id].country == country]
-            if len({t.entry_id for t in targets}) == 1:
-                self._add(suggestions, targets[0], text, hit.start, hit.end)
-            else:
+            # among the countries that have a body of that name, the one named most
+            having = {self.entries[t.entry_id].country: t for t in hit.targets}
+            named = [(w, c) for c, w in weight.most_common() if c in having][:2]
+            if not named or (len(named) > 1 and named[0][0] == named[1][0]):
                 unresolved.append(hit)
+                continue
+            self._add(suggestions, having[named[0][1]], text, hit.start, hit.end)
         return unresolved
 
     def _national_candidates(self, text, suggestions, candidates) -> None:
