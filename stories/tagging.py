@@ -136,6 +136,11 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         names.add(name_key(f"{source.nickname} {surname}"))
     organization = source_organization(parsed, findings)
     _add_source_organization(findings, organization)
+    label = current_index().entry_called(source.label.strip()) if source.label.strip() else None
+    if label is not None and (label.kind != "company" or " " in source.label.strip()):
+        # "… | Presidential Communications Office": the body that issued the release (not a
+        # platform's one-word name, "Facebook", "X")
+        _add_source_organization(findings, label.name)
     for person in findings.people:
         if name_key(person.name) in names:
             if not person.known:
@@ -171,7 +176,11 @@ def _add_source_organization(findings: Findings, organization: str) -> None:
     """The source's organization is in the story (the importer tags it), also when the line
     only implies it ("Minister for Foreign Affairs | Department of Foreign Affairs and Trade").
     A title implying an organization is not a mention of it: the suggestion has none."""
-    entry = current_index().entry_called(organization) if organization else None
+    index = current_index()
+    entry = index.entry_called(organization) if organization else None
+    if entry is None and organization:
+        # "Ministry of National Defence": the one of the country the story names most
+        entry = _national_entry(organization, findings)
     if entry is None or entry.kind == "country":
         return
     if any(s.entry.id == entry.id for s in findings.organizations):
@@ -238,7 +247,9 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         # The British form: a Secretary of State heads the Department for <portfolio>.
         return _registry_name(f"Department for {match['portfolio']}")
     if label and _names_a_body(label):
-        return _registry_name(_STATE_OF_BODY.sub(r"\g<state> ", label))
+        body = _registry_name(_STATE_OF_BODY.sub(r"\g<state> ", label))
+        national = _national_entry(body, findings or suggest(parsed_story_text(parsed)))
+        return national.name if national else body
     if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
         return state  # "Governor Kathy Hochul | Official Website", the story naming New York
     if match := _MINISTER_TITLE.search(source.title):
@@ -265,6 +276,16 @@ def _state_named(text: str) -> str:
             if found:
                 counts.append((found, entry.name))
     return max(counts)[1] if counts else ""
+
+
+def _national_entry(name: str, findings: Findings):
+    """The registry's body called `name` without its country ("Ministry of National Defence"),
+    of the country the story names most that has one; None when the registry knows `name`."""
+    index = current_index()
+    if index.entry_called(name):
+        return None
+    countries = sorted(findings.countries, key=lambda s: -len(s.mentions))
+    return index.national_entry(name, [s.entry.country for s in countries])
 
 
 def _registry_name(name: str) -> str:

@@ -253,3 +253,44 @@ def test_titles_and_bodies_the_line_and_its_label_give(tmp_path, line, title, or
     assert (role.person.full_name, role.title, role.organization.name) == (
         "Ann Poe", title, organization,
     )  # fmt: skip
+
+
+def test_a_body_the_line_names_without_its_country_is_the_registrys(tmp_path):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    ministry = OrganizationFactory(
+        name="Ministry of National Defence of Tuvalu", kind="ministry", country="TV"
+    )
+    OrganizationFactory(name="Ministry of National Defence of Fiji", kind="ministry", country="FJ")
+    path = tmp_path / "story.txt"
+    text = story(
+        "Ann Poe, Deputy Prime Minister, Minister of National Defence", "Tuvalu signed on Monday."
+    ).replace("| Newsroom", "| Ministry of National Defence")
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert source_role().organization == ministry  # no second "Ministry of National Defence"
+    assert Organization.objects.filter(kind="ministry").count() == 2
+    assert report["organizations"] == ["Ministry of National Defence of Tuvalu"]
+
+
+@pytest.mark.parametrize(
+    ("label", "organizations"),
+    [
+        # the label names the body that issued the release: it is in the story
+        ("Tidewater Press Office", ["Office of the Mayor of Tidewater", "Tidewater Press Office"]),
+        # a platform's one-word name is where the release was posted, not who issued it
+        ("Facebook", ["Office of the Mayor of Tidewater"]),
+    ],
+)
+def test_a_label_naming_a_body_of_the_registry_tags_it(tmp_path, label, organizations):
+    OrganizationFactory(name="Office of the Mayor of Tidewater", kind="agency", country="US")
+    OrganizationFactory(name="Tidewater Press Office", kind="agency", country="US")
+    OrganizationFactory(name="Facebook", kind="company", country="US")
+    path = tmp_path / "story.txt"
+    text = story("Ann Poe, Spokesperson for the Office of the Mayor of Tidewater")
+    path.write_text(text.replace("| Newsroom", f"| {label}"), encoding="utf-8")
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert sorted(report["organizations"]) == organizations

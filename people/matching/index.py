@@ -393,6 +393,15 @@ class AliasIndex:
         entry_id = self._head_offices.get((country, role))
         return self.entries.get(entry_id) if entry_id is not None else None
 
+    def national_entry(self, name: str, countries: list[str]) -> Entry | None:
+        """The body called `name` without its country ("Ministry of National Defence") of the
+        first of `countries` (ISO codes, most relevant first) that has one."""
+        by_country = self._national.get(index_key(name, case_sensitive=False), {})
+        for country in countries:
+            if country in by_country:
+                return self.entries.get(by_country[country])
+        return None
+
     def country_named(self, name: str) -> Entry | None:
         """The country called `name` (its name or an alias, case and typography aside)."""
         entry_id = self._countries.get(index_key(name, case_sensitive=False))
