@@ -634,3 +634,27 @@ def test_company_and_institution_heads_end_a_candidate(text, name, kind):
 def test_a_regulation_named_after_a_head_is_no_candidate():
     text = "Under the International Health Regulations, states must report."
     assert find_candidates(text, fold(text), []) == {}
+
+
+def test_a_company_named_in_full_is_then_called_by_its_first_word():
+    entries = [
+        Entry(1, "Tidewell Energy Corporation", "company", country="US"),
+        Entry(2, "Boston Widgets Inc.", "company", country="US"),
+        Entry(3, "Republic of Korea", "country", country="KR"),
+        Entry(4, "Korea Hydro Power", "company", country="KR"),
+    ]
+    index = AliasIndex(entries, [(3, "Korea", True)])
+    text = (
+        "Tidewell Energy Corporation and Boston Widgets Inc. signed. Tidewell said the plant in "
+        "Boston reopens; Tidewell's staff agreed. Korea Hydro Power met Korea's minister."
+    )
+    found = {s.entry.name: [m.text for m in s.mentions] for s in index.find(text).organizations}
+    assert found == {
+        "Tidewell Energy Corporation": ["Tidewell Energy Corporation", "Tidewell", "Tidewell"],
+        "Boston Widgets Inc.": ["Boston Widgets Inc."],  # "in Boston": the place
+        "Korea Hydro Power": ["Korea Hydro Power"],  # "Korea" is a country's word
+    }
+    # a candidate company too, and never before it is named in full
+    text = "Arcadium said so. Arcadium Lithium plc agreed; Arcadium will list."
+    [candidate] = index.find(text).candidates
+    assert [m.text for m in candidate.mentions] == ["Arcadium Lithium plc", "Arcadium"]

@@ -22,6 +22,7 @@ from people.matching.lexicon import (
     LEGAL_FORM,
     MINISTRY_TOPICS,
     NATIONAL_OFFICE_TITLES,
+    NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
     ORGANIZATION_HEADS,
     TITLE_WORDS,
@@ -34,6 +35,7 @@ from people.matching.match import (
     inside_parens,
     longest_first,
     overlaps,
+    reads_as_a_short_form,
     registry_hits,
 )
 from people.matching.people import (
@@ -135,6 +137,10 @@ def company_short_forms(name: str) -> list[str]:
     ]
 
 
+_NOT_A_FIRST_WORD = (
+    FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_NAME_WORDS | NOT_ORGANIZATION_WORDS
+)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
 _INSTRUMENT_AFTER = re.compile(
     " (?:"
     + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
@@ -228,6 +234,9 @@ class AliasIndex:
             entry = self.entries.get(entry_id)
             if entry is not None and entry.kind == COUNTRY and entry.country:
                 country_names[entry.country].append(alias)  # "Republic of Korea"
+        # Every word of a country's names ("Korea" of "Republic of Korea"): no company's word.
+        self._country_words = {w for names in country_names.values() for n in names
+                               for w in fold(n).replace(",", " ").split()}  # fmt: skip
         national: dict[str, set[int]] = defaultdict(set)
         named = [(e.id, e.name) for e in self.entries.values()]
         named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
@@ -483,6 +492,7 @@ class AliasIndex:
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
+        self._companies_by_first_word(text, folded, suggestions, candidates, people)
 
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
         for suggestion in ordered:
@@ -782,6 +792,52 @@ class AliasIndex:
                         self._add(suggestions, target, text, mention.start, mention.end)
                     del candidates[key]
                     break
+
+    def _companies_by_first_word(self, text, folded, suggestions, candidates, people) -> None:
+        """A company named in full is then called by the first word of its name ("Arcadium
+        Lithium plc … Arcadium said", "Constellation Energy … Constellation's plant"): later
+        mentions, where the word reads as the company (as the registry's short forms do) and is
+        no place, person or common word."""
+        companies = [(s.entry.name, s) for s in suggestions.values() if s.entry.kind == "company"]
+        companies += [(c.name, c) for c in candidates.values() if c.kind_guess == "company"]
+        if not companies:
+            return
+        taken = [(m.start, m.end) for _, found in companies for m in found.mentions]
+        taken += [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        person_words = {w for p in people for w in fold(p.name).split()}
+        for name, found in companies:
+            if not found.mentions:
+                continue
+            words = fold(name).removeprefix("The ").split()
+            first = words[0].strip(",.") if len(words) > 1 else ""
+            if (
+                len(first) < 3
+                or not first[:1].isupper()
+                or first.lower() in _NOT_A_FIRST_WORD
+                or first in self.context.places
+                or first in self.context.countries
+                or first in self.context.demonyms
+                or first in self._country_words
+                or first in person_words
+            ):
+                continue
+            since = min(m.start for m in found.mentions)
+            for match in re.finditer(rf"(?<![\w.&'-]){re.escape(first)}(?![\w&-])", folded):
+                start, end = match.span()
+                if start < since or overlaps(start, end, taken):
+                    continue
+                if _PLACE_PREPOSITION.search(folded, max(0, start - 6), start):
+                    continue  # "in Boston": the place the company is named after
+                if not reads_as_a_short_form(folded, start, end):
+                    continue
+                mention = Mention(text[start:end], start, end)
+                if isinstance(found, Suggestion):
+                    reason = f"the first word of {name!r}, named in full before"
+                    self._add(suggestions, Target(found.entry.id, 0.7, reason), text, start, end)
+                else:
+                    found.mentions.append(mention)
+                taken.append((start, end))
 
     def _learn_acronyms(self, text, folded, suggestions, candidates, taken) -> None:
         """After "the Environmental Protection Agency (EPA)", EPA means that agency in the text."""

@@ -53,7 +53,7 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         if (
             targets
             and all(t.reason.startswith(SHORT_FORM) for t in targets)
-            and not _reads_as_a_short_form(folded, start, end + 1)
+            and not reads_as_a_short_form(folded, start, end + 1)
         ):
             continue
         if targets and bounded(folded, start, end + 1):
@@ -134,7 +134,7 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
-def _reads_as_a_short_form(text: str, start: int, end: int) -> bool:
+def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     """Whether a company's name without its legal form names it here: not inside a longer
     name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
     before a lower-case word it would qualify ("Visa applications", "Mars rover"), and first in
