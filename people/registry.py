@@ -61,6 +61,7 @@ STARTER_FILES = [
     "companies-more.json",
     "civil-society.json",
     "missions.json",
+    "us-federal-units.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
