@@ -62,6 +62,7 @@ STARTER_FILES = [
     "civil-society.json",
     "missions.json",
     "us-federal-units.json",
+    "us-state-agencies.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
