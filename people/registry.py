@@ -63,6 +63,7 @@ STARTER_FILES = [
     "missions.json",
     "us-federal-units.json",
     "us-state-agencies.json",
+    "eu-bodies.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
