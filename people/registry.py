@@ -64,6 +64,7 @@ STARTER_FILES = [
     "us-federal-units.json",
     "us-state-agencies.json",
     "eu-bodies.json",
+    "national-agencies.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
