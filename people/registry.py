@@ -65,6 +65,7 @@ STARTER_FILES = [
     "us-state-agencies.json",
     "eu-bodies.json",
     "national-agencies.json",
+    "education-culture.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
