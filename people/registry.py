@@ -66,6 +66,7 @@ STARTER_FILES = [
     "eu-bodies.json",
     "national-agencies.json",
     "education-culture.json",
+    "subsidiaries.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
