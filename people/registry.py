@@ -61,6 +61,12 @@ STARTER_FILES = [
     "companies-more.json",
     "civil-society.json",
     "missions.json",
+    "us-federal-units.json",
+    "us-state-agencies.json",
+    "eu-bodies.json",
+    "national-agencies.json",
+    "education-culture.json",
+    "subsidiaries.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]

@@ -82,3 +82,34 @@ def test_companies_and_institutions_are_found_and_common_words_are_not():
     deepmind = Organization.objects.get(name="Google DeepMind")
     assert deepmind.parent.name == "Google LLC" and deepmind.parent.parent.name == "Alphabet Inc."
     assert Organization.objects.get(name="Jeep").parent.name == "Stellantis N.V."
+
+
+def test_sub_units_state_and_city_bodies_are_found_and_lower_case_places_are_not():
+    """The sub-units, state and city agencies, EU committees and national agencies of the
+    second pass are found by the forms releases use; the same words as an ordinary phrase in
+    lower case ("the city of Chicago", "the new school", "federal student aid") tag nothing."""
+    call_command("load_registry", stdout=StringIO())
+    text = (
+        "Engineers at NASA's Jet Propulsion Laboratory and the FBI Boston Field Office briefed "
+        "TxDOT, the NYPD and the City of Chicago on Tuesday. Members of the LIBE committee met "
+        "HMRC officials."
+    )
+    found = {s.entry.name for s in suggest(text).organizations}
+    assert found == {
+        "Jet Propulsion Laboratory", "FBI Boston Field Office",
+        "Texas Department of Transportation", "New York City Police Department",
+        "City of Chicago (municipal government)",
+        "European Parliament Committee on Civil Liberties, Justice and Home Affairs",
+        "HM Revenue and Customs",
+    }  # fmt: skip
+    lower_case = (
+        "In the city of Chicago the new school opened, federal student aid rose at a Miami "
+        "university and the strategic petroleum reserve grew."
+    )
+    assert suggest(lower_case).organizations == []
+    jpl = Organization.objects.get(name="Jet Propulsion Laboratory")
+    assert jpl.parent.name == "National Aeronautics and Space Administration"
+    assert Organization.objects.get(name="Texas Department of Transportation").parent.name == (
+        "State of Texas"
+    )
+    assert set(STARTER_FILES[-8:-1]) >= {"us-federal-units.json", "subsidiaries.json"}
