@@ -446,6 +446,8 @@ def test_a_demonym_names_its_country_unless_it_begins_a_name(country_index):
 def test_a_domestic_title_or_a_currency_is_not_the_country(country_index):
     text = "U.S. Attorney Jane Roe and U.S. District Judge John Doe; a grant of US$2 million."
     assert countries(country_index.find(text)) == []
+    for text in ("U.S. Secretary of State Jane Roe came.", "U.S. President-elect Jo Poe came."):
+        assert countries(country_index.find(text)) == []  # an office's title
     assert countries(country_index.find("U.S. President John Doe spoke.")) == ["United States"]
 
 

@@ -209,8 +209,8 @@ DEMONYMS = {
 # country; other titles after a country's short form ("U.S. Attorney", "U.S. District Judge")
 # are a domestic office's name and do not.
 NATIONAL_OFFICE_TITLES = {
-    "president", "president-elect", "prime", "premier", "chancellor", "king", "queen",
-    "ambassador", "envoy", "foreign", "minister", "secretary", "trade", "government",
+    "president", "prime", "premier", "chancellor", "king", "queen",
+    "ambassador", "envoy", "foreign", "minister", "trade", "government",
     "vice", "special", "deputy", "emperor", "crown", "head",
 }  # fmt: skip
 # Verbs that attribute words to a speaker ("…," she said; Rubio told reporters: "…").
