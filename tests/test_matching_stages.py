@@ -563,6 +563,21 @@ def test_people_set_off_by_commas_beside_a_title_or_after_an_honorific(text, nam
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Roe re-elected President of the Assembly", ["Jane Roe"]),
+        ("Tom Lee sworn in as the country's Prime Minister", ["Tom Lee"]),
+        ("Acme names Ana Lima to succeed Rui Costa as chief executive", ["Ana Lima", "Rui Costa"]),
+        ("who replaced Kim Park after she resigned in July.", ["Kim Park"]),
+        ("Its head, Brig. Gen. Jan Nowak, said the training starts.", ["Jan Nowak"]),
+        ("Ana Lima, MD, JD, the hospital's president, said so.", ["Ana Lima"]),
+    ],
+)
+def test_people_taking_or_leaving_an_office_ranks_and_degrees(text, names):
+    assert [found for _, _, found in spoken_names(fold(text))] == names
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_person"),
     [
         # "chief" qualifies no title here
@@ -571,6 +586,8 @@ def test_people_set_off_by_commas_beside_a_title_or_after_an_honorific(text, nam
         ("In New York, Governor Kathy Hochul said so.", "New York"),
         # "opponent" is no title
         ("Her only opponent, Irene Montero of Spain, lost.", "Irene Montero"),
+        # a place, then a title and its holder
+        ("In Buenos Aires, Minister of Economy Luis Caputo spoke.", "Buenos Aires"),
     ],
 )
 def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
@@ -597,6 +614,13 @@ def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
          "Alvaro Santos Pereira"),
         ("Director-General Dr Tedros Adhanom Ghebreyesus said so.", "Director-General",
          "Tedros Adhanom Ghebreyesus"),
+        ("President Luiz Inácio Lula da Silva told them.", "President",
+         "Luiz Inacio Lula da Silva"),  # particles do not count towards a name's length
+        ("In Brussels, Executive Vice-President Ana Lima spoke.", "Executive Vice-President",
+         "Ana Lima"),
+        ("said U.S. Secretary of Energy Jennifer M. Granholm.", "Secretary of Energy",
+         "Jennifer M. Granholm"),
+        ("who succeeded General Jean Marc Roux after his death.", "General", "Jean Marc Roux"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name(text, title, name):

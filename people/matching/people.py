@@ -7,6 +7,7 @@ from itertools import chain
 import ahocorasick
 
 from people.matching.lexicon import (
+    DEGREES,
     FUNCTION_WORDS,
     HONORIFICS,
     LOWER_CASE_TITLES,
@@ -26,8 +27,10 @@ from people.matching.match import bounded
 from people.matching.results import PersonEntry
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
+# Military ranks that are titles on their own ("General Jane Roe", "Colonel Jane Roe").
+_RANKS = {"general", "colonel", "admiral", "captain", "lieutenant", "sergeant", "brigadier"}
 _TITLE_AUTOMATON = ahocorasick.Automaton()  # where a title word starts
-for _title in TITLE_WORDS:
+for _title in TITLE_WORDS | _RANKS:
     _forms = {_title.capitalize(), _title.title(), _title.upper()}
     if _title in LOWER_CASE_TITLES:  # "the bank's chief economist Jarrod Kerr"
         _forms.add(_title)
@@ -50,7 +53,7 @@ def _is_title_word(word: str, *, first: bool) -> bool:
     """A word of a title: "Deputy", "Secretary", "Minister-President"; after the first, also an
     occupation ("Chief Economist")."""
     lowered = word.lower()
-    if lowered in TITLE_WORDS or (not first and lowered in OCCUPATIONS):
+    if lowered in TITLE_WORDS or lowered in _RANKS or (not first and lowered in OCCUPATIONS):
         return True
     parts = lowered.split("-")
     return len(parts) > 1 and all(part in TITLE_WORDS for part in parts)
@@ -147,13 +150,18 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
                 break  # the end of a sentence or a clause
         if run - k >= 3:
             title_end = run - 2
+            if re.fullmatch(r"[A-Z]\.", tokens[title_end][2]) and run - k >= 4:
+                title_end -= 1  # "of Energy Jennifer M. Granholm": the initial is a middle one
             if tokens[title_end - 1][2] in ("of", "and", "the", "for"):
                 return None, tokens[run - 1][1]  # "… of New Zealand": a place ends the title
         elif run - k >= 1:
             title_end = k + 1
     resume = tokens[j - 1][1]
-    heads = TITLE_HEADS | OCCUPATIONS if title_end > 1 else TITLE_HEADS  # "Chief Economist"
-    if not any(w.lower() in heads for _, _, w in tokens[:title_end]):
+    # "Chief Economist", "Executive Vice-President", "General Jane Roe", "Colonel Jane Roe"
+    heads = TITLE_HEADS | OCCUPATIONS if title_end > 1 else TITLE_HEADS | _RANKS
+    if not any(
+        w.lower() in heads or w.lower().split("-")[-1] in heads for *_, w in tokens[:title_end]
+    ):
         return None, resume
     k = title_end
     if k < len(tokens) and tokens[k][2] == ",":
@@ -161,7 +169,7 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     if k < len(tokens) and folded[tokens[title_end - 1][1] : tokens[k][0]] not in (" ", ", "):
         return None, resume  # a title at a paragraph's end, a name opening the next one
     name_tokens: list[tuple[int, int, str]] = []
-    while k < len(tokens) and len(name_tokens) < 4:
+    while k < len(tokens) and sum(t[2].lower() not in NAME_PARTICLES for t in name_tokens) < 4:
         word = tokens[k][2]
         if word in {'"', "“", "”"}:
             # a nickname in quotes: 'Thomas "Tommy" Pigott'
@@ -212,6 +220,11 @@ _SPEECH = r"(?:said|says|added|noted|explained|stated|told|wrote|announced|argue
 # '"…," said Jane Roe' / 'according to Jane Roe' / 'Jane Roe said' / 'Jane Roe, the chair of …':
 # the cheap anchors (a speech verb, ", the ") are found first, then the name beside them.
 _VERBS = _SPEECH.strip("(?:)").split("|")
+# Who takes or leaves an office: "Jane Roe sworn in as …", "… to succeed Jane Roe".
+_VERBS += [
+    "elected", "re-elected", "sworn", "appointed", "named", "names", "nominated", "succeed",
+    "succeeds", "succeeded", "succeeding", "replaced", "replaces", "replacing",
+]  # fmt: skip
 # One scan for every anchor; the space or comma after an anchor is looked at, not taken, so that
 # " said, the " and ", who announced " give both anchors.
 _ANCHOR = re.compile(
@@ -260,7 +273,8 @@ def _spoken_spans(folded: str):
 
 _NAME_AT = re.compile(_FULL_NAME)
 _HONORIFIC_AUTOMATON = ahocorasick.Automaton()  # "Sir Jane Roe", "Dr. Jane Roe"
-for _form in ("Sir ", "Dame ", "Dr ", "Dr. ", "Prof ", "Prof. ", "Professor "):
+for _form in ("Sir ", "Dame ", "Dr ", "Dr. ", "Prof ", "Prof. ", "Professor ", "Gen. ", "Lt. ",
+              "Col. ", "Maj. ", "Adm. ", "Capt. ", "Sgt. ", "Brig. "):  # fmt: skip
     _HONORIFIC_AUTOMATON.add_word(_form, len(_form))
 _HONORIFIC_AUTOMATON.make_automaton()
 # After a name and its comma, what makes the rest of the clause a title: "Jane Roe, director of
@@ -268,14 +282,24 @@ _HONORIFIC_AUTOMATON.make_automaton()
 _AFTER_COMMA = re.compile(r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
                           r"(?:[\w.&-]+'s )?(?P<word>[\w-]+)(?P<rest>[ ,.;:]\S*)?")  # fmt: skip
 _BACK_THROUGH = {"of", "the", "for", "and", "on", "to"}
+_DEGREE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(d.upper()) for d in sorted(DEGREES | {"jd"}) if "." not in d)
+    + r"|Ph\.D\.|M\.D\.), "
+)
 
 
 def _title_after(folded: str, at: int) -> bool:
     """Whether a title begins at `at` and is not itself followed by a name ("Governor Kathy
     Hochul" is a title and its holder, not a title describing the name before the comma)."""
+    while match := _DEGREE.match(folded, at):  # "Jane Roe, MD, JD, the bank's president"
+        at = match.end()
     match = _AFTER_COMMA.match(folded, at, at + 80)
     if not match or not _is_title_word(match["word"], first=True):
         return False
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, at, at + 160)]
+    if tokens and _title_name_at(folded, tokens)[0]:
+        return False  # "In Buenos Aires, Minister of Economy Luis Caputo": a title and its holder
     rest = (match["rest"] or " ").lstrip(" ").rstrip(",.;:")
     if match["word"].lower() in TITLE_MODIFIERS:  # "chief executive", not "chief supplier"
         return _is_title_word(rest, first=False)
@@ -310,7 +334,7 @@ def _appositive_spans(folded: str):
 
 
 def _honorific_spans(folded: str):
-    if not any(word in folded for word in ("Sir ", "Dame ", "Dr", "Prof")):
+    if not any(word in folded for word in ("Sir ", "Dame ", "Dr", "Prof", ". ")):
         return  # (four scans in C, cheaper than the automaton's walk in most texts)
     for end, length in _HONORIFIC_AUTOMATON.iter(folded):
         start = end - length + 1
