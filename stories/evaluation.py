@@ -246,7 +246,13 @@ def score_story(
         (s, registry.keys_by_id.get(s.entry.id, set()) | {name_key(s.entry.name)})
         for s in findings.organizations
     ]
-    candidate_keys = [(c, {name_key(c.name)}) for c in findings.candidates]
+    # A part named before its body ("Executive Board" of the IMF) is that body's "Executive Board
+    # of the International Monetary Fund", as the registry would name it.
+    candidate_keys = [
+        (c, {name_key(c.name)} | ({name_key(f"{c.name} of {c.parent}"),
+                                   name_key(f"{c.name} of the {c.parent}")} if c.parent else set()))
+        for c in findings.candidates
+    ]  # fmt: skip
 
     def matching(keys: set[str]) -> list[GoldOrganization]:
         return [g for g in gold if g.keys & keys]

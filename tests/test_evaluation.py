@@ -146,3 +146,29 @@ def test_a_broken_label_file_is_refused(tmp_path):
     (tmp_path / "x.json").write_text("{nope", encoding="utf-8")
     with pytest.raises(CommandError, match="x.json: expected the story's labels as JSON"):
         evaluate(tmp_path)
+
+
+def test_a_part_named_before_its_body_is_the_bodys_part(registry, tmp_path):
+    text = STORY.replace(
+        "The Blue Fern Agency\nwas not named by anyone.",
+        "The Steering Board of the Office of River Works met.",
+    )
+    labels = {
+        **NEW_LABELS,
+        "organizations": [
+            *NEW_LABELS["organizations"],
+            {
+                "name": "Steering Board of the Office of River Works",
+                "also": [],
+                "kind": "other",
+                "country": "KE",
+                "parent": "River Works Office",
+                "mentions": ["Steering Board"],
+            },
+        ],
+    }
+    write_story(tmp_path, "river", labels, text)
+    scores = evaluate(tmp_path)["scores"]
+    # the engine's candidate "Steering Board", part of the Office of River Works, is that one
+    assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
+    assert scores["candidates"]["precision"] == 1.0
