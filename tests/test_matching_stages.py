@@ -650,6 +650,10 @@ def test_a_title_without_its_holder_names_nobody(text):
         ("Customers of Ethio Telecom can pay.", "Ethio Telecom", "company"),
         ("The Kordofan Governors' Forum met.", "Kordofan Governors' Forum", "nonprofit"),
         ("Doral Health will buy it.", "Doral Health", "company"),
+        ("The Kordofan Alliance Against Hunger and Poverty met.",
+         "Kordofan Alliance Against Hunger and Poverty", "nonprofit"),
+        ("The Trade Union Congress of Kordofan met.", "Trade Union Congress of Kordofan",
+         "nonprofit"),
     ],
 )  # fmt: skip
 def test_company_and_institution_heads_end_a_candidate(text, name, kind):

@@ -42,7 +42,7 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
                 r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum|"
-                r"hospitals?|clinic|gallery)\b",
+                r"hospitals?|clinic|gallery|trades? unions?|labou?r)\b",
                 re.I), "nonprofit"),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), "media"),
     (re.compile(r"^[A-Z]\d+\+\d+$"), "multilateral"),
@@ -87,7 +87,7 @@ _COMPANY_HEADS = {
     "airways", "technologies", "systems", "inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.",
 }  # fmt: skip
 _EXTENDING_HEADS = {"embassy", "consulate"}  # "U.S. Embassy Nairobi"
-_PREPOSITIONS = {"of", "for", "on", "in"}
+_PREPOSITIONS = {"of", "for", "on", "in", "against"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
 
 # A title word before an organization's name is not part of it ("Director Office of …"),

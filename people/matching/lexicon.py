@@ -91,7 +91,7 @@ ORGANIZATION_HEADS = {
     "hospital", "hospitals", "clinic", "gallery", "forum", "telecom", "partners", "ventures",
     "entertainment", "studios", "foods", "brands", "solutions", "communications", "networks",
     "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
-    "insurance", "health", "media",
+    "insurance", "health", "media", "congress",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
