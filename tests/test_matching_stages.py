@@ -688,3 +688,16 @@ def test_a_company_named_in_full_is_then_called_by_its_first_word():
     text = "Arcadium said so. Arcadium Lithium plc agreed; Arcadium will list."
     [candidate] = index.find(text).candidates
     assert [m.text for m in candidate.mentions] == ["Arcadium Lithium plc", "Arcadium"]
+
+
+def test_a_headline_in_title_case_names_no_candidate_and_no_person_by_itself():
+    index = AliasIndex([Entry(1, "Environmental Protection Agency", "agency", country="US")])
+    headline = "Governor Announces New Health Care Funding For Rural Hospitals With EPA"
+    found = index.find(headline.replace("EPA", "Environmental Protection Agency"))
+    assert found.candidates == [] and found.people == []
+    assert [s.entry.name for s in found.organizations] == ["Environmental Protection Agency"]
+    # what the body names too stays; a headline in sentence case is read as any line
+    found = index.find(headline + "\n\nThe Rural Hospitals Network said so.")
+    assert [c.name for c in found.candidates] == ["Rural Hospitals Network"]
+    found = index.find("Tidewell Energy Partners signs a deal\n\nIt was signed on Monday.")
+    assert [c.name for c in found.candidates] == ["Tidewell Energy Partners"]

@@ -137,6 +137,23 @@ def company_short_forms(name: str) -> list[str]:
     ]
 
 
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SMALL_WORDS = FUNCTION_WORDS | {"with", "to", "into", "of", "vs", "via", "per", "amid", "upon"}
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The span of the text's first line, its headline, when it is written in title case: four
+    words or more besides the small ones, every one capitalized ("Governor Announces New
+    Funding For Rural Hospitals"). (Not other lines: a source line is all names and titles.)"""
+    line = text.split("\n", 1)[0]
+    words = [w for w in _LINE_WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    return [(0, len(line))] if len(words) >= 4 and all(w[0].isupper() for w in words) else []
+
+
+def within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
 _NOT_A_FIRST_WORD = (
     FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_NAME_WORDS | NOT_ORGANIZATION_WORDS
 )
@@ -493,6 +510,18 @@ class AliasIndex:
         self._drop_home_short_forms_abroad(suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
+        if headlines := title_case_lines(text):
+            # "Governor Announces New Funding For Rural Hospitals": in a line in title case every
+            # word is capitalized, so its words say nothing of names; what only such a line
+            # names is no candidate and no person.
+            candidates = {
+                key: c for key, c in candidates.items()
+                if not all(within_any(m.start, m.end, headlines) for m in c.mentions)
+            }  # fmt: skip
+            people = [
+                p for p in people
+                if p.known or not all(within_any(m.start, m.end, headlines) for m in p.mentions)
+            ]  # fmt: skip
 
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
         for suggestion in ordered:
