@@ -571,6 +571,10 @@ def test_people_set_off_by_commas_beside_a_title_or_after_an_honorific(text, nam
         ("who replaced Kim Park after she resigned in July.", ["Kim Park"]),
         ("Its head, Brig. Gen. Jan Nowak, said the training starts.", ["Jan Nowak"]),
         ("Ana Lima, MD, JD, the hospital's president, said so.", ["Ana Lima"]),
+        (
+            "Rep. Jane Roe (D-Calif.) and Sen. John Doe (R-Texas) introduced it.",
+            ["Jane Roe", "John Doe"],
+        ),
     ],
 )
 def test_people_taking_or_leaving_an_office_ranks_and_degrees(text, names):
@@ -693,11 +697,17 @@ def test_a_company_named_in_full_is_then_called_by_its_first_word():
 def test_a_headline_in_title_case_names_no_candidate_and_no_person_by_itself():
     index = AliasIndex([Entry(1, "Environmental Protection Agency", "agency", country="US")])
     headline = "Governor Announces New Health Care Funding For Rural Hospitals With EPA"
-    found = index.find(headline.replace("EPA", "Environmental Protection Agency"))
+    body = "\n\nThe state will give new funding to rural clinics."
+    found = index.find(headline.replace("EPA", "Environmental Protection Agency") + body)
     assert found.candidates == [] and found.people == []
     assert [s.entry.name for s in found.organizations] == ["Environmental Protection Agency"]
-    # what the body names too stays; a headline in sentence case is read as any line
-    found = index.find(headline + "\n\nThe Rural Hospitals Network said so.")
+    # what the body names too stays
+    found = index.find(headline + body + " The Rural Hospitals Network said so.")
     assert [c.name for c in found.candidates] == ["Rural Hospitals Network"]
+    # a line of names only is no title-case headline; one in sentence case is read as any line
+    found = index.find("The Ohio Department of Commerce and the Rural Hospitals Network" + body)
+    assert [c.name for c in found.candidates] == [
+        "Ohio Department of Commerce", "Rural Hospitals Network",
+    ]  # fmt: skip
     found = index.find("Tidewell Energy Partners signs a deal\n\nIt was signed on Monday.")
     assert [c.name for c in found.candidates] == ["Tidewell Energy Partners"]

@@ -143,11 +143,17 @@ _SMALL_WORDS = FUNCTION_WORDS | {"with", "to", "into", "of", "vs", "via", "per",
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """The span of the text's first line, its headline, when it is written in title case: four
-    words or more besides the small ones, every one capitalized ("Governor Announces New
-    Funding For Rural Hospitals"). (Not other lines: a source line is all names and titles.)"""
-    line = text.split("\n", 1)[0]
+    words or more besides the small ones, every one capitalized, two of them words the rest of
+    the text writes in lower case ("Governor Announces New Funding For Rural Hospitals" over a
+    body about "funding" for "rural" clinics; a line of names only is no such headline). Not
+    other lines: a source line is all names and titles."""
+    line, _, rest = text.partition("\n")
     words = [w for w in _LINE_WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    return [(0, len(line))] if len(words) >= 4 and all(w[0].isupper() for w in words) else []
+    if len(words) < 4 or not all(w[0].isupper() for w in words):
+        return []
+    lower_case = set(re.findall(r"(?<![\w'’-])[a-z][a-z'-]*", rest))
+    common = sum(w.lower() in lower_case for w in {w for w in words if not w.isupper()})
+    return [(0, len(line))] if common >= 2 else []
 
 
 def within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -274,7 +274,8 @@ def _spoken_spans(folded: str):
 _NAME_AT = re.compile(_FULL_NAME)
 _HONORIFIC_AUTOMATON = ahocorasick.Automaton()  # "Sir Jane Roe", "Dr. Jane Roe"
 for _form in ("Sir ", "Dame ", "Dr ", "Dr. ", "Prof ", "Prof. ", "Professor ", "Gen. ", "Lt. ",
-              "Col. ", "Maj. ", "Adm. ", "Capt. ", "Sgt. ", "Brig. "):  # fmt: skip
+              "Col. ", "Maj. ", "Adm. ", "Capt. ", "Sgt. ", "Brig. ", "Rep. ", "Sen. ", "Gov. ",
+              "Del. ", "Amb. "):  # fmt: skip
     _HONORIFIC_AUTOMATON.add_word(_form, len(_form))
 _HONORIFIC_AUTOMATON.make_automaton()
 # After a name and its comma, what makes the rest of the clause a title: "Jane Roe, director of
