@@ -575,6 +575,10 @@ def test_people_set_off_by_commas_beside_a_title_or_after_an_honorific(text, nam
             "Rep. Jane Roe (D-Calif.) and Sen. John Doe (R-Texas) introduced it.",
             ["Jane Roe", "John Doe"],
         ),
+        (
+            "Senators Ann Poe (D-CT), Bo Diaz and Tim Lee (R-WI) wrote.",
+            ["Ann Poe", "Bo Diaz", "Tim Lee"],
+        ),
     ],
 )
 def test_people_taking_or_leaving_an_office_ranks_and_degrees(text, names):
@@ -625,6 +629,9 @@ def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
         ("said U.S. Secretary of Energy Jennifer M. Granholm.", "Secretary of Energy",
          "Jennifer M. Granholm"),
         ("who succeeded General Jean Marc Roux after his death.", "General", "Jean Marc Roux"),
+        ("Ranking Member Frank Pallone, Jr. (D-N.J.) wrote.", "Ranking Member",
+         "Frank Pallone, Jr."),
+        ("U.S. Senators Ann Poe (D-CT) and Tim Lee (R-WI) wrote.", "Senator", "Ann Poe"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name(text, title, name):

@@ -25,6 +25,10 @@ TITLE_HEADS = {
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
     "taoiseach", "tanaiste", "archbishop", "bishop", "economist",
+    # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
+    "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
+    "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
+    "co-chairs", "chairs", "chairmen", "chairwomen", "justices", "judges",
 }  # fmt: skip
 # Words that qualify a title's noun: "Acting", "Principal Deputy", "Vice", "Under".
 TITLE_MODIFIERS = {

@@ -27,6 +27,22 @@ from people.matching.match import bounded
 from people.matching.results import PersonEntry
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
+_GENERATIONS = {"Jr.", "Sr.", "II", "III", "IV"}
+_SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Secretaries": "Secretary", "Justices": "Justice",
+             "Chairmen": "Chairman", "Chairwomen": "Chairwoman", "Congressmen": "Congressman",
+             "Congresswomen": "Congresswoman"}  # fmt: skip
+
+
+def _singular(title: str) -> str:
+    """ "Senators" before one of its names is that one's "Senator"."""
+    head, _, last = title.rpartition(" ")
+    if last in _SINGULAR:
+        last = _SINGULAR[last]
+    elif last.lower() in TITLE_HEADS and last.endswith("s") and last[:-1].lower() in TITLE_HEADS:
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
 # Military ranks that are titles on their own ("General Jane Roe", "Colonel Jane Roe").
 _RANKS = {"general", "colonel", "admiral", "captain", "lieutenant", "sergeant", "brigadier"}
 _TITLE_AUTOMATON = ahocorasick.Automaton()  # where a title word starts
@@ -202,11 +218,18 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             break  # ("Bill" begins a name; "… Bill" after a name is a law's)
         name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
         k += 1
+        if (
+            k < len(tokens)
+            and tokens[k][2] in _GENERATIONS
+            and folded[tokens[k - 1][1] : tokens[k][0]] == ", "
+        ):  # "Frank Pallone, Jr. (D-N.J.)": a generation after its comma
+            name_tokens.append(tokens[k])
+            break
         if clean != word:
             break
     if len(name_tokens) < 2:
         return None, resume
-    title = folded[start : tokens[title_end - 1][1]]
+    title = _singular(folded[start : tokens[title_end - 1][1]])
     name_start, name_end = name_tokens[0][0], name_tokens[-1][1]
     return (start, name_end, title, folded[name_start:name_end], start), name_end
 
@@ -334,6 +357,27 @@ def _appositive_spans(folded: str):
                 yield match.span(), match.group()
 
 
+# "Senators Jane Roe (D-CT) and John Doe (R-WI)": the names after a plural title, each with
+# its party and state, in a list.
+_PARTY = r"(?: \((?:[DRI]|[A-Z][a-z]+)-[^)]{1,14}\))?"
+_PLURAL_TITLE = re.compile(
+    r"(?<![\w’'])(?:Senators|Sens\.|Representatives|Reps\.|Congressmen|Congresswomen|Governors|"
+    r"Ministers|Secretaries|Commissioners|Mayors|Ambassadors|Co-[Cc]hairs|Chairs|Chairmen|Justices|"
+    r"Judges) "
+)
+_LISTED_NAME = re.compile(rf"(?P<name>{_FULL_NAME}){_PARTY}(?P<next>,? and |, )?")
+
+
+def _listed_spans(folded: str):
+    for title in _PLURAL_TITLE.finditer(folded):
+        at = title.end()
+        while match := _LISTED_NAME.match(folded, at):
+            yield match.span("name"), match["name"]
+            if not match["next"]:
+                break
+            at = match.end()
+
+
 def _honorific_spans(folded: str):
     if not any(word in folded for word in ("Sir ", "Dame ", "Dr", "Prof", ". ")):
         return  # (four scans in C, cheaper than the automaton's walk in most texts)
@@ -349,7 +393,12 @@ def spoken_names(folded: str):
     """Yield (start, end, name) for people the text quotes or describes without a title
     before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair", "Jane
     Roe, director of …", "the bank's director, Jane Roe,", "Sir Jane Roe"."""
-    spans = chain(_spoken_spans(folded), _appositive_spans(folded), _honorific_spans(folded))
+    spans = chain(
+        _spoken_spans(folded),
+        _appositive_spans(folded),
+        _honorific_spans(folded),
+        _listed_spans(folded),
+    )
     for (start, end), found in sorted(set(spans)):
         words = found.replace(",", " ").split()
         if any(w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS for w in words):
