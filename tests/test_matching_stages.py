@@ -718,3 +718,27 @@ def test_a_headline_in_title_case_names_no_candidate_and_no_person_by_itself():
     ]  # fmt: skip
     found = index.find("Tidewell Energy Partners signs a deal\n\nIt was signed on Monday.")
     assert [c.name for c in found.candidates] == ["Tidewell Energy Partners"]
+
+
+def test_a_parent_qualifying_its_part_an_exchange_in_a_ticker_a_legal_form():
+    entries = [
+        Entry(1, "Executive Office of the President", "agency", country="US"),
+        Entry(2, "White House", "agency", country="US", parent_id=1),
+        Entry(3, "Office of Science and Technology Policy", "agency", country="US", parent_id=1),
+        Entry(4, "New York Stock Exchange", "company", country="US"),
+        Entry(5, "Seagen", "company", country="US"),
+        Entry(6, "Eisai Co., Ltd.", "company", country="JP"),
+    ]
+    index = AliasIndex(entries, [(4, "NYSE", True)])
+    found = index.find("The White House Office of Science and Technology Policy met.")
+    assert [s.entry.name for s in found.organizations] == [
+        "Office of Science and Technology Policy"
+    ]
+    found = index.find("The White House said so; the Office of Science and Technology Policy too.")
+    assert len(found.organizations) == 2  # named apart, both are in the story
+    found = index.find("Acme Inc. (NYSE: ACME) bought Seagen Inc. (Nasdaq: SGEN).")
+    assert [s.entry.name for s in found.organizations] == ["Seagen"]
+    assert [m.text for m in found.organizations[0].mentions] == ["Seagen Inc."]
+    assert "Seagen Inc." not in [c.name for c in found.candidates]
+    found = index.find("Eisai Co., Ltd. and its unit Eisai GmbH agreed.")
+    assert [c.name for c in found.candidates] == ["Eisai GmbH"]  # a national subsidiary

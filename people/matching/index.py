@@ -119,6 +119,18 @@ _LEGAL_FORM = re.compile(LEGAL_FORM, re.I)
 _NOT_A_SHORT_FORM = FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS
 
 
+_SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
+
+
+def _legal_form(name: str) -> str:
+    """The legal form a company's name ends with, in one spelling ("corp" for "Corporation")."""
+    match = _LEGAL_FORM.search(name)
+    if not match:
+        return ""
+    form = match.group().strip(" ,.").lower().replace(".", "")
+    return _SAME_FORM.get(form, form)
+
+
 def company_short_forms(name: str) -> list[str]:
     """How news copy writes a company without its legal form: "Mars, Incorporated" -> "Mars";
     "Amazon.com, Inc." -> "Amazon.com", "Amazon". A one-word form needs three letters and a
@@ -164,6 +176,7 @@ _NOT_A_FIRST_WORD = (
     FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_NAME_WORDS | NOT_ORGANIZATION_WORDS
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
+_TICKER_EXCHANGE = re.compile(r"\([\w .]+: ?[A-Z0-9.]{1,8}[);,]")
 _INSTRUMENT_AFTER = re.compile(
     " (?:"
     + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
@@ -495,6 +508,7 @@ class AliasIndex:
         self._drop_country_modifiers(folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
+        self._drop_qualifying_parents_and_tickers(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
         not_countries = [
             (h.start, h.end)
@@ -618,6 +632,44 @@ class AliasIndex:
             suggestion.mentions = kept
             if not kept:
                 del suggestions[entry_id]
+
+    def _drop_qualifying_parents_and_tickers(self, folded, suggestions) -> None:
+        """ "White House Office of Science and Technology Policy": a body's name right before
+        its own part's only says whose part it is (the part is tagged, not the parent, unless
+        named elsewhere); "Acme Inc. (NYSE: ACME)": the exchange of a ticker is not in the story."""
+        starts = {m.start: s for s in suggestions.values() for m in s.mentions}
+        for entry_id, suggestion in list(suggestions.items()):
+            kept = []
+            for mention in suggestion.mentions:
+                after = starts.get(mention.end + 1)
+                if (
+                    after is not None
+                    and folded[mention.end : mention.end + 1] == " "
+                    and (
+                        self._is_ancestor(entry_id, after.entry.id)
+                        # "White House" before a part of the Executive Office of the President
+                        or suggestion.entry.parent_id is not None
+                        and self._is_ancestor(suggestion.entry.parent_id, after.entry.id)
+                    )
+                ):
+                    continue
+                if _TICKER_EXCHANGE.match(folded, mention.start - 1, mention.end + 12):
+                    continue
+                kept.append(mention)
+            if len(kept) < len(suggestion.mentions):
+                suggestion.mentions = kept
+                if not kept:
+                    del suggestions[entry_id]
+
+    def _is_ancestor(self, ancestor_id: int, entry_id: int) -> bool:
+        seen = set()
+        parent = self.entries[entry_id].parent_id
+        while parent is not None and parent not in seen:
+            if parent == ancestor_id:
+                return True
+            seen.add(parent)
+            parent = self.entries[parent].parent_id if parent in self.entries else None
+        return False
 
     def _drop_names_of_instruments(self, folded, suggestions) -> None:
         """ "the United Nations Convention on the Law of the Sea", "the NATO Treaty": a body's
@@ -809,9 +861,24 @@ class AliasIndex:
                     del suggestions[entry_id]
 
     def _short_forms(self, text, suggestions, candidates) -> None:
-        """ "Weather Service" after "National Weather Service": a short form, not a new body."""
+        """ "Weather Service" after "National Weather Service": a short form, not a new body;
+        "Seagen Inc." where the registry knows "Seagen": the company with its legal form."""
         if not candidates:
             return
+        for key, candidate in list(candidates.items()):
+            base = _LEGAL_FORM.sub("", candidate.name).strip(" ,")
+            entry = self.entry_called(base) if base != candidate.name else None
+            if (
+                entry is not None
+                and entry.kind == "company"
+                # "Seagen Inc." for "Seagen", "Microsoft Corp." for "Microsoft Corporation";
+                # not "Eisai GmbH", a national subsidiary of "Eisai Co., Ltd."
+                and _legal_form(entry.name) in ("", _legal_form(candidate.name))
+            ):
+                target = Target(entry.id, 0.8, f"{base!r} with its legal form")
+                for mention in candidate.mentions:
+                    self._add(suggestions, target, text, mention.start, mention.end)
+                del candidates[key]
         names = [(fold_lower(s.entry.name), s) for s in suggestions.values()]
         for key, candidate in list(candidates.items()):
             for name, suggestion in names:
