@@ -742,3 +742,24 @@ def test_a_parent_qualifying_its_part_an_exchange_in_a_ticker_a_legal_form():
     assert "Seagen Inc." not in [c.name for c in found.candidates]
     found = index.find("Eisai Co., Ltd. and its unit Eisai GmbH agreed.")
     assert [c.name for c in found.candidates] == ["Eisai GmbH"]  # a national subsidiary
+
+
+def test_a_registry_name_before_a_head_noun_is_part_of_a_longer_name():
+    entries = [
+        Entry(1, "Federal Reserve", "agency", country="US"),
+        Entry(2, "National Wealth Fund", "agency", country="GB"),
+    ]
+    index = AliasIndex(entries)
+    found = index.find("The Federal Reserve Bank of Tidewater and the Federal Reserve met.")
+    assert [s.entry.name for s in found.organizations] == ["Federal Reserve"]
+    assert [(c.name, c.kind_guess) for c in found.candidates] == [
+        ("Federal Reserve Bank of Tidewater", "agency")
+    ]
+    found = index.find("The National Wealth Fund Taskforce reported.")
+    assert found.organizations == []
+    assert [c.name for c in found.candidates] == ["National Wealth Fund Taskforce"]
+    found = index.find("The joint venture Tidewell Kirloskar Motor and Ross School of Business.")
+    assert [c.name for c in found.candidates] == [
+        "Tidewell Kirloskar Motor",
+        "Ross School of Business",
+    ]

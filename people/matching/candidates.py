@@ -30,7 +30,8 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(university|college|institute of technology|school of)\b", re.I),
      "university"),
     (re.compile(r"\b(department|agency|administration|bureau|office|commission|service|"
-                r"embassy|consulate|authority|directorate|secretariat|regulator)\b", re.I),
+                r"embassy|consulate|authority|directorate|secretariat|regulator|reserve bank|"
+                r"central bank)\b", re.I),
      "agency"),
     (re.compile(r"\b(county|city of|state of|province|municipal|borough|township)\b", re.I),
      "subnational"),

@@ -95,7 +95,7 @@ ORGANIZATION_HEADS = {
     "hospital", "hospitals", "clinic", "gallery", "forum", "telecom", "partners", "ventures",
     "entertainment", "studios", "foods", "brands", "solutions", "communications", "networks",
     "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
-    "insurance", "health", "media", "congress",
+    "insurance", "health", "media", "congress", "motor", "school",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {

@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from people.matching.lexicon import FUNCTION_WORDS, SPEECH_VERBS, TITLE_WORDS
+from people.matching.lexicon import FUNCTION_WORDS, ORGANIZATION_HEADS, SPEECH_VERBS, TITLE_WORDS
 from people.matching.results import Hit
 
 
@@ -91,6 +91,9 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
     if " " in word:
         if previous and (previous in context.places or previous in PLACE_NOUNS):
             return True
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(1).lower() in ORGANIZATION_HEADS:
+            return True  # "Federal Reserve Bank of New York": a longer name, another body
         # "Department of Commerce of the State of Washington": another place's body
         following = _OF_A_PLACE_AFTER.match(text, end)
         return bool(following) and (
