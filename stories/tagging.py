@@ -230,6 +230,15 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return ""
     if label and (entry := index.entry_called(label)) and entry.kind != "country":
         return entry.name
+    if _MINISTER_TITLE.search(source.title):
+        # "Federal Minister for Economic Affairs and Climate Action": the registry's ministry
+        # of that very name, when it has one
+        ministry = re.sub(r"\bMinister\b", "Ministry", source.title.split(", ")[-1])
+        if (entry := index.entry_called(ministry)) and entry.kind == "ministry":
+            findings = findings or suggest(parsed_story_text(parsed))
+            if entry.country in {c.entry.country for c in findings.countries}:
+                return entry.name  # (of a country the story names: not Malta's "Ministry for
+                # Finance" for Ireland's Minister for Finance)
     if match := _MINISTER_TITLE.search(source.title):
         findings = findings or suggest(parsed_story_text(parsed))
         home = settings.NEWSROOM_HOME_COUNTRY

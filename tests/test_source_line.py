@@ -294,3 +294,21 @@ def test_a_label_naming_a_body_of_the_registry_tags_it(tmp_path, label, organiza
     call_command("import_stories", str(path), "--json", stdout=out)
     [report] = json.loads(out.getvalue())
     assert sorted(report["organizations"]) == organizations
+
+
+def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_names(tmp_path):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationFactory(name="Fiji", kind="country", country="FJ")
+    ministry = OrganizationFactory(
+        name="Federal Ministry for Tides and Climate Action", kind="ministry", country="TV"
+    )
+    OrganizationFactory(name="Ministry for Reefs", kind="ministry", country="FJ")
+    path = tmp_path / "story.txt"
+    line = "Ann Poe, Federal Minister for Tides and Climate Action"
+    path.write_text(story(line, "Tuvalu signed on Monday."), encoding="utf-8")
+    call_command("import_stories", str(path), stdout=StringIO())
+    assert Role.objects.get(person__full_name="Ann Poe").organization == ministry
+    # Fiji's "Ministry for Reefs" is not Tuvalu's minister's, in a story naming Tuvalu only
+    path.write_text(story("Tom Fale, Minister for Reefs", "Tuvalu acted on Monday."), "utf-8")
+    call_command("import_stories", str(path), stdout=StringIO())
+    assert Role.objects.get(person__full_name="Tom Fale").organization.name != "Ministry for Reefs"
