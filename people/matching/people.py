@@ -306,6 +306,7 @@ _HONORIFIC_AUTOMATON.make_automaton()
 _AFTER_COMMA = re.compile(r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
                           r"(?:[\w.&-]+'s )?(?P<word>[\w-]+)(?P<rest>[ ,.;:]\S*)?")  # fmt: skip
 _BACK_THROUGH = {"of", "the", "for", "and", "on", "to"}
+_COMMA_BEFORE_A_CAPITAL = re.compile(r", (?=[A-Z])")
 _DEGREE = re.compile(
     r"(?:"
     + "|".join(re.escape(d.upper()) for d in sorted(DEGREES | {"jd"}) if "." not in d)
@@ -343,15 +344,28 @@ def _title_before(folded: str, at: int) -> bool:
     return False
 
 
+# Where a title may follow a comma (checked in full by _title_after): the regular expression
+# engine finds these few commas, instead of a loop over every comma.
+_COMMA_BEFORE_A_TITLE = re.compile(
+    r", (?=(?:(?:MD|JD|PhD|Ph\.D\.|M\.D\.|MBA|DPhil), )*"
+    r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?(?:[\w.&-]+'s )?(?:"
+    + "|".join(sorted({re.escape(w) for w in TITLE_WORDS | _RANKS}, key=len, reverse=True))
+    + r")(?:[- ,.;:]|$))",
+    re.I,
+)
+
+
 def _appositive_spans(folded: str):
     """Names set off by commas beside a title: "Jane Roe, director of …" and "the agency's
     director, Jane Roe, said"."""
-    for comma in re.finditer(r", ", folded):
+    for comma in _COMMA_BEFORE_A_TITLE.finditer(folded):
         at, after = comma.start(), comma.end()
         if _capitalized_before(folded, at) and _title_after(folded, after):
             if match := _NAME_BEFORE_COMMA.search(folded, max(0, at - 60), at):
                 yield match.span("name"), match["name"]
-        elif folded[after : after + 1].isupper() and _title_before(folded, at):
+    for comma in _COMMA_BEFORE_A_CAPITAL.finditer(folded):
+        at, after = comma.start(), comma.end()
+        if _title_before(folded, at):
             match = _NAME_AT.match(folded, after)
             if match and re.match(r",| \(| [a-z]", folded[match.end() : match.end() + 2]):
                 yield match.span(), match.group()
@@ -368,7 +382,27 @@ _PLURAL_TITLE = re.compile(
 _LISTED_NAME = re.compile(rf"(?P<name>{_FULL_NAME}){_PARTY}(?P<next>,? and |, )?")
 
 
+_PLURAL_STEMS = (
+    "Senators",
+    "Sens.",
+    "Rep",
+    "Congress",
+    "Governors",
+    "Ministers",
+    "Secretaries",
+    "Commissioners",
+    "Mayors",
+    "Ambassadors",
+    "hairs",
+    "hairmen",
+    "Justices",
+    "Judges",
+)
+
+
 def _listed_spans(folded: str):
+    if not any(stem in folded for stem in _PLURAL_STEMS):
+        return  # (scans in C: most texts have no plural title)
     for title in _PLURAL_TITLE.finditer(folded):
         at = title.end()
         while match := _LISTED_NAME.match(folded, at):
