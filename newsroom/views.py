@@ -31,7 +31,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = Story.objects.public().for_listing()
+        stories = Story.objects.public().cards()
         page = keyset_page(stories, self.request.GET, settings.STORIES_PER_PAGE)
         rows = page.object_list
         context["page"] = page

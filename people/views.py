@@ -71,7 +71,7 @@ class OrganizationDetailView(_StoriesPageMixin, DetailView):
 
     def stories(self):
         # Through the relation's own manager: `people` does not import `stories`.
-        return self.object.stories.public().for_listing()
+        return self.object.stories.public().cards()
 
 
 def country_link(code: str) -> dict | None:
@@ -117,7 +117,7 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
     def stories(self):
         person = self.object
         stories = person.stories.model.objects  # Story, without importing `stories`
-        return stories.public().quoting(pk=person.pk).for_listing()
+        return stories.public().quoting(pk=person.pk).cards()
 
 
 def feed_links(kind: str, slug: str, name: str) -> list[dict]:

@@ -62,6 +62,17 @@ def first_sentence(text: str) -> str:
     return text
 
 
+def summary_of(dek: str, body: str) -> str:
+    """What a card shows under the headline: the dek, else the first sentence of the body's
+    first paragraph (Story.summary; story cards call it with the two columns)."""
+    if dek := dek.strip():
+        return dek
+    for paragraph in normalize_newlines(body).split("\n\n"):
+        if paragraph := paragraph.strip():
+            return first_sentence(paragraph)
+    return ""
+
+
 # The story's free-text fields: their line endings are normalized to "\n" on every save.
 TEXT_FIELDS = (
     "headline", "dek", "body", "image_alt", "image_credit", "image_caption",
@@ -84,6 +95,15 @@ class StoryQuerySet(models.QuerySet):
                 queryset=StoryOrganization.objects.select_related("organization"),
             ),
         )
+
+    def cards(self) -> "StoryQuerySet":
+        """The stories as StoryCards (stories.cards): what a listing shows, as plain values,
+        in two queries (the stories; their organizations)."""
+        from stories.cards import CARD_FIELDS, StoryCardIterable
+
+        clone = self.values(*CARD_FIELDS)
+        clone._iterable_class = StoryCardIterable
+        return clone
 
     def for_feed(self) -> "StoryQuerySet":
         """Everything a feed item carries (source, organizations, tags; not the people in the
@@ -313,12 +333,7 @@ class Story(models.Model):
     @property
     def summary(self) -> str:
         """What a card shows under the headline: the dek, else the body's first sentence."""
-        if self.dek.strip():
-            return self.dek.strip()
-        paragraphs = self.paragraphs
-        if not paragraphs:
-            return ""
-        return first_sentence(paragraphs[0])
+        return summary_of(self.dek, self.body)
 
     @property
     def is_scheduled(self) -> bool:

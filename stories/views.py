@@ -188,7 +188,7 @@ class _StoryListView(TemplateView):
         raise NotImplementedError
 
     def stories(self):
-        return Story.objects.public().for_listing()
+        return Story.objects.public().cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page=self.page, stories=self.page.object_list, **kwargs)
@@ -327,7 +327,7 @@ class SectionView(_StoryListView):
         self.section = SECTIONS_BY_SLUG.get(self.kwargs["slug"])
         if self.section is None:
             raise Http404("No such section.")
-        return self.section.stories().for_listing()
+        return self.section.stories().cards()
 
     def get_context_data(self, **kwargs):
         section = self.section
@@ -348,7 +348,7 @@ class CountryView(_StoryListView):
         self.country = country_named(self.kwargs["code"])
         if self.country is None:
             raise Http404("No such country.")
-        return self.country.stories().for_listing()
+        return self.country.stories().cards()
 
     def get(self, request, *args, **kwargs):
         code = kwargs["code"]
