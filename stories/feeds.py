@@ -7,6 +7,7 @@ held, the organizations and tags as categories, and the lead image.
 
 import json
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag, TaggedItem
 
+from newsroom.caching import cached_page
 from newsroom.xmltext import xml_safe
 from people.models import Organization, Person
 from stories.models import Correction, Story, StoryOrganization
@@ -180,7 +182,9 @@ class LatestStoriesFeed(Feed):
         # One reverse() per feed for each kind of address, not one per item.
         self.story_url = url_for("stories:detail")
         self.person_url = url_for("people:person-detail")
-        return super().__call__(request, *args, **kwargs)
+        # Written once for each generation of pages and number of items (cached_page).
+        build = partial(super().__call__, request, *args, **kwargs)
+        return cached_page(request, type(self).__name__, f"limit={self.limit}", build)
 
     def get_object(self, request: HttpRequest, *args, **kwargs):
         return None
@@ -321,6 +325,10 @@ class JsonFeedMixin:
 
     def __call__(self, request, *args, **kwargs):
         self.limit = item_limit(request)
+        build = partial(self._response, request, *args, **kwargs)
+        return cached_page(request, type(self).__name__, f"limit={self.limit}", build)
+
+    def _response(self, request, *args, **kwargs):
         obj = self.get_object(request, *args, **kwargs)
         document = jsonfeed_document(
             title=self._get_dynamic_attr("title", obj),
