@@ -189,3 +189,33 @@ def test_a_person_page_miss_takes_a_fixed_number_of_queries(client, django_asser
     with django_assert_max_num_queries(first):
         response = client.get(pages["person"])
     assert response.text.count('class="story-card"') == 20
+
+
+def test_a_page_cache_hit_sends_the_stored_etag_without_hashing_the_page(client, monkeypatch):
+    _, _, _, pages = listing_site()
+    miss = client.get(pages["feed"])
+    assert miss["X-Cache"] == "miss"
+
+    def hash_again(response):
+        raise AssertionError("the body of a cached page was hashed again")
+
+    monkeypatch.setattr("django.middleware.http.set_response_etag", hash_again)
+    hit = client.get(pages["feed"])
+    assert hit["X-Cache"] == "hit"
+    assert hit["ETag"] == miss["ETag"]
+    assert hit.content == miss.content
+    assert client.get(pages["feed"], headers={"If-None-Match": miss["ETag"]}).status_code == 304
+
+
+def test_older_pages_of_a_listing_are_kept_in_the_page_cache(client, settings):
+    settings.STORIES_PER_PAGE = 1
+    _, role, organization, pages = listing_site()
+    StoryOrganizationFactory(
+        story=StoryFactory(published=True, source_role=role), organization=organization
+    )
+    html = client.get(pages["organization"]).text
+    older = re.search(r'<a rel="next" href="\?([^"]+)">Older', html)[1].replace("&amp;", "&")
+    assert client.get(f"{pages['organization']}?{older}")["X-Cache"] == "miss"
+    again = client.get(f"{pages['organization']}?{older}")
+    assert again["X-Cache"] == "hit"
+    assert "Pier two reopens" in again.text
