@@ -613,8 +613,12 @@ class StoryQuoteQuerySet(models.QuerySet):
         return self.filter(Q(speaker_organization=organization) | Q(speaker_person_id__in=people))
 
     def for_listing(self):
-        return self.select_related("story", "speaker_person", "speaker_organization").order_by(
-            "-story__published_at", "story_id", "position", "pk"
+        # Of the story, its headline, address and date are shown: not its text nor its search
+        # vector (as long as the text), which made each quote's row as big as its story.
+        return (
+            self.select_related("story", "speaker_person", "speaker_organization")
+            .defer("story__body", "story__search_vector")
+            .order_by("-story__published_at", "story_id", "position", "pk")
         )
 
 
