@@ -124,7 +124,9 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
     def stories(self):
         person = self.object
         stories = person.stories.model.objects  # Story, without importing `stories`
-        return stories.public().quoting(pk=person.pk).cards()
+        role_ids = [role.pk for role in person.roles.all()]  # read with the person
+        parts = stories.public().quoting_parts(person.pk, role_ids)
+        return [part.cards() for part in parts]
 
 
 def feed_links(kind: str, slug: str, name: str) -> list[dict]:

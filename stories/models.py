@@ -125,6 +125,20 @@ class StoryQuerySet(models.QuerySet):
         )
         return self.filter(Q(source_role__in=roles) | models.Exists(appears))
 
+    def quoting_parts(self, person_id: int, role_ids: list[int]) -> list["StoryQuerySet"]:
+        """quoting() as two querysets whose union it is, for a listing paged by
+        newsroom.keyset (each part paged on its own, then merged): the stories the person
+        (`person_id`, whose roles are `role_ids`) is the source of, and those they appear in.
+
+        With an OR of the two, the database walked every public story newest first until it
+        had a page: 400-600 ms at 100,000 stories for someone in a few of them. Apart, each is
+        planned for the person: the roles' ids given as values (not a subquery) let the
+        database see from its statistics how many stories each role has, and walk the
+        listing's index for a busy source, the role's own index for a rare one (under a
+        millisecond either way; a few for someone in half the archive)."""
+        appears = StoryPerson.objects.filter(story=models.OuterRef("pk"), person_id=person_id)
+        return [self.filter(source_role_id__in=role_ids), self.filter(models.Exists(appears))]
+
     def for_export(self) -> "StoryQuerySet":
         """Everything an export writes, for stories read in chunks."""
         return self.for_page().select_related("source_role__organization")

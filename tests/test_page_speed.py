@@ -2,10 +2,13 @@
 tags a story has; the related stories are computed once per generation of pages."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from stories.models import Story
 from stories.publishing import publish_story
 from tests.factories import (
     OrganizationFactory,
@@ -219,3 +222,26 @@ def test_older_pages_of_a_listing_are_kept_in_the_page_cache(client, settings):
     again = client.get(f"{pages['organization']}?{older}")
     assert again["X-Cache"] == "hit"
     assert "Pier two reopens" in again.text
+
+
+def test_a_person_page_pages_through_the_stories_they_are_the_source_of_or_appear_in(
+    client, settings
+):
+    settings.STORIES_PER_PAGE = 2
+    role = RoleFactory(person__full_name="Ada Quay")
+    now = timezone.now()
+    sourced = [StoryFactory(published=True, source_role=role) for _ in range(3)]
+    appears = [StoryFactory(published=True) for _ in range(2)]
+    for story in appears + sourced[:1]:  # the first also names her among its people
+        StoryPersonFactory(story=story, person=role.person)
+    StoryFactory(source_role=role, headline="A draft quoting her")
+    ordered = sorted(sourced + appears, key=lambda s: s.pk)
+    for hours, story in enumerate(reversed(ordered)):  # newest first: alternating kinds
+        Story.objects.filter(pk=story.pk).update(published_at=now - timedelta(hours=hours))
+    seen, url = [], role.person.get_absolute_url()
+    while url:
+        html = client.get(url).text
+        seen += re.findall(r'<h2><a href="/stories/([^/]+)/">', html)
+        older = re.search(r'<a rel="next" href="\?([^"]+)">Older', html)
+        url = f"{role.person.get_absolute_url()}?{older[1]}" if older else None
+    assert seen == [story.slug for story in reversed(ordered)]  # each once, newest first
