@@ -158,10 +158,12 @@ def story_records(stories: QuerySet[Story], *, chunk: int = CHUNK) -> Iterator[S
 def _among(ids: list[int]):
     """What `…__in=` takes for a chunk's story ids: on PostgreSQL one array parameter
     (`IN (SELECT unnest(%s))`), since psycopg parses a query of a thousand placeholders in
-    some 6 ms, each time (it caches short queries only): a sixth of the export's CPU."""
+    some 6 ms, each time (it caches short queries only): a sixth of the export's CPU. The
+    array is sent as its text ("{1,2,3}", the ids are integers from the database): psycopg
+    takes some 4 ms to adapt a list of a thousand."""
     if connection.vendor != "postgresql":
         return ids
-    return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, ids)) + "}",))
 
 
 def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
