@@ -12,6 +12,7 @@ from functools import partial
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -275,7 +276,16 @@ class PersonFeed(LatestStoriesFeed):
         return f"Stories quoting {obj.full_name}."
 
     def stories(self, obj):
-        return Story.objects.public().quoting(pk=obj.pk)
+        # The newest of the stories the person is the source of and of those they appear in,
+        # each part planned for the person (see StoryQuerySet.quoting_parts), merged.
+        if not connection.features.supports_slicing_ordering_in_compound:  # SQLite
+            return Story.objects.public().quoting(pk=obj.pk)
+        role_ids = list(obj.roles.values_list("pk", flat=True))
+        newest = [
+            part.order_by("-published_at", "-pk").values("pk")[: self.limit]
+            for part in Story.objects.public().quoting_parts(obj.pk, role_ids)
+        ]
+        return Story.objects.filter(pk__in=newest[0].union(newest[1]))
 
 
 class TagFeed(LatestStoriesFeed):

@@ -245,3 +245,6 @@ def test_a_person_page_pages_through_the_stories_they_are_the_source_of_or_appea
         older = re.search(r'<a rel="next" href="\?([^"]+)">Older', html)
         url = f"{role.person.get_absolute_url()}?{older[1]}" if older else None
     assert seen == [story.slug for story in reversed(ordered)]  # each once, newest first
+    feed = client.get(reverse("feeds:person-rss", kwargs={"slug": role.person.slug})).text
+    assert re.findall(r"<link>http://testserver/stories/([^/]+)/</link>", feed) == seen
+    assert "A draft quoting her" not in feed
