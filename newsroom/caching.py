@@ -9,6 +9,7 @@ The cache may be away (newsroom.cache_backends): pages are then served from the 
 when it comes back the generation moves on, since edits made meanwhile could not clear it.
 """
 
+import hashlib
 import math
 import uuid
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -114,6 +116,40 @@ def cached_fragment(
         if seconds := max_age(current):
             cache.set(cache_key, value, timeout=seconds)
     return value
+
+
+# What a page kept by cached_page keeps of its response besides the body.
+KEPT_HEADERS = ("Content-Type", "Last-Modified")
+
+
+def cached_page(
+    request: HttpRequest, name: str, query: str, build: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """The response `build()` makes for this page, its body rendered once for this generation
+    of pages: for the listings and feeds, whose page-cache miss (an address variant such as
+    `?utm_source=…`, or the first request after a publication for the rest) otherwise queries
+    and renders it all again. The page is known by `name`, the request's path and `query`
+    (the parameters it reads, canonical: "before=…", "limit=50"), so its output must depend on
+    nothing else (not on the user: these pages are the same for everyone). Only a 200 is kept;
+    a 404 raised by `build` goes through. With the cache away it is `build()` every time."""
+    current = getattr(request, "page_generation", None) or generation()
+    address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
+    cache_key = f"newsroom:fragment:{current}:{name}:{address}"
+    kept = cache.get(cache_key)
+    if kept is not None:
+        content, headers = kept
+        response = HttpResponse(content)
+        for header, value in headers.items():
+            response[header] = value
+        return response
+    response = build()
+    if hasattr(response, "render"):
+        response.render()  # a TemplateResponse
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
+        if seconds := max_age(current):
+            cache.set(cache_key, (response.content, headers), timeout=seconds)
+    return response
 
 
 def set_last_modified(response, *records) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 from newsroom.caching import generation, max_age
 
@@ -22,8 +22,9 @@ UNCACHED_PREFIXES = (
 )  # fmt: skip
 # Every query parameter a cached page reads; any other one makes the request uncacheable.
 PAGE_QUERY_PARAMETERS = frozenset(
-    {"page", "q", "organization", "from", "to", "limit", "sort", "kind", "country", "cursor"}
-)
+    {"page", "q", "organization", "from", "to", "limit", "sort", "kind", "country", "cursor",
+     "before", "after"}  # the listings' cursors (newsroom.keyset)
+)  # fmt: skip
 
 
 class PublicPageCacheMiddleware:
@@ -58,6 +59,9 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, no_cache=True, max_age=0)
             return response
         patch_cache_control(response, public=True, max_age=min(seconds, 60), s_maxage=seconds)
+        # The ETag is stored with the page: ConditionalGetMiddleware would otherwise hash the
+        # body again on every hit (a 50-item feed is some 200 KB).
+        set_response_etag(response)
         headers = {k: v for k, v in response.items() if k.lower() not in {"set-cookie"}}
         cache.set(key, (response.content, headers), timeout=seconds)
         response["X-Cache"] = "miss"

@@ -1,6 +1,7 @@
 """Site-wide views: the home page and the health check."""
 
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -13,8 +14,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from newsroom.caching import cache_state
-from newsroom.keyset import keyset_page
+from newsroom.caching import cache_state, cached_page
+from newsroom.keyset import keyset_page, page_query
 from people.models import Organization, Person
 from stories.models import Story, StoryOrganization, StoryPerson
 from stories.sections import SECTIONS
@@ -29,9 +30,13 @@ class HomeView(TemplateView):
 
     template_name = "newsroom/home.html"
 
+    def get(self, request, *args, **kwargs):
+        build = partial(super().get, request, *args, **kwargs)
+        return cached_page(request, "home", page_query(request.GET), build)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = Story.objects.public().for_listing()
+        stories = Story.objects.public().cards()
         page = keyset_page(stories, self.request.GET, settings.STORIES_PER_PAGE)
         rows = page.object_list
         context["page"] = page

@@ -1,11 +1,13 @@
+from functools import partial
+
 from django.conf import settings
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from newsroom.caching import set_last_modified
-from newsroom.keyset import keyset_page
+from newsroom.caching import cached_page, set_last_modified
+from newsroom.keyset import keyset_page, page_query
 from people.countries import country_name
 from people.directory import (
     OrganizationFilters,
@@ -19,7 +21,12 @@ from people.models import Organization, OrganizationKind, Person, Role
 
 class _StoriesPageMixin:
     """Adds `stories` (a keyset page of public stories, newsroom.keyset) for the object shown,
-    and Last-Modified."""
+    and Last-Modified. The page is rendered once for each generation of pages and page of its
+    listing (cached_page)."""
+
+    def get(self, request, *args, **kwargs):
+        build = partial(super().get, request, *args, **kwargs)
+        return cached_page(request, type(self).__name__, page_query(request.GET), build)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -71,7 +78,7 @@ class OrganizationDetailView(_StoriesPageMixin, DetailView):
 
     def stories(self):
         # Through the relation's own manager: `people` does not import `stories`.
-        return self.object.stories.public().for_listing()
+        return self.object.stories.public().cards()
 
 
 def country_link(code: str) -> dict | None:
@@ -117,7 +124,9 @@ class PersonDetailView(_StoriesPageMixin, DetailView):
     def stories(self):
         person = self.object
         stories = person.stories.model.objects  # Story, without importing `stories`
-        return stories.public().quoting(pk=person.pk).for_listing()
+        role_ids = [role.pk for role in person.roles.all()]  # read with the person
+        parts = stories.public().quoting_parts(person.pk, role_ids)
+        return [part.cards() for part in parts]
 
 
 def feed_links(kind: str, slug: str, name: str) -> list[dict]:

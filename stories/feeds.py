@@ -6,20 +6,25 @@ held, the organizations and tags as categories, and the lead image.
 """
 
 import json
+from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
+from newsroom.caching import cached_page
 from newsroom.xmltext import xml_safe
 from people.models import Organization, Person
-from stories.models import Correction, Story
+from stories.models import Correction, Story, StoryOrganization
 from stories.story_page import url_for
 
 DEFAULT_ITEMS, MAX_ITEMS = 20, 100
@@ -105,9 +110,34 @@ def author_line(story: Story) -> str | None:
 
 
 def categories(story: Story) -> list[str]:
+    """The story's organizations (in their order on the page), then its tags A–Z."""
+    if (known := getattr(story, "feed_categories", None)) is not None:
+        return known
     return [link.organization.name for link in story.story_organizations.all()] + sorted(
         tag.name for tag in story.tags.all()
     )
+
+
+def with_categories(stories: list[Story]) -> list[Story]:
+    """`stories`, each with its `feed_categories` (see categories): two queries of names for
+    all of them."""
+    ids = [story.pk for story in stories]
+    organizations, tags = defaultdict(list), defaultdict(list)
+    links = (
+        StoryOrganization.objects.filter(story_id__in=ids)
+        .order_by("position", "pk")
+        .values_list("story_id", "organization__name")
+    )
+    for story_id, name in links:
+        organizations[story_id].append(name)
+    tagged = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Story), object_id__in=ids
+    ).values_list("object_id", "tag__name")
+    for story_id, name in tagged:
+        tags[story_id].append(name)
+    for story in stories:
+        story.feed_categories = organizations[story.pk] + sorted(tags[story.pk])
+    return stories
 
 
 def json_item(story: Story) -> dict:
@@ -153,7 +183,9 @@ class LatestStoriesFeed(Feed):
         # One reverse() per feed for each kind of address, not one per item.
         self.story_url = url_for("stories:detail")
         self.person_url = url_for("people:person-detail")
-        return super().__call__(request, *args, **kwargs)
+        # Written once for each generation of pages and number of items (cached_page).
+        build = partial(super().__call__, request, *args, **kwargs)
+        return cached_page(request, type(self).__name__, f"limit={self.limit}", build)
 
     def get_object(self, request: HttpRequest, *args, **kwargs):
         return None
@@ -168,7 +200,8 @@ class LatestStoriesFeed(Feed):
         return Story.objects.public()
 
     def items(self, obj=None):
-        return list(self.stories(obj).for_feed().order_by("-published_at", "-pk")[: self.limit])
+        stories = self.stories(obj).for_feed().order_by("-published_at", "-pk")[: self.limit]
+        return with_categories(list(stories))
 
     def item_title(self, item: Story) -> str:
         return item.headline
@@ -243,7 +276,16 @@ class PersonFeed(LatestStoriesFeed):
         return f"Stories quoting {obj.full_name}."
 
     def stories(self, obj):
-        return Story.objects.public().quoting(pk=obj.pk)
+        # The newest of the stories the person is the source of and of those they appear in,
+        # each part planned for the person (see StoryQuerySet.quoting_parts), merged.
+        if not connection.features.supports_slicing_ordering_in_compound:  # SQLite
+            return Story.objects.public().quoting(pk=obj.pk)
+        role_ids = list(obj.roles.values_list("pk", flat=True))
+        newest = [
+            part.order_by("-published_at", "-pk").values("pk")[: self.limit]
+            for part in Story.objects.public().quoting_parts(obj.pk, role_ids)
+        ]
+        return Story.objects.filter(pk__in=newest[0].union(newest[1]))
 
 
 class TagFeed(LatestStoriesFeed):
@@ -293,6 +335,10 @@ class JsonFeedMixin:
 
     def __call__(self, request, *args, **kwargs):
         self.limit = item_limit(request)
+        build = partial(self._response, request, *args, **kwargs)
+        return cached_page(request, type(self).__name__, f"limit={self.limit}", build)
+
+    def _response(self, request, *args, **kwargs):
         obj = self.get_object(request, *args, **kwargs)
         document = jsonfeed_document(
             title=self._get_dynamic_attr("title", obj),

@@ -1,6 +1,7 @@
 """Public pages about stories: a story, a tag, the date archive, search; signed previews."""
 
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -19,9 +20,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from newsroom.caching import cached_fragment, set_last_modified
+from newsroom.caching import cached_fragment, cached_page, set_last_modified
 from newsroom.content_security import csp_hash
-from newsroom.keyset import keyset_page
+from newsroom.keyset import keyset_page, page_query
 from stories.feeds import feed_links
 from stories.models import Correction, Story, StoryOrganization, StoryQuote
 from stories.previews import story_for_token
@@ -181,6 +182,15 @@ class _StoryListView(TemplateView):
     template_name = "stories/story_list.html"
 
     def get(self, request, *args, **kwargs):
+        # Rendered once for each generation of pages and page of the listing (cached_page).
+        return cached_page(
+            request,
+            type(self).__name__,
+            page_query(request.GET),
+            partial(self._response, request, *args, **kwargs),
+        )
+
+    def _response(self, request, *args, **kwargs):
         self.page = keyset_page(self.get_queryset(), request.GET, settings.STORIES_PER_PAGE)
         return super().get(request, *args, **kwargs)
 
@@ -188,7 +198,7 @@ class _StoryListView(TemplateView):
         raise NotImplementedError
 
     def stories(self):
-        return Story.objects.public().for_listing()
+        return Story.objects.public().cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page=self.page, stories=self.page.object_list, **kwargs)
@@ -327,7 +337,7 @@ class SectionView(_StoryListView):
         self.section = SECTIONS_BY_SLUG.get(self.kwargs["slug"])
         if self.section is None:
             raise Http404("No such section.")
-        return self.section.stories().for_listing()
+        return self.section.stories().cards()
 
     def get_context_data(self, **kwargs):
         section = self.section
@@ -348,7 +358,7 @@ class CountryView(_StoryListView):
         self.country = country_named(self.kwargs["code"])
         if self.country is None:
             raise Http404("No such country.")
-        return self.country.stories().for_listing()
+        return self.country.stories().cards()
 
     def get(self, request, *args, **kwargs):
         code = kwargs["code"]

@@ -53,10 +53,21 @@ def public_story(**kwargs):
 def test_pages_and_health_without_redis(client, settings):
     settings.CACHES = redis_cache(NOWHERE)
     story = public_story(headline="Served from the database")
+    story.tags.add("Harbours")
+    organization = story.story_organizations.get().organization
     for url in ("/", story.get_absolute_url(), "/feeds/latest.rss", "/sitemap.xml"):
         response = client.get(url)
         assert response.status_code == 200, url
-    assert b"Served from the database" in client.get("/").content
+    listings = (
+        "/", "/feeds/latest.rss", "/tags/harbours/", organization.get_absolute_url(),
+        story.source_role.person.get_absolute_url(), "/sections/government/",
+    )  # fmt: skip
+    for url in listings:  # their rendered bodies are kept in the cache when there is one
+        assert b"Served from the database" in client.get(url).content, url
+    later = public_story(headline="Published during the outage")
+    later.tags.add("Harbours")
+    for url in listings[:3]:
+        assert b"Published during the outage" in client.get(url + "?utm_source=x").content, url
     health = client.get("/healthz")
     assert health.status_code == 200
     assert health.json() == {"status": "degraded", "database": "ok", "cache": "unreachable"}

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import TaggedItem
@@ -153,9 +155,20 @@ def story_records(stories: QuerySet[Story], *, chunk: int = CHUNK) -> Iterator[S
         yield from _chunk(batch, story_type)
 
 
+def _among(ids: list[int]):
+    """What `…__in=` takes for a chunk's story ids: on PostgreSQL one array parameter
+    (`IN (SELECT unnest(%s))`), since psycopg parses a query of a thousand placeholders in
+    some 6 ms, each time (it caches short queries only): a sixth of the export's CPU. The
+    array is sent as its text ("{1,2,3}", the ids are integers from the database): psycopg
+    takes some 4 ms to adapt a list of a thousand."""
+    if connection.vendor != "postgresql":
+        return ids
+    return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, ids)) + "}",))
+
+
 def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
     now = timezone.now()
-    ids = [row["pk"] for row in rows]
+    ids = _among([row["pk"] for row in rows])
     organizations = defaultdict(list)
     for story_id, name, slug, kind, origin in (
         StoryOrganization.objects.filter(story_id__in=ids)
@@ -190,7 +203,7 @@ def _chunk(rows: list[dict], story_type) -> Iterator[StoryRecord]:
     corrections = defaultdict(list)
     if revised := [row["pk"] for row in rows if row["revised_at"]]:  # only those can have notes
         for story_id, *note in (
-            Correction.objects.filter(story_id__in=revised)
+            Correction.objects.filter(story_id__in=_among(revised))
             .order_by("story_id", "published_at", "pk")
             .values_list(
                 "story_id", "kind", "text", "published_at", "retracted_at", "retraction_note"
