@@ -238,8 +238,10 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
     for known in people:
         first = known.speaker.name.split()[0]
         if len(known.speaker.name.split()) >= 2 and first.lower() not in surnames:
-            courtesy = re.compile(rf"\b(?:{_COURTESY_TITLES})\.? {re.escape(first)}(?![\w-])")
-            known.forms |= {m.group() for p in paragraphs for m in courtesy.finditer(p)}
+            for paragraph in paragraphs:
+                for at in _word_starts(paragraph, first):
+                    if courtesy := _COURTESY_BEFORE.search(paragraph, max(0, at - 12), at):
+                        known.forms.add(paragraph[courtesy.start() : at + len(first)])
     if findings:
         for suggestion in findings.organizations:
             speaker = QuoteSpeaker(suggestion.entry.name, kind=ORGANIZATION, entry=suggestion.entry)
@@ -275,14 +277,21 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
     return people, organizations
 
 
+_COURTESY_BEFORE = re.compile(rf"\b(?:{_COURTESY_TITLES})\.? $")
+_CONNECTOR_BEFORE = re.compile(r"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+$")
+
+
 def _without_title_object(name: str, paragraphs: list[str]) -> str:
     """ "Development Reinette Klever" where the body writes "Minister for Foreign Trade and
     Development Reinette Klever": the last words of a title's object are no part of the name."""
     words = name.split()
     if len(words) < 3:
         return name
-    connector = re.compile(rf"\s(?:of|for|to|and|at|in)(?:\s+the)?\s+{re.escape(name)}(?![\w-])")
-    if not any(connector.search(paragraph) for paragraph in paragraphs):
+    if not any(
+        _CONNECTOR_BEFORE.search(paragraph, max(0, at - 12), at)
+        for paragraph in paragraphs
+        for at in _word_starts(paragraph, name)
+    ):
         return name
     keep = 3 if re.fullmatch(r"[A-Z]\.", words[-2]) else 2  # "Jennifer M. Granholm"
     return " ".join(words[-keep:])
@@ -833,8 +842,8 @@ class _Resolver:
         spoken_for = any(w.lower() in SPOKESPERSON_WORDS for w in fold(phrase).split())
         # the name may go on over "of", "and", "for": "Department of Energy"
         chunk = [words[0]]
-        at = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", phrase)
-        if at and (extended := _CHUNK.match(phrase, at.start())):
+        at = next(_word_starts(phrase, words[0]), None)
+        if at is not None and (extended := _CHUNK.match(phrase, at)):
             chunk = extended.group().split()
         if len(words) == 1 and len(chunk) == 1 and words[0].lower() in ORGANIZATION_NOUNS:
             # "said the Ministry" (not "the Department of Finance"): the one of that name
@@ -941,11 +950,37 @@ def _fullest(name: str, paragraphs: list[str]) -> str:
     words = name.split()
     if len(words) != 2:
         return name
-    pattern = re.compile(rf"\b{re.escape(words[0])}(?: [A-Z]\.)+ {re.escape(words[1])}(?![\w-])")
     for paragraph in paragraphs:
-        if match := pattern.search(paragraph):
-            return match.group()
+        for at in _word_starts(paragraph, words[0]):
+            initials = _INITIALS.match(paragraph, at + len(words[0]))
+            if initials and _word_at(paragraph, initials.end(), words[1]):
+                return paragraph[at : initials.end() + len(words[1])]
     return name
+
+
+_INITIALS = re.compile(r"(?: [A-Z]\.)+ ")
+
+
+def _word_starts(text: str, word: str):
+    """Where `word` stands in `text` as a whole word (no letter, digit or hyphen beside it): a
+    string search instead of a regular expression made for each name (the re module's cache
+    holds 512; a story's names would fill it again and again)."""
+    at = text.find(word)
+    while at >= 0:
+        if _word_at(text, at, word):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _word_at(text: str, at: int, word: str) -> bool:
+    end = at + len(word)
+    before = text[at - 1] if at else " "
+    after = text[end] if end < len(text) else " "
+    return (
+        text.startswith(word, at)
+        and not (before.isalnum() or before in "_-")
+        and not (after.isalnum() or after in "_-")
+    )
 
 
 def _nearest(pool: list[_Known], here, *, by_full_name=False) -> QuoteSpeaker | None:
