@@ -184,3 +184,15 @@ def test_notes_survive_the_ninjs_round_trip(tmp_path, editor):
     call_command("export_stories", "--format", "ndjson", "--output", str(again), stdout=StringIO())
     assert again.read_text() == path.read_text()
     assert Correction.objects.get(kind="update").retraction_note == "Announced too early."
+
+
+def test_the_story_form_lists_the_notes_already_made(client, editor):
+    story = published_story()
+    add_correction(story, kind=CorrectionKind.CORRECTION, text=WRONG, by=editor)
+    client.force_login(editor)
+    page = client.get(reverse("admin:stories_story_change", args=[story.pk]))
+    assert page.status_code == 200
+    tree = html.fromstring(page.content)
+    # the saved note, read-only, above the blank one
+    assert WRONG in tree.xpath("string(//*[contains(@class, 'corrections')])")
+    assert tree.xpath("//input[@name='corrections-INITIAL_FORMS']/@value") == ["1"]

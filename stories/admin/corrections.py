@@ -56,6 +56,12 @@ class CorrectionInline(admin.StackedInline):
     verbose_name_plural = "corrections and updates"
     classes = ["corrections"]
 
+    def get_queryset(self, request):
+        # Django's inline asks has_view_permission(request) without the story, which is false
+        # here (see below), and would list no note at all; the form only shows this inline
+        # where has_view_permission(request, story) allowed it.
+        return super(admin.options.InlineModelAdmin, self).get_queryset(request)
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         return type("BoundCorrectionFormSet", (formset,), {"request": request})
