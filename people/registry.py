@@ -67,6 +67,7 @@ STARTER_FILES = [
     "national-agencies.json",
     "education-culture.json",
     "subsidiaries.json",
+    "investment-firms.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
