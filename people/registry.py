@@ -68,6 +68,7 @@ STARTER_FILES = [
     "education-culture.json",
     "subsidiaries.json",
     "investment-firms.json",
+    "market-infrastructure.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
