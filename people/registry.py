@@ -69,6 +69,7 @@ STARTER_FILES = [
     "subsidiaries.json",
     "investment-firms.json",
     "market-infrastructure.json",
+    "labour-and-business.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
