@@ -70,6 +70,7 @@ STARTER_FILES = [
     "investment-firms.json",
     "market-infrastructure.json",
     "labour-and-business.json",
+    "subnational-world.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
