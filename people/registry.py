@@ -71,6 +71,7 @@ STARTER_FILES = [
     "market-infrastructure.json",
     "labour-and-business.json",
     "subnational-world.json",
+    "cities-world.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
