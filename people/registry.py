@@ -72,6 +72,7 @@ STARTER_FILES = [
     "labour-and-business.json",
     "subnational-world.json",
     "cities-world.json",
+    "media.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
