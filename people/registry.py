@@ -67,6 +67,12 @@ STARTER_FILES = [
     "national-agencies.json",
     "education-culture.json",
     "subsidiaries.json",
+    "investment-firms.json",
+    "market-infrastructure.json",
+    "labour-and-business.json",
+    "subnational-world.json",
+    "cities-world.json",
+    "media.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]

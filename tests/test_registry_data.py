@@ -112,4 +112,49 @@ def test_sub_units_state_and_city_bodies_are_found_and_lower_case_places_are_not
     assert Organization.objects.get(name="Texas Department of Transportation").parent.name == (
         "State of Texas"
     )
-    assert set(STARTER_FILES[-8:-1]) >= {"us-federal-units.json", "subsidiaries.json"}
+    assert set(STARTER_FILES[:-1]) >= {"us-federal-units.json", "subsidiaries.json"}
+
+
+def test_investors_markets_unions_regions_cities_and_media_are_found_but_phrases_are_not():
+    """The investment firms, market venues, unions, subnational and city governments and news
+    organizations of the third pass are found by the forms releases use, children of their
+    operators; a bare place name, or the same words as an ordinary lower-case phrase, tag
+    nothing."""
+    call_command("load_registry", stdout=StringIO())
+    text = (
+        "Andreessen Horowitz and Tiger Global led the round. The fund moved its listing to NYSE "
+        "Arca from Cboe BZX; DTCC and SWIFT said settlement was unaffected, the New York Fed "
+        "said. UNITE HERE, IG BCE and the Lagos State Government objected, as did the Kharkiv "
+        "Regional Military Administration, the Maharashtra Chief Minister's Office, the City of "
+        "Paris and the Istanbul Metropolitan Municipality. Radio-Canada and Rudaw reported it."
+    )
+    found = {s.entry.name for s in suggest(text).organizations}
+    assert found == {
+        "Andreessen Horowitz", "Tiger Global Management", "NYSE Arca", "Cboe BZX Exchange",
+        "Depository Trust & Clearing Corporation", "SWIFT", "Federal Reserve Bank of New York",
+        "UNITE HERE", "IG BCE", "Lagos State Government",
+        "Kharkiv Regional Military Administration", "Chief Minister's Office (Maharashtra)",
+        "City of Paris (municipal government)", "Istanbul Metropolitan Municipality",
+        "Radio-Canada", "Rudaw",
+    }  # fmt: skip
+    parents = {
+        "NYSE Arca": "New York Stock Exchange",
+        "Cboe BZX Exchange": "Cboe Global Markets, Inc.",
+        "Federal Reserve Bank of New York": "Federal Reserve",
+        "Chief Minister's Office (Maharashtra)": "Government of Maharashtra",
+        "Radio-Canada": "Canadian Broadcasting Corporation",
+    }
+    for name, parent in parents.items():
+        assert Organization.objects.get(name=name).parent.name == parent
+    lower_case = (
+        "In the city of Paris, in Lagos State and in Kharkiv, Ontario, Bavaria and Maharashtra "
+        "it was a general catalyst for change and a third point: the clearing house, the free "
+        "press and the conversation agreed that early warning services, a rolling stone, order "
+        "flow traders and seven news outlets in the province of Utrecht mattered."
+    )
+    assert suggest(lower_case).organizations == []
+    new_files = STARTER_FILES[STARTER_FILES.index("investment-firms.json") : -1]
+    assert new_files == [
+        "investment-firms.json", "market-infrastructure.json", "labour-and-business.json",
+        "subnational-world.json", "cities-world.json", "media.json",
+    ]  # fmt: skip
