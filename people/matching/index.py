@@ -160,8 +160,16 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     body about "funding" for "rural" clinics; a line of names only is no such headline). Not
     other lines: a source line is all names and titles."""
     line, _, rest = text.partition("\n")
-    words = [w for w in _LINE_WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 4 or not all(w[0].isupper() for w in words):
+    if len(line) > 300:
+        return []  # no headline: a text of one line
+    words = []
+    for match in _LINE_WORD.finditer(line):
+        word = match.group()
+        if word.lower() not in _SMALL_WORDS:
+            if not word[0].isupper():
+                return []  # (most headlines stop here, at their first lower-case word)
+            words.append(word)
+    if len(words) < 4:
         return []
     lower_case = set(re.findall(r"(?<![\w'’-])[a-z][a-z'-]*", rest))
     common = sum(w.lower() in lower_case for w in {w for w in words if not w.isupper()})

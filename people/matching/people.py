@@ -382,28 +382,20 @@ _PLURAL_TITLE = re.compile(
 _LISTED_NAME = re.compile(rf"(?P<name>{_FULL_NAME}){_PARTY}(?P<next>,? and |, )?")
 
 
-_PLURAL_STEMS = (
-    "Senators",
-    "Sens.",
-    "Rep",
-    "Congress",
-    "Governors",
-    "Ministers",
-    "Secretaries",
-    "Commissioners",
-    "Mayors",
-    "Ambassadors",
-    "hairs",
-    "hairmen",
-    "Justices",
-    "Judges",
-)
+_PLURAL_AUTOMATON = ahocorasick.Automaton()  # where a plural title may start
+for _form in ("Senators ", "Sens. ", "Representatives ", "Reps. ", "Congressmen ",
+              "Congresswomen ", "Governors ", "Ministers ", "Secretaries ", "Commissioners ",
+              "Mayors ", "Ambassadors ", "Co-chairs ", "Co-Chairs ", "Chairs ", "Chairmen ",
+              "Justices ", "Judges "):  # fmt: skip
+    _PLURAL_AUTOMATON.add_word(_form, len(_form))
+_PLURAL_AUTOMATON.make_automaton()
 
 
 def _listed_spans(folded: str):
-    if not any(stem in folded for stem in _PLURAL_STEMS):
-        return  # (scans in C: most texts have no plural title)
-    for title in _PLURAL_TITLE.finditer(folded):
+    for end, length in _PLURAL_AUTOMATON.iter(folded):
+        title = _PLURAL_TITLE.match(folded, end - length + 1)
+        if title is None:
+            continue
         at = title.end()
         while match := _LISTED_NAME.match(folded, at):
             yield match.span("name"), match["name"]
@@ -413,8 +405,6 @@ def _listed_spans(folded: str):
 
 
 def _honorific_spans(folded: str):
-    if not any(word in folded for word in ("Sir ", "Dame ", "Dr", "Prof", ". ")):
-        return  # (four scans in C, cheaper than the automaton's walk in most texts)
     for end, length in _HONORIFIC_AUTOMATON.iter(folded):
         start = end - length + 1
         if start and (folded[start - 1].isalnum() or folded[start - 1] in "'’"):
