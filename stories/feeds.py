@@ -183,6 +183,7 @@ class LatestStoriesFeed(Feed):
         # One reverse() per feed for each kind of address, not one per item.
         self.story_url = url_for("stories:detail")
         self.person_url = url_for("people:person-detail")
+        self.path = request.path
         # Written once for each generation of pages and number of items (cached_page).
         build = partial(super().__call__, request, *args, **kwargs)
         return cached_page(request, type(self).__name__, f"limit={self.limit}", build)
@@ -193,8 +194,13 @@ class LatestStoriesFeed(Feed):
     def title(self, obj=None):
         return settings.SITE_NAME
 
+    # Addresses on SITE_URL, as the items' ids are: a feed is kept for every reader (cached_page)
+    # whatever address it was asked at, so it must not carry the host of the first request.
     def link(self, obj=None):
-        return reverse("home")
+        return absolute(reverse("home"))
+
+    def feed_url(self, obj=None):
+        return absolute(self.path)
 
     def stories(self, obj):
         return Story.objects.public()
@@ -210,7 +216,7 @@ class LatestStoriesFeed(Feed):
         return item.dek or next(iter(paragraphs(item)), "")
 
     def item_link(self, item: Story) -> str:
-        return self.story_url(item.slug)
+        return absolute(self.story_url(item.slug))
 
     def item_guid(self, item: Story) -> str:
         return f"{settings.SITE_URL}/stories/{item.pk}"
@@ -253,7 +259,7 @@ class OrganizationFeed(LatestStoriesFeed):
         return f"{obj.name} — {settings.SITE_NAME}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute(obj.get_absolute_url())
 
     def description(self, obj):
         return f"Stories about {obj.name}."
@@ -270,7 +276,7 @@ class PersonFeed(LatestStoriesFeed):
         return f"{obj.display_name} — {settings.SITE_NAME}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute(obj.get_absolute_url())
 
     def description(self, obj):
         return f"Stories quoting {obj.full_name}."
@@ -296,7 +302,7 @@ class TagFeed(LatestStoriesFeed):
         return f"{obj.name} — {settings.SITE_NAME}"
 
     def link(self, obj):
-        return reverse("stories:tag", kwargs={"slug": obj.slug})
+        return absolute(reverse("stories:tag", kwargs={"slug": obj.slug}))
 
     def description(self, obj):
         return f"Stories tagged {obj.name}."
@@ -378,13 +384,17 @@ class CorrectionsFeed(Feed):
         # One reverse() per feed for each kind of address, not one per item.
         self.story_url = url_for("stories:detail")
         self.person_url = url_for("people:person-detail")
+        self.path = request.path
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return f"Corrections and updates — {settings.SITE_NAME}"
 
     def link(self):
-        return reverse("stories:corrections")
+        return absolute(reverse("stories:corrections"))
+
+    def feed_url(self):
+        return absolute(self.path)
 
     def description(self):
         return "Every correction, clarification and update to our published stories."
@@ -401,7 +411,7 @@ class CorrectionsFeed(Feed):
         return item.text
 
     def item_link(self, item: Correction) -> str:
-        return item.get_absolute_url()
+        return absolute(item.get_absolute_url())
 
     def item_guid(self, item: Correction) -> str:
         return f"{settings.SITE_URL}/corrections/{item.pk}"

@@ -248,3 +248,19 @@ def test_a_person_page_pages_through_the_stories_they_are_the_source_of_or_appea
     feed = client.get(reverse("feeds:person-rss", kwargs={"slug": role.person.slug})).text
     assert re.findall(r"<link>http://testserver/stories/([^/]+)/</link>", feed) == seen
     assert "A draft quoting her" not in feed
+
+
+@pytest.mark.parametrize("name", ["latest-rss", "latest-atom", "corrections-rss"])
+def test_a_kept_feed_links_to_the_public_address_whatever_host_asked_first(client, settings, name):
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.SITE_URL = "https://news.example"
+    story = StoryFactory(published=True)
+    from stories.corrections import add_correction
+
+    add_correction(story, kind="correction", text="A figure was wrong.", by=None)
+    first = client.get(reverse(f"feeds:{name}"), HTTP_HOST="10.0.0.7:8000").text
+    again = client.get(reverse(f"feeds:{name}"), HTTP_HOST="news.example").text
+    links = re.findall(r'<link>([^<]+)</link>|<link href="([^"]+)"', first)
+    links = [a or b for a, b in links]
+    assert links and all(link.startswith("https://news.example/") for link in links), links
+    assert "10.0.0.7" not in first and first == again
