@@ -661,7 +661,9 @@ class AliasIndex:
                     )
                 ):
                     continue
-                if _TICKER_EXCHANGE.match(folded, mention.start - 1, mention.end + 12):
+                if folded[mention.start - 1 : mention.start] == "(" and _TICKER_EXCHANGE.match(
+                    folded, mention.start - 1, mention.end + 12
+                ):
                     continue
                 kept.append(mention)
             if len(kept) < len(suggestion.mentions):
@@ -685,7 +687,14 @@ class AliasIndex:
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind == COUNTRY:
                 continue
-            kept = [m for m in suggestion.mentions if not _INSTRUMENT_AFTER.match(folded, m.end)]
+            kept = [
+                m
+                for m in suggestion.mentions
+                if not (
+                    folded[m.end + 1 : m.end + 2].isupper()
+                    and _INSTRUMENT_AFTER.match(folded, m.end)
+                )
+            ]
             if len(kept) < len(suggestion.mentions):
                 suggestion.mentions = kept
                 if not kept:

@@ -145,7 +145,7 @@ def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     if _NEXT_WORD.match(text, end):
         return False
     before = text[max(0, start - 60) : start]
-    if _PORTFOLIO_BEFORE.search(before):
+    if before.endswith(("and ", "& ")) and _PORTFOLIO_BEFORE.search(before):
         return False  # "Minister of Energy and Mineral Resources": a portfolio's words
     if " " in text[start:end]:
         return True

@@ -59,6 +59,7 @@ SURNAME_TITLE = re.compile(
     + "|".join(re.escape(t.capitalize()) for t in sorted(TITLE_HEADS) if t.isalpha())
     + r")\s+$"
 )
+_CAPITAL_SOON = re.compile(r" [A-Z]")
 _WORD = re.compile(r"[\w'’.+&-]+|\"|“|”")
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 # "Director of the World Food Programme": the words of a body's name end a person's.
@@ -107,6 +108,8 @@ def title_name_phrases(folded: str):
             continue
         if start and folded[start - 1] in "'-":
             continue
+        if not _CAPITAL_SOON.search(folded, end + 1, end + 60):
+            continue  # no capitalized word soon after: no name ("the director said")
         window_end = min(len(folded), start + 160)
         tokens = [(m.start(), m.end(), m.group())
                   for m in _WORD.finditer(folded, start, window_end)]  # fmt: skip
@@ -349,10 +352,15 @@ def _title_before(folded: str, at: int) -> bool:
 _COMMA_BEFORE_A_TITLE = re.compile(
     r", (?=(?:(?:MD|JD|PhD|Ph\.D\.|M\.D\.|MBA|DPhil), )*"
     r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?(?:[\w.&-]+'s )?(?:"
-    + "|".join(sorted({re.escape(w) for w in TITLE_WORDS | _RANKS}, key=len, reverse=True))
-    + r")(?:[- ,.;:]|$))",
-    re.I,
-)
+    + "|".join(
+        sorted(
+            {re.escape(f) for w in TITLE_WORDS | _RANKS for f in (w, w.capitalize(), w.upper())},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?:[- ,.;:]|$))"
+)  # (no re.I: case-insensitive, the engine could not skip to each ", ")
 
 
 def _appositive_spans(folded: str):
