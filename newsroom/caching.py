@@ -109,13 +109,22 @@ def cached_fragment(
     address variant (`?utm_source=…`) or a page sharing the part does not compute it again.
     `current` is the generation when the caller has it (request.page_generation)."""
     current = current or generation()
-    cache_key = f"newsroom:fragment:{current}:{name}:{key}"
+    cache_key = _fragment_key(current, name, key)
     value = cache.get(cache_key)
     if value is None:
         value = build()
-        if seconds := max_age(current):
-            cache.set(cache_key, value, timeout=seconds)
+        _keep(cache_key, value, current)
     return value
+
+
+def _fragment_key(current: str, name: str, key: object) -> str:
+    return f"newsroom:fragment:{current}:{name}:{key}"
+
+
+def _keep(cache_key: str, value: object, current: str) -> None:
+    """Keep `value` for the generation `current`, as long as a page of it may be cached."""
+    if seconds := max_age(current):
+        cache.set(cache_key, value, timeout=seconds)
 
 
 # What a page kept by cached_page keeps of its response besides the body.
@@ -134,7 +143,7 @@ def cached_page(
     a 404 raised by `build` goes through. With the cache away it is `build()` every time."""
     current = getattr(request, "page_generation", None) or generation()
     address = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
-    cache_key = f"newsroom:fragment:{current}:{name}:{address}"
+    cache_key = _fragment_key(current, name, address)
     kept = cache.get(cache_key)
     if kept is not None:
         content, headers = kept
@@ -147,8 +156,7 @@ def cached_page(
         response.render()  # a TemplateResponse
     if response.status_code == 200 and not response.streaming and not response.cookies:
         headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
-        if seconds := max_age(current):
-            cache.set(cache_key, (response.content, headers), timeout=seconds)
+        _keep(cache_key, (response.content, headers), current)
     return response
 
 

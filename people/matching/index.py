@@ -122,6 +122,13 @@ _NOT_A_SHORT_FORM = FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGA
 _SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
 
 
+def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
+    """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
+    suggestions[entry_id].mentions = kept
+    if not kept:
+        del suggestions[entry_id]
+
+
 def _legal_form(name: str) -> str:
     """The legal form a company's name ends with, in one spelling ("corp" for "Corporation")."""
     match = _LEGAL_FORM.search(name)
@@ -637,9 +644,7 @@ class AliasIndex:
                     if word in TITLE_WORDS and word not in NATIONAL_OFFICE_TITLES:
                         continue  # "U.S. Attorney", "U.S. District Judge"
                 kept.append(mention)
-            suggestion.mentions = kept
-            if not kept:
-                del suggestions[entry_id]
+            _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_qualifying_parents_and_tickers(self, folded, suggestions) -> None:
         """ "White House Office of Science and Technology Policy": a body's name right before
@@ -666,10 +671,7 @@ class AliasIndex:
                 ):
                     continue
                 kept.append(mention)
-            if len(kept) < len(suggestion.mentions):
-                suggestion.mentions = kept
-                if not kept:
-                    del suggestions[entry_id]
+            _keep_mentions(suggestions, entry_id, kept)
 
     def _is_ancestor(self, ancestor_id: int, entry_id: int) -> bool:
         seen = set()
@@ -695,10 +697,7 @@ class AliasIndex:
                     and _INSTRUMENT_AFTER.match(folded, m.end)
                 )
             ]
-            if len(kept) < len(suggestion.mentions):
-                suggestion.mentions = kept
-                if not kept:
-                    del suggestions[entry_id]
+            _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
         """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else

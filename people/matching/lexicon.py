@@ -37,6 +37,13 @@ TITLE_MODIFIERS = {
     "senior", "special", "under", "vice", "managing", "chief", "high",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+
+
+def is_title_word(word: str) -> bool:
+    """A title's word, also hyphenated ("Director-General", "Minister-President"); lower case."""
+    return word in TITLE_WORDS or ("-" in word and all(p in TITLE_WORDS for p in word.split("-")))
+
+
 # Titles also written in lower case before a name ("IMF spokesperson Julie Kozack").
 LOWER_CASE_TITLES = {
     "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "chair",

@@ -22,6 +22,7 @@ from people.matching.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
     TITLES_WITH_OBJECT,
+    is_title_word,
 )
 from people.matching.match import bounded
 from people.matching.results import PersonEntry
@@ -70,10 +71,7 @@ def _is_title_word(word: str, *, first: bool) -> bool:
     """A word of a title: "Deputy", "Secretary", "Minister-President"; after the first, also an
     occupation ("Chief Economist")."""
     lowered = word.lower()
-    if lowered in TITLE_WORDS or lowered in _RANKS or (not first and lowered in OCCUPATIONS):
-        return True
-    parts = lowered.split("-")
-    return len(parts) > 1 and all(part in TITLE_WORDS for part in parts)
+    return is_title_word(lowered) or lowered in _RANKS or (not first and lowered in OCCUPATIONS)
 
 
 def person_keys(person: PersonEntry) -> set[str]:

@@ -50,6 +50,7 @@ from people.matching.lexicon import (
     SPOKESPERSON_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
+    is_title_word,
 )
 from people.matching.results import Entry, Findings, PersonEntry, PersonFinding
 
@@ -1054,8 +1055,7 @@ def _strip_title(run: list[str]) -> list[str]:
     for n, word in enumerate(words):
         lowered = word.lower()
         if (
-            lowered in TITLE_WORDS
-            or ("-" in lowered and all(part in TITLE_WORDS for part in lowered.split("-")))
+            is_title_word(lowered)
             or lowered in OCCUPATIONS
             or lowered in HONORIFICS
             or lowered in ABBREVIATIONS
