@@ -301,6 +301,23 @@ def test_round_trip_export_empty_import_export_gives_the_same_documents(tmp_path
     assert Story.objects.count() == 6
 
 
+@pytest.mark.parametrize("full_name", ["Mrs. Laura Gutierrez", "Dr. Ada King Jr.", "Sen. Ann Lee"])
+def test_a_source_named_with_an_honorific_comes_back_with_the_same_name(tmp_path, full_name):
+    person = PersonFactory(full_name=full_name, nickname="Lulu")
+    role = RoleFactory(person=person, title="Spokesperson", organization=OrganizationFactory())
+    StoryFactory(source_role=role, status=StoryStatus.PUBLISHED, published_at=timezone.now())
+    first = tmp_path / "first.ndjson"
+    call_command("export_stories", "--format", "ndjson", "--output", str(first), stderr=StringIO())
+    from people.models import Organization, Person
+
+    Story.objects.all().delete()
+    Person.objects.all().delete()
+    Organization.objects.all().delete()
+    call_command("import_stories", "--format", "ninjs", str(first), stdout=StringIO())
+    restored = Story.objects.select_related("source_role__person").get().source_role.person
+    assert (restored.full_name, restored.nickname) == (full_name, "Lulu")
+
+
 def test_a_malformed_line_is_refused_with_its_number_and_the_rest_loads(tmp_path):
     archive(2)
     good = run_export("--format", "ndjson", "--status", "all").splitlines()

@@ -520,11 +520,16 @@ def _organization(name: str, slug: str, kind: str) -> Organization:
 
 
 def _person_and_role(item: dict):
-    from stories.importers.plaintext import parse_attribution
+    from stories.importers.plaintext import NICKNAME
 
+    # The display name is structured data, written by our export: the name as the registry has
+    # it, with a nickname in quotes. Only the nickname comes out; honorifics stay.
     display = item["name"]
-    parsed = parse_attribution(f"{display}, X")  # the display name carries a nickname in quotes
-    full_name, nickname = (parsed[0], parsed[1]) if parsed else (display, "")
+    nickname = ""
+    if match := NICKNAME.search(display):
+        nickname = match["nick"].strip()
+        display = f"{display[: match.start()]} {display[match.end() :]}"
+    full_name = " ".join(display.split())
     slug = _slug_hint(item.get("uri"), Person)
     person = Person.objects.filter(slug=slug).first() if slug else None
     person = person or Person.objects.named(full_name).first()
