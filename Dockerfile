@@ -9,7 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=newsroom.settings \
     GUNICORN_BIND=0.0.0.0:8000 \
-    MEDIA_ROOT=/data/media
+    MEDIA_ROOT=/data/media \
+    NEWSROOM_ENGINE_DIR=/data/engine
 
 WORKDIR /app
 
@@ -26,7 +27,7 @@ COPY . .
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v0
 
 RUN useradd --system --uid 10001 --home-dir /app newsroom \
-    && mkdir -p /data/media \
+    && mkdir -p /data/media /data/engine \
     && chown -R newsroom /data
 USER newsroom
 VOLUME ["/data/media"]

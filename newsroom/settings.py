@@ -198,6 +198,9 @@ PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
 # The newsroom's country (ISO 3166-1 alpha-2): the tagger's reading of a bare "Department of
 # State" or "Senate" when nothing in the story says otherwise.
 NEWSROOM_HOME_COUNTRY = env("NEWSROOM_HOME_COUNTRY", default="US").upper()
+# Where each process leaves the suggestion engine's index for the next (people/saved_index.py):
+# a folder of the app's own, never one other users can write. Empty: every process builds it.
+NEWSROOM_ENGINE_DIR = env("NEWSROOM_ENGINE_DIR", default=str(BASE_DIR / "var" / "engine"))
 # Public pages are cached this long at most (less when a scheduled story goes live sooner).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 STORIES_PER_PAGE = env.int("STORIES_PER_PAGE", default=20)

@@ -2,6 +2,7 @@
 registry (once per process, rebuilt when the registry's version stamp moves) and the scan."""
 
 import threading
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 
 from newsroom.transactions import pending_in_transaction
+from people import saved_index
 from people.matching import AliasIndex, Entry, Findings, PersonEntry
 from people.models import Organization, OrganizationAlias, Person, RegistryStamp, Role
 
@@ -57,8 +59,18 @@ def _current_index() -> AliasIndex:
         # No stamp yet ("") says nothing about the registry (a database just created, or a
         # transaction that made the stamp rolled back): build, never reuse.
         if not version or _built["version"] != version or _built["index"] is None:
-            _built["index"], _built["version"] = build_index(), version
+            _built["index"], _built["version"] = _load_or_build(version), version
         return _built["index"]
+
+
+def _load_or_build(version: str) -> AliasIndex:
+    """The index another process saved for this registry version, else a new one, saved."""
+    if (index := saved_index.load(version)) is not None:
+        return index
+    started = time.perf_counter()
+    index = build_index()
+    saved_index.save(version, index, time.perf_counter() - started)
+    return index
 
 
 def suggest(text: str) -> Findings:

@@ -67,6 +67,7 @@ def _fast_and_plain(settings, _cache_dir):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    settings.NEWSROOM_ENGINE_DIR = str(_cache_dir / "engine")  # not the checkout's var/
     settings.SITE_URL = "http://testserver"
 
 
