@@ -261,6 +261,16 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return national.name if national else body
     if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
         return state  # "Governor Kathy Hochul | Official Website", the story naming New York
+    if source.title.casefold() in _HEAD_TITLES:
+        # "Prime Minister | pm.gov.au": the office of the country the story names most, else
+        # of the newsroom's own country
+        countries = sorted(
+            (findings or suggest(parsed_story_text(parsed))).countries,
+            key=lambda s: -len(s.mentions),
+        )
+        code = countries[0].entry.country if countries else settings.NEWSROOM_HOME_COUNTRY
+        if office := index.head_office(code, source.title):
+            return office.name
     if match := _MINISTER_TITLE.search(source.title):
         for country in (findings or suggest(parsed_story_text(parsed))).countries:
             if country.entry.country and country.entry.country != settings.NEWSROOM_HOME_COUNTRY:
@@ -269,6 +279,7 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
 
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
+_HEAD_TITLES = {"president", "prime minister", "premier"}
 _STATE_NAME = re.compile(r"^(?:State|Commonwealth) of (?P<place>[A-Z][\w ]+)$")
 
 

@@ -113,11 +113,11 @@ def test_a_title_variant_reuses_the_role(tmp_path):
     assert Organization.objects.count() == 1
 
 
-def story_with_label(tmp_path, line: str) -> None:
+def story_with_label(tmp_path, line: str, body: str = "The talks went well.") -> None:
     path = tmp_path / "story.txt"
     path.write_text(
         f"Talks went well\n\nWebp x1\n{line}\n\nTalks went well\n\nORGANIZATIONS IN THIS STORY"
-        "\n\nThe talks went well.\n\nORGANIZATIONS IN THIS STORY\n",
+        f"\n\n{body}\n\nORGANIZATIONS IN THIS STORY\n",
         encoding="utf-8",
     )
     call_command("import_stories", str(path), stdout=StringIO())
@@ -312,3 +312,55 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
     path.write_text(story("Tom Fale, Minister for Reefs", "Tuvalu acted on Monday."), "utf-8")
     call_command("import_stories", str(path), stdout=StringIO())
     assert Role.objects.get(person__full_name="Tom Fale").organization.name != "Ministry for Reefs"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "organization"),
+    [
+        # a title before the name, the body after the comma
+        ("Mayor Ann Poe, City of Tidewater | Office of the Mayor", "Ann Poe", "Mayor",
+         "City of Tidewater"),
+        ("Chief Justice Ann Poe, Supreme Court of Tidewater | Court News", "Ann Poe",
+         "Chief Justice", "Supreme Court of Tidewater"),
+        # a rank before the name is part of neither the name nor the title
+        ("Lt. Gen. Ann Poe, Commanding General, Tidewater Army Corps | Army", "Ann Poe",
+         "Commanding General", "Tidewater Army Corps"),
+        ("Cdr. Ann Poe, Public Affairs Officer, Tidewater Naval Station | Navy", "Ann Poe",
+         "Public Affairs Officer", "Tidewater Naval Station"),
+        # a title whose "of" names no body
+        ("Ann Poe, Chancellor of the Exchequer | Newsroom", "Ann Poe",
+         "Chancellor of the Exchequer", None),
+        ("Ann Poe, Chief of Staff of the Tidewater Army Corps | Army", "Ann Poe",
+         "Chief of Staff", "Tidewater Army Corps"),
+        # a portfolio listed with commas, its last part long
+        ("Ann Poe, Commissioner for Climate, Net Zero and Clean Growth | Newsroom", "Ann Poe",
+         "Commissioner for Climate, Net Zero and Clean Growth", None),
+    ],
+)  # fmt: skip
+def test_ranks_titles_before_the_name_and_titles_with_of(tmp_path, line, name, title, organization):
+    story_with_label(tmp_path, line)
+    role = source_role()
+    assert (role.person.full_name, role.title) == (name, title)
+    assert (role.organization.name if role.organization else None) == organization
+
+
+def test_a_registry_company_after_listed_titles_is_the_company_whatever_its_first_word(tmp_path):
+    OrganizationFactory(name="General Widgets", kind="company", country="US")
+    story_with_label(tmp_path, "Ann Poe, Chair and CEO, General Widgets | Newsroom")
+    role = source_role()
+    assert (role.title, role.organization.name) == ("Chair and CEO", "General Widgets")
+
+
+def test_a_prime_minister_without_a_country_speaks_for_the_office_of_the_storys_country(
+    tmp_path,
+):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    # a province's premier first: no prime minister's office for all that
+    province = OrganizationFactory(name="Government of Funafuti", kind="subnational", country="TV")
+    OrganizationFactory(name="Office of the Premier of Funafuti", kind="agency", country="TV",
+                        parent=province)  # fmt: skip
+    cabinet = OrganizationFactory(name="Office of the Prime Minister of Tuvalu", kind="agency",
+                                  country="TV")  # fmt: skip
+    story_with_label(tmp_path, "Tom Fale, Prime Minister | pm.gov.tv",
+                     body="Tuvalu signed the agreement on Monday.")  # fmt: skip
+    assert source_role().organization == cabinet

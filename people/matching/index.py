@@ -203,9 +203,12 @@ _PLACE_GOVERNMENT = re.compile(
 )
 # How registries name the offices of heads of state and government ("Office of the President of
 # the Philippines", "State House Kenya", "Egyptian Cabinet", "Chancellery of the Prime Minister").
+# In this order: "Presidency of the Council of Ministers" is the head of government's office.
 _HEAD_OFFICE_NAMES = {
+    "government": re.compile(
+        r"\b(?:prime minister|cabinet|premier|council of ministers|chancellery|chancellor)\b"
+    ),
     "state": re.compile(r"\b(?:president|presidency|state house)\b"),
-    "government": re.compile(r"\b(?:prime minister|cabinet|premier)\b"),
 }
 
 
@@ -397,11 +400,12 @@ class AliasIndex:
         offices += [(i, alias) for i, alias, _ in aliases if i in self.entries]
         for entry_id, name in offices:
             entry = self.entries[entry_id]
-            if entry.kind != "agency" or not entry.country:
-                continue
+            if entry.kind != "agency" or not entry.country or self._under_a_region(entry):
+                continue  # a premier of a province is no prime minister
             for role, pattern in _HEAD_OFFICE_NAMES.items():
                 if pattern.search(fold_lower(name)):
                     self._head_offices.setdefault((entry.country, role), entry_id)
+                    break
 
         self.people: dict[int, PersonEntry] = {p.id: p for p in people}
         self._people = ahocorasick.Automaton()
@@ -443,6 +447,18 @@ class AliasIndex:
         topic = MINISTRY_TOPICS.get(fold_lower(portfolio).strip())
         entry_id = self._ministries.get((country, topic)) if topic else None
         return self.entries.get(entry_id) if entry_id is not None else None
+
+    def _under_a_region(self, entry: Entry) -> bool:
+        """Whether `entry` belongs to a state's, a province's or a city's government."""
+        seen = set()
+        while entry.parent_id is not None and entry.parent_id not in seen:
+            seen.add(entry.parent_id)
+            if (parent := self.entries.get(entry.parent_id)) is None:
+                return False
+            if parent.kind == "subnational":
+                return True
+            entry = parent
+        return False
 
     def head_office(self, country: str, title: str) -> Entry | None:
         """The office of `country`'s (ISO code) president or prime minister, as `title` says

@@ -60,6 +60,20 @@ TITLES_WITH_OBJECT = {
     "commander", "officer", "economist", "manager", "coordinator", "adviser", "advisor",
     "minister-president", "vice-president",
 }  # fmt: skip
+# Titles whose "of" names no body: the whole is the title ("Chancellor of the Exchequer, HM
+# Treasury"), and a body may follow it ("Chief of Staff to the Secretary of Defense").
+TITLES_WITH_OF = (
+    "chancellor of the exchequer", "chancellor of the duchy of lancaster", "chief of staff",
+    "chief of naval operations", "chief of the defence staff", "chief of defence staff",
+    "chief of the general staff", "chairman of the joint chiefs of staff", "chief of police",
+    "leader of the opposition", "leader of the house", "speaker of the house",
+    "president of the board of trade", "lord president of the council", "master of the rolls",
+    "father of the house", "comptroller of the currency", "chief of the army",
+    "chief of the air staff", "chief of the naval staff", "vice chief of staff",
+    "director of national intelligence", "director of public prosecutions", "chief of mission",
+    "head of state", "head of government", "head of mission", "head of delegation",
+    "minister of state", "secretary of state", "attorney general", "chief of defence force",
+)  # fmt: skip
 # Titles only companies give: the body after them is a company ("CEO of Acme Widgets").
 COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}
 # Modifiers that also begin names of organizations ("Foreign, Commonwealth and Development
@@ -72,6 +86,12 @@ HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
     "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",
     "excellency",
+}  # fmt: skip
+# Military and police ranks, abbreviated before a name: part of neither the name nor the title
+# a source line gives after the comma ("Gen. Ronald P. Clark, Commanding General, …").
+RANK_ABBREVIATIONS = {
+    "gen.", "lt.", "col.", "maj.", "adm.", "capt.", "cdr.", "cmdr.", "sgt.", "brig.", "cpl.",
+    "pvt.", "cmdt.", "insp.", "supt.", "det.", "ens.", "spc.", "pfc.", "msgt.", "cpo.",
 }  # fmt: skip
 NAME_SUFFIXES = {
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "md", "esq.", "esq",

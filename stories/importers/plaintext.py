@@ -455,11 +455,15 @@ def _comma_attribution(text: str, known: KnownOrganization):
         name_parts.append(parts[i])
         i += 1
     tokens = parts[0].split()
-    # "Dr. Jane Roe", "Senator the Hon Penny Wong": courtesy and titles before the name.
-    while len(tokens) > 2 and (tokens[0].lower() in HONORIFICS or _is_title_word(tokens[0])):
-        tokens.pop(0)
-    while tokens and tokens[0].lower() in HONORIFICS:
-        tokens.pop(0)
+    # "Dr. Jane Roe", "Senator the Hon Penny Wong", "Lt. Gen. Jo Roe": courtesy, ranks and
+    # titles before the name.
+    courtesy = HONORIFICS | lexicon.RANK_ABBREVIATIONS
+    leading: list[str] = []
+    while len(tokens) > 2 and (tokens[0].lower() in courtesy or _is_title_word(tokens[0])):
+        leading.append(tokens.pop(0))
+    while tokens and tokens[0].lower() in courtesy:
+        leading.append(tokens.pop(0))
+    leading_title = " ".join(w for w in leading if w.lower() not in courtesy)
     # "Jane Roe III", "Jane Roe PhD": a suffix without its comma stays with the name.
     if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
         return None
@@ -471,11 +475,17 @@ def _comma_attribution(text: str, known: KnownOrganization):
         return name, "", ""
     if not rest[0][:1].isupper() and rest[0].split()[0].lower() not in TITLE_WORDS:
         return None  # "Bats, which live in caves, …": a sentence, not a title
+    body = ", ".join(rest)
+    if leading_title and (
+        known(_strip_the(body)) or not any(_is_title_word(w) for w in body.split())
+    ):
+        # "Mayor Jo Roe, City of Chicago": the title before the name, the body after it
+        return name, leading_title, _strip_the(body)
     # "Minister of Trade, Industry and Energy": a portfolio listed with commas.
     while (
         len(rest) >= 2
         and re.search(r"\b(?:Minister|Secretary|Commissioner) (?:of|for)\b", rest[0])
-        and all(len(part.split()) <= 3 and part[:1].isupper() for part in rest[1:])
+        and all(len(part.split()) <= 5 and part[:1].isupper() for part in rest[1:])
         and " and " in rest[-1]
     ):
         rest = [", ".join(rest)]
@@ -483,6 +493,9 @@ def _comma_attribution(text: str, known: KnownOrganization):
     titles = 0
     while titles < len(rest) - 1 and _is_title_list(rest[titles]):
         titles += 1
+    if titles and known(_strip_the(", ".join(rest[titles:]))):
+        # "Chair and CEO, General Motors": the registry's body, whatever words it starts with
+        return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
     if titles:
         title, organization = split_title_organization(rest[titles], known)
         if not organization and rest[titles].split()[0].lower() in TITLE_WORDS:
@@ -548,6 +561,14 @@ def _plain_attribution(text: str, known: KnownOrganization):
     return " ".join(name_tokens), " ".join(title_words), ""
 
 
+_TITLE_WITH_OF = re.compile(
+    r"(?:(?:Deputy|Acting|Assistant|Principal|Vice|Senior) )*(?:"
+    + "|".join(re.escape(t).replace("\\ ", " ") for t in lexicon.TITLES_WITH_OF)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, str]:
     """Split "Principal Deputy Spokesperson for the Department of State" into title and org.
 
@@ -558,6 +579,15 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     """
     # "U.S. Secretary of Energy": the national prefix is not part of the title.
     text = re.sub(r"^(?:U\.S\.|US) (?=Secretary of )", "", text)
+    if compound := _TITLE_WITH_OF.match(text):
+        # "Chancellor of the Exchequer", "Chief of Staff to the Secretary of the Army"
+        rest = text[compound.end() :]
+        if not rest.strip():
+            return text, ""
+        if joint := re.match(r"\s+(?:of|for|at|to)\s+", rest):
+            after = _strip_the(rest[joint.end() :])
+            if known(after) or _names_a_body(after, strictly=True):
+                return compound.group(), after
     if (board := _COMPANY_BOARD.match(text)) and _is_title_list(board["title"]):
         # "Chairman of the Bosch Board of Management": the board is part of the title.
         return f"{board['title']} of the {board['board']}", board["company"]
