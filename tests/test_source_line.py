@@ -364,3 +364,31 @@ def test_a_prime_minister_without_a_country_speaks_for_the_office_of_the_storys_
     story_with_label(tmp_path, "Tom Fale, Prime Minister | pm.gov.tv",
                      body="Tuvalu signed the agreement on Monday.")  # fmt: skip
     assert source_role().organization == cabinet
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title"),
+    [
+        # a party and state after the name, as Congress writes it
+        ("Rep. Ann Poe (R-OH), Chairman of the Tidewater Caucus | Press", "Ann Poe", "Chairman"),
+        ("Senator Ann Poe (D-Calif.) | Press", "Ann Poe", "Senator"),
+        # a rank written out
+        ("Admiral Ann Poe, Commander, Tidewater Fleet | Navy", "Ann Poe", "Commander"),
+    ],
+)  # fmt: skip
+def test_party_tags_and_ranks_are_no_part_of_the_name(tmp_path, line, name, title):
+    story_with_label(tmp_path, line)
+    role = source_role()
+    assert (role.person.full_name, role.title) == (name, title)
+
+
+def test_the_prime_ministers_own_office_before_a_cabinet_office_or_a_presidents_chancellery(
+    tmp_path,
+):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationFactory(name="Cabinet Office of Tuvalu", kind="agency", country="TV")
+    OrganizationFactory(name="Chancellery of the President of Tuvalu", kind="agency", country="TV")
+    office = OrganizationFactory(name="Prime Minister's Office of Tuvalu", kind="agency",
+                                 country="TV")  # fmt: skip
+    story_with_label(tmp_path, "Tom Fale, Prime Minister of Tuvalu | Newsroom")
+    assert source_role().organization == office

@@ -203,13 +203,15 @@ _PLACE_GOVERNMENT = re.compile(
 )
 # How registries name the offices of heads of state and government ("Office of the President of
 # the Philippines", "State House Kenya", "Egyptian Cabinet", "Chancellery of the Prime Minister").
-# In this order: "Presidency of the Council of Ministers" is the head of government's office.
-_HEAD_OFFICE_NAMES = {
-    "government": re.compile(
-        r"\b(?:prime minister|cabinet|premier|council of ministers|chancellery|chancellor)\b"
-    ),
-    "state": re.compile(r"\b(?:president|presidency|state house)\b"),
-}
+# The names of a head of state's or government's office, the surest first: a prime minister's
+# office before a cabinet office; "Presidency of the Council of Ministers" is a government's.
+_HEAD_OFFICE_NAMES = [
+    ("government", re.compile(r"\b(?:prime minister|premier|chancellery|chancellor)\b")),
+    ("government", re.compile(r"\bcouncil of ministers\b")),
+    ("state", re.compile(r"\b(?:president|presidency|state house)\b")),
+    ("government", re.compile(r"\bcabinet\b")),
+]
+_PRESIDENTS_OWN = re.compile(r"\bpresident(?:'s|ial)?\b(?!.*\b(?:government|ministers)\b)")
 
 
 def _portfolios_named(name: str) -> set[str]:
@@ -396,15 +398,21 @@ class AliasIndex:
 
         # The office of each country's head of state and of its head of government.
         self._head_offices: dict[tuple[str, str], int] = {}
+        ranks: dict[tuple[str, str], int] = {}
         offices = [(e.id, e.name) for e in self.entries.values() if e.kind == "agency"]
         offices += [(i, alias) for i, alias, _ in aliases if i in self.entries]
         for entry_id, name in offices:
             entry = self.entries[entry_id]
             if entry.kind != "agency" or not entry.country or self._under_a_region(entry):
                 continue  # a premier of a province is no prime minister
-            for role, pattern in _HEAD_OFFICE_NAMES.items():
-                if pattern.search(fold_lower(name)):
-                    self._head_offices.setdefault((entry.country, role), entry_id)
+            lowered = fold_lower(name)
+            for rank, (role, pattern) in enumerate(_HEAD_OFFICE_NAMES):
+                if role == "government" and _PRESIDENTS_OWN.search(lowered):
+                    continue  # "Chancellery of the President of Poland": a head of state's
+                if pattern.search(lowered):
+                    if rank < ranks.get((entry.country, role), len(_HEAD_OFFICE_NAMES)):
+                        self._head_offices[entry.country, role] = entry_id
+                        ranks[entry.country, role] = rank
                     break
 
         self.people: dict[int, PersonEntry] = {p.id: p for p in people}

@@ -93,6 +93,11 @@ RANK_ABBREVIATIONS = {
     "gen.", "lt.", "col.", "maj.", "adm.", "capt.", "cdr.", "cmdr.", "sgt.", "brig.", "cpl.",
     "pvt.", "cmdt.", "insp.", "supt.", "det.", "ens.", "spc.", "pfc.", "msgt.", "cpo.",
 }  # fmt: skip
+# The same ranks written out, before a name of two words or more ("Admiral Jo Roe").
+RANKS = {
+    "general", "colonel", "admiral", "captain", "lieutenant", "sergeant", "brigadier",
+    "major", "corporal", "commodore", "marshal",
+}  # fmt: skip
 NAME_SUFFIXES = {
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "md", "esq.", "esq",
 }  # fmt: skip

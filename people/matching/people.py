@@ -18,6 +18,7 @@ from people.matching.lexicon import (
     OCCUPATIONS,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
+    RANKS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -45,7 +46,7 @@ def _singular(title: str) -> str:
 
 
 # Military ranks that are titles on their own ("General Jane Roe", "Colonel Jane Roe").
-_RANKS = {"general", "colonel", "admiral", "captain", "lieutenant", "sergeant", "brigadier"}
+_RANKS = RANKS
 _TITLE_AUTOMATON = ahocorasick.Automaton()  # where a title word starts
 for _title in TITLE_WORDS | _RANKS:
     _forms = {_title.capitalize(), _title.title(), _title.upper()}

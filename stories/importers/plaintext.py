@@ -428,6 +428,8 @@ def parse_attribution(
     text = text.strip()
     if not text:
         return None
+    # "Rep. Jo Roe (R-OH)", "Senator Jo Roe (D-Calif.)": a party and state, no part of the name
+    text = _PARTY_TAG.sub("", text).strip()
     nickname = ""
     if match := NICKNAME.search(text):
         nickname = match["nick"].strip()
@@ -459,11 +461,13 @@ def _comma_attribution(text: str, known: KnownOrganization):
     # titles before the name.
     courtesy = HONORIFICS | lexicon.RANK_ABBREVIATIONS
     leading: list[str] = []
-    while len(tokens) > 2 and (tokens[0].lower() in courtesy or _is_title_word(tokens[0])):
+    while len(tokens) > 2 and (
+        tokens[0].lower() in courtesy | lexicon.RANKS or _is_title_word(tokens[0])
+    ):
         leading.append(tokens.pop(0))
     while tokens and tokens[0].lower() in courtesy:
         leading.append(tokens.pop(0))
-    leading_title = " ".join(w for w in leading if w.lower() not in courtesy)
+    leading_title = " ".join(w for w in leading if w.lower() not in courtesy | lexicon.RANKS)
     # "Jane Roe III", "Jane Roe PhD": a suffix without its comma stays with the name.
     if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
         return None
@@ -599,8 +603,17 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
             return before
     splits = [(m.start(), m.end()) for m in PREPOSITION.finditer(text)]
     for start, end in splits:
-        if known(_strip_the(text[end:])):
-            return text[:start].strip(), _strip_the(text[end:])
+        if known(body := _strip_the(text[end:])):
+            title = text[:start].strip()
+            if (
+                title.split()[-1].lower() in _PORTFOLIO_TITLES
+                and text[start:end].strip() in ("of", "for")
+                and body == text[end:]
+                and not any(w.lower() in lexicon.ORGANIZATION_HEADS for w in body.split())
+            ):
+                # "Secretary of Health and Human Services": the portfolio is the title's
+                return text, body
+            return title, body
     for place in (" at ", " with "):
         if (at := text.find(place)) > 0:
             return text[:at].strip(), _strip_the(text[at + len(place) :])
@@ -642,6 +655,7 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
 
 
 _PORTFOLIO_TITLES = {"secretary", "minister", "undersecretary", "commissioner"}
+_PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Ind|Dem|Rep)\s*[-–]\s*[A-Z][\w. ]{1,20}\)")
 _HEAD_MINISTER = re.compile(r"\b(?:Prime|First|Chief) Minister (?:of|for) (?:the )?$")
 _COMPANY_BOARD = re.compile(
     r"^(?P<title>[\w ,&-]+?) of the (?P<company>[A-Z][\w&.' -]*?) "
