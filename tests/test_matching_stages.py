@@ -451,6 +451,43 @@ def test_a_domestic_title_or_a_currency_is_not_the_country(country_index):
     assert countries(country_index.find("U.S. President John Doe spoke.")) == ["United States"]
 
 
+def test_more_titles_and_courts_a_country_only_qualifies(country_index):
+    for text in (
+        "Assistant U.S. Attorneys Jane Roe and John Doe argued the case.",
+        "The U.S. District Court in Boston ruled.",
+        "The U.S. Supreme Court heard the case.",
+        "U.S. Transportation Secretary Jo Poe visited.",
+        "A poem by U.S. Poet Laureate Jo Poe was read.",
+    ):
+        assert countries(country_index.find(text)) == [], text
+
+
+def test_a_country_before_one_of_its_own_bodies_is_part_of_its_name(country_index):
+    found = country_index.find("The Bank of Canada moved first. The Canada Bank of Canada.")
+    text = "Rates rose. The U.S. Widget Board, unlike the Bank of Canada, waited."
+    index = AliasIndex(
+        [*country_index.entries.values(), Entry(11, "Widget Board", "agency", country="US")],
+        [(1, "U.S.", True)],
+        home_country="US",
+    )
+    found = index.find(text)
+    assert countries(found) == []
+    board = next(s for s in found.organizations if s.entry.name == "Widget Board")
+    assert [m.text for m in board.mentions] == ["U.S. Widget Board"]
+    # another country's body: the country is named
+    other = AliasIndex([*index.entries.values()], [(1, "U.S.", True)], home_country="US")
+    assert countries(other.find("The U.S. Bank of Canada desk.")) == ["United States"]
+
+
+def test_a_countrys_name_as_a_persons_given_name_is_no_country(country_index):
+    text = '"It works," said Georgia Evans, the manager. "So it does," said Poland Smith.'
+    found = country_index.find(text)
+    assert countries(found) == []
+    assert [p.name for p in found.people] == ["Georgia Evans", "Poland Smith"]
+    text = '"Fine," said Canada\'s Jo Poe. Officials in Poland agreed.'
+    assert countries(country_index.find(text)) == ["Canada", "Poland"]
+
+
 def test_a_state_in_an_address_is_a_place(country_index):
     text = "Troops left Fort Stewart, Georgia, for Poland and Romania."
     found = country_index.find(text)

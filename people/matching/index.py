@@ -25,7 +25,9 @@ from people.matching.lexicon import (
     NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
     ORGANIZATION_HEADS,
+    TITLE_HEADS,
     TITLE_WORDS,
+    is_title_word,
 )
 from people.matching.match import (
     NATIONAL_SHORT_FORM,
@@ -85,7 +87,7 @@ _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
 # Courts' words before a judge's title: "U.S. District Judge", "U.S. Bankruptcy Judge".
-_COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate"})
+_COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate", "supreme"})
 _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
 _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
@@ -544,7 +546,7 @@ class AliasIndex:
         taken = [(h.start, h.end) for h in chosen]
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
-        self._drop_country_modifiers(folded, suggestions)
+        self._drop_country_modifiers(text, folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
@@ -649,9 +651,40 @@ class AliasIndex:
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
 
-    def _drop_country_modifiers(self, folded, suggestions) -> None:
-        """A country's short form in a domestic office's title ("U.S. Attorney Jane Roe") or a
-        currency ("US$1.5 million") is not the country named; "U.S. President" is."""
+    @staticmethod
+    def _first_name_is_a_country(folded: str, suggestions, start: int, end: int) -> bool:
+        """Whether the only registry name inside the person's name `start:end` is a country's
+        name as its first word ("Jordan Evans", "Chad Smith"); that mention is then dropped."""
+        inside = [
+            (entry_id, m)
+            for entry_id, s in suggestions.items()
+            for m in s.mentions
+            if m.start < end and start < m.end
+        ]
+        if len(inside) != 1:
+            return False
+        entry_id, mention = inside[0]
+        if suggestions[entry_id].entry.kind != COUNTRY or mention.start != start:
+            return False
+        if mention.end >= end or not mention.text.isalpha() or folded[mention.end] != " ":
+            return False  # "Japan's Iwaya", "U.S. Ambassador Mark Brzezinski"
+        if is_title_word(folded[mention.end + 1 : end].split()[0].lower()):
+            return False  # "Kenya Ambassador Jo Roe"
+        kept = [m for m in suggestions[entry_id].mentions if m is not mention]
+        _keep_mentions(suggestions, entry_id, kept)
+        return True
+
+    def _drop_country_modifiers(self, text, folded, suggestions) -> None:
+        """A country's short form in a domestic office's title ("U.S. Attorney Jane Roe",
+        "Assistant U.S. Attorneys") or a currency ("US$1.5 million") is not the country named;
+        "U.S. President" is. Before one of its own bodies ("the U.S. Federal Reserve") it is
+        part of the body's name."""
+        bodies = {
+            m.start: (s, m)
+            for s in suggestions.values()
+            if s.entry.kind != COUNTRY and s.entry.country
+            for m in s.mentions
+        }
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind != COUNTRY:
                 continue
@@ -663,10 +696,29 @@ class AliasIndex:
                     continue
                 if following:
                     word = following["word"].lower()
-                    if word in _COURT_WORDS and following["second"]:
-                        word = following["second"].lower()
+                    second = (following["second"] or "").lower()
+                    if word in ("court", "courts") or word in _COURT_WORDS and second == "court":
+                        continue  # "U.S. District Court": a court's name, in this country
+                    if word in _COURT_WORDS and second:
+                        word = second
+                    elif second in TITLE_HEADS and word not in NATIONAL_OFFICE_TITLES:
+                        word = second  # "U.S. Transportation Secretary", "Poet Laureate"
+                    if word not in TITLE_WORDS and word.endswith("s"):
+                        word = word[:-1]  # "Attorneys"
                     if word in TITLE_WORDS and word not in NATIONAL_OFFICE_TITLES:
                         continue  # "U.S. Attorney", "U.S. District Judge"
+                body, named = bodies.get(mention.end + 1, (None, None))
+                if (
+                    body is not None
+                    and after == " "
+                    and body.entry.country == suggestion.entry.country
+                ):
+                    # "the U.S. Federal Reserve": one name, the body's
+                    at = body.mentions.index(named)
+                    body.mentions[at] = Mention(
+                        text[mention.start : named.end], mention.start, named.end
+                    )
+                    continue
                 kept.append(mention)
             _keep_mentions(suggestions, entry_id, kept)
 
@@ -1110,7 +1162,9 @@ class AliasIndex:
         taken += [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
         taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
         for start, end, name in spoken_names(folded):
-            if overlaps(start, end, taken):
+            if self._first_name_is_a_country(folded, suggestions, start, end):
+                pass  # "said Jordan Evans": a given name, not the country (dropped above)
+            elif overlaps(start, end, taken):
                 continue
             key = fold_lower(name)
             person_id = self._people_by_key.get(key)

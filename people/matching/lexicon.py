@@ -24,7 +24,7 @@ TITLE_HEADS = {
     "representative", "secretary", "secretary-general", "senator", "sheriff", "speaker",
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
-    "taoiseach", "tanaiste", "archbishop", "bishop", "economist",
+    "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
