@@ -27,7 +27,7 @@ from newsroom.slugs import slug_text
 from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
 from people.matching.fold import index_key
-from people.matching.lexicon import DEMONYMS, LEGAL_FORM
+from people.matching.lexicon import DEMONYMS, LEGAL_FORM, government_name
 from people.models import (
     AliasKind,
     Organization,
@@ -314,7 +314,7 @@ def country_organizations(taken: set[str] = frozenset()) -> list[dict]:
         canonical = canonical.removeprefix("the ")
         aliases = []
         # The national government acting is named so: "the Australian Government".
-        governments = [f"Government of {canonical}", f"{canonical} Government"]
+        governments = [government_name(canonical), f"{canonical} Government"]
         governments += [f"{demonym} Government" for demonym in DEMONYMS.get(code, ())]
         governments = [g for g in governments if folded_key(g) not in taken]
         for alias in [*names, *extra["aliases"].get(code, []), *governments]:

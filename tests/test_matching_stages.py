@@ -6,7 +6,12 @@ import pytest
 from people.matching import AliasIndex, Entry
 from people.matching.candidates import find_candidates, guess_organization_kind
 from people.matching.fold import fold, fold_lower, index_key, is_acronym
-from people.matching.lexicon import FUNCTION_WORDS, NAME_PARTICLES, ORGANIZATION_HEADS
+from people.matching.lexicon import (
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    ORGANIZATION_HEADS,
+    government_name,
+)
 from people.matching.match import bounded, longest_first, qualified, registry_hits
 from people.matching.people import person_keys, spoken_names, title_name_phrases
 from people.matching.resolve import resolve
@@ -486,6 +491,27 @@ def test_a_countrys_name_as_a_persons_given_name_is_no_country(country_index):
     assert [p.name for p in found.people] == ["Georgia Evans", "Poland Smith"]
     text = '"Fine," said Canada\'s Jo Poe. Officials in Poland agreed.'
     assert countries(country_index.find(text)) == ["Canada", "Poland"]
+
+
+def test_a_countrys_government_acting_is_the_candidate_government_of_it(country_index):
+    text = (
+        "The Polish government signed. Romania's government agreed; the Government of "
+        "Romania said so. Polish government bonds fell. The U.S. government watched."
+    )
+    index = AliasIndex(
+        country_index.entries.values(),
+        [(1, "U.S.", True), (10, "Government of Romania", False)],  # as the registry has it
+        home_country="US",
+    )
+    found = index.find(text)
+    governments = {c.name: [m.text for m in c.mentions] for c in found.candidates}
+    assert governments == {
+        "Government of Poland": ["Polish government"],
+        "Government of Romania": ["Romania's government", "Government of Romania"],
+    }
+    assert countries(found) == ["Poland", "United States"]  # the bonds' and the home country
+    assert government_name("Netherlands") == "Government of the Netherlands"
+    assert government_name("Cyprus") == "Government of Cyprus"
 
 
 def test_a_state_in_an_address_is_a_place(country_index):

@@ -27,6 +27,7 @@ from people.matching.lexicon import (
     ORGANIZATION_HEADS,
     TITLE_HEADS,
     TITLE_WORDS,
+    government_name,
     is_title_word,
 )
 from people.matching.match import (
@@ -87,6 +88,15 @@ _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
 # Courts' words before a judge's title: "U.S. District Judge", "U.S. Bankruptcy Judge".
+# "government" as a modifier, not the government acting: "government bonds", "government
+# officials", "Government of Canada" (a name of its own, found as such).
+_GOVERNMENT_MODIFIES = (
+    r" (?:of|agency|agencies|department|departments|officials?|bonds?|debt|securities|"
+    r"spending|budget|data|contracts?|funding|subsidies|grants?|sources?|ministers?|"
+    r"employees|workers|buildings?|websites?|services?)\b"
+)
+_GOVERNMENT_BODY = re.compile(_GOVERNMENT_MODIFIES)
+_GOVERNMENT_AFTER = re.compile(rf"(?:['’]s)? [Gg]overnment\b(?!{_GOVERNMENT_MODIFIES})")
 _COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate", "supreme"})
 _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
@@ -243,6 +253,14 @@ class AliasIndex:
         self.home_country = home_country
         aliases = list(aliases)
         self.entries: dict[int, Entry] = {entry.id: entry for entry in entries}
+        # "Government of the Philippines": how the registry names a country's government
+        self._government_names: dict[int, str] = {}
+        for entry_id, alias, _ in aliases:
+            if alias.startswith("Government of ") and entry_id in self.entries:
+                if alias == government_name(self.entries[entry_id].name):
+                    self._government_names[entry_id] = alias  # the form with "the", if any
+                else:
+                    self._government_names.setdefault(entry_id, alias)
         targets: dict[tuple[str, bool], dict[int, Target]] = defaultdict(dict)
 
         def add(entry_id: int, name: str, case_sensitive: bool, confidence: float, reason: str):
@@ -547,6 +565,7 @@ class AliasIndex:
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
         self._drop_country_modifiers(text, folded, suggestions)
+        governments = self._governments_named(text, folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
@@ -558,6 +577,12 @@ class AliasIndex:
             and any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
         ]
         candidates = find_candidates(text, folded, not_countries)
+        for key, government in governments.items():
+            if (same := candidates.get(key)) is not None:
+                starts = {m.start for m in government.mentions}
+                government.mentions += [m for m in same.mentions if m.start not in starts]
+                government.mentions.sort(key=lambda m: m.start)
+            candidates[key] = government
         described_candidates(text, folded, not_countries, candidates)
         self._drop_names_inside_candidates(suggestions, candidates)
         self._short_forms(text, suggestions, candidates)
@@ -650,6 +675,40 @@ class AliasIndex:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _governments_named(self, text, folded, suggestions) -> dict[str, Candidate]:
+        """ "The Chilean government", "Cyprus's government": a country's government acting,
+        named as the candidate "Government of <country>" (as "the Government of Chile" is),
+        not the country named."""
+        governments: dict[str, Candidate] = {}
+        for entry_id, suggestion in list(suggestions.items()):
+            entry = suggestion.entry
+            if entry.kind != COUNTRY or entry.country == self.home_country:
+                continue  # at home, "the government" is the departments the story names
+            kept = []
+            for mention in suggestion.mentions:
+                after = _GOVERNMENT_AFTER.match(folded, mention.end)
+                if "government" in mention.text.lower() and not _GOVERNMENT_BODY.match(
+                    folded, mention.end
+                ):
+                    end = mention.end
+                elif after:
+                    end = after.end()
+                else:
+                    kept.append(mention)
+                    continue
+                name = self._government_names.get(entry_id) or government_name(entry.name)
+                government = governments.setdefault(
+                    fold_lower(name),
+                    Candidate(name, "other", "a country's government",
+                              country_guess=suggestion.entry.country),
+                )  # fmt: skip
+                if all(m.start != mention.start for m in government.mentions):
+                    government.mentions.append(
+                        Mention(text[mention.start : end], mention.start, end)
+                    )
+            _keep_mentions(suggestions, entry_id, kept)
+        return governments
 
     @staticmethod
     def _first_name_is_a_country(folded: str, suggestions, start: int, end: int) -> bool:

@@ -5,6 +5,8 @@ Everything here is general English (or the conventions of official names), never
 from one particular story: behaviour generalizes by rule and by this data.
 """
 
+import re
+
 # Characters a release may use for one plain character; each folds to exactly one character.
 TYPOGRAPHY = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -37,6 +39,20 @@ TITLE_MODIFIERS = {
     "senior", "special", "under", "vice", "managing", "chief", "high",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+
+
+# Country names written with "the": "the Philippines", "the United Kingdom", "the Gambia".
+_TAKES_THE = re.compile(
+    r"(?:Islands|Netherlands|Philippines|Bahamas|Maldives|Seychelles|Comoros)$"
+    r"|^(?:United|Republic|Democratic|Central|Dominican|Czech|Holy|Gambia)\b"
+)
+
+
+def government_name(country: str) -> str:
+    """ "Government of Japan", "Government of the Netherlands"."""
+    return (
+        f"Government of the {country}" if _TAKES_THE.search(country) else f"Government of {country}"
+    )
 
 
 def is_title_word(word: str) -> bool:
