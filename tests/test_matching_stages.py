@@ -300,6 +300,22 @@ def test_a_company_the_text_describes(registry_index):
     assert found == {"Acme Robotics": "company", "Brightline Foods": "company"}
 
 
+def test_a_group_or_consortium_the_text_describes_but_not_a_person_who_belongs_to_one(
+    registry_index,
+):
+    text = (
+        "Harbor Light, an independent research group in Oregon, and Quantum Plains, a "
+        "technology consortium spanning three states, joined. Jane Roe, a member of the "
+        "association, and Ann Lee, the coalition's chief economist, spoke."
+    )
+    found = registry_index.find(text)
+    assert {c.name: c.kind_guess for c in found.candidates} == {
+        "Harbor Light": "other",
+        "Quantum Plains": "other",
+    }
+    assert [p.name for p in found.people] == ["Jane Roe", "Ann Lee"]
+
+
 def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
     text = "The bank cut the Official Cash Rate (OCR) and the Pacific Islands Forum (PIF) met."
     assert [c.name for c in registry_index.find(text).candidates] == ["Pacific Islands Forum"]

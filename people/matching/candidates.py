@@ -334,15 +334,27 @@ _RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|of|for|the|[A-Z][\w&.'/-]*))*"
 _ARTICLE = re.compile(r", (?:a|an|the) ")
 _NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w&.'/-]))(?P<name>{_RUN})$")
 _DESCRIPTION = re.compile(
-    r"(?:[\w-]+ ){0,5}?(?P<noun>company|firm|maker|"
+    # the noun heads the description: "a member of the association" describes a person
+    r"(?:(?!(?:of|for|at|to|on|in|with|from)\b)[\w-]+ ){0,5}?(?P<noun>company|firm|maker|"
     r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
     r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
-    r"conglomerate|nonprofit|non-profit|charity|think tank|university|college)"
-    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded|of)\b)"
+    r"conglomerate|nonprofit|non-profit|charity|think tank|university|college|"
+    r"research group|advocacy group|consortium|coalition|alliance|association|federation|"
+    r"foundation|collaborative|cooperative|co-op|organi[sz]ation|institute|trade group|"
+    r"industry group|network|society)"
+    r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded|of|"
+    r"spanning|led|formed|created|representing|serving|working|focused)\b)"
 )
 _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "charity": "nonprofit",
                      "think tank": "nonprofit", "university": "university",
-                     "college": "university"}  # fmt: skip
+                     "college": "university", "advocacy group": "nonprofit",
+                     "coalition": "nonprofit", "foundation": "nonprofit",
+                     "collaborative": "nonprofit", "research group": "other",
+                     "consortium": "other", "alliance": "other", "association": "other",
+                     "federation": "other", "cooperative": "other", "co-op": "other",
+                     "organization": "other", "organisation": "other", "institute": "other",
+                     "trade group": "other", "industry group": "other", "network": "other",
+                     "society": "nonprofit"}  # fmt: skip
 # "the Pacific Islands Forum (PIF)": a name defined with its acronym.
 _ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _INITIAL_SKIP = {"&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in"}
@@ -391,6 +403,11 @@ def described_candidates(
             continue
         if not _a_company_name(match["name"]):
             continue  # "The …", "Former …": a sentence's words, not a name
+        if any(
+            w.lower() in TITLE_HEADS
+            for w in folded[article.end() : described.start("noun")].split()
+        ):
+            continue  # "Jane Roe, the group's chief economist": a person's title
         start = match.start("name")
         kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
         add(start, match.end("name"), kind, f"described as a {described['noun']}")
