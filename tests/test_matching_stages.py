@@ -428,6 +428,23 @@ def test_people_quoted_without_a_title_before_the_name():
     assert [name for _, name in found] == ["Ana Lima", "Rui Costa", "Marta Silva"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ana Lima, assistant to the administrator of the agency, said it.", ["Ana Lima"]),
+        ("Rui Costa, ACME Fellow and Vice President of ACME Labs, said so.", ["Rui Costa"]),
+        ("Board members Ana Lima and Rui Costa dissented.", ["Ana Lima", "Rui Costa"]),
+        ("Ana Lima, 22, of North Dighton, was sentenced.", ["Ana Lima"]),
+        ("The panel, chaired by Ana Maria Lima (R-WA), voted.", ["Ana Maria Lima"]),
+        ("Representative Rui Costa (D-Calif.) agreed.", ["Rui Costa"]),
+        # neither an age nor a party: a count, a year
+        ("The Widget Company, 50, grew. In Lisbon, 2024, 15 came.", []),
+    ],
+)
+def test_people_by_the_words_around_their_names(text, names):
+    assert [name for _, _, name in spoken_names(fold(text))] == names
+
+
 # --- countries: named, not merely part of a longer name or a title ---------------------------
 
 

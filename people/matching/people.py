@@ -296,6 +296,9 @@ def _spoken_spans(folded: str):
             yield match.span("name"), match["name"]
 
 
+# "INTERPOL's Director", "IBM Fellow": a body's name may come before the title after a comma
+_BODY_BEFORE_TITLE = r"(?:[\w.&-]+'s |(?!(?:CEO|CFO|COO|CTO|CIO) )[A-Z][A-Z&]{1,9} )?"
+
 _NAME_AT = re.compile(_FULL_NAME)
 _HONORIFIC_AUTOMATON = ahocorasick.Automaton()  # "Sir Jane Roe", "Dr. Jane Roe"
 for _form in ("Sir ", "Dame ", "Dr ", "Dr. ", "Prof ", "Prof. ", "Professor ", "Gen. ", "Lt. ",
@@ -305,8 +308,10 @@ for _form in ("Sir ", "Dame ", "Dr ", "Dr. ", "Prof ", "Prof. ", "Professor ", "
 _HONORIFIC_AUTOMATON.make_automaton()
 # After a name and its comma, what makes the rest of the clause a title: "Jane Roe, director of
 # …", "Jane Roe, INTERPOL's Director of …", "Jane Roe, previously senior vice president".
+_TO_A_TITLE = re.compile(r" (?:the )?(?P<word>[\w-]+)")
 _AFTER_COMMA = re.compile(r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
-                          r"(?:[\w.&-]+'s )?(?P<word>[\w-]+)(?P<rest>[ ,.;:]\S*)?")  # fmt: skip
+                          + _BODY_BEFORE_TITLE +
+                          r"(?P<word>[\w-]+)(?P<rest>[ ,.;:]\S*)?")  # fmt: skip
 _BACK_THROUGH = {"of", "the", "for", "and", "on", "to"}
 _COMMA_BEFORE_A_CAPITAL = re.compile(r", (?=[A-Z])")
 _DEGREE = re.compile(
@@ -329,6 +334,8 @@ def _title_after(folded: str, at: int) -> bool:
         return False  # "In Buenos Aires, Minister of Economy Luis Caputo": a title and its holder
     rest = (match["rest"] or " ").lstrip(" ").rstrip(",.;:")
     if match["word"].lower() in TITLE_MODIFIERS:  # "chief executive", not "chief supplier"
+        if rest == "to" and (holder := _TO_A_TITLE.match(folded, match.end())):
+            return _is_title_word(holder["word"], first=False)  # "assistant to the administrator"
         return _is_title_word(rest, first=False)
     return not rest[:1].isupper() or _is_title_word(rest, first=False)
 
@@ -350,7 +357,9 @@ def _title_before(folded: str, at: int) -> bool:
 # engine finds these few commas, instead of a loop over every comma.
 _COMMA_BEFORE_A_TITLE = re.compile(
     r", (?=(?:(?:MD|JD|PhD|Ph\.D\.|M\.D\.|MBA|DPhil), )*"
-    r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?(?:[\w.&-]+'s )?(?:"
+    r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
+    + _BODY_BEFORE_TITLE
+    + r"(?:"
     + "|".join(
         sorted(
             {re.escape(f) for w in TITLE_WORDS | _RANKS for f in (w, w.capitalize(), w.upper())},
@@ -381,20 +390,21 @@ def _appositive_spans(folded: str):
 # "Senators Jane Roe (D-CT) and John Doe (R-WI)": the names after a plural title, each with
 # its party and state, in a list.
 _PARTY = r"(?: \((?:[DRI]|[A-Z][a-z]+)-[^)]{1,14}\))?"
+_PLURAL_FORMS = (
+    "Senators", "Sens.", "Representatives", "Reps.", "Congressmen", "Congresswomen",
+    "Governors", "Ministers", "Secretaries", "Commissioners", "Mayors", "Ambassadors",
+    "Co-chairs", "Co-Chairs", "Chairs", "Chairmen", "Justices", "Judges", "Members", "members",
+    "Directors", "directors",
+)  # fmt: skip
 _PLURAL_TITLE = re.compile(
-    r"(?<![\w’'])(?:Senators|Sens\.|Representatives|Reps\.|Congressmen|Congresswomen|Governors|"
-    r"Ministers|Secretaries|Commissioners|Mayors|Ambassadors|Co-[Cc]hairs|Chairs|Chairmen|Justices|"
-    r"Judges) "
+    r"(?<![\w’'])(?:" + "|".join(re.escape(form) for form in _PLURAL_FORMS) + ") "
 )
 _LISTED_NAME = re.compile(rf"(?P<name>{_FULL_NAME}){_PARTY}(?P<next>,? and |, )?")
 
 
 _PLURAL_AUTOMATON = ahocorasick.Automaton()  # where a plural title may start
-for _form in ("Senators ", "Sens. ", "Representatives ", "Reps. ", "Congressmen ",
-              "Congresswomen ", "Governors ", "Ministers ", "Secretaries ", "Commissioners ",
-              "Mayors ", "Ambassadors ", "Co-chairs ", "Co-Chairs ", "Chairs ", "Chairmen ",
-              "Justices ", "Judges "):  # fmt: skip
-    _PLURAL_AUTOMATON.add_word(_form, len(_form))
+for _form in _PLURAL_FORMS:
+    _PLURAL_AUTOMATON.add_word(f"{_form} ", len(_form) + 1)
 _PLURAL_AUTOMATON.make_automaton()
 
 
@@ -409,6 +419,27 @@ def _listed_spans(folded: str):
             if not match["next"]:
                 break
             at = match.end()
+
+
+# "Jo Roe, 22, of Dighton", "chaired by Jo Roe (R-WA)": an age or a party and state after a
+# name say it is a person's.
+_AGE_OR_PARTY = re.compile(r"(?:, \d{1,3},| \((?:[DRI]|Ind)-[A-Z][\w. ]{1,14}\))")
+
+
+def _aged_or_party_spans(folded: str):
+    if "," not in folded and "(" not in folded:
+        return
+    for tag in _AGE_OR_PARTY.finditer(folded):
+        match = _NAME_BEFORE_COMMA.search(folded, max(0, tag.start() - 60), tag.start())
+        if match is None:
+            continue
+        start, name = match.start("name"), match["name"]
+        words = name.split()
+        while len(words) > 2 and (
+            is_title_word(words[0].lower()) or words[0].lower() in HONORIFICS
+        ):
+            start += len(words.pop(0)) + 1  # "Representative Jo Roe (R-WA)"
+        yield (start, match.end("name")), " ".join(words)
 
 
 def _honorific_spans(folded: str):
@@ -429,6 +460,7 @@ def spoken_names(folded: str):
         _appositive_spans(folded),
         _honorific_spans(folded),
         _listed_spans(folded),
+        _aged_or_party_spans(folded),
     )
     for (start, end), found in sorted(set(spans)):
         words = found.replace(",", " ").split()
