@@ -198,7 +198,8 @@ def test_us_field_units_are_found_by_their_release_forms_and_phrases_are_not():
     lower_case = (
         "Border patrol agents met at a vaccine research center; the old guard wanted sea grant "
         "money for the access board of the school and job corps members, and the permitting "
-        "council, the national training center and the air university opened."
+        "council, the national training center and the air university opened; a deep space "
+        "network, naval reactors and air and marine operations were planned."
     )
     assert suggest(lower_case).organizations == []
     assert STARTER_FILES[-2:] == ["us-field-units.json", "people.json"]
