@@ -153,8 +153,53 @@ def test_investors_markets_unions_regions_cities_and_media_are_found_but_phrases
         "flow traders and seven news outlets in the province of Utrecht mattered."
     )
     assert suggest(lower_case).organizations == []
-    new_files = STARTER_FILES[STARTER_FILES.index("investment-firms.json") : -1]
+    first, last = STARTER_FILES.index("investment-firms.json"), STARTER_FILES.index("media.json")
+    new_files = STARTER_FILES[first : last + 1]
     assert new_files == [
         "investment-firms.json", "market-infrastructure.json", "labour-and-business.json",
         "subnational-world.json", "cities-world.json", "media.json",
     ]  # fmt: skip
+
+
+def test_us_field_units_are_found_by_their_release_forms_and_phrases_are_not():
+    """The U.S. field offices, divisions, regions, commands and bureaus of `us-field-units.json`
+    are found by the forms press releases use, as children of their agency; the same words as
+    ordinary lower-case phrases tag nothing."""
+    call_command("load_registry", stdout=StringIO())
+    text = (
+        "Agents of the DEA New England Field Division, HSI Boston and the Border Patrol's "
+        "Tucson Sector made the arrest with the U.S. Marshals Service for the District of "
+        "Arizona and the ATF Kansas City Field Division. The SEC Division of Enforcement, the "
+        "FCC Enforcement Bureau and NLRB Region 13 opened cases. NWS Boston warned of flooding; "
+        "the U.S. Army Corps of Engineers Baltimore District, Carrier Strike Group 12 and the "
+        "Hawaiian Volcano Observatory reported, as did IRS Criminal Investigation and the Job "
+        "Corps."
+    )
+    found = {s.entry.name for s in suggest(text).organizations}
+    assert found == {
+        "DEA New England Field Division", "Homeland Security Investigations Boston",
+        "U.S. Border Patrol Tucson Sector", "U.S. Marshals Service for the District of Arizona",
+        "ATF Kansas City Field Division", "SEC Division of Enforcement", "FCC Enforcement Bureau",
+        "NLRB Region 13", "National Weather Service Boston/Norton, MA",
+        "U.S. Army Corps of Engineers Baltimore District", "Carrier Strike Group 12",
+        "Hawaiian Volcano Observatory", "IRS Criminal Investigation",
+        "Job Corps (U.S. Department of Labor)",
+    }  # fmt: skip
+    parents = {
+        "DEA New England Field Division": "Drug Enforcement Administration",
+        "Homeland Security Investigations Boston": "Homeland Security Investigations",
+        "U.S. Army Corps of Engineers Baltimore District": (
+            "U.S. Army Corps of Engineers North Atlantic Division"
+        ),
+        "National Weather Service Boston/Norton, MA": "National Weather Service Eastern Region",
+    }
+    for name, parent in parents.items():
+        assert Organization.objects.get(name=name).parent.name == parent
+    lower_case = (
+        "Border patrol agents met at a vaccine research center; the old guard wanted sea grant "
+        "money for the access board of the school and job corps members, and the permitting "
+        "council, the national training center and the air university opened; a deep space "
+        "network, naval reactors and air and marine operations were planned."
+    )
+    assert suggest(lower_case).organizations == []
+    assert STARTER_FILES[-2:] == ["us-field-units.json", "people.json"]
