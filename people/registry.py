@@ -74,6 +74,7 @@ STARTER_FILES = [
     "cities-world.json",
     "media.json",
     "us-field-units.json",
+    "institutions-world.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
