@@ -88,6 +88,13 @@ def test_a_body_at_the_head_of_an_instruments_name_is_not_named():
     assert index.find(text).organizations == []
     found = index.find(text + " The United Nations welcomed it.")
     assert [m.text for m in found.organizations[0].mentions] == ["United Nations"]
+    index = AliasIndex([Entry(1, "Widget Clearing House", "company"), Entry(2, "Agency", "agency")],
+                       [(1, "WIDGETS", True), (2, "AGC", True)])  # fmt: skip
+    text = "Funds from the WIDGETS and Science Act and the AGC Free Trade Agreement of 2020."
+    assert index.find(text).organizations == []
+    # an instrument's word as a given name ends nothing
+    found = index.find("AGC Administrator Bill Roe and the WIDGETS desk.")
+    assert [s.entry.name for s in found.organizations] == ["Agency", "Widget Clearing House"]
 
 
 def test_a_federal_body_after_a_states_name_is_the_states():

@@ -204,10 +204,12 @@ _NOT_A_FIRST_WORD = (
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
 _TICKER_EXCHANGE = re.compile(r"\([\w .]+: ?[A-Z0-9.]{1,8}[);,]")
+# "… Act", "… and Science Act", "… Free Trade Agreement": an instrument's name goes on after
+# the body's name through capitalized words (and "and", "of", "for", "on", "the").
 _INSTRUMENT_AFTER = re.compile(
-    " (?:"
+    r"(?: (?:and|&|of|for|on|the))?(?: [A-Z][\w'-]*(?: (?:and|&|of|for|on|the))?){0,5}? (?:"
     + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
-    + r")\b"
+    + r")\b(?! [A-Z])"  # not "NASA Administrator Bill Nelson"
 )
 _PLACE_GOVERNMENT = re.compile(
     r"^(?:State|Commonwealth|Province|City|County|Municipality|Government) of (?:the )?"
@@ -828,8 +830,8 @@ class AliasIndex:
                 m
                 for m in suggestion.mentions
                 if not (
-                    folded[m.end + 1 : m.end + 2].isupper()
-                    and _INSTRUMENT_AFTER.match(folded, m.end)
+                    folded[m.end : m.end + 1] == " "
+                    and _INSTRUMENT_AFTER.match(folded, m.end, m.end + 90)
                 )
             ]
             _keep_mentions(suggestions, entry_id, kept)
