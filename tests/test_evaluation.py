@@ -172,3 +172,17 @@ def test_a_part_named_before_its_body_is_the_bodys_part(registry, tmp_path):
     # the engine's candidate "Steering Board", part of the Office of River Works, is that one
     assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
     assert scores["candidates"]["precision"] == 1.0
+
+
+def test_a_registry_name_with_a_qualifier_is_the_body_a_label_names_without_it(tmp_path):
+    OrganizationFactory(name="Quarry Lane Institute (Kenya)", kind="university", country="KE")
+    OrganizationFactory(name="Kenya", kind="country", country="KE")
+    text = STORY.replace("Quarry Lane Institute", "Quarry Lane Institute (Kenya)")
+    labels = {
+        **NEW_LABELS,
+        "organizations": [o for o in NEW_LABELS["organizations"] if o["kind"] == "university"],
+    }
+    write_story(tmp_path, "river", labels, text)
+    scores = evaluate(tmp_path)["scores"]
+    assert scores["registry"]["precision"] == 1.0
+    assert scores["candidates"]["lacking"]["gold"] == 0  # the registry has it, qualified

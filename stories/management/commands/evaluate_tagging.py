@@ -88,6 +88,12 @@ def registry_names() -> RegistryNames:
         kind_by_key.setdefault(key, kind)
         if own := _without_country(name, countries.get(code)):
             keys_by_id[pk].add(f"{name_key(own)}@{code}")
+        if name.endswith(")") and " (" in name:
+            # "National Security Division (U.S. Department of Justice)": the registry's
+            # qualifier tells apart bodies of one name; a label names the body as it calls itself
+            bare = name_key(name[: name.rfind(" (")])
+            keys_by_id[pk].add(bare)
+            kind_by_key.setdefault(bare, kind)
     for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
         key = name_key(name)
         keys_by_id.setdefault(pk, set()).add(key)
