@@ -211,6 +211,10 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         country = index.country_named(name)
         if country and (office := index.head_office(country.country, source.title)):
             return office.name  # "President of the Philippines": the president's office
+        if source.title.casefold() not in _PLACE_HEADS and (
+            office := index.entry_named(f"Office of the {source.title} of {name}")
+        ):
+            return office.name  # "Attorney General of North Carolina": the office they head
         for form in _PLACE_FORMS:
             if entry := index.entry_named(form.format(name)):
                 return entry.name
@@ -261,6 +265,13 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return national.name if national else body
     if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
         return state  # "Governor Kathy Hochul | Official Website", the story naming New York
+    if chamber := _CHAMBER_OF.get(source.title.casefold()):
+        # "Senator Jo Roe | Official Website": the chamber they sit in, of the country the
+        # story names most that has one, else the newsroom's own reading of the name
+        findings = findings or suggest(parsed_story_text(parsed))
+        entry = _national_entry(chamber, findings) or index.entry_called(chamber)
+        if entry is not None:
+            return entry.name
     if source.title.casefold() in _HEAD_TITLES:
         # "Prime Minister | pm.gov.au": the office of the country the story names most, else
         # of the newsroom's own country
@@ -280,6 +291,14 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
 _HEAD_TITLES = {"president", "prime minister", "premier"}
+_CHAMBER_OF = {
+    "senator": "Senate", "representative": "House of Representatives",
+    "congressman": "House of Representatives", "congresswoman": "House of Representatives",
+}  # fmt: skip
+# Who speaks for a place's whole government ("Governor of Ohio": the State of Ohio)
+_PLACE_HEADS = _HEAD_TITLES | {
+    "governor", "lieutenant governor", "mayor", "first minister", "chief minister",
+}  # fmt: skip
 _STATE_NAME = re.compile(r"^(?:State|Commonwealth) of (?P<place>[A-Z][\w ]+)$")
 
 

@@ -392,3 +392,33 @@ def test_the_prime_ministers_own_office_before_a_cabinet_office_or_a_presidents_
                                  country="TV")  # fmt: skip
     story_with_label(tmp_path, "Tom Fale, Prime Minister of Tuvalu | Newsroom")
     assert source_role().organization == office
+
+
+def test_an_officer_of_a_place_speaks_for_the_office_they_head(tmp_path):
+    state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
+    office = OrganizationFactory(name="Tidewater Department of Justice", kind="agency",
+                                 country="US", parent=state)  # fmt: skip
+    OrganizationAliasFactory(organization=office,
+                             name="Office of the Attorney General of Tidewater")  # fmt: skip
+    story_with_label(tmp_path, "Ann Poe, Attorney General of Tidewater | TW Justice")
+    story_with_label(tmp_path, "Tom Fale, Governor of Tidewater | Newsroom")
+    roles = {r.person.full_name: r.organization for r in Role.objects.all()}
+    assert roles == {"Ann Poe": office, "Tom Fale": state}  # a governor speaks for the state
+
+
+def test_a_body_whose_name_has_a_comma_before_and(tmp_path):
+    story_with_label(
+        tmp_path,
+        "Ann Poe, Ranking Member of the Subcommittee on Tides, and Related Agencies | Press",
+    )
+    role = source_role()
+    assert (role.title, role.organization.name) == (
+        "Ranking Member", "Subcommittee on Tides, and Related Agencies",
+    )  # fmt: skip
+
+
+def test_a_senator_without_a_body_sits_in_the_senate(tmp_path):
+    senate = OrganizationFactory(name="Tidewater Senate", kind="legislature", country="US")
+    OrganizationAliasFactory(organization=senate, name="Senate")
+    story_with_label(tmp_path, "Senator Ann Poe | Official Website")
+    assert source_role().organization == senate

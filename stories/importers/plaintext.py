@@ -449,6 +449,8 @@ def _comma_attribution(text: str, known: KnownOrganization):
     for part in (part.strip() for part in text.split(",")):
         if parts and len(parts) > 1 and part.lower() in lexicon.COMPANY_SUFFIXES | {"incorporated"}:
             parts[-1] += f", {part}"  # "Acme, Inc." is one name
+        elif len(parts) > 1 and part.startswith(("and ", "& ")):
+            parts[-1] += f", {part}"  # "… on Energy and Water Development, and Related Agencies"
         else:
             parts.append(part)
     name_parts = [parts[0]]
