@@ -323,6 +323,19 @@ def test_a_group_or_consortium_the_text_describes_but_not_a_person_who_belongs_t
     assert [p.name for p in found.people] == ["Jane Roe", "Ann Lee"]
 
 
+def test_a_places_government_and_more_head_nouns_are_candidates(registry_index):
+    text = (
+        "The City of Harborview and the Town of Ashfield met Harborview Transit, Plains "
+        "Innovation Labs and the Patient-Led Research Collaborative. Harborview is a port."
+    )
+    found = {c.name: c.kind_guess for c in registry_index.find(text).candidates}
+    assert found == {
+        "City of Harborview": "subnational", "Town of Ashfield": "subnational",
+        "Harborview Transit": "other", "Plains Innovation Labs": "other",
+        "Patient-Led Research Collaborative": "other",
+    }  # fmt: skip
+
+
 def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
     text = "The bank cut the Official Cash Rate (OCR) and the Pacific Islands Forum (PIF) met."
     assert [c.name for c in registry_index.find(text).candidates] == ["Pacific Islands Forum"]

@@ -97,6 +97,10 @@ _GOVERNMENT_MODIFIES = (
 )
 _GOVERNMENT_BODY = re.compile(_GOVERNMENT_MODIFIES)
 _GOVERNMENT_AFTER = re.compile(rf"(?:['’]s)? [Gg]overnment\b(?!{_GOVERNMENT_MODIFIES})")
+_LOCAL_GOVERNMENT = re.compile(
+    r"(?<![\w-])(?:City|County|Town|Village|Borough|Township|Municipality|Parish) of "
+    r"(?:the )?[A-Z][\w'.-]*(?: [A-Z][\w'-]*){0,3}"
+)
 _COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate", "supreme"})
 _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
@@ -579,6 +583,7 @@ class AliasIndex:
             and any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
         ]
         candidates = find_candidates(text, folded, not_countries)
+        self._local_governments(text, folded, suggestions, candidates)
         for key, government in governments.items():
             if (same := candidates.get(key)) is not None:
                 starts = {m.start for m in government.mentions}
@@ -677,6 +682,23 @@ class AliasIndex:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _local_governments(self, text, folded, suggestions, candidates) -> None:
+        """ "the City of Long Beach", "the Town of Ashland": a place's government, a candidate
+        when the registry does not know it (a place's name alone is a place)."""
+        if " of " not in folded:
+            return
+        taken = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        for match in _LOCAL_GOVERNMENT.finditer(folded):
+            start, end = match.span()
+            if overlaps(start, end, taken):
+                continue
+            name = text[start:end]
+            candidate = candidates.setdefault(
+                fold_lower(name), Candidate(name, "subnational", "a place's government")
+            )
+            candidate.mentions.append(Mention(name, start, end))
 
     def _governments_named(self, text, folded, suggestions) -> dict[str, Candidate]:
         """ "The Chilean government", "Cyprus's government": a country's government acting,

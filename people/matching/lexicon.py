@@ -144,7 +144,8 @@ ORGANIZATION_HEADS = {
     "hospital", "hospitals", "clinic", "gallery", "forum", "telecom", "partners", "ventures",
     "entertainment", "studios", "foods", "brands", "solutions", "communications", "networks",
     "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
-    "insurance", "health", "media", "congress", "motor", "school",
+    "insurance", "health", "media", "congress", "motor", "school", "transit", "labs",
+    "collaborative",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
