@@ -331,8 +331,8 @@ def test_a_places_government_and_more_head_nouns_are_candidates(registry_index):
     found = {c.name: c.kind_guess for c in registry_index.find(text).candidates}
     assert found == {
         "City of Harborview": "subnational", "Town of Ashfield": "subnational",
-        "Harborview Transit": "other", "Plains Innovation Labs": "other",
-        "Patient-Led Research Collaborative": "other",
+        "Harborview Transit": "agency", "Plains Innovation Labs": "company",
+        "Patient-Led Research Collaborative": "nonprofit",
     }  # fmt: skip
 
 

@@ -31,7 +31,7 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
      "university"),
     (re.compile(r"\b(department|agency|administration|bureau|office|commission|service|"
                 r"embassy|consulate|authority|directorate|secretariat|regulator|reserve bank|"
-                r"central bank)\b", re.I),
+                r"central bank|transit)\b", re.I),
      "agency"),
     (re.compile(r"\b(county|city of|state of|province|municipal|borough|township)\b", re.I),
      "subnational"),
@@ -39,11 +39,11 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
                 rf"technologies|systems|pharmaceuticals|laboratories|trading|bank|telecom|"
                 rf"partners|ventures|entertainment|studios|foods|brands|solutions|communications|"
                 rf"networks|biosciences|robotics|aerospace|logistics|petroleum|refinery|bancorp|"
-                rf"insurance|health|"
+                rf"insurance|health|labs|"
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
                 r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum|"
-                r"hospitals?|clinic|gallery|trades? unions?|labou?r)\b",
+                r"hospitals?|clinic|gallery|trades? unions?|labou?r|collaborative)\b",
                 re.I), "nonprofit"),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), "media"),
     (re.compile(r"^[A-Z]\d+\+\d+$"), "multilateral"),
