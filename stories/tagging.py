@@ -131,7 +131,7 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
     name_end = at + len(source.attribution.split(",")[0]) if at >= 0 else 0
     mention = Mention(text[at:name_end], at, name_end) if at >= 0 else None
     surname = source.person_name.replace(",", " ").split()[-1]
-    names = {name_key(source.person_name)}
+    names = {name_key(source.person_name), name_key(_without_initials(source.person_name))}
     if source.nickname:
         names.add(name_key(f"{source.nickname} {surname}"))
     organization = source_organization(parsed, findings)
@@ -142,7 +142,8 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         # platform's one-word name, "Facebook", "X")
         _add_source_organization(findings, label.name)
     for person in findings.people:
-        if name_key(person.name) in names:
+        # "Gina M. Raimondo" in the line, "Secretary Gina Raimondo" in the body: one person
+        if {name_key(person.name), name_key(_without_initials(person.name))} & names:
             if not person.known:
                 person.name = source.person_name
             person.title = source.title or person.title
@@ -160,6 +161,10 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         ),
     )
     return findings
+
+
+def _without_initials(name: str) -> str:
+    return " ".join(w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w))
 
 
 def _copy_findings(found: Findings) -> Findings:

@@ -422,3 +422,15 @@ def test_a_senator_without_a_body_sits_in_the_senate(tmp_path):
     OrganizationAliasFactory(organization=senate, name="Senate")
     story_with_label(tmp_path, "Senator Ann Poe | Official Website")
     assert source_role().organization == senate
+
+
+def test_the_source_person_named_with_a_middle_initial_is_the_body_s_person(tmp_path):
+    from stories.importers.plaintext import parse_story_text
+    from stories.tagging import story_findings
+
+    text = story(
+        "Ann Q. Poe, Secretary of Tides",
+        "“We are ready,” said Secretary of Tides Ann Poe. “Yes,” said Tom Fale.",
+    )
+    people = story_findings(parse_story_text(text, "story.txt")).people
+    assert [p.name for p in people] == ["Ann Q. Poe", "Tom Fale"]

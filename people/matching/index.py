@@ -1230,7 +1230,8 @@ class AliasIndex:
                     f"id:{person_id}", self._known_finding(person, suggestions)
                 )
             else:
-                finding = findings.get(fold_lower(name))
+                # "Secretary Gina Raimondo" after "Gina M. Raimondo": the same person
+                finding = _same_person(findings, fold_lower(name))
                 if finding is None:
                     organization = self._organization_for_title(
                         folded, title, title_start, org_spans, candidates
