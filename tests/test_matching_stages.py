@@ -459,6 +459,13 @@ def test_people_quoted_without_a_title_before_the_name():
         ("Representative Rui Costa (D-Calif.) agreed.", ["Rui Costa"]),
         # neither an age nor a party: a count, a year
         ("The Widget Company, 50, grew. In Lisbon, 2024, 15 came.", []),
+        # a description of a body after the comma, not of a person
+        (
+            "Plains Snacking, the company's snacks business, grew. Tech Hubs, the program "
+            "created by the act, won. Ana Lima, the bank's chief economist, agreed.",
+            ["Ana Lima"],
+        ),
+        ("Rui Costa, who had led the government, left.", ["Rui Costa"]),
     ],
 )
 def test_people_by_the_words_around_their_names(text, names):

@@ -7,6 +7,7 @@ from itertools import chain
 import ahocorasick
 
 from people.matching.lexicon import (
+    COMPANY_NOUNS,
     DEGREES,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -280,12 +281,39 @@ def _capitalized_before(folded: str, at: int) -> bool:
     return folded[start : start + 1].isupper()
 
 
+_DESCRIPTION_WORDS = re.compile(r"[\w'’-]+")
+_BODY_NOUNS = (ORGANIZATION_HEADS | COMPANY_NOUNS | {"program", "programme", "arm", "brand"}) - {
+    "team", "force", "forces",
+}  # fmt: skip
+
+
+def _describes_a_body(folded: str, at: int) -> bool:
+    """Whether the words after ", the" at `at` describe a body, not a person: "the program
+    created by …", "the company's snacks business" (and not "the bank's chief economist")."""
+    words = []
+    for match in _DESCRIPTION_WORDS.finditer(folded, at, at + 60):
+        if match.start() > at and folded[match.start() - 1] != " ":
+            break  # punctuation ends the description
+        words.append(match.group().lower().removesuffix("'s").removesuffix("’s"))
+        if len(words) == 5 or folded[match.end() : match.end() + 1] != " ":
+            break
+    if any(w in TITLE_HEADS or w in OCCUPATIONS for w in words):
+        return False
+    return any(w in _BODY_NOUNS for w in words)
+
+
 def _spoken_spans(folded: str):
     for start, end, comma in _anchors(folded):
         before = _capitalized_before(folded, start + (1 if comma else 0))
         after = not comma and folded[end + 1 : end + 2].isupper()
         if not (before or after):
             continue
+        if (
+            comma
+            and folded[start + 2 : end].strip() in ("the", "a", "an")
+            and _describes_a_body(folded, end)
+        ):
+            continue  # "Mars Snacking, the company's snacks business"
         if comma:
             match = _NAME_BEFORE_COMMA.search(folded, max(0, start - 60), start)
         else:
