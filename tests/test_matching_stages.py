@@ -886,3 +886,13 @@ def test_a_registry_name_before_a_head_noun_is_part_of_a_longer_name():
         "Tidewell Kirloskar Motor",
         "Ross School of Business",
     ]
+
+
+def test_a_title_word_that_is_not_a_title_hides_no_title_after_it():
+    text = (
+        "“It grew,” said Jo Roe, Acme’s chairman and CEO. “Doing that with leading universities "
+        "in Japan and the United States shows what we can do.”\n\nUniversity of Tides "
+        "President Ann Lee said so."
+    )
+    found = [(t, n) for _, _, t, n, _ in title_name_phrases(fold(text))]
+    assert found == [("President", "Ann Lee")]

@@ -175,7 +175,9 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
                 return None, tokens[run - 1][1]  # "… of New Zealand": a place ends the title
         elif run - k >= 1:
             title_end = k + 1
-    resume = tokens[j - 1][1]
+    # where to look next: after the title's words, else after the word looked at (never the
+    # window's end: "CEO." ending a sentence must not hide "President Jane Roe" after it)
+    resume = tokens[j - 1][1] if j else tokens[0][1]
     # "Chief Economist", "Executive Vice-President", "General Jane Roe", "Colonel Jane Roe"
     heads = TITLE_HEADS | OCCUPATIONS if title_end > 1 else TITLE_HEADS | _RANKS
     if not any(
