@@ -466,6 +466,12 @@ def test_people_quoted_without_a_title_before_the_name():
             ["Ana Lima"],
         ),
         ("Rui Costa, who had led the government, left.", ["Rui Costa"]),
+        (
+            "Ana Lima, chief of the Harbor Fire Department, said it. Rui Costa, Acme's former "
+            "chief executive, left. Bo Chan, Special Agent in Charge of the Field Office, spoke. "
+            "Li Wei, chief supplier, left.",
+            ["Ana Lima", "Rui Costa", "Bo Chan"],
+        ),
     ],
 )
 def test_people_by_the_words_around_their_names(text, names):

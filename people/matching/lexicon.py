@@ -26,7 +26,7 @@ TITLE_HEADS = {
     "representative", "secretary", "secretary-general", "senator", "sheriff", "speaker",
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
-    "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow",
+    "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow", "agent",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
@@ -65,7 +65,7 @@ def is_title_word(word: str) -> bool:
 LOWER_CASE_TITLES = {
     "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chairperson", "chair",
     "chief", "director", "president", "minister", "secretary", "ambassador", "commissioner",
-    "governor", "mayor", "senator", "co-founder", "founder", "member", "members",
+    "governor", "mayor", "senator", "co-founder", "founder", "member", "members", "leader",
 }  # fmt: skip
 # Titles that take an object: "Secretary of State", "Minister for Trade", "Ambassador to Japan".
 TITLES_WITH_OBJECT = {

@@ -327,7 +327,9 @@ def _spoken_spans(folded: str):
 
 
 # "INTERPOL's Director", "IBM Fellow": a body's name may come before the title after a comma
-_BODY_BEFORE_TITLE = r"(?:[\w.&-]+'s |(?!(?:CEO|CFO|COO|CTO|CIO) )[A-Z][A-Z&]{1,9} )?"
+_BODY_BEFORE_TITLE = (
+    r"(?:[\w.&-]+'s |(?!(?:CEO|CFO|COO|CTO|CIO) )[A-Z][A-Z&]{1,9} )?(?:former |then |longtime )?"
+)
 
 _NAME_AT = re.compile(_FULL_NAME)
 _HONORIFIC_AUTOMATON = ahocorasick.Automaton()  # "Sir Jane Roe", "Dr. Jane Roe"
@@ -366,6 +368,8 @@ def _title_after(folded: str, at: int) -> bool:
     if match["word"].lower() in TITLE_MODIFIERS:  # "chief executive", not "chief supplier"
         if rest == "to" and (holder := _TO_A_TITLE.match(folded, match.end())):
             return _is_title_word(holder["word"], first=False)  # "assistant to the administrator"
+        if rest in ("of", "for") and match["word"].lower() in TITLE_HEADS:
+            return True  # "chief of the fire department", "head of research"
         return _is_title_word(rest, first=False)
     return not rest[:1].isupper() or _is_title_word(rest, first=False)
 
