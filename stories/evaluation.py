@@ -357,13 +357,19 @@ def score_story(
     if labels.has_source:
         _score_source(evaluation, file, labels, parsed_source, registry)
     if quotes is not None:
-        score_quotes(evaluation, file, labels, quotes)
+        score_quotes(evaluation, file, labels, quotes, registry)
 
 
-def score_quotes(evaluation: Evaluation, file: str, labels: Labels, quotes: list[Quote]) -> None:
+def score_quotes(
+    evaluation: Evaluation,
+    file: str,
+    labels: Labels,
+    quotes: list[Quote],
+    registry: RegistryNames | None = None,
+) -> None:
     """Add one story's quotes: each gold quote is matched, in order, with a found quote of the
     same text (typography folded); its speaker is right when it names the gold speaker (for an
-    organization, by one of the names the labels give it)."""
+    organization, by one of the names the labels or the registry give it)."""
     counts = evaluation.quotes
     unused = list(quotes)
     for gold in labels.quotes:
@@ -381,7 +387,8 @@ def score_quotes(evaluation: Evaluation, file: str, labels: Labels, quotes: list
         for organization in labels.organizations:
             if gold.speaker_kind == "organization" and name_key(gold.speaker) in organization.keys:
                 keys |= organization.keys
-        if name and name_key(name) in keys:
+        found_keys = registry.names_of(name) if registry and name else {name_key(name)}
+        if name and found_keys & keys:
             counts["right"] += 1
         elif name or gold.speaker:
             expected = gold.speaker or "no speaker"

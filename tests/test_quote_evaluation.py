@@ -91,3 +91,23 @@ def test_the_text_report_prints_the_quote_figures(corpus):
     assert "quotes found               recall 0.833 (5/6), 0 not in the labels" in text
     assert "quote speakers             precision 0.800 (4/5)  recall 0.800 (4/5)" in text
     assert "lock.txt: quotes missed: 'A quote the story lacks.'" in text
+
+
+def test_an_organization_speaker_under_its_registry_name_is_the_labels(tmp_path):
+    """The engine names the speaker as the registry does ("Office of River Works of Tuvalu");
+    the label as the story does ("Office of River Works", with its country)."""
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationFactory(name="Office of River Works of Tuvalu", kind="agency", country="TV")
+    labels = {
+        **LABELS,
+        "organizations": [{**LABELS["organizations"][0], "country": "TV"}],
+        "quotes": [{"text": "The board welcomes the opening,", "speaker": "Office of River Works",
+                    "speaker_kind": "organization"}],
+    }  # fmt: skip
+    text = STORY.replace("The Office of River Works opened", "The Office of River Works of "
+                         "Tuvalu opened")  # fmt: skip
+    (tmp_path / "lock.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "lock.json").write_text(json.dumps(labels), encoding="utf-8")
+    out = StringIO()
+    call_command("evaluate_tagging", str(tmp_path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["scores"]["quotes"]["right"] == 1
