@@ -73,6 +73,7 @@ STARTER_FILES = [
     "subnational-world.json",
     "cities-world.json",
     "media.json",
+    "companies-world.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]

@@ -156,5 +156,5 @@ def test_investors_markets_unions_regions_cities_and_media_are_found_but_phrases
     new_files = STARTER_FILES[STARTER_FILES.index("investment-firms.json") : -1]
     assert new_files == [
         "investment-firms.json", "market-infrastructure.json", "labour-and-business.json",
-        "subnational-world.json", "cities-world.json", "media.json",
+        "subnational-world.json", "cities-world.json", "media.json", "companies-world.json",
     ]  # fmt: skip
