@@ -75,6 +75,7 @@ STARTER_FILES = [
     "media.json",
     "us-field-units.json",
     "institutions-world.json",
+    "companies-world.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
