@@ -280,6 +280,17 @@ def test_admin_exports_the_selected_stories(editor_client):
 # --- import back ------------------------------------------------------------------------------
 
 
+def export_then_import_into_an_empty_newsroom(path: Path) -> None:
+    """Export every public story as NDJSON to `path`, empty the newsroom, import `path` back."""
+    from people.models import Organization, Person
+
+    call_command("export_stories", "--format", "ndjson", "--output", str(path), stderr=StringIO())
+    Story.objects.all().delete()
+    Person.objects.all().delete()
+    Organization.objects.all().delete()
+    call_command("import_stories", "--format", "ninjs", str(path), stdout=StringIO())
+
+
 @pytest.mark.parametrize("format", ["ndjson", "ninjs"])
 def test_round_trip_export_empty_import_export_gives_the_same_documents(tmp_path, format):
     archive()
@@ -306,14 +317,7 @@ def test_a_source_named_with_an_honorific_comes_back_with_the_same_name(tmp_path
     person = PersonFactory(full_name=full_name, nickname="Lulu")
     role = RoleFactory(person=person, title="Spokesperson", organization=OrganizationFactory())
     StoryFactory(source_role=role, status=StoryStatus.PUBLISHED, published_at=timezone.now())
-    first = tmp_path / "first.ndjson"
-    call_command("export_stories", "--format", "ndjson", "--output", str(first), stderr=StringIO())
-    from people.models import Organization, Person
-
-    Story.objects.all().delete()
-    Person.objects.all().delete()
-    Organization.objects.all().delete()
-    call_command("import_stories", "--format", "ninjs", str(first), stdout=StringIO())
+    export_then_import_into_an_empty_newsroom(tmp_path / "first.ndjson")
     restored = Story.objects.select_related("source_role__person").get().source_role.person
     assert (restored.full_name, restored.nickname) == (full_name, "Lulu")
 

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from lxml import html
 
-from people.models import Organization, Person
 from stories.models import Story, StoryQuote
 from tests.factories import (
     OrganizationFactory,
@@ -20,7 +19,11 @@ from tests.factories import (
     StoryOrganizationFactory,
     StoryPersonFactory,
 )
-from tests.test_exports import ninjs_validator, run_export
+from tests.test_exports import (
+    export_then_import_into_an_empty_newsroom,
+    ninjs_validator,
+    run_export,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +80,7 @@ def test_ninjs_carries_the_quotes_and_stays_schema_valid(story):
 
 def test_ninjs_round_trip_restores_the_quotes(story, tmp_path):
     first = tmp_path / "first.ndjson"
-    call_command("export_stories", "--format", "ndjson", "--output", str(first), stderr=StringIO())
-    Story.objects.all().delete()
-    Person.objects.all().delete()
-    Organization.objects.all().delete()
-    call_command("import_stories", "--format", "ninjs", str(first), stdout=StringIO())
+    export_then_import_into_an_empty_newsroom(first)
     restored = Story.objects.get()
     assert [(q.text, q.speaker_person and q.speaker_person.slug, q.origin) for q in
             restored.quotes.select_related("speaker_person")] == [
