@@ -336,6 +336,13 @@ def test_a_places_government_and_more_head_nouns_are_candidates(registry_index):
     }  # fmt: skip
 
 
+def test_a_mexican_legal_form_ends_a_companys_name(registry_index):
+    text = "The deal covers Harbor Rail de México, S.A. de C.V., a carrier."
+    assert [c.name for c in registry_index.find(text).candidates] == [
+        "Harbor Rail de México, S.A. de C.V."
+    ]
+
+
 def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
     text = "The bank cut the Official Cash Rate (OCR) and the Pacific Islands Forum (PIF) met."
     assert [c.name for c in registry_index.find(text).candidates] == ["Pacific Islands Forum"]

@@ -151,7 +151,7 @@ ORGANIZATION_HEADS = {
 COMPANY_SUFFIXES = {
     "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
-    "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp",
+    "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.",
 }  # fmt: skip
 # A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH"), as a
 # regular expression over the name (any case).
@@ -162,7 +162,7 @@ LEGAL_FORM = (
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
-    "b.v.", "a/s", "k.k.", "oyj", "limited",
+    "b.v.", "a/s", "k.k.", "oyj", "limited", "c.v.",
 }  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
