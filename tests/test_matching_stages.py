@@ -248,6 +248,13 @@ def test_a_capitalized_word_before_a_one_word_name_qualifies_it():
     assert not qualified(text, 26, 32)
 
 
+def test_a_brands_product_after_it_leaves_the_brand_named():
+    text = "a SpaceX Falcon Heavy rocket; SpaceX Ventures Group; Georgia Power"
+    assert not qualified(text, 2, 8)  # the product: SpaceX is named
+    assert qualified(text, 30, 36)  # a longer body's name
+    assert qualified(text, 53, 60)  # a place's name before a company's word
+
+
 # --- resolve --------------------------------------------------------------------------------
 
 

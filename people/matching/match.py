@@ -116,8 +116,20 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
     following = _NEXT_WORD.match(text, end) if word not in context.countries else None
     if following:  # (a country inside a longer name is still named: "Taiwan Semiconductor …")
         after = following.group(1).lower()
+        if _CAMEL_CASE.search(word) and not _HEAD_SOON.match(text, end):
+            return False  # "a SpaceX Falcon Heavy rocket": a brand's product, the brand named
         return after not in FUNCTION_WORDS and after not in TITLE_WORDS
     return False
+
+
+# A name with a capital inside ("SpaceX", "OpenAI", "BlackRock") is a brand, never a place.
+_CAMEL_CASE = re.compile(r"^.+[a-z][A-Z]")
+# Capitalized words up to an organization's head noun: "SpaceX Ventures Group" is another body.
+_HEAD_SOON = re.compile(
+    r"(?: [A-Z][\w'-]*){0,3}? (?:"
+    + "|".join(sorted(re.escape(h.capitalize()) for h in ORGANIZATION_HEADS if h.isalpha()))
+    + r")\b"
+)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
