@@ -343,6 +343,17 @@ def test_a_places_government_and_more_head_nouns_are_candidates(registry_index):
     }  # fmt: skip
 
 
+def test_a_name_with_french_particles_defined_with_its_acronym_is_not_another_bodys():
+    index = AliasIndex([Entry(1, "Bureau of Inland Estates", "agency")], [(1, "BIE", True)])
+    text = "The Bureau International des Expositions (BIE) chose the city. The BIE voted."
+    found = index.find(text)
+    assert found.organizations == []
+    assert [(c.name, [m.text for m in c.mentions]) for c in found.candidates] == [
+        ("Bureau International des Expositions", ["Bureau International des Expositions", "BIE",
+                                                  "BIE"]),
+    ]  # fmt: skip
+
+
 def test_a_mexican_legal_form_ends_a_companys_name(registry_index):
     text = "The deal covers Harbor Rail de México, S.A. de C.V., a carrier."
     assert [c.name for c in registry_index.find(text).candidates] == [

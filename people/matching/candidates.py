@@ -8,6 +8,7 @@ from people.matching.fold import fold_lower
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     FUNCTION_WORDS,
+    INITIAL_SKIP,
     INSTRUMENT_WORDS,
     NOT_ORGANIZATION_WORDS,
     ORGANIZATION_ADJECTIVES,
@@ -328,7 +329,7 @@ _COMPANY_BOARD = re.compile(
 )
 
 
-_RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|of|for|the|[A-Z][\w&.'/-]*))*"
+_RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|des|du|del|la|of|for|the|[A-Z][\w&.'/-]*))*"
 # "Wiz, a cloud security company": a name explained by the noun after it. The cheap part
 # (", a ") is searched first, then the name before it and the noun after it.
 _ARTICLE = re.compile(r", (?:a|an|the) ")
@@ -357,7 +358,6 @@ _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "chari
                      "society": "nonprofit"}  # fmt: skip
 # "the Pacific Islands Forum (PIF)": a name defined with its acronym.
 _ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
-_INITIAL_SKIP = {"&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in"}
 # "Acme Corp (NYSE: ACME)": a name with its stock ticker is a listed company.
 _TICKER = re.compile(
     r" \((?:NYSE|NYSE American|NASDAQ|Nasdaq|LSE|TSX|TSXV|ASX|TSE|TYO|HKEX|SEHK|SGX|NSE|BSE|"
@@ -440,12 +440,12 @@ def described_candidates(
         words = match["name"].split()
         # the shortest tail of the run whose initials spell the acronym
         for first in range(len(words) - 1, -1, -1):
-            tail = [w for w in words[first:] if w.lower() not in _INITIAL_SKIP]
+            tail = [w for w in words[first:] if w.lower() not in INITIAL_SKIP]
             initials = [w[0].upper() for w in tail]
             if initials == letters or (
                 len(initials) == len(letters) - 1 and initials == letters[: len(initials)]
             ):
-                if words[first].lower() in _INITIAL_SKIP:
+                if words[first].lower() in INITIAL_SKIP:
                     continue
                 start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
                 name = text[start : match.end("name")]

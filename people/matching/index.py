@@ -18,6 +18,7 @@ from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_cas
 from people.matching.lexicon import (
     DEMONYMS,
     FUNCTION_WORDS,
+    INITIAL_SKIP,
     INSTRUMENT_WORDS,
     LEGAL_FORM,
     MINISTRY_TOPICS,
@@ -109,7 +110,6 @@ _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
 _WORDS = re.compile(r"[\w'’-]+")
-_INITIAL_SKIP = frozenset({"and", "of", "for", "the", "&", "de", "on", "in"})
 _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature", "other"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
@@ -873,7 +873,7 @@ class AliasIndex:
                     continue  # "Environmental Protection Agency (EPA)": its own name before it
                 letters = [c for c in mention.text if c.isupper()]
                 words = _WORDS.findall(folded, max(0, mention.start - 100), mention.start - 1)
-                words = [w for w in words if w.lower() not in _INITIAL_SKIP][-len(letters) :]
+                words = [w for w in words if w.lower() not in INITIAL_SKIP][-len(letters) :]
                 if len(words) == len(letters) and [w[0].upper() for w in words] == letters:
                     redefined.add(mention.text)
             if redefined:

@@ -91,6 +91,12 @@ TITLES_WITH_OF = (
     "head of state", "head of government", "head of mission", "head of delegation",
     "minister of state", "secretary of state", "attorney general", "chief of defence force",
 )  # fmt: skip
+# Words an acronym skips ("Bureau International des Expositions (BIE)", "Department of
+# Energy (DOE)").
+INITIAL_SKIP = frozenset({
+    "&", "and", "de", "of", "for", "the", "du", "des", "la", "le", "on", "in", "del", "di",
+    "der", "et", "und", "y",
+})  # fmt: skip
 # Titles only companies give: the body after them is a company ("CEO of Acme Widgets").
 COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief executive"}
 # Modifiers that also begin names of organizations ("Foreign, Commonwealth and Development
