@@ -203,3 +203,11 @@ def test_us_field_units_are_found_by_their_release_forms_and_phrases_are_not():
     )
     assert suggest(lower_case).organizations == []
     assert "us-field-units.json" in STARTER_FILES[STARTER_FILES.index("media.json") :]
+
+
+def test_the_armed_services_are_read_as_the_home_countrys_only_in_a_story_about_it():
+    call_command("load_registry", stdout=StringIO())
+    at_home = "U.S. Central Command said soldiers of the Army’s brigade and the Navy built it."
+    assert {"U.S. Army", "U.S. Navy"} <= {s.entry.name for s in suggest(at_home).organizations}
+    abroad = "The Indian Army and the Royal Navy met in Kenya; the Army said the navy agreed."
+    assert {s.entry.name for s in suggest(abroad).organizations} == {"Indian Army", "Royal Navy"}
