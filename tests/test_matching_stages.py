@@ -354,6 +354,28 @@ def test_a_name_with_french_particles_defined_with_its_acronym_is_not_another_bo
     ]  # fmt: skip
 
 
+def test_the_head_noun_of_a_body_named_before_refers_to_it():
+    index = AliasIndex(
+        [Entry(1, "Bank of Tidewater", "agency"), Entry(2, "Tidewater Parliament", "legislature"),
+         Entry(3, "Bank of Harborview", "agency")]
+    )  # fmt: skip
+    text = (
+        "The Tidewater Parliament met. The Policy Board of the Bank of Tidewater decided; the "
+        "Board ended it and the Bank will buy bonds. The new Parliament voted. The Parliament "
+        "Building closed."
+    )
+    found = index.find(text)
+    mentions = {s.entry.name: [m.text for m in s.mentions] for s in found.organizations}
+    assert mentions == {
+        "Tidewater Parliament": ["Tidewater Parliament", "Parliament"],
+        "Bank of Tidewater": ["Bank of Tidewater", "Bank"],
+    }
+    assert [[m.text for m in c.mentions] for c in found.candidates] == [["Policy Board", "Board"]]
+    # two banks named: "the Bank" is neither
+    found = index.find(text.replace("the Bank will", "the Bank of Harborview and the Bank will"))
+    assert [m.text for m in found.organizations[1].mentions] == ["Bank of Tidewater"]
+
+
 def test_a_mexican_legal_form_ends_a_companys_name(registry_index):
     text = "The deal covers Harbor Rail de México, S.A. de C.V., a carrier."
     assert [c.name for c in registry_index.find(text).candidates] == [

@@ -601,6 +601,7 @@ class AliasIndex:
         self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
+        self._head_noun_references(text, folded, suggestions, candidates)
         people = self._find_people(text, folded, suggestions, candidates)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
@@ -682,6 +683,41 @@ class AliasIndex:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _head_noun_references(self, text, folded, suggestions, candidates) -> None:
+        """ "The Policy Board of the Bank of Japan … The Bank will continue …", "the European
+        Parliament … the Parliament is due to vote": after a body is named, "the" and its head
+        noun, capitalized, refer to it, when no other body named in the story has that head."""
+        by_head: dict[str, list[Suggestion | Candidate]] = defaultdict(list)
+        bodies = [s for s in suggestions.values() if s.entry.kind != COUNTRY]
+        for body in [*bodies, *candidates.values()]:
+            name = body.entry.name if isinstance(body, Suggestion) else body.name
+            words = name.split()
+            head = words[0] if " of " in name else words[-1]
+            if len(words) > 1 and head.lower() in ORGANIZATION_HEADS and head.istitle():
+                by_head[head].append(body)
+        if not by_head:
+            return
+        taken = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        for head, named in by_head.items():
+            if len(named) != 1 or head not in folded or not named[0].mentions:
+                continue
+            body = named[0]
+            since = min(m.start for m in body.mentions)
+            for match in re.finditer(
+                rf"(?<!\w)[Tt]he (?:(?:new|full|outgoing|incoming) )?(?P<head>{head})\b"
+                rf"(?! of\b)(?! [A-Z])(?!['’]s [A-Z])",
+                folded,
+            ):
+                start, end = match.span("head")
+                if start < since or overlaps(start, end, taken):
+                    continue
+                if isinstance(body, Candidate):
+                    body.mentions.append(Mention(text[start:end], start, end))
+                    continue
+                reason = f"{head!r} after {body.entry.name!r} was named"
+                self._add(suggestions, Target(body.entry.id, 0.7, reason), text, start, end)
 
     def _local_governments(self, text, folded, suggestions, candidates) -> None:
         """ "the City of Long Beach", "the Town of Ashland": a place's government, a candidate
