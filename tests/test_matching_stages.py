@@ -875,6 +875,10 @@ def test_a_company_named_in_full_is_then_called_by_its_first_word():
     text = "Arcadium said so. Arcadium Lithium plc agreed; Arcadium will list."
     [candidate] = index.find(text).candidates
     assert [m.text for m in candidate.mentions] == ["Arcadium Lithium plc", "Arcadium"]
+    # the headline names it before the body does
+    text = "Tidewell to restart a plant\n\nTidewell Energy Corporation said so."
+    found = index.find(text).organizations
+    assert [m.text for m in found[0].mentions] == ["Tidewell", "Tidewell Energy Corporation"]
 
 
 def test_a_headline_in_title_case_names_no_candidate_and_no_person_by_itself():

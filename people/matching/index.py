@@ -1136,9 +1136,10 @@ class AliasIndex:
             ):
                 continue
             since = min(m.start for m in found.mentions)
+            headline_end = text.find("\n")  # the headline names what the story then names
             for match in re.finditer(rf"(?<![\w.&'-]){re.escape(first)}(?![\w&-])", folded):
                 start, end = match.span()
-                if start < since or overlaps(start, end, taken):
+                if (start < since and start > headline_end) or overlaps(start, end, taken):
                     continue
                 if _PLACE_PREPOSITION.search(folded, max(0, start - 6), start):
                     continue  # "in Boston": the place the company is named after
