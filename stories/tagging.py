@@ -299,6 +299,7 @@ _HEAD_TITLES = {"president", "prime minister", "premier"}
 _CHAMBER_OF = {
     "senator": "Senate", "representative": "House of Representatives",
     "congressman": "House of Representatives", "congresswoman": "House of Representatives",
+    "speaker of the house": "House of Representatives", "president of the senate": "Senate",
 }  # fmt: skip
 # Who speaks for a place's whole government ("Governor of Ohio": the State of Ohio)
 _PLACE_HEADS = _HEAD_TITLES | {

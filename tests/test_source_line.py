@@ -434,3 +434,20 @@ def test_the_source_person_named_with_a_middle_initial_is_the_body_s_person(tmp_
     )
     people = story_findings(parse_story_text(text, "story.txt")).people
     assert [p.name for p in people] == ["Ann Q. Poe", "Tom Fale"]
+
+
+def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(tmp_path):
+    state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
+    office = OrganizationFactory(name="Tidewater Department of Justice", kind="agency",
+                                 country="US", parent=state)  # fmt: skip
+    OrganizationAliasFactory(organization=office,
+                             name="Office of the Attorney General of Tidewater")  # fmt: skip
+    house = OrganizationFactory(name="Tidewater House", kind="legislature", country="US")
+    OrganizationAliasFactory(organization=house, name="House of Representatives")
+    story_with_label(tmp_path, "Ann Poe, Tidewater Attorney General | TW AG")
+    story_with_label(tmp_path, "Tom Fale, Speaker of the House | Press")
+    roles = {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+    assert roles == {
+        "Ann Poe": ("Attorney General", office),
+        "Tom Fale": ("Speaker of the House", house),
+    }

@@ -522,11 +522,14 @@ def _comma_attribution(text: str, known: KnownOrganization):
 
 
 def _organization_before_title(text: str, known: KnownOrganization) -> tuple[str, str] | None:
-    """ "FIFA President", "UNDP Administrator": a body, then only title words."""
+    """ "FIFA President", "UNDP Administrator", "Texas Attorney General": a body or a place
+    with a government of its own, then only title words."""
     words = text.split()
     for cut in range(1, len(words)):
         head, title = " ".join(words[:cut]), " ".join(words[cut:])
-        if _is_title_list(title) and (known(head) or (cut == 1 and is_acronym(head))):
+        if _is_title_list(title) and (
+            known(head) or (cut == 1 and is_acronym(head)) or known(f"State of {head}")
+        ):
             return title, head
     return None
 
