@@ -12,6 +12,7 @@ from people.matching.lexicon import (
     COMPANY_TITLES,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
+    with_article,
 )
 from people.matching.quotes import Quote, find_quotes
 from people.names import name_key
@@ -270,12 +271,14 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return national.name if national else body
     if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
         return state  # "Governor Kathy Hochul | Official Website", the story naming New York
-    if chamber := _CHAMBER_OF.get(source.title.casefold()):
-        # "Senator Jo Roe | Official Website": the chamber they sit in, of the country the
-        # story names most that has one, else the newsroom's own reading of the name
+    if chamber := _BODY_OF_TITLE.get(source.title.casefold()):
+        # "Senator Jo Roe | Official Website": the chamber they sit in ("Treasurer": the
+        # treasury), of the country the story names most that has one, else the newsroom's
+        # own reading of the name
         findings = findings or suggest(parsed_story_text(parsed))
-        entry = _national_entry(chamber, findings) or index.entry_called(chamber)
-        if entry is not None:
+        countries = sorted(findings.countries, key=lambda s: -len(s.mentions))
+        entry = index.national_entry(chamber, [c.entry.country for c in countries])
+        if (entry := entry or index.entry_called(chamber)) is not None:
             return entry.name
     if source.title.casefold() in _HEAD_TITLES:
         # "Prime Minister | pm.gov.au": the office of the country the story names most, else
@@ -290,16 +293,17 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
     if match := _MINISTER_TITLE.search(source.title):
         for country in (findings or suggest(parsed_story_text(parsed))).countries:
             if country.entry.country and country.entry.country != settings.NEWSROOM_HOME_COUNTRY:
-                return f"Ministry of {match['portfolio']} of {country.entry.name}"
+                return f"Ministry of {match['portfolio']} of {with_article(country.entry.name)}"
     return ""
 
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
 _HEAD_TITLES = {"president", "prime minister", "premier"}
-_CHAMBER_OF = {
+_BODY_OF_TITLE = {
     "senator": "Senate", "representative": "House of Representatives",
     "congressman": "House of Representatives", "congresswoman": "House of Representatives",
     "speaker of the house": "House of Representatives", "president of the senate": "Senate",
+    "treasurer": "Department of the Treasury",
 }  # fmt: skip
 # Who speaks for a place's whole government ("Governor of Ohio": the State of Ohio)
 _PLACE_HEADS = _HEAD_TITLES | {

@@ -451,3 +451,14 @@ def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(
         "Ann Poe": ("Attorney General", office),
         "Tom Fale": ("Speaker of the House", house),
     }
+
+
+def test_a_peer_and_a_treasurer(tmp_path):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    treasury = OrganizationFactory(name="Department of the Treasury of Tuvalu", kind="ministry",
+                                   country="TV")  # fmt: skip
+    story_with_label(tmp_path, "Lord Fale of Funafuti, Minister for Tides | Press")
+    story_with_label(tmp_path, "Ann Poe, Treasurer | Press", body="Tuvalu cut taxes.")
+    roles = {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+    assert roles["Lord Fale of Funafuti"][0] == "Minister for Tides"
+    assert roles["Ann Poe"] == ("Treasurer", treasury)

@@ -30,6 +30,7 @@ from people.matching.lexicon import (
     TITLE_WORDS,
     government_name,
     is_title_word,
+    with_article,
 )
 from people.matching.match import (
     NATIONAL_SHORT_FORM,
@@ -1222,7 +1223,7 @@ class AliasIndex:
             target = Target(ministry_id, 0.75, f"implied by the title in {title_text!r}")
             self._add(suggestions, target, text, start, end)
             return
-        name = f"Ministry of {topic.title()} of {country.name}"
+        name = f"Ministry of {topic.title()} of {with_article(country.name)}"
         key = fold_lower(name)
         candidate = candidates.get(key)
         if candidate is None:

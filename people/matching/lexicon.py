@@ -27,6 +27,7 @@ TITLE_HEADS = {
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
     "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow", "agent",
+    "constable",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
@@ -49,11 +50,14 @@ _TAKES_THE = re.compile(
 )
 
 
+def with_article(country: str) -> str:
+    """ "Japan", "the Netherlands": a country's name as it follows "of"."""
+    return f"the {country}" if _TAKES_THE.search(country) else country
+
+
 def government_name(country: str) -> str:
     """ "Government of Japan", "Government of the Netherlands"."""
-    return (
-        f"Government of the {country}" if _TAKES_THE.search(country) else f"Government of {country}"
-    )
+    return f"Government of {with_article(country)}"
 
 
 def is_title_word(word: str) -> bool:
@@ -116,6 +120,8 @@ RANK_ABBREVIATIONS = {
     "gen.", "lt.", "col.", "maj.", "adm.", "capt.", "cdr.", "cmdr.", "sgt.", "brig.", "cpl.",
     "pvt.", "cmdt.", "insp.", "supt.", "det.", "ens.", "spc.", "pfc.", "msgt.", "cpo.",
 }  # fmt: skip
+# Peers are named with their title and seat: "Lord Hanson of Flint", "Baroness Smith of Basildon".
+PEERAGE = {"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess"}
 # The same ranks written out, before a name of two words or more ("Admiral Jo Roe").
 RANKS = {
     "general", "colonel", "admiral", "captain", "lieutenant", "sergeant", "brigadier",

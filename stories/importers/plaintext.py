@@ -459,6 +459,9 @@ def _comma_attribution(text: str, known: KnownOrganization):
         name_parts.append(parts[i])
         i += 1
     tokens = parts[0].split()
+    if tokens and tokens[0].lower() in lexicon.PEERAGE and " of " in parts[0]:
+        # "Lord Hanson of Flint": a peer's name is the title, the name and the seat
+        return _titles_and_body(parts[0], [p for p in parts[i:] if p], known)
     # "Dr. Jane Roe", "Senator the Hon Penny Wong", "Lt. Gen. Jo Roe": courtesy, ranks and
     # titles before the name.
     courtesy = HONORIFICS | lexicon.RANK_ABBREVIATIONS
@@ -476,7 +479,11 @@ def _comma_attribution(text: str, known: KnownOrganization):
     # A degree ("PhD", "M.D.") is not part of the name; a generation ("Jr.", "III") is.
     generations = [p for p in name_parts[1:] if p.lower() not in lexicon.DEGREES]
     name = ", ".join([" ".join(tokens), *generations])
-    rest = [p for p in parts[i:] if p]
+    return _titles_and_body(name, [p for p in parts[i:] if p], known, leading_title)
+
+
+def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leading_title=""):
+    """(name, title, organization) from the parts of the line after the name."""
     if not rest:
         return name, "", ""
     if not rest[0][:1].isupper() and rest[0].split()[0].lower() not in TITLE_WORDS:
