@@ -209,6 +209,11 @@ _NOT_A_FIRST_WORD = (
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
 _TICKER_EXCHANGE = re.compile(r"\([\w .]+: ?[A-Z0-9.]{1,8}[);,]")
+_AN_INSTRUMENT = re.compile(
+    r" (?:"
+    + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
+    + r")\b"
+)
 # "… Act", "… and Science Act", "… Free Trade Agreement": an instrument's name goes on after
 # the body's name through capitalized words (and "and", "of", "for", "on", "the").
 _INSTRUMENT_AFTER = re.compile(
@@ -882,6 +887,8 @@ class AliasIndex:
     def _drop_names_of_instruments(self, folded, suggestions) -> None:
         """ "the United Nations Convention on the Law of the Sea", "the NATO Treaty": a body's
         name at the head of an instrument's name names the instrument, not the body."""
+        if not _AN_INSTRUMENT.search(folded):
+            return
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind == COUNTRY:
                 continue
