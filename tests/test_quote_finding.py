@@ -469,3 +469,19 @@ def test_the_company_is_nobody_after_a_sentence_naming_two_companies():
         ("The deal makes sense,", None, "said"),
         ("The year was strong,", "Acme Corporation", "said"),
     ]
+
+
+def test_a_lower_case_title_before_the_name_after_the_quote():
+    text = "“We raised the money,” co-founder and CEO Ana Lima said."
+    lima = person("Ana Lima", "co-founder and CEO", known=False)
+    assert spoken([text], findings([lima])) == [("We raised the money,", "Ana Lima", "said")]
+
+
+def test_a_quote_opening_a_sentence_after_a_sentence_reporting_someones_words():
+    paragraphs = [
+        "The firm admitted the faults.",
+        "Rubio said the schedules were too tight. “Management is responsible.”",
+    ]
+    assert spoken(paragraphs, findings([RUBIO])) == [
+        ("Management is responsible.", "Marco Rubio", "said")
+    ]

@@ -176,16 +176,24 @@ def find_quotes(
         attributed.append((span, quote, cue is not None))
     _share_attributions(attributed)
     for span, quote, own in attributed:
-        if not own and not quote.cue and not span.continues and span.paragraph:
-            # A paragraph opening with a quote nobody is given, after a paragraph whose last
-            # sentence reports someone's words ("Roe said the plan would work."): Roe's.
-            before = paragraphs[span.paragraph - 1].rstrip()
-            prefix = paragraphs[span.paragraph][: span.open]
+        paragraph = paragraphs[span.paragraph]
+        opens_a_sentence = not paragraph[_sentence_start(paragraph, span.open) : span.open].strip()
+        if not own and not quote.cue and not span.continues and opens_a_sentence:
+            # A quote nobody is given, opening a sentence, after a sentence that reports
+            # someone's words ("Roe said the plan would work. “…”"): Roe's. The sentence before
+            # is this paragraph's, or the last of the paragraph before when the quote opens it.
+            prefix = paragraph[: span.open].rstrip()
+            if prefix:
+                before, at_paragraph = prefix, span.paragraph
+            elif span.paragraph:
+                before, at_paragraph = paragraphs[span.paragraph - 1].rstrip(), span.paragraph - 1
+            else:
+                continue
             last = before[_sentence_start(before, max(0, len(before) - 1)) :]
             verbs = [v for v in _VERB.finditer(last) if v.group() in SPEECH_VERBS]
-            if not prefix.strip() and verbs and not any(m in last for m in '“”"'):
+            if verbs and not any(m in last for m in '“”"'):
                 resolver = _Resolver(paragraphs, span, known_people, known_organizations)
-                at = (span.paragraph - 1, len(before) - len(last) + verbs[0].start())
+                at = (at_paragraph, len(before) - len(last) + verbs[0].start())
                 speaker = resolver.subject(last[: verbs[0].start()], at, before_verb=True)
                 if speaker is not None:
                     quote.cue, quote.speaker = verbs[0].group(), speaker
@@ -529,7 +537,11 @@ def _after_cue(after: str, resolver: "_Resolver", here):
     first = subject.split(" ", 1)[0] if subject else ""
     if not first or len(subject) > 120 or "“" in subject or '"' in subject:
         return None
-    if not (first[:1].isupper() or first.lower() in _SUBJECT_START | PERSON_PRONOUNS):
+    if not (
+        first[:1].isupper()
+        or first.lower() in _SUBJECT_START | PERSON_PRONOUNS
+        or is_title_word(first.lower())  # '"…," co-founder and CEO Jane Roe said'
+    ):
         return None
     if first.lower() in FUNCTION_WORDS - _SUBJECT_START - PERSON_PRONOUNS - {"it"}:
         return None
