@@ -485,3 +485,15 @@ def test_a_quote_opening_a_sentence_after_a_sentence_reporting_someones_words():
     assert spoken(paragraphs, findings([RUBIO])) == [
         ("Management is responsible.", "Marco Rubio", "said")
     ]
+
+
+def test_a_family_name_first_used_alone_is_the_person():
+    paragraphs = [
+        "The bank named Tan Su Shan as chief executive, succeeding Piyush Gupta.",
+        "“It has been a privilege,” Gupta said.",
+        "Tan joined the bank in 2010. “I look forward to working with Piyush,” she said.",
+    ]
+    people = [person("Tan Su Shan", known=False), person("Piyush Gupta", known=False)]
+    assert [s for _, s, _ in spoken(paragraphs, findings(people))] == [
+        "Piyush Gupta", "Tan Su Shan",
+    ]  # fmt: skip

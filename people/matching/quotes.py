@@ -251,6 +251,18 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
                 for at in _word_starts(paragraph, first):
                     if courtesy := _COURTESY_BEFORE.search(paragraph, max(0, at - 12), at):
                         known.forms.add(paragraph[courtesy.start() : at + len(first)])
+    # "Tan Su Shan … Tan joined the bank": a three-word name whose family name comes first,
+    # used alone as a sentence's subject
+    for known in people:
+        words = known.speaker.name.split()
+        if len(words) == 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+            if words[0].lower() in surnames:
+                continue
+            pattern = re.compile(
+                rf"(?<![\w-]){re.escape(words[0])} (?!{re.escape(words[1])}\b)[a-z]"
+            )
+            if any(pattern.search(paragraph) for paragraph in paragraphs):
+                known.forms.add(words[0])
     if findings:
         for suggestion in findings.organizations:
             speaker = QuoteSpeaker(suggestion.entry.name, kind=ORGANIZATION, entry=suggestion.entry)
