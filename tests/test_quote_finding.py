@@ -497,3 +497,8 @@ def test_a_family_name_first_used_alone_is_the_person():
     assert [s for _, s, _ in spoken(paragraphs, findings(people))] == [
         "Piyush Gupta", "Tan Su Shan",
     ]  # fmt: skip
+
+
+def test_a_quote_after_a_sentence_describing_what_someone_said():
+    paragraphs = ["In his address, Rubio described the treaty as a milestone. “It will last.”"]
+    assert spoken(paragraphs, findings([RUBIO])) == [("It will last.", "Marco Rubio", "described")]

@@ -290,6 +290,7 @@ SPEECH_VERBS = {
     "highlighted", "underscored", "underlined", "shared", "reflected", "recounted", "joked",
     "testified", "exclaimed", "reiterated", "explains", "argues", "warns", "stresses",
     "insists", "urges", "recalls", "concludes", "observes", "emphasizes", "emphasises",
+    "described", "describes",
 }  # fmt: skip
 # The same verbs as a participle after the main clause: "…, saying that aid "…"".
 SPEECH_PARTICIPLES = {
