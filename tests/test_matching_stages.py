@@ -514,6 +514,11 @@ def test_people_quoted_without_a_title_before_the_name():
         ),
         ("Rui Costa, who had led the government, left.", ["Rui Costa"]),
         (
+            "The ministry, led by Ana Lima, said so. The firm, founded by Rui Costa in 2010, grew. "
+            "It was led by example.",
+            ["Ana Lima", "Rui Costa"],
+        ),
+        (
             "Ana Lima, chief of the Harbor Fire Department, said it. Rui Costa, Acme's former "
             "chief executive, left. Bo Chan, Special Agent in Charge of the Field Office, spoke. "
             "Li Wei, chief supplier, left.",

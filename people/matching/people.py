@@ -252,6 +252,8 @@ _VERBS = _SPEECH.strip("(?:)").split("|")
 _VERBS += [
     "elected", "re-elected", "sworn", "appointed", "named", "names", "nominated", "succeed",
     "succeeds", "succeeded", "succeeding", "replaced", "replaces", "replacing",
+    # who leads a body: "the ministry, led by Jane Roe,"
+    "led by", "headed by", "chaired by", "founded by", "co-founded by",
 ]  # fmt: skip
 # One scan for every anchor; the space or comma after an anchor is looked at, not taken, so that
 # " said, the " and ", who announced " give both anchors.
