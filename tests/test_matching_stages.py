@@ -700,6 +700,8 @@ def test_an_instrument_or_a_companys_board_is_not_a_body(bodies_index):
         "Southwind Trade Union."
     )
     assert [c.name for c in bodies_index.find(text).candidates] == ["Southwind Trade Union"]
+    text = "They move under the Harbor Railway Services (Public Ownership) Act 2024 today."
+    assert bodies_index.find(text).candidates == []
 
 
 def test_a_national_prefix_is_found_in_either_form():

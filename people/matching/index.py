@@ -139,6 +139,20 @@ _NOT_A_SHORT_FORM = FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGA
 _SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
 
 
+def _drop_instruments_names(folded: str, candidates: dict[str, Candidate]) -> None:
+    """ "the Passenger Railway Services (Public Ownership) Act 2024": a candidate at the head of
+    an instrument's name is the instrument's words, not a body."""
+    if not _AN_INSTRUMENT.search(folded):
+        return
+    for key, candidate in list(candidates.items()):
+        candidate.mentions = [
+            m for m in candidate.mentions
+            if not _INSTRUMENT_AFTER_PARENS.match(folded, m.end, m.end + 90)
+        ]  # fmt: skip
+        if not candidate.mentions:
+            del candidates[key]
+
+
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
     """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
     suggestions[entry_id].mentions = kept
@@ -209,6 +223,13 @@ _NOT_A_FIRST_WORD = (
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
 _TICKER_EXCHANGE = re.compile(r"\([\w .]+: ?[A-Z0-9.]{1,8}[);,]")
+# The same, with a parenthesis inside the name: "… Services (Public Ownership) Act 2024".
+_INSTRUMENT_AFTER_PARENS = re.compile(
+    r"(?: (?:and|&|of|for|on|the))?(?: (?:[A-Z][\w'-]*|\([A-Z][^()]{0,40}\))"
+    r"(?: (?:and|&|of|for|on|the))?){0,5}? (?:"
+    + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
+    + r")\b(?! [A-Z])"
+)
 _AN_INSTRUMENT = re.compile(
     r" (?:"
     + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
@@ -590,6 +611,7 @@ class AliasIndex:
         ]
         candidates = find_candidates(text, folded, not_countries)
         self._local_governments(text, folded, suggestions, candidates)
+        _drop_instruments_names(folded, candidates)
         for key, government in governments.items():
             if (same := candidates.get(key)) is not None:
                 starts = {m.start for m in government.mentions}
