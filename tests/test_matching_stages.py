@@ -49,6 +49,12 @@ def test_the_index_finds_names_aliases_and_acronyms():
     assert index.find("Nasa said").organizations == []  # an acronym matches as written
 
 
+def test_a_companys_name_without_its_legal_form_matches_only_as_written():
+    index = AliasIndex([Entry(1, "Range Resources Corporation", "company", country="US")])
+    found = index.find("A wide range resources pool. Range Resources agreed.")
+    assert [m.text for m in found.organizations[0].mentions] == ["Range Resources"]
+
+
 def test_a_company_is_found_by_its_name_without_the_legal_form():
     entries = [
         Entry(1, "Mars, Incorporated", "company", country="US"),

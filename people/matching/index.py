@@ -325,10 +325,8 @@ class AliasIndex:
         for entry in self.entries.values():
             if entry.kind == "company":
                 for form in company_short_forms(entry.name):
-                    case_sensitive = is_case_sensitive_name(form)
-                    derived[(index_key(form, case_sensitive=case_sensitive), case_sensitive)].add(
-                        entry.id
-                    )
+                    # as written: "range resources" in lower case is no company's name
+                    derived[(index_key(form, case_sensitive=True), True)].add(entry.id)
         for (key, case_sensitive), ids in derived.items():
             if len(ids) == 1 and key.lower() not in taken:
                 add(next(iter(ids)), key, case_sensitive, 0.8, f"{SHORT_FORM}{key!r}")
