@@ -49,6 +49,14 @@ def test_the_index_finds_names_aliases_and_acronyms():
     assert index.find("Nasa said").organizations == []  # an acronym matches as written
 
 
+def test_a_registry_companys_name_then_words_and_a_legal_form_is_a_subsidiary():
+    index = AliasIndex([Entry(1, "Harbor Steel Corporation", "company", country="JP")],
+                       [(1, "Harbor Steel", False)])  # fmt: skip
+    found = index.find("Harbor Steel North America, Inc., a unit, signed. Harbor Steel agreed.")
+    assert [c.name for c in found.candidates] == ["Harbor Steel North America, Inc."]
+    assert [m.start for m in found.organizations[0].mentions] == [50]  # the second only
+
+
 def test_a_companys_name_without_its_legal_form_matches_only_as_written():
     index = AliasIndex([Entry(1, "Range Resources Corporation", "company", country="US")])
     found = index.find("A wide range resources pool. Range Resources agreed.")

@@ -117,7 +117,8 @@ def _organization_spans(folded: str, start: int, end: int):
         if word.endswith(",") and after and after[0].lower().rstrip(",") in COMPANY_SUFFIXES:
             ends_clause = False  # "CrowdStrike Holdings, Inc."
         if ends_clause:
-            word = word.rstrip(".,;:")
+            bare = word.rstrip(",;:")  # "Inc.," keeps the abbreviation's period
+            word = bare if _ABBREVIATION.fullmatch(bare) else word.rstrip(".,;:")
         segment.append((word_start, word_start + len(word), word))
         if ends_clause:
             yield from _segment_spans(segment)

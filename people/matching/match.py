@@ -94,6 +94,8 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         following = _NEXT_WORD.match(text, end)
         if following and following.group(1).lower() in ORGANIZATION_HEADS:
             return True  # "Federal Reserve Bank of New York": a longer name, another body
+        if following and _LEGAL_FORM_SOON.match(text, end):
+            return True  # "Nippon Steel North America, Inc.": a subsidiary's name
         # "Department of Commerce of the State of Washington": another place's body
         following = _OF_A_PLACE_AFTER.match(text, end)
         return bool(following) and (
@@ -122,6 +124,11 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
     return False
 
 
+# Capitalized words, then a legal form: "… North America, Inc.", "… Holdings LLC".
+_LEGAL_FORM_SOON = re.compile(
+    r"(?: [A-Z][\w'&-]*){1,3},? (?:Inc\.|Corp\.|Co\.|LLC|L\.L\.C\.|Ltd\.?|Limited|PLC|plc|"
+    r"GmbH|AG|S\.A\.|N\.V\.|B\.V\.|K\.K\.|Pty)(?!\w)"
+)
 # A name with a capital inside ("SpaceX", "OpenAI", "BlackRock") is a brand, never a place.
 _CAMEL_CASE = re.compile(r"^.+[a-z][A-Z]")
 # Capitalized words up to an organization's head noun: "SpaceX Ventures Group" is another body.
