@@ -394,12 +394,19 @@ def test_the_prime_ministers_own_office_before_a_cabinet_office_or_a_presidents_
     assert source_role().organization == office
 
 
-def test_an_officer_of_a_place_speaks_for_the_office_they_head(tmp_path):
+@pytest.fixture
+def tidewater():
+    """A state and its attorney general's office (its department of justice)."""
     state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
     office = OrganizationFactory(name="Tidewater Department of Justice", kind="agency",
                                  country="US", parent=state)  # fmt: skip
     OrganizationAliasFactory(organization=office,
                              name="Office of the Attorney General of Tidewater")  # fmt: skip
+    return state, office
+
+
+def test_an_officer_of_a_place_speaks_for_the_office_they_head(tmp_path, tidewater):
+    state, office = tidewater
     story_with_label(tmp_path, "Ann Poe, Attorney General of Tidewater | TW Justice")
     story_with_label(tmp_path, "Tom Fale, Governor of Tidewater | Newsroom")
     roles = {r.person.full_name: r.organization for r in Role.objects.all()}
@@ -436,12 +443,10 @@ def test_the_source_person_named_with_a_middle_initial_is_the_body_s_person(tmp_
     assert [p.name for p in people] == ["Ann Q. Poe", "Tom Fale"]
 
 
-def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(tmp_path):
-    state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
-    office = OrganizationFactory(name="Tidewater Department of Justice", kind="agency",
-                                 country="US", parent=state)  # fmt: skip
-    OrganizationAliasFactory(organization=office,
-                             name="Office of the Attorney General of Tidewater")  # fmt: skip
+def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(
+    tmp_path, tidewater
+):
+    _, office = tidewater
     house = OrganizationFactory(name="Tidewater House", kind="legislature", country="US")
     OrganizationAliasFactory(organization=house, name="House of Representatives")
     story_with_label(tmp_path, "Ann Poe, Tidewater Attorney General | TW AG")
