@@ -275,19 +275,15 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         # "Senator Jo Roe | Official Website": the chamber they sit in ("Treasurer": the
         # treasury), of the country the story names most that has one, else the newsroom's
         # own reading of the name
-        findings = findings or suggest(parsed_story_text(parsed))
-        countries = sorted(findings.countries, key=lambda s: -len(s.mentions))
-        entry = index.national_entry(chamber, [c.entry.country for c in countries])
+        named = _countries_named_most(findings or suggest(parsed_story_text(parsed)))
+        entry = index.national_entry(chamber, named)
         if (entry := entry or index.entry_called(chamber)) is not None:
             return entry.name
     if source.title.casefold() in _HEAD_TITLES:
         # "Prime Minister | pm.gov.au": the office of the country the story names most, else
         # of the newsroom's own country
-        countries = sorted(
-            (findings or suggest(parsed_story_text(parsed))).countries,
-            key=lambda s: -len(s.mentions),
-        )
-        code = countries[0].entry.country if countries else settings.NEWSROOM_HOME_COUNTRY
+        named = _countries_named_most(findings or suggest(parsed_story_text(parsed)))
+        code = named[0] if named else settings.NEWSROOM_HOME_COUNTRY
         if office := index.head_office(code, source.title):
             return office.name
     if match := _MINISTER_TITLE.search(source.title):
@@ -333,8 +329,13 @@ def _national_entry(name: str, findings: Findings):
     index = current_index()
     if index.entry_called(name):
         return None
+    return index.national_entry(name, _countries_named_most(findings))
+
+
+def _countries_named_most(findings: Findings) -> list[str]:
+    """The ISO codes of the countries the story names, the most named first."""
     countries = sorted(findings.countries, key=lambda s: -len(s.mentions))
-    return index.national_entry(name, [s.entry.country for s in countries])
+    return [s.entry.country for s in countries]
 
 
 def _registry_name(name: str) -> str:
