@@ -35,6 +35,11 @@ def import_story(tmp_path, attribution: str, body: str = "The talks went well on
     return report
 
 
+def roles_by_person() -> dict:
+    """Each source person's (title, organization), by name."""
+    return {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+
+
 def source_role() -> Role:
     return Role.objects.select_related("person", "organization").get()
 
@@ -223,7 +228,7 @@ def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_
     cabinet = OrganizationFactory(name="Tuvaluan Cabinet", kind="agency", country="TV")
     story_with_label(tmp_path, "Ann Poe, President of Tuvalu | Newsroom")
     story_with_label(tmp_path, "Tom Fale, Prime Minister of Tuvalu | Newsroom")
-    roles = {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+    roles = roles_by_person()
     assert roles == {
         "Ann Poe": ("President", presidency),
         "Tom Fale": ("Prime Minister", cabinet),
@@ -451,7 +456,7 @@ def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(
     OrganizationAliasFactory(organization=house, name="House of Representatives")
     story_with_label(tmp_path, "Ann Poe, Tidewater Attorney General | TW AG")
     story_with_label(tmp_path, "Tom Fale, Speaker of the House | Press")
-    roles = {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+    roles = roles_by_person()
     assert roles == {
         "Ann Poe": ("Attorney General", office),
         "Tom Fale": ("Speaker of the House", house),
@@ -464,6 +469,6 @@ def test_a_peer_and_a_treasurer(tmp_path):
                                    country="TV")  # fmt: skip
     story_with_label(tmp_path, "Lord Fale of Funafuti, Minister for Tides | Press")
     story_with_label(tmp_path, "Ann Poe, Treasurer | Press", body="Tuvalu cut taxes.")
-    roles = {r.person.full_name: (r.title, r.organization) for r in Role.objects.all()}
+    roles = roles_by_person()
     assert roles["Lord Fale of Funafuti"][0] == "Minister for Tides"
     assert roles["Ann Poe"] == ("Treasurer", treasury)
