@@ -153,6 +153,12 @@ def _drop_instruments_names(folded: str, candidates: dict[str, Candidate]) -> No
             del candidates[key]
 
 
+def _spans(suggestions: dict, candidates: dict) -> list[tuple[int, int]]:
+    """Where the suggestions and the candidates are mentioned: the text already taken."""
+    spans = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+    return spans + [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+
+
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
     """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
     suggestions[entry_id].mentions = kept
@@ -223,23 +229,19 @@ _NOT_A_FIRST_WORD = (
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
 _TICKER_EXCHANGE = re.compile(r"\([\w .]+: ?[A-Z0-9.]{1,8}[);,]")
-# The same, with a parenthesis inside the name: "… Services (Public Ownership) Act 2024".
+# The words that end an instrument's name, capitalized: "Act", "Treaty", "Charter", …
+_INSTRUMENTS = "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
+# An instrument's name with a parenthesis inside: "… Services (Public Ownership) Act 2024".
 _INSTRUMENT_AFTER_PARENS = re.compile(
     r"(?: (?:and|&|of|for|on|the))?(?: (?:[A-Z][\w'-]*|\([A-Z][^()]{0,40}\))"
-    r"(?: (?:and|&|of|for|on|the))?){0,5}? (?:"
-    + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
-    + r")\b(?! [A-Z])"
+    r"(?: (?:and|&|of|for|on|the))?){0,5}? (?:" + _INSTRUMENTS + r")\b(?! [A-Z])"
 )
-_AN_INSTRUMENT = re.compile(
-    r" (?:"
-    + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
-    + r")\b"
-)
+_AN_INSTRUMENT = re.compile(r" (?:" + _INSTRUMENTS + r")\b")
 # "… Act", "… and Science Act", "… Free Trade Agreement": an instrument's name goes on after
 # the body's name through capitalized words (and "and", "of", "for", "on", "the").
 _INSTRUMENT_AFTER = re.compile(
     r"(?: (?:and|&|of|for|on|the))?(?: [A-Z][\w'-]*(?: (?:and|&|of|for|on|the))?){0,5}? (?:"
-    + "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
+    + _INSTRUMENTS
     + r")\b(?! [A-Z])"  # not "NASA Administrator Bill Nelson"
 )
 _PLACE_GOVERNMENT = re.compile(
@@ -724,8 +726,7 @@ class AliasIndex:
                 by_head[head].append(body)
         if not by_head:
             return
-        taken = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
-        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        taken = _spans(suggestions, candidates)
         for head, named in by_head.items():
             if len(named) != 1 or head not in folded or not named[0].mentions:
                 continue
@@ -750,8 +751,7 @@ class AliasIndex:
         when the registry does not know it (a place's name alone is a place)."""
         if " of " not in folded:
             return
-        taken = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
-        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        taken = _spans(suggestions, candidates)
         for match in _LOCAL_GOVERNMENT.finditer(folded):
             start, end = match.span()
             if overlaps(start, end, taken):
@@ -1144,8 +1144,7 @@ class AliasIndex:
         if not companies:
             return
         taken = [(m.start, m.end) for _, found in companies for m in found.mentions]
-        taken += [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
-        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        taken += _spans(suggestions, candidates)
         person_words = {w for p in people for w in fold(p.name).split()}
         for name, found in companies:
             if not found.mentions:
@@ -1308,8 +1307,7 @@ class AliasIndex:
 
         # '"…," said Jane Roe': people quoted or described without a title before the name.
         taken = [(m.start, m.end) for f in findings.values() for m in f.mentions]
-        taken += [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
-        taken += [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        taken += _spans(suggestions, candidates)
         for start, end, name in spoken_names(folded):
             if self._first_name_is_a_country(folded, suggestions, start, end):
                 pass  # "said Jordan Evans": a given name, not the country (dropped above)
