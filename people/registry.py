@@ -27,6 +27,7 @@ from newsroom.slugs import slug_text
 from newsroom.web_addresses import is_web_url
 from people.matching import is_acronym, is_case_sensitive_name
 from people.matching.fold import index_key
+from people.matching.index import national_variants
 from people.matching.lexicon import DEMONYMS, LEGAL_FORM, government_name
 from people.models import (
     AliasKind,
@@ -411,7 +412,9 @@ def _existing(
     for name in _entry_names(entry):
         if name != entry["name"].strip() and folded_key(name) in shared:
             continue
-        for organization in names.get(name):
+        # as the engine reads it: "United States Department of Transportation" is also the
+        # registry's "U.S. Department of Transportation"
+        for organization in [o for n in (name, *national_variants(name)) for o in names.get(n)]:
             if _compatible(organization, entry) and all(o is not organization for o in found):
                 found.append(organization)
     if not found:

@@ -72,6 +72,33 @@ def test_the_files_name_is_kept_as_an_alias(tmp_path, nasa):
     }
 
 
+def test_a_national_prefix_spelled_out_or_abbreviated_names_the_same_organization(tmp_path):
+    """The engine reads "U.S. X" and "United States X" as one name: so does the loader."""
+    transportation = OrganizationFactory(
+        name="Department of Transportation", kind="agency", country="US"
+    )
+    OrganizationAliasFactory(organization=transportation, name="U.S. Department of Transportation")
+    out = load(tmp_path, {"organizations": [
+        {"name": "United States Department of Transportation", "kind": "agency",
+         "country": "US"},
+    ]})  # fmt: skip
+    assert "0 organizations created" in out
+    assert "(matched 1 existing)" in out
+    findings = suggest("The U.S. Department of Transportation approved the merger.")
+    assert [s.entry.name for s in findings.organizations] == ["Department of Transportation"]
+    assert findings.ambiguous == []
+
+
+def test_a_loaded_name_of_the_and_one_word_matches_only_as_written(tmp_path):
+    load(tmp_path, {"organizations": [
+        {"name": "THE Alliance", "kind": "company", "country": "DE"},
+    ]})  # fmt: skip
+    assert suggest("Members of the alliance met in Brussels.").organizations == []
+    assert [s.entry.name for s in suggest("Hapag-Lloyd left THE Alliance.").organizations] == [
+        "THE Alliance"
+    ]
+
+
 def test_typography_and_diacritics_do_not_make_a_second_organization(tmp_path):
     OrganizationFactory(name="Agence française de développement", kind="agency", country="FR")
     out = load(tmp_path, {"organizations": [

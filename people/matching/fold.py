@@ -52,8 +52,12 @@ def index_key(name: str, *, case_sensitive: bool) -> str:
 
 
 def is_case_sensitive_name(name: str) -> bool:
-    """One-word names and acronyms match only as written ("EPA", "US", "Georgia", "Fed")."""
-    return " " not in name.strip()
+    """One-word names and acronyms match only as written ("EPA", "US", "Georgia", "Fed"), also
+    after "the" ("THE Alliance" is no alliance of a sentence)."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:].strip()
+    return " " not in name
 
 
 def is_acronym(name: str) -> bool:

@@ -112,6 +112,7 @@ _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 _WORDS = re.compile(r"[\w'’-]+")
 _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature", "other"})
+_OFFICE_KINDS = frozenset({"agency", "ministry"})
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
 
@@ -452,11 +453,12 @@ class AliasIndex:
         # The office of each country's head of state and of its head of government.
         self._head_offices: dict[tuple[str, str], int] = {}
         ranks: dict[tuple[str, str], int] = {}
-        offices = [(e.id, e.name) for e in self.entries.values() if e.kind == "agency"]
+        # (a cabinet office or a presidency is an agency to one registry, a ministry to another)
+        offices = [(e.id, e.name) for e in self.entries.values() if e.kind in _OFFICE_KINDS]
         offices += [(i, alias) for i, alias, _ in aliases if i in self.entries]
         for entry_id, name in offices:
             entry = self.entries[entry_id]
-            if entry.kind != "agency" or not entry.country or self._under_a_region(entry):
+            if entry.kind not in _OFFICE_KINDS or not entry.country or self._under_a_region(entry):
                 continue  # a premier of a province is no prime minister
             lowered = fold_lower(name)
             for rank, (role, pattern) in enumerate(_HEAD_OFFICE_NAMES):
