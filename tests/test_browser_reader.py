@@ -84,3 +84,14 @@ def test_a_person_page_sets_roles_like_its_other_meta_lines(browser_page, live_s
     assert page.locator(".roles li").first.evaluate(family) == meta
     page.emulate_media(media="print")
     assert page.locator(".site-header").is_hidden()
+
+
+def test_a_long_unbroken_word_wraps_instead_of_widening_the_page(browser_page, live_server):
+    """A search for one 1,200-letter word (or a story's long address) fits a phone's width."""
+    word = "floods" * 200
+    StoryFactory(published=True, headline="Rivers agency maps floods", body=f"See {word} now.")
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{live_server.url}/search/?q={word}")
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
