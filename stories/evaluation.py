@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from people.matching import Findings, fold
+from people.matching.index import company_short_forms
 from people.matching.quotes import Quote
 from people.names import name_key
 
@@ -44,7 +45,10 @@ class GoldOrganization:
     def keys(self) -> set[str]:
         """Its names' keys, and each with its country ("department of finance@IE"), which
         the registry's "Department of Finance of Ireland" also has (evaluate_tagging)."""
-        keys = {name_key(n) for n in [self.name, *self.also] if n}
+        names = [n for n in [self.name, *self.also] if n]
+        if self.kind == "company":  # "Acme Widgets" is "Acme Widgets Co., Ltd."
+            names += [form for n in names for form in company_short_forms(n) if " " in form]
+        keys = {name_key(n) for n in names}
         return keys | {f"{key}@{self.country}" for key in keys if self.country}
 
 

@@ -186,3 +186,28 @@ def test_a_registry_name_with_a_qualifier_is_the_body_a_label_names_without_it(t
     scores = evaluate(tmp_path)["scores"]
     assert scores["registry"]["precision"] == 1.0
     assert scores["candidates"]["lacking"]["gold"] == 0  # the registry has it, qualified
+
+
+def test_a_candidate_named_without_the_companys_legal_forms_is_that_company(registry, tmp_path):
+    text = STORY.replace(
+        "The Blue Fern Agency\nwas not named by anyone.",
+        "Quarry Lane Robotics, a startup, built the pumps.",
+    )
+    labels = {
+        **NEW_LABELS,
+        "organizations": [
+            *NEW_LABELS["organizations"],
+            {
+                "name": "Quarry Lane Robotics Co., Ltd.",
+                "also": [],
+                "kind": "company",
+                "country": "KE",
+                "parent": None,
+                "mentions": ["Quarry Lane Robotics"],
+            },
+        ],
+    }
+    write_story(tmp_path, "river", labels, text)
+    scores = evaluate(tmp_path)["scores"]
+    assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
+    assert scores["candidates"]["precision"] == 1.0

@@ -80,6 +80,11 @@ def test_a_company_is_found_by_its_name_without_the_legal_form():
         ("Acme Global", ["Acme Global"]),
     ]
     assert index.find("mars and amazon").organizations == []  # one word: as written
+    # two legal forms, both set aside
+    index = AliasIndex([Entry(1, "Air Busan Co., Ltd.", "company", country="KR")])
+    assert [m.text for m in index.find("Air Busan flew.").organizations[0].mentions] == [
+        "Air Busan"
+    ]
     # a word the short form would qualify, "the", a sentence's first word: not the company
     for text in ("Trips to the Amazon. Mars rover pictures arrived", "Visa fees and Mars rovers"):
         assert index.find(text).organizations == []
@@ -578,6 +583,10 @@ def test_a_demonym_names_its_country_unless_it_begins_a_name(country_index):
     assert countries(country_index.find("The Danish drugmaker grew.")) == ["Denmark"]
     assert countries(country_index.find("The American Widget Council met.")) == []
     assert countries(country_index.find("An American plant opened.")) == ["United States"]
+    # the people: a plural
+    found = country_index.find("Millions of older Americans will pay less.")
+    assert countries(found) == ["United States"]
+    assert countries(country_index.find("Romanians voted.")) == ["Romania"]
 
 
 def test_a_domestic_title_or_a_currency_is_not_the_country(country_index):
@@ -793,6 +802,18 @@ def test_people_taking_or_leaving_an_office_ranks_and_degrees(text, names):
         ("Her only opponent, Irene Montero of Spain, lost.", "Irene Montero"),
         # a place, then a title and its holder
         ("In Buenos Aires, Minister of Economy Luis Caputo spoke.", "Buenos Aires"),
+        # a thing the words after the comma describe
+        ("The board adopted Clean Trucks II, a regulation that sets limits.", "Clean Trucks II"),
+        ("It sanctioned Coin Blender, a service that mixes currency.", "Coin Blender"),
+        # after an article: a place or a thing
+        ("It was stolen from the Ronin Gate, the largest theft.", "Ronin Gate"),
+        ("Hubs in Appalachia, the Gulf Coast, the Heartland and the Midwest.", "Gulf Coast"),
+        # a portfolio listed with commas after "for"
+        (
+            "said Ana Lima, Secretary of State for Digitisation, Administrative Simplification, "
+            "Privacy Protection and the Building Regulation.",
+            "Administrative Simplification",
+        ),
     ],
 )
 def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):

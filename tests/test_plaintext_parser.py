@@ -202,6 +202,9 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     assert parse_attribution("Bats show signs of white-nose syndrome.") is None
     assert parse_attribution("President Ann Poe speaks inside the cathedral on 7 May.") is None
     assert parse_attribution("Prime Minister’s Office") is None  # a body, not a person
+    # a generation after the name's comma, then the caption's verb
+    assert parse_attribution("President Ann Poe, Jr. speaks at the plant in Dayton.") is None
+    assert parse_attribution("Ann Poe, Jr., Mayor of Dayton")[2:] == ("Mayor", "Dayton")
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None
     assert parsed.caption == "Bats show signs of white-nose syndrome."

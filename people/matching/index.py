@@ -389,8 +389,11 @@ class AliasIndex:
         demonyms = set()
         for entry in self.entries.values():
             for demonym in DEMONYMS.get(entry.country, ()) if entry.kind == COUNTRY else ():
-                add(entry.id, demonym, True, 0.8, f"demonym {demonym!r}")
-                demonyms.add(index_key(demonym, case_sensitive=True))
+                # the people too: "older Americans", "Kenyans abroad" (not "Chinese", "Swiss")
+                plural = [] if demonym.endswith(("sh", "ch", "s", "x", "z", "ese")) else ["s"]
+                for form in [demonym, *(demonym + p for p in plural)]:
+                    add(entry.id, form, True, 0.8, f"demonym {form!r}")
+                    demonyms.add(index_key(form, case_sensitive=True))
 
         # One automaton over the lower-cased text: a name that matches only as written keeps
         # that form beside its lower case, checked against the text where it is found.

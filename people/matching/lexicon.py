@@ -165,11 +165,11 @@ COMPANY_SUFFIXES = {
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.",
 }  # fmt: skip
-# A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH"), as a
-# regular expression over the name (any case).
+# A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH",
+# "Air Incheon Co., Ltd."), as a regular expression over the name (any case).
 LEGAL_FORM = (
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
-    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty))\.?$"
+    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty)\.?)+$"
 )
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
@@ -330,6 +330,21 @@ OCCUPATIONS = {
     "marshal", "brigadier", "architect", "editor", "author", "correspondent", "lead", "owner",
     "investigator", "auditor", "ombudsman", "rapporteur", "counsel", "attorney-general",
     "bishop", "archbishop", "rabbi", "imam", "reverend", "rev.", "cardinal",
+}  # fmt: skip
+# Common nouns for what is neither a person nor a body: a name described by one ("Advanced
+# Clean Cars II, a regulation that …", "Tornado Cash, a service that …") is no person's.
+THING_NOUNS = {
+    "regulation", "rule", "law", "bill", "act", "treaty", "agreement", "deal", "policy",
+    "strategy", "standard", "framework", "service", "platform", "app", "application", "tool",
+    "software", "system", "product", "device", "vehicle", "vessel", "ship", "aircraft", "jet",
+    "rocket", "satellite", "spacecraft", "telescope", "mission", "report", "study", "survey",
+    "index", "database", "website", "portal", "scheme", "plan", "initiative", "project",
+    "campaign", "fund", "facility", "plant", "mine", "reactor", "site", "bridge", "highway",
+    "road", "railway", "pipeline", "port", "airport", "terminal", "station", "park", "building",
+    "tower", "region", "area", "city", "town", "village", "county", "province", "state",
+    "district", "zone", "corridor", "currency", "token", "mixer", "protocol", "drug",
+    "medicine", "vaccine", "treatment", "therapy", "event", "festival", "competition",
+    "tournament", "race", "award", "prize", "film", "book", "album", "game", "model", "brand",
 }  # fmt: skip
 # Peers and monarchs are named with their style ("Lord Hendy", "King Charles"): not stripped.
 # Common nouns that stand for a company once named ("the company said").

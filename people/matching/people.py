@@ -20,6 +20,7 @@ from people.matching.lexicon import (
     ORGANIZATION_HEADS,
     PORTFOLIOS,
     RANKS,
+    THING_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -286,9 +287,9 @@ def _capitalized_before(folded: str, at: int) -> bool:
 
 
 _DESCRIPTION_WORDS = re.compile(r"[\w'’-]+")
-_BODY_NOUNS = (ORGANIZATION_HEADS | COMPANY_NOUNS | {"program", "programme", "arm", "brand"}) - {
-    "team", "force", "forces",
-}  # fmt: skip
+_BODY_NOUNS = (
+    ORGANIZATION_HEADS | COMPANY_NOUNS | THING_NOUNS | {"program", "programme", "arm", "brand"}
+) - {"team", "force", "forces"}
 
 
 def _describes_a_body(folded: str, at: int) -> bool:
@@ -407,6 +408,9 @@ _COMMA_BEFORE_A_TITLE = re.compile(
 )  # (no re.I: case-insensitive, the engine could not skip to each ", ")
 
 
+_PORTFOLIO_LIST = re.compile(r"\b(?:[Ff]or|[Oo]f) [A-Z][\w-]*(?: [A-Z][\w-]*)*$")
+
+
 def _appositive_spans(folded: str):
     """Names set off by commas beside a title: "Jane Roe, director of …" and "the agency's
     director, Jane Roe, said"."""
@@ -420,6 +424,11 @@ def _appositive_spans(folded: str):
         if _title_before(folded, at):
             match = _NAME_AT.match(folded, after)
             if match and re.match(r",| \(| [a-z]", folded[match.end() : match.end() + 2]):
+                if _PORTFOLIO_LIST.search(folded, max(0, at - 90), at) and re.match(
+                    r", [A-Z]", folded[match.end() : match.end() + 3]
+                ):
+                    continue  # "Secretary of State for Digitisation, Administrative
+                    # Simplification, Privacy …": the portfolio's list, not a name
                 yield match.span(), match.group()
 
 
@@ -487,6 +496,9 @@ def _honorific_spans(folded: str):
             yield match.span(), match.group()
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
+
+
 def spoken_names(folded: str):
     """Yield (start, end, name) for people the text quotes or describes without a title
     before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair", "Jane
@@ -511,4 +523,6 @@ def spoken_names(folded: str):
             continue
         if words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") in HONORIFICS:
             continue  # "Ms Bullock said": a person named before, by surname
+        if _ARTICLE_BEFORE.search(folded, max(0, start - 5), start):
+            continue  # "from the Ronin Bridge, the largest …": an article, so a thing or a place
         yield start, end, folded[start:end]

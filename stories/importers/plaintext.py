@@ -458,6 +458,8 @@ def _comma_attribution(text: str, known: KnownOrganization):
     while i < len(parts) and _is_name_suffix(parts[i]):
         name_parts.append(parts[i])
         i += 1
+    if i < len(parts) and _SUFFIX_THEN_A_VERB.match(parts[i]):
+        return None  # "President Jo Roe, Jr. speaks at …": a photo caption, not a source line
     tokens = parts[0].split()
     if tokens and tokens[0].lower() in lexicon.PEERAGE and " of " in parts[0]:
         # "Lord Hanson of Flint": a peer's name is the title, the name and the seat
@@ -539,6 +541,10 @@ def _organization_before_title(text: str, known: KnownOrganization) -> tuple[str
         ):
             return title, head
     return None
+
+
+_SUFFIXES = "|".join(re.escape(s) for s in sorted(NAME_SUFFIXES, key=len, reverse=True))
+_SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 
 
 def _is_name_suffix(text: str) -> bool:
