@@ -349,6 +349,22 @@ def test_a_group_or_consortium_the_text_describes_but_not_a_person_who_belongs_t
     assert [p.name for p in found.people] == ["Jane Roe", "Ann Lee"]
 
 
+def test_a_governing_body_a_union_or_a_unit_the_text_describes(registry_index):
+    text = (
+        "Teams from Norway and Kenya played. Kestrel Cricket, the sport’s national governing "
+        "body, welcomed it. Enbrel is made by Zentrix, a unit of Corvane; the Tidewater Workers "
+        "Union, a trade union representing dockers, agreed. Kenya, the world’s largest producer "
+        "of tea, agreed."
+    )
+    found = registry_index.find(text)
+    assert {c.name: c.kind_guess for c in found.candidates} == {
+        "Kestrel Cricket": "other",
+        "Zentrix": "company",
+        "Tidewater Workers Union": "other",
+    }  # not "Kenya. Kestrel Cricket", not Kenya
+    assert found.people == []
+
+
 def test_a_places_government_and_more_head_nouns_are_candidates(registry_index):
     text = (
         "The City of Harborview and the Town of Ashfield met Harborview Transit, Plains "

@@ -337,13 +337,15 @@ _ARTICLE = re.compile(r", (?:a|an|the) ")
 _NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w&.'/-]))(?P<name>{_RUN})$")
 _DESCRIPTION = re.compile(
     # the noun heads the description: "a member of the association" describes a person
-    r"(?:(?!(?:of|for|at|to|on|in|with|from)\b)[\w-]+ ){0,5}?(?P<noun>company|firm|maker|"
+    r"(?:(?!(?:of|for|at|to|on|in|with|from)\b)[\w'’-]+ ){0,5}?(?P<noun>company|firm|maker|"
     r"manufacturer|provider|start-?up|carrier|airline|bank|lender|insurer|developer|operator|"
     r"utility|retailer|supplier|producer|subsidiary|chipmaker|drugmaker|automaker|carmaker|"
     r"conglomerate|nonprofit|non-profit|charity|think tank|university|college|"
     r"research group|advocacy group|consortium|coalition|alliance|association|federation|"
     r"foundation|collaborative|cooperative|co-op|organi[sz]ation|institute|trade group|"
-    r"industry group|network|society)"
+    r"industry group|network|society|governing body|regulator|watchdog|trade union|union|"
+    r"league|political party|party|sovereign wealth fund|hedge fund|pension fund|"
+    r"stock exchange|exchange|unit|division|subsidiary|affiliate)"
     r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded|of|"
     r"spanning|led|formed|created|representing|serving|working|focused)\b)"
 )
@@ -356,7 +358,10 @@ _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "chari
                      "federation": "other", "cooperative": "other", "co-op": "other",
                      "organization": "other", "organisation": "other", "institute": "other",
                      "trade group": "other", "industry group": "other", "network": "other",
-                     "society": "nonprofit"}  # fmt: skip
+                     "society": "nonprofit", "governing body": "other",
+                     "regulator": "agency", "watchdog": "agency", "trade union": "nonprofit",
+                     "union": "nonprofit", "league": "other", "political party": "other",
+                     "party": "other", "sovereign wealth fund": "company"}  # fmt: skip
 # "the Pacific Islands Forum (PIF)": a name defined with its acronym.
 _ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 # "Acme Corp (NYSE: ACME)": a name with its stock ticker is a listed company.
@@ -378,13 +383,18 @@ _COMPANY_TITLE_BEFORE = re.compile(
 
 
 def described_candidates(
-    text: str, folded: str, taken: list[tuple[int, int]], candidates: dict[str, Candidate]
+    text: str,
+    folded: str,
+    taken: list[tuple[int, int]],
+    candidates: dict[str, Candidate],
+    countries: set[tuple[int, int]] = frozenset(),
 ) -> None:
     """Add to `candidates` the names the text itself explains: "X, a … company" and
-    "Some Long Name (SLN)" (its initials make the acronym)."""
+    "Some Long Name (SLN)" (its initials make the acronym). `countries`: where a country is
+    named; a country described ("Indonesia, the largest producer") is no candidate."""
 
     def add(start: int, end: int, kind: str, reason: str) -> None:
-        if overlaps(start, end, taken):
+        if overlaps(start, end, taken) or (start, end) in countries:
             return
         name = text[start:end]
         key = fold_lower(name)
@@ -402,14 +412,14 @@ def described_candidates(
         )
         if not match:
             continue
-        if not _a_company_name(match["name"]):
+        start, name = _after_a_sentence(match.start("name"), match["name"])
+        if not _a_company_name(name):
             continue  # "The …", "Former …": a sentence's words, not a name
         if any(
             w.lower() in TITLE_HEADS
             for w in folded[article.end() : described.start("noun")].split()
         ):
             continue  # "Jane Roe, the group's chief economist": a person's title
-        start = match.start("name")
         kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
         add(start, match.end("name"), kind, f"described as a {described['noun']}")
 
@@ -420,14 +430,8 @@ def described_candidates(
     if "CEO" in folded or "hief executive" in folded or "ounder" in folded:
         for pattern in (_COMPANY_TITLE_AFTER, _COMPANY_TITLE_BEFORE):
             for titled in pattern.finditer(folded):
-                name, start = titled["name"], titled.start("name")
-                words = name.split(" ")
-                for k in range(len(words) - 2, -1, -1):
-                    if words[k].endswith(".") and not _ABBREVIATION.fullmatch(words[k]):
-                        # "… said Jane Roe. Former CEO …": the name begins after the sentence
-                        start += len(" ".join(words[: k + 1])) + 1
-                        name = " ".join(words[k + 1 :])
-                        break
+                # "… said Jane Roe. Former CEO …": the name begins after the sentence
+                start, name = _after_a_sentence(titled.start("name"), titled["name"])
                 if name.endswith(".") and not _ABBREVIATION.fullmatch(name.split()[-1]):
                     name = name[:-1]  # "… CEO of Acme." ends a sentence
                 if _a_company_name(name) and not name.endswith(("'s", "'")):
@@ -456,6 +460,16 @@ def described_candidates(
                     # term defined with its acronym, not a body
                     add(start, match.end("name"), kind, "defined with its acronym")
                 break
+
+
+def _after_a_sentence(start: int, name: str) -> tuple[int, str]:
+    """(start, name) of a run of capitalized words from the last sentence end in it on: "from
+    France. USA Cricket" is "USA Cricket" ("Acme Co. Ltd" keeps its abbreviation)."""
+    words = name.split(" ")
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith(".") and not _ABBREVIATION.fullmatch(words[k]):
+            return start + len(" ".join(words[: k + 1])) + 1, " ".join(words[k + 1 :])
+    return start, name
 
 
 def _a_company_name(name: str) -> bool:

@@ -623,7 +623,12 @@ class AliasIndex:
                 government.mentions += [m for m in same.mentions if m.start not in starts]
                 government.mentions.sort(key=lambda m: m.start)
             candidates[key] = government
-        described_candidates(text, folded, not_countries, candidates)
+        countries_named = {  # "Indonesia, the world's largest producer": no company
+            (h.start, h.end)
+            for h in chosen
+            if all(self.entries[t.entry_id].kind == COUNTRY for t in h.targets)
+        }
+        described_candidates(text, folded, not_countries, candidates, countries_named)
         self._drop_names_inside_candidates(suggestions, candidates)
         self._short_forms(text, suggestions, candidates)
         self._drop_national_prefixes(suggestions, candidates)

@@ -288,7 +288,10 @@ def _capitalized_before(folded: str, at: int) -> bool:
 
 _DESCRIPTION_WORDS = re.compile(r"[\w'’-]+")
 _BODY_NOUNS = (
-    ORGANIZATION_HEADS | COMPANY_NOUNS | THING_NOUNS | {"program", "programme", "arm", "brand"}
+    ORGANIZATION_HEADS
+    | COMPANY_NOUNS
+    | THING_NOUNS
+    | {"program", "programme", "arm", "brand", "body"}
 ) - {"team", "force", "forces"}
 
 
