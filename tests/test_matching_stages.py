@@ -559,6 +559,12 @@ def test_people_quoted_without_a_title_before_the_name():
             "Li Wei, chief supplier, left.",
             ["Ana Lima", "Rui Costa", "Bo Chan"],
         ),
+        # hyphenated family names, a group's title, a predecessor
+        (
+            "Ana Brooks-LaSure said so. Rui Costa, Group Co-Managing "
+            "Director of the firm, agreed. Her predecessor, Bo Gaye Erkan, resigned.",
+            ["Ana Brooks-LaSure", "Rui Costa", "Bo Gaye Erkan"],
+        ),
     ],
 )
 def test_people_by_the_words_around_their_names(text, names):

@@ -61,7 +61,10 @@ def government_name(country: str) -> str:
 
 
 def is_title_word(word: str) -> bool:
-    """A title's word, also hyphenated ("Director-General", "Minister-President"); lower case."""
+    """A title's word, also hyphenated ("Director-General", "Minister-President") or shared
+    ("Co-Managing", "co-chair"); lower case."""
+    if word.startswith("co-") and len(word) > 3:
+        word = word[3:]
     return word in TITLE_WORDS or ("-" in word and all(p in TITLE_WORDS for p in word.split("-")))
 
 

@@ -30,7 +30,10 @@ from people.matching.lexicon import (
 from people.matching.match import bounded
 from people.matching.results import PersonEntry
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$")
+# "Roe", "Brooks-LaSure", "Waker-Uz-Zaman", "J.", "McNamara"
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z'’-]+(?:-?[A-Z][a-z'’-]+){0,2}|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$"
+)
 _GENERATIONS = {"Jr.", "Sr.", "II", "III", "IV"}
 _SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Secretaries": "Secretary", "Justices": "Justice",
              "Chairmen": "Chairman", "Chairwomen": "Chairwoman", "Congressmen": "Congressman",
@@ -240,7 +243,10 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     return (start, name_end, title, folded[name_start:name_end], start), name_end
 
 
-_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]+[A-Z][a-z]+)"
+_NAME_WORD = (
+    r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+(?:[A-Z][a-z'’]+)?){0,2}|[A-Z]\.(?:[A-Z]\.)?"
+    r"|[A-Z][a-z]+[A-Z][a-z]+)"
+)
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _FULL_NAME = (
     rf"{_NAME_WORD}(?: (?:(?:{_PARTICLE}) )*{_NAME_WORD}){{1,3}}(?:,? (?:Jr\.|Sr\.|II|III|IV))?"
@@ -335,6 +341,7 @@ def _spoken_spans(folded: str):
 # "INTERPOL's Director", "IBM Fellow": a body's name may come before the title after a comma
 _BODY_BEFORE_TITLE = (
     r"(?:[\w.&-]+'s |(?!(?:CEO|CFO|COO|CTO|CIO) )[A-Z][A-Z&]{1,9} )?(?:former |then |longtime )?"
+    r"(?:Group )?"  # "Group Managing Director": of the whole group
 )
 
 _NAME_AT = re.compile(_FULL_NAME)
@@ -380,13 +387,17 @@ def _title_after(folded: str, at: int) -> bool:
     return not rest[:1].isupper() or _is_title_word(rest, first=False)
 
 
+# Who held or will hold an office: "his predecessor, Jane Roe, resigned"
+_HOLDERS = {"predecessor", "successor"}
+
+
 def _title_before(folded: str, at: int) -> bool:
     """Whether the words before the comma at `at` end a title: "the bank's chief economist",
     "The Archbishop of Paris", "the High Representative of the European Union"."""
     words = folded[max(0, at - 90) : at].split()
     for word in reversed(words[-9:]):
         bare = word.removesuffix("'s")
-        if _is_title_word(bare, first=False):
+        if _is_title_word(bare, first=False) or bare in _HOLDERS:
             return True
         if not (bare[:1].isupper() or bare in _BACK_THROUGH) or bare.endswith((".", ",", ";")):
             return False
@@ -399,7 +410,7 @@ _COMMA_BEFORE_A_TITLE = re.compile(
     r", (?=(?:(?:MD|JD|PhD|Ph\.D\.|M\.D\.|MBA|DPhil), )*"
     r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
     + _BODY_BEFORE_TITLE
-    + r"(?:"
+    + r"(?:[Cc]o-)?(?:"
     + "|".join(
         sorted(
             {re.escape(f) for w in TITLE_WORDS | _RANKS for f in (w, w.capitalize(), w.upper())},
