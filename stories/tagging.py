@@ -239,6 +239,12 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
     if source.person_name is None:
         return ""
     if label and (entry := index.entry_called(label)) and entry.kind != "country":
+        match = _MINISTER_TITLE.search(source.title)
+        if match and entry.kind != "ministry" and entry.country:
+            # "Minister for Foreign Affairs, European Union and Cooperation | La Moncloa": the
+            # minister's ministry in the country of the government the label names
+            if ministry := index.ministry_of(entry.country, match["portfolio"]):
+                return ministry.name
         return entry.name
     if _MINISTER_TITLE.search(source.title):
         # "Federal Minister for Economic Affairs and Climate Action": the registry's ministry

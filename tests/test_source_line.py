@@ -472,3 +472,27 @@ def test_a_peer_and_a_treasurer(tmp_path):
     roles = roles_by_person()
     assert roles["Lord Fale of Funafuti"][0] == "Minister for Tides"
     assert roles["Ann Poe"] == ("Treasurer", treasury)
+
+
+def test_a_minister_of_several_portfolios_under_a_governments_label_speaks_for_the_ministry(
+    tmp_path,
+):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationFactory(name="Vaiaku Palace", kind="agency", country="TV")
+    ministry = OrganizationFactory(
+        name="Ministry of Foreign Affairs, Labour and Trade of Tuvalu",
+        kind="ministry",
+        country="TV",
+    )
+    story_with_label(
+        tmp_path, "Ann Poe, Minister for Foreign Affairs, Labour and Trade | Vaiaku Palace"
+    )
+    story_with_label(tmp_path, "Tom Fale, Minister for Reefs and Lagoons | Vaiaku Palace")
+    assert roles_by_person() == {
+        "Ann Poe": ("Minister for Foreign Affairs, Labour and Trade", ministry),
+        # no ministry for those portfolios: the label's body
+        "Tom Fale": (
+            "Minister for Reefs and Lagoons",
+            Organization.objects.get(name="Vaiaku Palace"),
+        ),
+    }

@@ -509,10 +509,15 @@ class AliasIndex:
         return self.entries.get(entry_id) if entry_id is not None else None
 
     def ministry_of(self, country: str, portfolio: str) -> Entry | None:
-        """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code)."""
-        topic = MINISTRY_TOPICS.get(fold_lower(portfolio).strip())
-        entry_id = self._ministries.get((country, topic)) if topic else None
-        return self.entries.get(entry_id) if entry_id is not None else None
+        """The registry's ministry of `portfolio` ("Foreign Affairs") in `country` (ISO code);
+        of a portfolio of several ("Foreign Affairs, European Union and Cooperation"), the one
+        ministry the country has for any of them."""
+        items = [fold_lower(portfolio).strip()]
+        if items[0] not in MINISTRY_TOPICS:  # each portfolio of the list, as a whole
+            items = [i.strip() for i in re.split(r",(?: and)? | and ", items[0])]
+        topics = [MINISTRY_TOPICS[item] for item in items if item in MINISTRY_TOPICS]
+        found = {self._ministries.get((country, topic)) for topic in topics} - {None}
+        return self.entries.get(found.pop()) if len(found) == 1 else None
 
     def _under_a_region(self, entry: Entry) -> bool:
         """Whether `entry` belongs to a state's, a province's or a city's government."""
