@@ -80,11 +80,19 @@ def test_a_company_is_found_by_its_name_without_the_legal_form():
         ("Acme Global", ["Acme Global"]),
     ]
     assert index.find("mars and amazon").organizations == []  # one word: as written
-    # two legal forms, both set aside
-    index = AliasIndex([Entry(1, "Air Busan Co., Ltd.", "company", country="KR")])
-    assert [m.text for m in index.find("Air Busan flew.").organizations[0].mentions] == [
-        "Air Busan"
-    ]
+    # two legal forms, both set aside; forms of several countries
+    index = AliasIndex([
+        Entry(1, "Air Busan Co., Ltd.", "company", country="KR"),
+        Entry(2, "Perusahaan Motor Kedua Sendirian Berhad", "company", country="MY"),
+        Entry(3, "Gulf Ports PJSC", "company", country="AE"),
+    ])  # fmt: skip
+    found = index.find("Air Busan flew. Perusahaan Motor Kedua and Gulf Ports agreed.")
+    assert [m.text for s in found.organizations for m in s.mentions] == [
+        "Air Busan", "Perusahaan Motor Kedua", "Gulf Ports",
+    ]  # fmt: skip
+    # a one-word short form after a person's initial is the person's name
+    index = AliasIndex([Entry(1, "Vantor L.P.", "company", country="US")])
+    assert index.find("said Michael R. Vantor, founder of the firm.").organizations == []
     # a word the short form would qualify, "the", a sentence's first word: not the company
     for text in ("Trips to the Amazon. Mars rover pictures arrived", "Visa fees and Mars rovers"):
         assert index.find(text).organizations == []

@@ -89,6 +89,17 @@ def test_a_national_prefix_spelled_out_or_abbreviated_names_the_same_organizatio
     assert findings.ambiguous == []
 
 
+def test_legal_forms_of_several_countries_are_set_aside_when_names_are_compared(tmp_path):
+    OrganizationFactory(name="Emirates Holding", kind="company", country="AE")
+    OrganizationFactory(name="Perusahaan Motor Kedua", kind="company", country="MY")
+    out = load(tmp_path, {"organizations": [
+        {"name": "Emirates Holding PJSC", "kind": "company", "country": "AE"},
+        {"name": "Perusahaan Motor Kedua Sdn. Bhd.", "kind": "company", "country": "MY"},
+    ]})  # fmt: skip
+    assert "0 organizations created" in out
+    assert "(matched 2 existing)" in out
+
+
 def test_a_loaded_name_of_the_and_one_word_matches_only_as_written(tmp_path):
     load(tmp_path, {"organizations": [
         {"name": "THE Alliance", "kind": "company", "country": "DE"},

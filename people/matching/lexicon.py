@@ -171,8 +171,10 @@ COMPANY_SUFFIXES = {
 # A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH",
 # "Air Incheon Co., Ltd."), as a regular expression over the name (any case).
 LEGAL_FORM = (
-    r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
-    r"se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|ab|asa|oyj|k\.k|pty ltd|pty)\.?)+$"
+    r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|l\.?p|plc|"
+    r"gmbh|ag|kg|kgaa|se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|s\.r\.l|srl|ab|asa|oyj|oy|"
+    r"a/s|k\.k|pty ltd|pty|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|bhd|tbk|ltda|"
+    r"s\.a\.b\. de c\.v|de c\.v|sab de cv)\.?)+$"
 )
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {

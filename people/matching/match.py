@@ -113,8 +113,8 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
     )
     if word.isupper() or not word[:1].isupper():
         return False
-    if modifier and not (previous.isupper() and len(previous) > 1 and "." in previous):
-        return True
+    if modifier and not (previous.isupper() and len(previous) > 2 and "." in previous):
+        return True  # (not after "U.S.", but after an initial: "Michael R. Bloomberg")
     following = _NEXT_WORD.match(text, end) if word not in context.countries else None
     if following:  # (a country inside a longer name is still named: "Taiwan Semiconductor …")
         after = following.group(1).lower()
