@@ -64,6 +64,7 @@ STARTER_FILES = [
     "missions.json",
     "us-federal-units.json",
     "us-state-agencies.json",
+    "us-local.json",
     "eu-bodies.json",
     "national-agencies.json",
     "education-culture.json",

@@ -211,3 +211,36 @@ def test_the_armed_services_are_read_as_the_home_countrys_only_in_a_story_about_
     assert {"U.S. Army", "U.S. Navy"} <= {s.entry.name for s in suggest(at_home).organizations}
     abroad = "The Indian Army and the Royal Navy met in Kenya; the Army said the navy agreed."
     assert {s.entry.name for s in suggest(abroad).organizations} == {"Indian Army", "Royal Navy"}
+
+
+def test_us_local_governments_are_found_and_lower_case_places_are_not():
+    """The city and county governments of `us-local.json` and their bodies are found by the
+    forms releases use, children of their government (or of one already in the registry); a
+    lower-case "the city of…" or "the county of…" is the place and tags nothing."""
+    call_command("load_registry", stdout=StringIO())
+    text = (
+        "The Harris County Commissioners Court and the Houston City Council met; the Houston "
+        "Fire Department, the City of Fresno and the Tampa Police Department attended. The "
+        "Maricopa County Attorney's Office and the Queens District Attorney's Office charged "
+        "him, the Miami-Dade Sheriff's Office said."
+    )
+    found = {s.entry.name for s in suggest(text).organizations}
+    assert found == {
+        "Harris County Commissioners Court", "Houston City Council", "Houston Fire Department",
+        "City of Fresno (municipal government)", "Tampa Police Department",
+        "Maricopa County Attorney's Office", "Queens County District Attorney's Office",
+        "Miami-Dade Sheriff's Office",
+    }  # fmt: skip
+    parents = {
+        "Harris County Commissioners Court": "Harris County government",
+        "Houston Fire Department": "City of Houston (municipal government)",
+        "Tampa Police Department": "City of Tampa (municipal government)",
+        "Office of the Mayor of Fresno": "City of Fresno (municipal government)",
+    }
+    for name, parent in parents.items():
+        assert Organization.objects.get(name=name).parent.name == parent
+    lower_case = (
+        "In the city of Tampa, the town of Gilbert and the county of Los Angeles it rained."
+    )
+    assert suggest(lower_case).organizations == []
+    assert STARTER_FILES.index("us-local.json") == STARTER_FILES.index("us-state-agencies.json") + 1
