@@ -326,6 +326,19 @@ def test_candidates_come_from_the_grammar_of_names():
         ("Leaders endorsed the Dar es Salaam Energy Declaration at the Africa Energy Summit.", []),
         # heads joined by "and" make one name
         ("Lakeside Bank and Trust Company merged.", ["Lakeside Bank and Trust Company"]),
+        # a name that runs on past its head noun is not that body's ("District", "Show" are no
+        # heads); a day does not run on with it
+        ("The Harlow Unified School District voted. The Paris Motor Show opened.", []),
+        ("The Harbor Transit Agency Tuesday said fares rise.", ["Harbor Transit Agency"]),
+        # a building, not a body; a museum in a city, a chamber of commerce of one
+        ("A microgrid at the Harborview Civic Center opens.", []),
+        (
+            "The Museum of West African Art in Benin City and the American Chamber of Commerce "
+            "in Kenya agreed.",
+            ["Museum of West African Art", "American Chamber of Commerce in Kenya"],
+        ),
+        # Indian and Malaysian legal forms end a company's name
+        ("A court restrained Zenora Foods Pvt. Ltd. from it.", ["Zenora Foods Pvt. Ltd."]),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):

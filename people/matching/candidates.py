@@ -6,7 +6,9 @@ import re
 
 from people.matching.fold import fold_lower
 from people.matching.lexicon import (
+    CALENDAR_WORDS,
     COMPANY_SUFFIXES,
+    FACILITY_WORDS,
     FUNCTION_WORDS,
     INITIAL_SKIP,
     INSTRUMENT_WORDS,
@@ -89,13 +91,20 @@ _COMPANY_HEADS = {
     "airways", "technologies", "systems", "inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.",
 }  # fmt: skip
 _EXTENDING_HEADS = {"embassy", "consulate"}  # "U.S. Embassy Nairobi"
+# Bodies whose names go on with "in <place>": "American Chamber of Commerce in Hong Kong"
+# (not "the Museum of West African Art in Benin City", a museum in a city)
+_NAMED_WITH_A_PLACE = {"chamber", "embassy", "consulate", "mission", "delegation"}
+# A capitalized word (not a day or a month) that a name goes on with
+_RUNS_ON = re.compile(
+    r"(?!(?:" + "|".join(w.capitalize() for w in sorted(CALENDAR_WORDS)) + r")\b)[A-Z][a-z]+$"
+)
 _PREPOSITIONS = {"of", "for", "on", "in", "against"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
 
 # A title word before an organization's name is not part of it ("Director Office of …"),
 # unless organizations' names begin with it too ("General Services Administration").
 _TITLE_BEFORE_A_NAME = TITLE_WORDS - ORGANIZATION_ADJECTIVES
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Ltd\.|Co\.|St\.|Jr\.")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Ltd\.|Co\.|Pvt\.|St\.|Jr\.")
 
 
 def _organization_spans(folded: str, start: int, end: int):
@@ -199,7 +208,7 @@ def _segment_spans(words: list[tuple[int, int, str]]):
             while k < n and not lowered[k].endswith("'s"):
                 if lowered[k] == "and" and k + 1 < n and lowered[k + 1] in {"the", "of"}:
                     break
-                if lowered[k] == "at" or (lowered[k] == "in" and "of" not in lowered[i + 1 : k]):
+                if lowered[k] == "at" or (lowered[k] == "in" and word not in _NAMED_WITH_A_PLACE):
                     break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
                 if lowered[k] in FUNCTION_WORDS - _CONNECTORS:
                     break
@@ -257,6 +266,15 @@ def _segment_spans(words: list[tuple[int, int, str]]):
             first += 1
         if last == i and i + 1 < n and lowered[i + 1] in ORGANIZATION_HEADS:
             i += 1  # "Electric Cooperative Association": the name ends at the last head
+            continue
+        if word in ("center", "centre") and i and lowered[i - 1] in FACILITY_WORDS:
+            i += 1  # "Harborview Civic Center": a building
+            continue
+        if last == i and i + 1 < n and _RUNS_ON.match(words[i + 1][2]):
+            # "Harlow Unified School District", "Paris Motor Show": the name runs on past the
+            # head noun to a word that is no head; not this body's name ("the Agency Tuesday
+            # said": a day ends it)
+            i += 1
             continue
         lone = first == last or all(
             lowered[k] in PORTFOLIOS or lowered[k] in _CONNECTORS for k in range(first, last + 1)

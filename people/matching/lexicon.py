@@ -166,15 +166,30 @@ ORGANIZATION_HEADS = {
 COMPANY_SUFFIXES = {
     "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
-    "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.",
+    "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.", "pvt.", "pvt", "pjsc", "bhd",
+    "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy",
+}  # fmt: skip
+# Words that make a "Center" a building, not a body ("Harborview Civic Center", "a
+# Convention Centre"); a space centre or a research centre is an organizational unit.
+FACILITY_WORDS = {
+    "civic", "convention", "conference", "shopping", "exhibition", "visitor", "visitors",
+    "distribution", "fulfillment", "fulfilment", "aquatic", "aquatics", "fitness", "data",
+    "trade", "events", "community",
+}  # fmt: skip
+# Days and months: a capitalized word after a name that does not go on with it ("the Agency
+# Tuesday said", "the Commission in March").
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
 }  # fmt: skip
 # A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH",
 # "Air Incheon Co., Ltd."), as a regular expression over the name (any case).
 LEGAL_FORM = (
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|l\.?p|plc|"
     r"gmbh|ag|kg|kgaa|se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|s\.r\.l|srl|ab|asa|oyj|oy|"
-    r"a/s|k\.k|pty ltd|pty|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|bhd|tbk|ltda|"
-    r"s\.a\.b\. de c\.v|de c\.v|sab de cv)\.?)+$"
+    r"a/s|k\.k|pty ltd|pty|pvt\.? ltd|pvt|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|"
+    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv)\.?)+$"
 )
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
