@@ -339,6 +339,33 @@ def test_candidates_come_from_the_grammar_of_names():
         ),
         # Indian and Malaysian legal forms end a company's name
         ("A court restrained Zenora Foods Pvt. Ltd. from it.", ["Zenora Foods Pvt. Ltd."]),
+        # an owner's name ends at its possessive, unless the possessor is a plural noun
+        (
+            "Kestrel Pharma's drug won. The University of Westbrook's School of Public Health "
+            "and the Tumaini Children's Trust agreed.",
+            [
+                "Kestrel Pharma",
+                "University of Westbrook",
+                "School of Public Health",
+                "Tumaini Children's Trust",
+            ],
+        ),  # fmt: skip
+        # clubs, armies and navies, analytics firms
+        (
+            "Arsenal Football Club, the Nigerian Army, the Royal Australian Navy and Redwood "
+            "Analytics signed.",
+            [
+                "Arsenal Football Club",
+                "Nigerian Army",
+                "Royal Australian Navy",
+                "Redwood Analytics",
+            ],
+        ),  # fmt: skip
+        # a name whose head comes first, in other languages
+        (
+            "The peso rose after Banco Oriental del Plata raised rates.",
+            ["Banco Oriental del Plata"],
+        ),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):
@@ -368,6 +395,16 @@ def test_a_group_or_consortium_the_text_describes_but_not_a_person_who_belongs_t
         "Quantum Plains": "other",
     }
     assert [p.name for p in found.people] == ["Jane Roe", "Ann Lee"]
+
+
+def test_a_name_after_where_it_is_based_is_a_candidate_but_not_a_person(registry_index):
+    text = (
+        "Kobe-based Mizushima Dockyards delivered the carrier. Cape Town-based fintech Ubuntu "
+        "Pay (Pty) Ltd won an award. The London-based economist Jane Roe said so."
+    )
+    found = registry_index.find(text)
+    assert [c.name for c in found.candidates] == ["Mizushima Dockyards", "Ubuntu Pay (Pty) Ltd"]
+    assert all(c.kind_guess == "company" for c in found.candidates)
 
 
 def test_a_governing_body_a_union_or_a_unit_the_text_describes(registry_index):

@@ -13,8 +13,10 @@ from people.matching.lexicon import (
     INITIAL_SKIP,
     INSTRUMENT_WORDS,
     NOT_ORGANIZATION_WORDS,
+    OCCUPATIONS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
+    PLURAL_POSSESSORS,
     PORTFOLIOS,
     STRONG_COMPANY_SUFFIXES,
     TITLE_HEADS,
@@ -70,17 +72,30 @@ def guess_organization_kind(name: str) -> str:
 
 # A capitalized word; the scan must skip lower-case text quickly (one character class first).
 _CAP = r"[A-Z][\w'.&/-]*"
-_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|la|le|to|&)"
+_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|da|do|dos|das|di|della|la|le|to|y|&)"
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 # "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
+# Heads that come first in other languages' names: "Banco Oriental del Plata", "Instituto
+# Nacional de Estadística", "Fondazione Cariplo".
+_HEAD_FIRST = {
+    "banco", "banca", "banque", "instituto", "institut", "istituto", "universidad",
+    "universidade", "universita", "universite", "fundacion", "fundacao", "fondation",
+    "fondazione", "grupo", "groupe", "compania", "companhia", "compagnie", "sociedad",
+    "societe", "agencia", "agence", "ministerio", "ministere", "caja", "caixa", "cassa",
+    "comision", "comissao", "commissione", "consejo", "conselho", "conseil", "museo", "musee",
+}  # fmt: skip
+_ROMANCE_CONNECTORS = {
+    "de", "del", "des", "du", "da", "do", "dos", "das", "di", "della", "la", "le", "y", "e",
+}  # fmt: skip
 _HEAD_WORD = re.compile(
     r"\b(?:"
     + "|".join(
-        re.escape(h.rstrip(".")) for h in sorted(ORGANIZATION_HEADS | STRONG_COMPANY_SUFFIXES)
+        re.escape(h.rstrip("."))
+        for h in sorted(ORGANIZATION_HEADS | STRONG_COMPANY_SUFFIXES | _HEAD_FIRST)
     )
     + r")(?!\w)",
     re.I,
@@ -128,9 +143,16 @@ def _organization_spans(folded: str, start: int, end: int):
         if ends_clause:
             bare = word.rstrip(",;:")  # "Inc.," keeps the abbreviation's period
             word = bare if _ABBREVIATION.fullmatch(bare) else word.rstrip(".,;:")
+        owner = word.endswith(("'s", "’s")) and bare[:-2] not in PLURAL_POSSESSORS
+        if owner and not ends_clause:
+            # "Kestrel Pharma's drug", "the University of Westbrook's School of …": the owner's
+            # name ends at its possessive ("Children's Trust" goes on)
+            word, ends_clause = word[:-2], True
+        else:
+            owner = False
         segment.append((word_start, word_start + len(word), word))
         if ends_clause:
-            yield from _segment_spans(segment)
+            yield from _segment_spans(segment, owner)
             segment = []
     if segment:
         yield from _segment_spans(segment)
@@ -175,13 +197,30 @@ def _a_later_head(lowered: list[str], i: int) -> bool:
 _NOT_A_NAME_WORD = re.compile(r"-[a-z]+$|^\d+(?!st$|nd$|rd$|th$)[\d,.]*$")
 
 
-def _segment_spans(words: list[tuple[int, int, str]]):
-    """ "… Agency", "… Commission", "Ministry of …", "University of …" inside one clause."""
+def _head_first_end(words: list[tuple[int, int, str]], lowered: list[str], i: int) -> int:
+    """The last word of a name whose head comes first ("Banco Oriental del Plata"), 0 when
+    no capitalized word follows the head."""
+    last = 0
+    for k in range(i + 1, len(words)):
+        if words[k][2][:1].isupper():
+            last = k
+        elif lowered[k] not in _ROMANCE_CONNECTORS:
+            break
+    return last
+
+
+def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
+    """ "… Agency", "… Commission", "Ministry of …", "University of …" inside one clause.
+    `owner`: the clause's last word was written with a possessive ("… and Indonesia's")."""
     lowered = [w.lower().rstrip(",") for _, _, w in words]
     n = len(words)
     i = 0
     while i < n:
         word = lowered[i]
+        if word in _HEAD_FIRST and i + 1 < n and (last := _head_first_end(words, lowered, i)):
+            yield words[i][0], words[last][1]
+            i = last + 1
+            continue
         if word not in ORGANIZATION_HEADS and word not in STRONG_COMPANY_SUFFIXES:
             i += 1
             continue
@@ -206,6 +245,8 @@ def _segment_spans(words: list[tuple[int, int, str]]):
             # "and of …", a place or a time ("in Strasbourg", "on Saturday")
             k = i + 1
             while k < n and not lowered[k].endswith("'s"):
+                if owner and k == n - 1 and lowered[k - 1] == "and":
+                    break  # "… of Vietnam and Indonesia's Ministry": the owner begins a name
                 if lowered[k] == "and" and k + 1 < n and lowered[k + 1] in {"the", "of"}:
                     break
                 if lowered[k] == "at" or (lowered[k] == "in" and word not in _NAMED_WITH_A_PLACE):
@@ -253,12 +294,15 @@ def _segment_spans(words: list[tuple[int, int, str]]):
                         or before.endswith(",")
                     )
                 )
-            if not inner and (
-                _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
-                or lowered[j] in FUNCTION_WORDS
-                or lowered[j] in _TITLE_BEFORE_A_NAME
-                or lowered[j].endswith("'s")
-                or lowered[j] in {"and", "of", "for", "on", "&", "at", "in"}
+            if (
+                not inner
+                and (
+                    _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
+                    or lowered[j] in FUNCTION_WORDS
+                    or lowered[j] in _TITLE_BEFORE_A_NAME
+                    or (lowered[j].endswith("'s") and lowered[j][:-2] not in PLURAL_POSSESSORS)
+                    or lowered[j] in {"and", "of", "for", "on", "&", "at", "in"}
+                )
             ):
                 break
             first = j
@@ -382,6 +426,14 @@ _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "chari
                      "party": "other", "sovereign wealth fund": "company"}  # fmt: skip
 # "the Pacific Islands Forum (PIF)": a name defined with its acronym.
 _ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
+# "Kobe-based Mizushima Shipbuilding", "Cape Town-based fintech Ubuntu Pay (Pty) Ltd": a name
+# after where it is based and at most three lower-case words describing it.
+_BASED = re.compile(
+    r"(?<![\w-])[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}-based (?P<words>(?:[a-z][\w-]* ){0,3})"
+    r"(?P<name>[A-Z][\w&.-]*(?:['’](?!s\b)[\w&.-]+)*"
+    r"(?: (?:&|[A-Z][\w&.-]*(?:['’](?!s\b)[\w&.-]+)*)){0,4}"
+    r"(?: \((?:Pty|Pvt|Pte)\) (?:Ltd|Limited)\.?)?)"
+)
 # "Acme Corp (NYSE: ACME)": a name with its stock ticker is a listed company.
 _TICKER = re.compile(
     r" \((?:NYSE|NYSE American|NASDAQ|Nasdaq|LSE|TSX|TSXV|ASX|TSE|TYO|HKEX|SEHK|SGX|NSE|BSE|"
@@ -440,6 +492,22 @@ def described_candidates(
             continue  # "Jane Roe, the group's chief economist": a person's title
         kind = _APPOSITIVE_KINDS.get(described["noun"], "company")
         add(start, match.end("name"), kind, f"described as a {described['noun']}")
+
+    if "-based " in folded:
+        for based in _BASED.finditer(folded):
+            words = based["words"].split()
+            if any(w in TITLE_HEADS or w in OCCUPATIONS for w in words):
+                continue  # "London-based economist Jane Roe": a person
+            name = based["name"]
+            if not _a_company_name(name):
+                continue
+            kind = guess_organization_kind(name)
+            add(
+                based.start("name"),
+                based.end("name"),
+                kind if kind != "other" else "company",
+                "described by where it is based",
+            )
 
     for listed in _TICKER.finditer(folded):
         match = _NAME_BEFORE.search(folded, max(0, listed.start() - 80), listed.start())

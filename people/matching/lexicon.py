@@ -160,7 +160,8 @@ ORGANIZATION_HEADS = {
     "entertainment", "studios", "foods", "brands", "solutions", "communications", "networks",
     "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
     "insurance", "health", "media", "congress", "motor", "school", "transit", "labs",
-    "collaborative",
+    "collaborative", "club", "clube", "army", "navy", "analytics", "shipbuilding",
+    "biologics", "biotech", "sciences",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
@@ -175,6 +176,12 @@ FACILITY_WORDS = {
     "civic", "convention", "conference", "shopping", "exhibition", "visitor", "visitors",
     "distribution", "fulfillment", "fulfilment", "aquatic", "aquatics", "fitness", "data",
     "trade", "events", "community",
+}  # fmt: skip
+# Plural nouns whose possessive is a word of a name: "Children's Hospital", "Women's Health
+# Council", "People's Bank" (lower case, folded apostrophe).
+PLURAL_POSSESSORS = {
+    "children", "women", "men", "people", "workers", "farmers", "veterans", "teachers",
+    "nurses", "employees", "citizens", "consumers", "seamen", "sailors", "soldiers", "miners",
 }  # fmt: skip
 # Days and months: a capitalized word after a name that does not go on with it ("the Agency
 # Tuesday said", "the Commission in March").
@@ -194,7 +201,8 @@ LEGAL_FORM = (
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
-    "b.v.", "a/s", "k.k.", "oyj", "limited", "c.v.",
+    "b.v.", "a/s", "k.k.", "oyj", "limited", "c.v.", "asa", "pjsc", "bhd", "bhd.", "tbk",
+    "ltda", "s.r.l.", "kgaa",
 }  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
