@@ -201,6 +201,9 @@ NEWSROOM_HOME_COUNTRY = env("NEWSROOM_HOME_COUNTRY", default="US").upper()
 # Where each process leaves the suggestion engine's index for the next (people/saved_index.py):
 # a folder of the app's own, never one other users can write. Empty: every process builds it.
 NEWSROOM_ENGINE_DIR = env("NEWSROOM_ENGINE_DIR", default=str(BASE_DIR / "var" / "engine"))
+# Processes that scan releases while import_stories saves them (stories/importers/scanning.py);
+# unset: one per CPU, at most four; 1: the command scans them itself.
+NEWSROOM_IMPORT_WORKERS = env.int("NEWSROOM_IMPORT_WORKERS", default=None)
 # Public pages are cached this long at most (less when a scheduled story goes live sooner).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 STORIES_PER_PAGE = env.int("STORIES_PER_PAGE", default=20)

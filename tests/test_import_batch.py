@@ -13,8 +13,10 @@ from django.db import transaction
 from reversion.models import Version
 
 from people import suggestions
+from people.matching import AliasIndex
 from people.models import Organization, Person, Role
 from people.registry import load_registry, starter_registry
+from stories.importers import scanning
 from stories.management.commands.import_stories import Command, _story_files
 from stories.models import Story
 from tests.factories import PersonFactory, RoleFactory, StoryFactory
@@ -103,10 +105,15 @@ def one_by_one(paths: list[Path]) -> list[dict]:
         return [command._import_one(p, publish=False, at=None, dry_run=False) for p in paths]
 
 
-def in_bulk(paths: list[Path]) -> list[dict]:
+def in_bulk(paths: list[Path], workers: int = 1) -> list[dict]:
     command = Command()
     with suggestions.batch():
-        return command._import_many(paths)
+        return command._import_many(paths, workers)
+
+
+def in_bulk_with_workers(paths: list[Path]) -> list[dict]:
+    """The engine's scans and quotes in two worker processes (see stories.importers.scanning)."""
+    return in_bulk(paths, workers=2)
 
 
 def stories_state() -> list:
@@ -211,7 +218,14 @@ def run_twice(import_files, paths, changed: Path, change) -> tuple:
     return comparable(first), after_first, comparable(again), stories_state()
 
 
-def test_the_batch_writes_what_one_by_one_writes(releases, newsroom):
+@pytest.mark.parametrize("import_in_bulk", [in_bulk, in_bulk_with_workers])
+def test_the_batch_writes_what_one_by_one_writes(releases, newsroom, import_in_bulk, monkeypatch):
+    monkeypatch.setattr(scanning, "SMALLEST_BATCH", 2)  # workers for these 30 files too
+    scans_here = []
+    find = AliasIndex.find
+    monkeypatch.setattr(
+        AliasIndex, "find", lambda index, text: scans_here.append(1) or find(index, text)
+    )
     paths = _story_files([str(releases)])
     changed = releases / "l-long-2.txt"
     original = changed.read_text()
@@ -220,7 +234,8 @@ def test_the_batch_writes_what_one_by_one_writes(releases, newsroom):
         path.write_text(original.replace("met on Monday", "met on Tuesday"))
 
     results = {}
-    for name, import_files in [("one by one", one_by_one), ("in bulk", in_bulk)]:
+    for name, import_files in [("one by one", one_by_one), ("in bulk", import_in_bulk)]:
+        scans_here.clear()
         changed.write_text(original)
         with transaction.atomic():
             results[name] = run_twice(import_files, paths, changed, change)
@@ -249,6 +264,11 @@ def test_the_batch_writes_what_one_by_one_writes(releases, newsroom):
     assert again.pop("l-long-2.txt") == "updated"
     assert again.pop("m-refused.txt") == "refused"
     assert set(again.values()) == {"unchanged"}
+    if import_in_bulk is in_bulk_with_workers:
+        # The workers scanned the first import's new releases: this process scanned only the
+        # second import's (which finds them there already) and a few more (in bulk without
+        # workers: 60)
+        assert len(scans_here) <= len(paths) + len(paths) // 4
     # And the batch gives exactly the same: reports, stories, links, quotes, history, registry.
     assert got[0] == expected[0]
     for ours, theirs in zip(got[1][0], expected[1][0], strict=True):

@@ -215,3 +215,8 @@ def test_a_failure_while_saving_rolls_the_whole_file_back(tmp_path, monkeypatch)
         err.getvalue()
     )
     assert snapshot() == {name: [] for name in snapshot()}
+
+
+def test_a_number_of_workers_below_one_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="--workers takes a number of processes, 1 or more"):
+        call_command("import_stories", str(tmp_path), "--workers", "0", stdout=StringIO())

@@ -38,7 +38,7 @@ from newsroom.caching import pages_changed
 from newsroom.slugs import unique_slugs
 from newsroom.text import normalize_newlines
 from people.matching import Findings, guess_organization_kind
-from people.matching.quotes import Quote, find_quotes
+from people.matching.quotes import Quote
 from people.models import Organization, OrganizationAlias, Person, Role
 from people.names import name_key
 from people.resolution import title_words
@@ -54,6 +54,7 @@ from stories.importers.loader import (
     snapshot,
 )
 from stories.importers.plaintext import ParsedStory
+from stories.importers.scanning import Scanner
 from stories.models import (
     TEXT_FIELDS,
     Origin,
@@ -87,6 +88,7 @@ def load_stories(
     chunk_size: int = CHUNK,
     reparse: Callable[[ParsedStory], ParsedStory] | None = None,
     asked: dict[str, set[str]] | None = None,
+    scanner: Scanner | None = None,
 ) -> list[Outcome]:
     """Load every story of `parsed_stories` (in that order) as load_story would, one after the
     other; returns a LoadResult, or the StoryImportError of a refused story, for each.
@@ -94,7 +96,9 @@ def load_stories(
     `asked` (by path): the organization names (name keys) each story's parse asked the registry
     about; a story whose parse asked about an organization an earlier story added is parsed
     again (`reparse`) before it is loaded, as it would have been parsed after that one.
+    `scanner`: the engine's work, in worker processes (stories.importers.scanning).
     """
+    scanner = scanner or Scanner()
     outcomes: list[Outcome] = []
     seen_keys: set[str] = set()
     created_keys: set[str] = set()  # organizations added meanwhile
@@ -105,7 +109,7 @@ def load_stories(
 
     def flush() -> None:
         if group:
-            outcomes.extend(_load_group(group, origin, created_keys, names))
+            outcomes.extend(_load_group(group, origin, created_keys, names, scanner))
             group.clear()
             pending_keys.clear()
 
@@ -294,12 +298,16 @@ def _load_one(parsed: ParsedStory, origin: str) -> Outcome:
 
 
 def _load_group(
-    group: list[ParsedStory], origin: str, created: set[str], names: dict[int, str]
+    group: list[ParsedStory],
+    origin: str,
+    created: set[str],
+    names: dict[int, str],
+    scanner: Scanner,
 ) -> list[Outcome]:
     """New stories, written in bulk; one by one (load_story) if the bulk write fails."""
     try:
         with transaction.atomic():
-            return _create_stories(group, origin, created, names)
+            return _create_stories(group, origin, created, names, scanner)
     except (DatabaseError, ValidationError):
         # A value the database refuses, or a slug or key another process took meanwhile:
         # nothing of the group was written; each story on its own finds which one it was.
@@ -327,7 +335,11 @@ class _New:
 
 
 def _create_stories(
-    group: list[ParsedStory], origin: str, created: set[str], names: dict[int, str]
+    group: list[ParsedStory],
+    origin: str,
+    created: set[str],
+    names: dict[int, str],
+    scanner: Scanner,
 ) -> list[Outcome]:
     outcomes: dict[int, Outcome] = {}
     accepted: list[_New] = []
@@ -350,8 +362,9 @@ def _create_stories(
         accepted.append(item)
     registry.save_new(created)
     for item in accepted:
-        item.found = suggest(parsed_story_text(item.parsed))
+        item.found = scanner.suggest(parsed_story_text(item.parsed))
         item.findings = story_findings(item.parsed, item.found)
+    quotes = _find_quotes(accepted, scanner)  # in the workers while the rest is written
     _suggested(accepted, registry)
     for item, slug in zip(
         accepted, unique_slugs(Story, [i.story.headline for i in accepted]), strict=True
@@ -359,8 +372,8 @@ def _create_stories(
         item.story.slug = slug
     Story.objects.bulk_create([item.story for item in accepted])
     _link(accepted, origin)
-    _store_quotes(accepted)
     _record_revisions(accepted)
+    _store_quotes(accepted, quotes.get())
     refresh_search_vectors_later(item.story.pk for item in accepted)
     if accepted:
         pages_changed()
@@ -652,15 +665,24 @@ def _link(items: list[_New], origin: str) -> None:
     StoryPerson.objects.bulk_create(quoted)
 
 
-def _store_quotes(items: list[_New]) -> None:
-    """stories.quotes.store_found_quotes for new stories (no quotes yet), for the chunk."""
+def _find_quotes(items: list[_New], scanner: Scanner):
+    """The quotes of the chunk's stories as stories.quotes.find_story_quotes finds them, to
+    come (`.get()`): found in the workers while this process writes the stories."""
+    jobs = []
     for item in items:
         story, paragraphs = item.story, item.story.paragraphs
         text = story_text(story.headline, story.source_attribution, paragraphs)
         # The engine's findings in the story as stored (as find_story_quotes reads it): those
         # of the release, scanned once, unless storing changed the text.
         found = item.found if text == parsed_story_text(item.parsed) else suggest(text)
-        item.quotes = find_quotes(paragraphs, found, source_finding(story.source_role))
+        jobs.append((paragraphs, found, source_finding(story.source_role)))
+    return scanner.quotes_later(jobs)
+
+
+def _store_quotes(items: list[_New], found: list[list[Quote]]) -> None:
+    """stories.quotes.store_found_quotes for new stories (no quotes yet), for the chunk."""
+    for item, quotes in zip(items, found, strict=True):
+        item.quotes = quotes
     speakers = [q.speaker for item in items for q in item.quotes if q.speaker]
     person_ids = {s.person.id for s in speakers if s.person}
     names = {s.name for s in speakers if s.kind == SpeakerKind.PERSON and not s.person}

@@ -17,6 +17,8 @@ from stories.importers.errors import StoryImportError, crashed
 from stories.importers.loader import LoadResult, load_story
 from stories.importers.ninjs import NinjsResult, load_document, read_documents
 from stories.importers.plaintext import read_story_file
+from stories.importers.scanning import Scanner, default_workers
+from stories.tagging import parsed_story_text
 
 
 class Command(BaseCommand):
@@ -35,12 +37,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help="Publish the stories.")
         parser.add_argument(
+            "--workers", type=int, metavar="N", default=None,
+            help="Processes that scan the releases while this one saves them (default: "
+            "NEWSROOM_IMPORT_WORKERS, else one per CPU, at most 4; 1: scan here).",
+        )  # fmt: skip
+        parser.add_argument(
             "--published-at",
             metavar="DATETIME",
             help="Publish time, ISO 8601 (e.g. 2026-11-27T09:30+00:00); local time if no zone.",
         )
 
-    def handle(self, *args, paths, format, dry_run, as_json, publish, published_at, **options):
+    def handle(
+        self, *args, paths, format, dry_run, as_json, publish, published_at, workers, **options
+    ):
+        if workers is not None and workers < 1:
+            raise CommandError("--workers takes a number of processes, 1 or more.")
         when = _parse_when(published_at) if published_at else None
         reports = []
         with suggestions.batch():  # one suggestion engine for the whole run
@@ -48,7 +59,7 @@ class Command(BaseCommand):
                 reports = self._import_ninjs(paths, dry_run=dry_run)
             files = _story_files(paths) if format == "text" else []
             if len(files) > 1 and not (dry_run or publish):
-                reports += self._import_many(files)
+                reports += self._import_many(files, workers or default_workers())
             else:
                 for path in files:
                     reports.append(
@@ -106,7 +117,7 @@ class Command(BaseCommand):
                 })  # fmt: skip
         return reports
 
-    def _import_many(self, files: list[Path]) -> list[dict]:
+    def _import_many(self, files: list[Path], workers: int = 1) -> list[dict]:
         """Every file parsed first, then the stories saved in bulk (stories.importers.batch):
         what importing them one by one gives, in a few queries per few hundred files."""
         known = KnownOrganizations()
@@ -119,15 +130,18 @@ class Command(BaseCommand):
                 refused[number] = error
             except Exception as exc:  # noqa: BLE001 (see _crash: logged, refused)
                 refused[number] = _crash(str(path), None, exc)
-        outcomes = iter(
-            load_stories(
-                parsed,
-                asked=known.asked,
-                reparse=lambda p: read_story_file(
-                    p.path, is_known_organization=is_known_organization
-                ),
+        with Scanner(workers, size=len(parsed)) as scanner:
+            scanner.prefetch([parsed_story_text(p) for p in parsed])
+            outcomes = iter(
+                load_stories(
+                    parsed,
+                    asked=known.asked,
+                    reparse=lambda p: read_story_file(
+                        p.path, is_known_organization=is_known_organization
+                    ),
+                    scanner=scanner,
+                )
             )
-        )
         reports = []
         for number, path in enumerate(files):
             outcome = refused.get(number) or next(outcomes)
