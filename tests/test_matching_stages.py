@@ -1075,3 +1075,18 @@ def test_a_title_word_that_is_not_a_title_hides_no_title_after_it():
     )
     found = [(t, n) for _, _, t, n, _ in title_name_phrases(fold(text))]
     assert found == [("President", "Ann Lee")]
+
+
+def test_a_unit_known_by_a_name_with_its_owners_possessive_names_the_owner_too():
+    index = AliasIndex(
+        [
+            Entry(1, "Federal Bureau of Investigation", "agency", country="US"),
+            Entry(2, "FBI Dayton Field Office", "agency", country="US", parent_id=1),
+        ],
+        [(1, "FBI", True), (2, "FBI's Dayton Field Office", False)],
+    )
+    found = index.find("The FBI's Dayton Field Office made the arrest.")
+    assert {s.entry.name: [m.text for m in s.mentions] for s in found.organizations} == {
+        "Federal Bureau of Investigation": ["FBI"],
+        "FBI Dayton Field Office": ["FBI's Dayton Field Office"],
+    }

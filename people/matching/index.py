@@ -104,6 +104,7 @@ _LOCAL_GOVERNMENT = re.compile(
     r"(?:the )?[A-Z][\w'.-]*(?: [A-Z][\w'-]*){0,3}"
 )
 _COURT_WORDS = frozenset({"district", "circuit", "bankruptcy", "magistrate", "supreme"})
+_OWNER = re.compile(r"(?:[Tt]he )?(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,5})['’]s ")
 _POSSESSIVE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)'s $")
 _OF_PLACE = re.compile(r" of (?:the )?(?P<place>[A-Z][\w .-]+)$")
 _UNIT_WORDS = ("Region ", "District ", "Area ", "Sector ")
@@ -645,6 +646,7 @@ class AliasIndex:
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
+        self._owners_named_in_units(text, suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
@@ -726,6 +728,20 @@ class AliasIndex:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _owners_named_in_units(self, text, suggestions) -> None:
+        """ "The FBI's New Orleans Field Office": a unit the registry knows by a name holding
+        its owner's possessive names the owner too (a child named with its parent)."""
+        for suggestion in list(suggestions.values()):
+            for mention in list(suggestion.mentions):
+                possessive = _OWNER.match(mention.text)
+                if possessive is None:
+                    continue
+                owner = self.entry_called(possessive["owner"])
+                if owner is not None and owner.id != suggestion.entry.id and owner.kind != COUNTRY:
+                    start = mention.start + possessive.start("owner")
+                    target = Target(owner.id, 0.85, f"the owner in {mention.text!r}")
+                    self._add(suggestions, target, text, start, start + len(possessive["owner"]))
 
     def _head_noun_references(self, text, folded, suggestions, candidates) -> None:
         """ "The Policy Board of the Bank of Japan … The Bank will continue …", "the European
