@@ -361,6 +361,21 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Redwood Analytics",
             ],
         ),  # fmt: skip
+        # a plural's possessive: the owner's name ends there unless a head noun follows
+        (
+            "The Bureau of Firearms and Explosives' Houston Field Division and the Ohio Valley "
+            "Manufacturers' Alliance met.",
+            [
+                "Bureau of Firearms and Explosives",
+                "Houston Field Division",
+                "Ohio Valley Manufacturers' Alliance",
+            ],
+        ),  # fmt: skip
+        # caucuses and branches
+        (
+            "The Congressional Rural Caucus and the Bank's Oklahoma City Branch met.",
+            ["Congressional Rural Caucus", "Oklahoma City Branch"],
+        ),
         # a name whose head comes first, in other languages
         (
             "The peso rose after Banco Oriental del Plata raised rates.",
@@ -1075,6 +1090,27 @@ def test_a_title_word_that_is_not_a_title_hides_no_title_after_it():
     )
     found = [(t, n) for _, _, t, n, _ in title_name_phrases(fold(text))]
     assert found == [("President", "Ann Lee")]
+
+
+def test_a_place_the_registry_knows_before_a_bodys_name_is_part_of_it():
+    index = AliasIndex(
+        [
+            Entry(1, "Cook County government", "subnational", country="US"),
+            Entry(2, "Rush University Medical Center", "nonprofit", country="US"),
+        ],
+        [(1, "Cook County", True)],
+    )
+    found = index.find(
+        "The Cook County Department of Public Health and Rush University Medical Center will "
+        "host clinics. Cook County said so."
+    )
+    assert {s.entry.name: [m.text for m in s.mentions] for s in found.organizations} == {
+        "Cook County government": ["Cook County"],  # the second, acting
+        "Rush University Medical Center": ["Rush University Medical Center"],
+    }
+    assert [(c.name, c.kind_guess) for c in found.candidates] == [
+        ("Cook County Department of Public Health", "agency")
+    ]
 
 
 def test_a_unit_known_by_a_name_with_its_owners_possessive_names_the_owner_too():

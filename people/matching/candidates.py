@@ -65,8 +65,8 @@ def guess_organization_kind(name: str) -> str:
         return "other"
     # "Ministry of Energy": the first word decides; "Farm Bureau Federation", "Lakeside Bank
     # and Trust Company", "Philadelphia City Council": the last.
-    if " of " in name:
-        return min(found)[2]
+    if " of " in name:  # (a place before it only says where: "Cook County Department of …")
+        return min([f for f in found if f[2] != "subnational"] or found)[2]
     return max(found, key=lambda f: (f[1], -f[0]))[2]
 
 
@@ -78,6 +78,7 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
+_AND_A_NAME = re.compile(r",? (?:and|&) (?:the )?$")
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
 # Heads that come first in other languages' names: "Banco Oriental del Plata", "Instituto
 # Nacional de Estadística", "Fondazione Cariplo".
@@ -143,11 +144,16 @@ def _organization_spans(folded: str, start: int, end: int):
         if ends_clause:
             bare = word.rstrip(",;:")  # "Inc.," keeps the abbreviation's period
             word = bare if _ABBREVIATION.fullmatch(bare) else word.rstrip(".,;:")
-        owner = word.endswith(("'s", "’s")) and bare[:-2] not in PLURAL_POSSESSORS
+        mark = 2 if word.endswith(("'s", "’s")) else 1 if word.endswith(("s'", "s’")) else 0
+        owner = bool(mark) and bare[:-mark] not in PLURAL_POSSESSORS
+        if mark == 1 and after and after[0].lower().rstrip(".,;:") in ORGANIZATION_HEADS:
+            owner = False  # "Ohio Valley Manufacturers' Alliance": a plural's, in the name
         if owner and not ends_clause:
-            # "Kestrel Pharma's drug", "the University of Westbrook's School of …": the owner's
-            # name ends at its possessive ("Children's Trust" goes on)
-            word, ends_clause = word[:-2], True
+            # "Kestrel Pharma's drug", "the University of Westbrook's School of …", "the
+            # Bureau of … Explosives' Houston Field Division": the owner's name ends at its
+            # possessive ("Children's Trust", "Farmers' Union" go on)
+            word, ends_clause = word[:-mark], True
+            owner = mark == 2  # ("… and Indonesia's": an owner's name; not "… Explosives'")
         else:
             owner = False
         segment.append((word_start, word_start + len(word), word))
@@ -344,13 +350,20 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
             # "Monetary Policy Committee of the Reserve Bank of India": the body named before
             # "of" a registry name is a part of it; the registry name is tagged on its own.
             first_taken = min((s for s, e in taken if start < e and s < end), default=start)
-            cut = _OF_A_BODY.search(folded, start, first_taken)
-            if cut is None or not _HEAD_WORD.search(folded, start, cut.start()):
-                return
-            end = cut.start()
-            if overlaps(start, end, taken):
-                return
-            reason = "a part of the organization named after it"
+            if (joined := _AND_A_NAME.search(folded, start, first_taken)) is not None:
+                # "Cook County Department of Public Health and Rush University Medical
+                # Center": two names, the second the registry's
+                end = joined.start()
+                if overlaps(start, end, taken) or not _HEAD_WORD.search(folded, start, end):
+                    return
+            else:
+                cut = _OF_A_BODY.search(folded, start, first_taken)
+                if cut is None or not _HEAD_WORD.search(folded, start, cut.start()):
+                    return
+                end = cut.start()
+                if overlaps(start, end, taken):
+                    return
+                reason = "a part of the organization named after it"
         if _NUMBERED.match(folded, end) and folded[start:end].lower().endswith(" unit"):
             return  # "Unit 1" of a power plant: equipment, not a body
         if ordinal := _ORDINAL_BEFORE.search(folded, max(0, start - 8), start):

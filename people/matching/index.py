@@ -114,6 +114,7 @@ _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 _WORDS = re.compile(r"[\w'’-]+")
 _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature", "other"})
 _OFFICE_KINDS = frozenset({"agency", "ministry"})
+_A_NAME_GOES_ON = {f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
 
 
@@ -613,13 +614,19 @@ class AliasIndex:
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
-        # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana").
+        # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana"), or a
+        # place before more of a name ("Cook County Department of Public Health").
         not_countries = [
             (h.start, h.end)
             for h in chosen
             if (" " in text[h.start : h.end] or text[h.start : h.end].isupper())
-            and any(self.entries[t.entry_id].kind != COUNTRY for t in h.targets)
-        ]
+            and any(
+                self.entries[t.entry_id].kind != COUNTRY
+                and (self.entries[t.entry_id].kind != "subnational" or text[h.end : h.end + 2]
+                     not in _A_NAME_GOES_ON)
+                for t in h.targets
+            )
+        ]  # fmt: skip
         candidates = find_candidates(text, folded, not_countries)
         self._local_governments(text, folded, suggestions, candidates)
         _drop_instruments_names(folded, candidates)
@@ -1029,6 +1036,17 @@ class AliasIndex:
         if not spans:
             return
         for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind == "subnational":
+                # "Cook County" in "Cook County Department of Public Health": the place of a
+                # body's name
+                suggestion.mentions = [
+                    m for m in suggestion.mentions
+                    if not any(s <= m.start and m.end <= e and e - s > m.end - m.start
+                               for s, e in spans)
+                ]  # fmt: skip
+                if not suggestion.mentions:
+                    del suggestions[entry_id]
+                continue
             if (
                 suggestion.entry.kind == COUNTRY
                 or " " in suggestion.entry.name

@@ -161,7 +161,7 @@ ORGANIZATION_HEADS = {
     "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
     "insurance", "health", "media", "congress", "motor", "school", "transit", "labs",
     "collaborative", "club", "clube", "army", "navy", "analytics", "shipbuilding",
-    "biologics", "biotech", "sciences",
+    "biologics", "biotech", "sciences", "caucus", "branch",
 }  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
