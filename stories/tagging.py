@@ -196,11 +196,14 @@ def _add_source_organization(findings: Findings, organization: str) -> None:
     findings.organizations.sort(key=lambda s: s.first)
 
 
-_CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+) of (?:the )?(?P<country>.+)$")
+_CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+?) of (?:the )?(?P<country>.+)$")
 _MINISTER_TITLE = re.compile(r"\bMinister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w ,&'-]+)$")
 _SECRETARY_TITLE = re.compile(r"\bSecretary of (?P<the>the )?(?P<department>[A-Z][\w ]+)$")
 _SECRETARY_OF_STATE_FOR = re.compile(r"\bSecretary of State for (?P<portfolio>[A-Z][\w ,&'-]+)$")
-_PLACE_FORMS = ("{}", "State of {}", "Government of {}", "City of {}", "{} State Government")
+_PLACE_FORMS = (
+    "{}", "State of {}", "Government of {}", "City of {}", "{} State Government",
+    "{} government",
+)  # fmt: skip
 
 
 def source_organization(parsed: ParsedStory, findings: Findings | None = None) -> str:
@@ -222,7 +225,7 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         ):
             return office.name  # "Attorney General of North Carolina": the office they head
         for form in _PLACE_FORMS:
-            if entry := index.entry_named(form.format(name)):
+            if entry := index.entry_called(form.format(name)):
                 return entry.name
         if entry := index.entry_called(name):
             return entry.name
@@ -269,7 +272,10 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             if entry := index.entry_named(form.format(match["department"])):
                 return entry.name
     if match := _SECRETARY_OF_STATE_FOR.search(source.title):
-        # The British form: a Secretary of State heads the Department for <portfolio>.
+        # The British form: a Secretary of State heads the Department for <portfolio> (or the
+        # Ministry of Defence: the registry's British ministry of that portfolio)
+        if ministry := index.ministry_of("GB", match["portfolio"]):
+            return ministry.name
         return _registry_name(f"Department for {match['portfolio']}")
     if label and _names_a_body(label):
         body = _registry_name(_STATE_OF_BODY.sub(r"\g<state> ", label))

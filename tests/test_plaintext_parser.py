@@ -340,3 +340,37 @@ def test_the_import_key_ignores_typography():
     straight = parse(story_text(headline="Rubio's trip", repeated="Rubio's trip"))
     curly = parse(story_text(headline="Rubio’s trip", repeated="Rubio’s trip"))
     assert straight.import_key == curly.import_key
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a courtesy title that is the office
+        ("Rep. Ann Poe (D-NY)", ("Ann Poe", "Representative", "")),
+        # a national prefix before the title
+        ("U.S. Attorney Ann Poe", ("Ann Poe", "U.S. Attorney", "")),
+        # a portfolio listed with commas, then the body
+        (
+            "Ann Poe, Executive Vice-President for a Clean, Just and Fair Transition, Harbor "
+            "Commission",
+            (
+                "Ann Poe",
+                "Executive Vice-President for a Clean, Just and Fair Transition",
+                "Harbor Commission",
+            ),
+        ),  # fmt: skip
+        # a body's name listed with commas after the title
+        (
+            "Ann Poe, Ranking Member of the Senate Committee on Health, Education, Labor, and "
+            "Pensions",
+            (
+                "Ann Poe",
+                "Ranking Member",
+                "Senate Committee on Health, Education, Labor, and Pensions",
+            ),
+        ),
+    ],
+)
+def test_source_lines_with_courtesy_titles_prefixes_and_lists(line, expected):
+    name, _, title, organization = parse_attribution(line)
+    assert (name, title, organization) == expected

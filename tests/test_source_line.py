@@ -496,3 +496,29 @@ def test_a_minister_of_several_portfolios_under_a_governments_label_speaks_for_t
             Organization.objects.get(name="Vaiaku Palace"),
         ),
     }
+
+
+def test_offices_the_line_names_through_their_country_or_place(tmp_path):
+    OrganizationFactory(name="United Kingdom", kind="country", country="GB")
+    defence = OrganizationFactory(
+        name="Ministry of Defence of the United Kingdom", kind="ministry", country="GB"
+    )
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationAliasFactory(
+        organization=Organization.objects.get(name="Tuvalu"), name="Republic of Tuvalu"
+    )
+    foreign = OrganizationFactory(
+        name="Ministry of Foreign Affairs of Tuvalu", kind="ministry", country="TV"
+    )
+    city = OrganizationFactory(
+        name="City of Fairbridge (municipal government)", kind="subnational", country="US"
+    )
+    OrganizationAliasFactory(organization=city, name="City of Fairbridge", is_case_sensitive=True)
+    story_with_label(tmp_path, "Ann Poe, Secretary of State for Defence | GOV.UK")
+    story_with_label(tmp_path, "Tom Fale, Minister of Foreign Affairs of the Republic of Tuvalu")
+    story_with_label(tmp_path, "Jo Lin, Mayor of Fairbridge | Newsroom")
+    assert {name: organization for name, (_, organization) in roles_by_person().items()} == {
+        "Ann Poe": defence,  # not a "Department for Defence"
+        "Tom Fale": foreign,  # not a new "Ministry of Foreign Affairs of Republic of Tuvalu"
+        "Jo Lin": city,
+    }

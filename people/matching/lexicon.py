@@ -117,6 +117,10 @@ HONORIFICS = {
     "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",
     "excellency",
 }  # fmt: skip
+# Courtesy titles that are also the office held: "Rep. Jo Roe" is a Representative.
+OFFICE_HONORIFICS = {
+    "rep.": "Representative", "sen.": "Senator", "gov.": "Governor", "amb.": "Ambassador",
+}  # fmt: skip
 # Military and police ranks, abbreviated before a name: part of neither the name nor the title
 # a source line gives after the comma ("Gen. Ronald P. Clark, Commanding General, …").
 RANK_ABBREVIATIONS = {

@@ -496,6 +496,19 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     ):
         # "Mayor Jo Roe, City of Chicago": the title before the name, the body after it
         return name, leading_title, _strip_the(body)
+    # "Executive Vice-President for a Clean, Just and Competitive Transition, European
+    # Commission", "Ranking Member of the Senate Committee on Health, Education, Labor, and
+    # Pensions": a portfolio or a body's name listed with commas, to the part with "and".
+    if len(rest) >= 2 and _OF_OR_FOR.search(rest[0]):
+        for k in range(1, len(rest)):
+            if len(rest[k].split()) > 5:
+                break
+            if " and " in f" {rest[k]}" and k + 1 < len(rest):
+                rest = [", ".join(rest[: k + 1]), *rest[k + 1 :]]
+                break
+            if " and " in f" {rest[k]}":
+                rest = [", ".join(rest)]
+                break
     # "Minister of Trade, Industry and Energy": a portfolio listed with commas.
     while (
         len(rest) >= 2
@@ -547,6 +560,10 @@ _SUFFIXES = "|".join(re.escape(s) for s in sorted(NAME_SUFFIXES, key=len, revers
 _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 
 
+_NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
+_OF_OR_FOR = re.compile(r"\b(?:of|for|on)\b")
+
+
 def _is_name_suffix(text: str) -> bool:
     return text.strip().lower() in NAME_SUFFIXES
 
@@ -561,6 +578,8 @@ def _plain_attribution(text: str, known: KnownOrganization):
     """`President Jane Roe` or `Congressman John Doe Chairman of the Select Committee on X`."""
     tokens = text.split()
     leading: list[str] = []
+    if len(tokens) > 2 and tokens[0] in _NATIONAL_PREFIXES and _is_title_word(tokens[1]):
+        leading.append(tokens.pop(0))  # "U.S. Attorney Jo Roe"
     while tokens and _is_title_word(tokens[0]):
         leading.append(tokens.pop(0))
     # "Secretary of State Marco Rubio": a title may take "of <Word>" before the name.
@@ -577,6 +596,9 @@ def _plain_attribution(text: str, known: KnownOrganization):
     if tokens and tokens[0][:1].islower() and tokens[0] not in {"of", "for", "at", "and"}:
         return None  # "President Jane Roe speaks at …": a photo caption, not a source line
     title_words = [w for w in leading if w.lower() not in HONORIFICS]
+    if not title_words:  # "Rep. Jo Roe (D-NY)": the courtesy title is the office
+        offices = lexicon.OFFICE_HONORIFICS
+        title_words = [offices[w.lower()] for w in leading if w.lower() in offices][:1]
     if tokens:
         title, organization = split_title_organization(" ".join(tokens), known)
         return " ".join(name_tokens), title, organization
