@@ -148,25 +148,22 @@ def test_a_broken_label_file_is_refused(tmp_path):
         evaluate(tmp_path)
 
 
+def with_organization(name: str, kind: str, mention: str, parent: str | None = None) -> dict:
+    """NEW_LABELS with one more gold organization, of Kenya, mentioned once."""
+    organization = {"name": name, "also": [], "kind": kind, "country": "KE", "parent": parent,
+                    "mentions": [mention]}  # fmt: skip
+    return {**NEW_LABELS, "organizations": [*NEW_LABELS["organizations"], organization]}
+
+
 def test_a_part_named_before_its_body_is_the_bodys_part(registry, tmp_path):
     text = STORY.replace(
         "The Blue Fern Agency\nwas not named by anyone.",
         "The Steering Board of the Office of River Works met.",
     )
-    labels = {
-        **NEW_LABELS,
-        "organizations": [
-            *NEW_LABELS["organizations"],
-            {
-                "name": "Steering Board of the Office of River Works",
-                "also": [],
-                "kind": "other",
-                "country": "KE",
-                "parent": "River Works Office",
-                "mentions": ["Steering Board"],
-            },
-        ],
-    }
+    labels = with_organization(
+        "Steering Board of the Office of River Works", "other", "Steering Board",
+        parent="River Works Office",
+    )  # fmt: skip
     write_story(tmp_path, "river", labels, text)
     scores = evaluate(tmp_path)["scores"]
     # the engine's candidate "Steering Board", part of the Office of River Works, is that one
@@ -193,20 +190,7 @@ def test_a_candidate_named_without_the_companys_legal_forms_is_that_company(regi
         "The Blue Fern Agency\nwas not named by anyone.",
         "Quarry Lane Robotics, a startup, built the pumps.",
     )
-    labels = {
-        **NEW_LABELS,
-        "organizations": [
-            *NEW_LABELS["organizations"],
-            {
-                "name": "Quarry Lane Robotics Co., Ltd.",
-                "also": [],
-                "kind": "company",
-                "country": "KE",
-                "parent": None,
-                "mentions": ["Quarry Lane Robotics"],
-            },
-        ],
-    }
+    labels = with_organization("Quarry Lane Robotics Co., Ltd.", "company", "Quarry Lane Robotics")
     write_story(tmp_path, "river", labels, text)
     scores = evaluate(tmp_path)["scores"]
     assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}

@@ -396,46 +396,39 @@ def test_a_company_the_text_describes(registry_index):
     assert found == {"Acme Robotics": "company", "Brightline Foods": "company"}
 
 
-def test_a_group_or_consortium_the_text_describes_but_not_a_person_who_belongs_to_one(
-    registry_index,
-):
-    text = (
-        "Harbor Light, an independent research group in Oregon, and Quantum Plains, a "
-        "technology consortium spanning three states, joined. Jane Roe, a member of the "
-        "association, and Ann Lee, the coalition's chief economist, spoke."
-    )
+@pytest.mark.parametrize(
+    ("text", "candidates", "people"),
+    [
+        # a group or consortium the text describes, but not a person who belongs to one
+        (
+            "Harbor Light, an independent research group in Oregon, and Quantum Plains, a "
+            "technology consortium spanning three states, joined. Jane Roe, a member of the "
+            "association, and Ann Lee, the coalition's chief economist, spoke.",
+            {"Harbor Light": "other", "Quantum Plains": "other"},
+            ["Jane Roe", "Ann Lee"],
+        ),
+        # a name after where it is based, but not a person's
+        (
+            "Kobe-based Mizushima Dockyards delivered the carrier. Cape Town-based fintech Ubuntu "
+            "Pay (Pty) Ltd won an award. The London-based economist Jane Roe said so.",
+            {"Mizushima Dockyards": "company", "Ubuntu Pay (Pty) Ltd": "company"},
+            ["Jane Roe"],
+        ),
+        # a governing body, a union, a unit; not "Kenya. Kestrel Cricket", not Kenya
+        (
+            "Teams from Norway and Kenya played. Kestrel Cricket, the sport’s national governing "
+            "body, welcomed it. Enbrel is made by Zentrix, a unit of Corvane; the Tidewater "
+            "Workers Union, a trade union representing dockers, agreed. Kenya, the world’s "
+            "largest producer of tea, agreed.",
+            {"Kestrel Cricket": "other", "Zentrix": "company", "Tidewater Workers Union": "other"},
+            [],
+        ),
+    ],
+)
+def test_names_the_text_describes(registry_index, text, candidates, people):
     found = registry_index.find(text)
-    assert {c.name: c.kind_guess for c in found.candidates} == {
-        "Harbor Light": "other",
-        "Quantum Plains": "other",
-    }
-    assert [p.name for p in found.people] == ["Jane Roe", "Ann Lee"]
-
-
-def test_a_name_after_where_it_is_based_is_a_candidate_but_not_a_person(registry_index):
-    text = (
-        "Kobe-based Mizushima Dockyards delivered the carrier. Cape Town-based fintech Ubuntu "
-        "Pay (Pty) Ltd won an award. The London-based economist Jane Roe said so."
-    )
-    found = registry_index.find(text)
-    assert [c.name for c in found.candidates] == ["Mizushima Dockyards", "Ubuntu Pay (Pty) Ltd"]
-    assert all(c.kind_guess == "company" for c in found.candidates)
-
-
-def test_a_governing_body_a_union_or_a_unit_the_text_describes(registry_index):
-    text = (
-        "Teams from Norway and Kenya played. Kestrel Cricket, the sport’s national governing "
-        "body, welcomed it. Enbrel is made by Zentrix, a unit of Corvane; the Tidewater Workers "
-        "Union, a trade union representing dockers, agreed. Kenya, the world’s largest producer "
-        "of tea, agreed."
-    )
-    found = registry_index.find(text)
-    assert {c.name: c.kind_guess for c in found.candidates} == {
-        "Kestrel Cricket": "other",
-        "Zentrix": "company",
-        "Tidewater Workers Union": "other",
-    }  # not "Kenya. Kestrel Cricket", not Kenya
-    assert found.people == []
+    assert {c.name: c.kind_guess for c in found.candidates} == candidates
+    assert [p.name for p in found.people] == people
 
 
 def test_a_places_government_and_more_head_nouns_are_candidates(registry_index):
