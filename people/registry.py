@@ -215,6 +215,7 @@ def read_registry_file(path: Path | str) -> dict:
 
 
 _VALID_TEXTS: set[bytes] = set()
+_VALID_DATA: set[bytes] = set()  # digests of the JSON of data load_registry checked
 
 
 def _read_csv(raw: str, path: str) -> dict:
@@ -236,6 +237,20 @@ def _read_csv(raw: str, path: str) -> dict:
     data = {"organizations": organizations}
     validate_registry(data, path, csv_lines=True)
     return data
+
+
+def _validate_once(data: object, source: str) -> None:
+    """validate_registry, unless this very data passed it before in this process (the starter
+    registry, loaded again: the schema check is most of the cost of loading it)."""
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        validate_registry(data, source)  # (no JSON: the schema says what is wrong)
+        return
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    if digest not in _VALID_DATA:
+        validate_registry(data, source)
+        _VALID_DATA.add(digest)
 
 
 def validate_registry(data: object, path: str, *, csv_lines: bool = False) -> None:
@@ -451,7 +466,7 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
     matching several existing organizations is a conflict, listed in the report and not
     written. With `dry_run`, everything is rolled back and the report says what would happen.
     """
-    validate_registry(data, source)
+    _validate_once(data, source)
     report = RegistryReport(dry_run=dry_run)
     names = _Names()
     existing = list(Organization.objects.all())

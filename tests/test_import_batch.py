@@ -15,7 +15,6 @@ from reversion.models import Version
 from people import suggestions
 from people.matching import AliasIndex
 from people.models import Organization, Person, Role
-from people.registry import load_registry, starter_registry
 from stories.importers import scanning
 from stories.management.commands.import_stories import Command, _story_files
 from stories.models import Story
@@ -87,10 +86,9 @@ def releases(tmp_path) -> Path:
 
 
 @pytest.fixture
-def newsroom():
-    """The starter registry, a story an editor typed before its release came in, and a story
-    holding the slug a release would take."""
-    load_registry(starter_registry(), source="starter")
+def newsroom(starter_registry_loaded):
+    """The starter registry (loaded once for the module), a story an editor typed before its
+    release came in, and a story holding the slug a release would take."""
     person = PersonFactory(full_name="Jane Quill")
     RoleFactory(person=person, title="Director", organization=None)
     typed_from = sorted(DEV.glob("*.txt"))[3].read_text().splitlines()[0]

@@ -16,7 +16,6 @@ from django_tasks_db.models import DBTaskResult
 from lxml import html
 
 from people.models import Organization
-from people.registry import load_registry, starter_registry
 from stories.ingest.models import IngestedItem, IngestSource
 from stories.ingest.tasks import ingest_source
 from stories.models import Origin, Story, StoryOrganization, StoryStatus
@@ -36,8 +35,8 @@ def server():
 
 
 @pytest.fixture
-def starter():
-    load_registry(starter_registry(), source="starter")
+def starter(starter_registry_loaded):
+    """The starter registry, loaded once for the module."""
 
 
 def ingest(*args) -> dict:

@@ -2,11 +2,9 @@
 and what an editor sees when a story names them (or only uses the same words in lower case)."""
 
 from collections import defaultdict
-from io import StringIO
 
 import pycountry
 import pytest
-from django.core.management import call_command
 
 from people.models import Organization
 from people.registry import (
@@ -69,8 +67,7 @@ def test_every_company_and_institution_is_complete_and_names_a_real_parent():
     assert STARTER_FILES[-1] == "people.json"  # people's roles name the organizations
 
 
-def test_companies_and_institutions_are_found_and_common_words_are_not():
-    call_command("load_registry", stdout=StringIO())
+def test_companies_and_institutions_are_found_and_common_words_are_not(starter_registry_loaded):
     text = (
         "Delta Air Lines and United Airlines ordered jets from Boeing and Airbus; Pratt & "
         "Whitney will supply engines. Google DeepMind, Mandiant and CrowdStrike studied the "
@@ -93,11 +90,12 @@ def test_companies_and_institutions_are_found_and_common_words_are_not():
     assert Organization.objects.get(name="Jeep").parent.name == "Stellantis N.V."
 
 
-def test_sub_units_state_and_city_bodies_are_found_and_lower_case_places_are_not():
+def test_sub_units_state_and_city_bodies_are_found_and_lower_case_places_are_not(
+    starter_registry_loaded,
+):
     """The sub-units, state and city agencies, EU committees and national agencies of the
     second pass are found by the forms releases use; the same words as an ordinary phrase in
     lower case ("the city of Chicago", "the new school", "federal student aid") tag nothing."""
-    call_command("load_registry", stdout=StringIO())
     text = (
         "Engineers at NASA's Jet Propulsion Laboratory and the FBI Boston Field Office briefed "
         "TxDOT, the NYPD and the City of Chicago on Tuesday. Members of the LIBE committee met "
@@ -126,12 +124,13 @@ def test_sub_units_state_and_city_bodies_are_found_and_lower_case_places_are_not
     assert set(STARTER_FILES[:-1]) >= {"us-federal-units.json", "subsidiaries.json"}
 
 
-def test_investors_markets_unions_regions_cities_and_media_are_found_but_phrases_are_not():
+def test_investors_markets_unions_regions_cities_and_media_are_found_but_phrases_are_not(
+    starter_registry_loaded,
+):
     """The investment firms, market venues, unions, subnational and city governments and news
     organizations of the third pass are found by the forms releases use, children of their
     operators; a bare place name, or the same words as an ordinary lower-case phrase, tag
     nothing."""
-    call_command("load_registry", stdout=StringIO())
     text = (
         "Andreessen Horowitz and Tiger Global led the round. The fund moved its listing to NYSE "
         "Arca from Cboe BZX; DTCC and SWIFT said settlement was unaffected, the New York Fed "
@@ -169,11 +168,12 @@ def test_investors_markets_unions_regions_cities_and_media_are_found_but_phrases
     ]  # fmt: skip
 
 
-def test_us_field_units_are_found_by_their_release_forms_and_phrases_are_not():
+def test_us_field_units_are_found_by_their_release_forms_and_phrases_are_not(
+    starter_registry_loaded,
+):
     """The U.S. field offices, divisions, regions, commands and bureaus of `us-field-units.json`
     are found by the forms press releases use, as children of their agency; the same words as
     ordinary lower-case phrases tag nothing."""
-    call_command("load_registry", stdout=StringIO())
     text = (
         "Agents of the DEA New England Field Division, HSI Boston and the Border Patrol's "
         "Tucson Sector made the arrest with the U.S. Marshals Service for the District of "
@@ -211,19 +211,19 @@ def test_us_field_units_are_found_by_their_release_forms_and_phrases_are_not():
     assert "us-field-units.json" in STARTER_FILES[STARTER_FILES.index("media.json") :]
 
 
-def test_the_armed_services_are_read_as_the_home_countrys_only_in_a_story_about_it():
-    call_command("load_registry", stdout=StringIO())
+def test_the_armed_services_are_read_as_the_home_countrys_only_in_a_story_about_it(
+    starter_registry_loaded,
+):
     at_home = "U.S. Central Command said soldiers of the Army’s brigade and the Navy built it."
     assert {"U.S. Army", "U.S. Navy"} <= {s.entry.name for s in suggest(at_home).organizations}
     abroad = "The Indian Army and the Royal Navy met in Kenya; the Army said the navy agreed."
     assert {s.entry.name for s in suggest(abroad).organizations} == {"Indian Army", "Royal Navy"}
 
 
-def test_us_local_governments_are_found_and_lower_case_places_are_not():
+def test_us_local_governments_are_found_and_lower_case_places_are_not(starter_registry_loaded):
     """The city and county governments of `us-local.json` and their bodies are found by the
     forms releases use, children of their government (or of one already in the registry); a
     lower-case "the city of…" or "the county of…" is the place and tags nothing."""
-    call_command("load_registry", stdout=StringIO())
     text = (
         "The Harris County Commissioners Court and the Houston City Council met; the Houston "
         "Fire Department, the City of Fresno and the Tampa Police Department attended. The "
