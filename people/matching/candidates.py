@@ -72,7 +72,17 @@ def guess_organization_kind(name: str) -> str:
 
 # A capitalized word; the scan must skip lower-case text quickly (one character class first).
 _CAP = r"[A-Z][\w'.&/-]*"
-_CONNECTOR = r"(?:of|for|and|the|on|in|de|del|des|du|da|do|dos|das|di|della|la|le|to|y|&)"
+# The small words inside names: English, and the particles of other languages' names
+# ("Banco Oriental del Plata", "Ministério da Economia").
+_ROMANCE_CONNECTORS = {
+    "de", "del", "des", "du", "da", "do", "dos", "das", "di", "della", "la", "le", "y", "e",
+}  # fmt: skip
+_CONNECTOR = (
+    "(?:"
+    + "|".join(sorted({"of", "for", "and", "the", "on", "in", "to", "&"}
+                      | _ROMANCE_CONNECTORS - {"e"}, key=len, reverse=True))
+    + ")"
+)  # fmt: skip
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 # "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
@@ -88,9 +98,6 @@ _HEAD_FIRST = {
     "fondazione", "grupo", "groupe", "compania", "companhia", "compagnie", "sociedad",
     "societe", "agencia", "agence", "ministerio", "ministere", "caja", "caixa", "cassa",
     "comision", "comissao", "commissione", "consejo", "conselho", "conseil", "museo", "musee",
-}  # fmt: skip
-_ROMANCE_CONNECTORS = {
-    "de", "del", "des", "du", "da", "do", "dos", "das", "di", "della", "la", "le", "y", "e",
 }  # fmt: skip
 _HEAD_WORD = re.compile(
     r"\b(?:"

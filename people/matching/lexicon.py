@@ -225,12 +225,10 @@ FUNCTION_WORDS = {
     "under", "with", "from", "it", "its", "their", "his", "her", "our", "we", "they", "he",
     "she", "i", "you", "your", "my", "all", "some", "many", "most", "every", "each", "other",
     "if", "since", "until", "through", "across", "about", "over", "also", "more",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "here", "there", "what", "which", "who", "how", "why", "where",
+    "here", "there", "what", "which", "who", "how", "why", "where",
     "together", "last", "next", "yesterday", "tomorrow", "tonight", "now", "then", "no", "not",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-}  # fmt: skip
+} | CALENDAR_WORDS  # fmt: skip
 # The topics of ministries a title implies: "Foreign Minister" -> foreign affairs.
 MINISTRY_TOPICS = {
     "foreign": "foreign affairs", "foreign affairs": "foreign affairs", "defense": "defense",
