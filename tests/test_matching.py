@@ -207,6 +207,19 @@ def test_known_people_by_name_nickname_and_title_with_surname(index):
     assert people[1].organization == "Department of State"
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_name_two_people_share_is_neither_of_them(order):
+    """Which of two namesakes a story means is the editor's call, not the order the registry
+    happened to be read in (a bulk import and an import one by one must agree)."""
+    namesakes = [
+        PersonEntry(7, "Ana Lima", "", (("Chair", 1),)),
+        PersonEntry(8, "Ana Lima", "", (("Director", 2),)),
+    ]
+    index = AliasIndex(ENTRIES, ALIASES, [*PEOPLE, *namesakes[::order]])
+    people = index.find("Ana Lima told reporters the plan works. Marco Rubio agreed.").people
+    assert [(p.name, p.known) for p in people] == [("Ana Lima", False), ("Marco Rubio", True)]
+
+
 def test_new_people_from_title_and_name(index):
     text = (
         "Uzbekistan Foreign Minister Bakhtiyor Saidov met Deputy Secretary of State Jane Roe. "

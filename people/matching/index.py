@@ -485,8 +485,13 @@ class AliasIndex:
             self._people.add_word(key, (len(key), tuple(sorted(ids))))
         if len(self._people):
             self._people.make_automaton()
+        # A full name two people of the registry share names neither: which one a story means
+        # is the editor's call (the automaton above skips such names too).
+        named: dict[str, set[int]] = defaultdict(set)
+        for person in self.people.values():
+            named[fold_lower(person.full_name)].add(person.id)
         self._people_by_key: dict[str, int] = {
-            fold_lower(p.full_name): p.id for p in self.people.values()
+            key: ids.pop() for key, ids in named.items() if len(ids) == 1
         }
         self._countries: dict[str, int] = {}
         for (key, _), by_entry in targets.items():
