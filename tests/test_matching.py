@@ -155,6 +155,22 @@ def test_ambiguous_aliases_are_resolved_from_context(index):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Hyundai’s plants in Georgia and in Louisiana will hire 8,500 people.",
+        "The plant is the largest project in the state’s history. Georgia will train workers.",
+    ],
+)
+def test_a_state_told_by_other_places_or_by_the_text_is_a_place(text):
+    """Named beside another of its country's states, or where the text speaks of "the state",
+    "Georgia" is the state; named only so, it is a place, as the other states' names are."""
+    louisiana = Entry(16, "State of Louisiana", "subnational", "la", "US")
+    findings = AliasIndex([*ENTRIES, louisiana], ALIASES, PEOPLE).find(text)
+    assert findings.ambiguous == []
+    assert findings.countries == [] and findings.organizations == []
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Kazakhstan’s Ministry of Water Resources and Irrigation said",

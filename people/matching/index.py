@@ -89,6 +89,8 @@ _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'
 # "Fort Stewart, Georgia", "Atlanta, Georgia": a place, a comma, then the state: an address.
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
+# A text that speaks of a state or a province as such: "the state's history", "statewide".
+_A_STATE = re.compile(r"\b(?:the|this|our|that) (?:state|province)\b|\bstatewide\b")
 # Courts' words before a judge's title: "U.S. District Judge", "U.S. Bankruptcy Judge".
 # "government" as a modifier, not the government acting: "government bonds", "government
 # officials", "Government of Canada" (a name of its own, found as such).
@@ -427,9 +429,16 @@ class AliasIndex:
                     countries.add(key)
         # "Maryland" for the State of Maryland: a place's own name qualifies a body's name
         # after it ("Maryland Department of Transportation") even where it is no alias.
+        # The same names, with the country each lies in: the places a text names tell which
+        # of two namesakes it means ("Georgia" beside "Louisiana" is the state).
+        self._subnational_places = ahocorasick.Automaton()
         for entry in self.entries.values():
             if entry.kind == "subnational" and (match := _PLACE_GOVERNMENT.match(entry.name)):
                 places.add(fold(match["place"]))
+                place = fold(match["place"])
+                self._subnational_places.add_word(place, (len(place), entry.country))
+        if len(self._subnational_places):
+            self._subnational_places.make_automaton()
         self.context = Context(
             frozenset(national),
             frozenset(places - national),
@@ -561,6 +570,18 @@ class AliasIndex:
         entry_id = self._countries.get(index_key(name, case_sensitive=False))
         return self.entries.get(entry_id) if entry_id is not None else None
 
+    def _places_named(self, folded: str, hit: Hit) -> set[str]:
+        """The countries of the subnational places `folded` names, `hit`'s own name aside."""
+        if not len(self._subnational_places):
+            return set()
+        own = folded[hit.start : hit.end]
+        countries = set()
+        for end, (length, country) in self._subnational_places.iter(folded):
+            start = end - length + 1
+            if folded[start : end + 1] != own and bounded(folded, start, end + 1):
+                countries.add(country)
+        return countries
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -598,7 +619,15 @@ class AliasIndex:
                 self.entries,
                 [s.entry for s in suggestions.values()],
                 home_country=self.home_country,
+                places=self._places_named(folded, hit),
+                a_state=bool(_A_STATE.search(folded)),
             )
+            if (
+                target is not None
+                and self.entries[target.entry_id].kind == "subnational"
+                and target.entry_id not in suggestions
+            ):
+                continue  # "Georgia", the state: a place, as other states' bare names are
             if target is None:
                 ambiguous.append(
                     Ambiguity(

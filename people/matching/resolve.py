@@ -5,13 +5,21 @@ from people.matching.results import COUNTRY, Entry, Hit, Target
 
 
 def resolve(
-    hit: Hit, entries: dict[int, Entry], found: list[Entry], *, home_country: str
+    hit: Hit,
+    entries: dict[int, Entry],
+    found: list[Entry],
+    *,
+    home_country: str,
+    places: frozenset[str] | set[str] = frozenset(),
+    a_state: bool = False,
 ) -> Target | None:
     """The one target of `hit` the context supports, or None when it cannot tell.
 
     `found`: the entries the text names unambiguously. Evidence: the entry itself named
     elsewhere, its parent or a child named, other foreign countries (for a country), an
-    organization of the same kind and country.
+    organization of the same kind and country; for a state or a province, other places of its
+    country named (`places`: their country codes) or the text speaking of a state (`a_state`:
+    "the state's history").
     """
     found_ids = {e.id for e in found}
     foreign_countries = {
@@ -34,6 +42,8 @@ def resolve(
             and entry.country
             and any(e.country == entry.country and e.kind == entry.kind for e in found)
         ):
+            score += 1
+        if entry.kind == "subnational" and (entry.country in places or a_state):
             score += 1
         scores[target] = score
     best = max(scores.values())
