@@ -23,9 +23,11 @@ from pathlib import Path
 from people.matching import Findings, fold
 from people.matching.index import company_short_forms
 from people.matching.quotes import Quote
+from people.matching.results import A_GOVERNMENT
 from people.names import name_key
 
 UNLABELLED = "unlabelled"
+GOVERNMENT_KEY = "\x00government"  # the key a country's government has whatever its style
 
 
 class LabelError(Exception):
@@ -49,6 +51,8 @@ class GoldOrganization:
         if self.kind == "company":  # "Acme Widgets" is "Acme Widgets Co., Ltd."
             names += [form for n in names for form in company_short_forms(n) if " " in form]
         keys = {name_key(n) for n in names}
+        if self.kind == "country" and self.country:
+            keys.add(f"{GOVERNMENT_KEY}@{self.country}")  # its government, in whatever style
         return keys | {f"{key}@{self.country}" for key in keys if self.country}
 
 
@@ -252,9 +256,12 @@ def score_story(
     ]
     # A part named before its body ("Executive Board" of the IMF) is that body's "Executive Board
     # of the International Monetary Fund", as the registry would name it.
+    # A country's government is the one whatever its style: "Government of Nigeria" is the
+    # labels' "Federal Government of Nigeria".
     candidate_keys = [
         (c, {name_key(c.name)} | ({name_key(f"{c.name} of {c.parent}"),
-                                   name_key(f"{c.name} of the {c.parent}")} if c.parent else set()))
+                                   name_key(f"{c.name} of the {c.parent}")} if c.parent else set())
+            | ({f"{GOVERNMENT_KEY}@{c.country_guess}"} if c.reason == A_GOVERNMENT else set()))
         for c in findings.candidates
     ]  # fmt: skip
 

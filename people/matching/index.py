@@ -51,6 +51,7 @@ from people.matching.people import (
 )
 from people.matching.resolve import resolve
 from people.matching.results import (
+    A_GOVERNMENT,
     COUNTRY,
     Ambiguity,
     Candidate,
@@ -858,7 +859,7 @@ class AliasIndex:
                 name = self._government_names.get(entry_id) or government_name(entry.name)
                 government = governments.setdefault(
                     fold_lower(name),
-                    Candidate(name, "other", "a country's government",
+                    Candidate(name, "other", A_GOVERNMENT,
                               country_guess=suggestion.entry.country),
                 )  # fmt: skip
                 if all(m.start != mention.start for m in government.mentions):

@@ -48,6 +48,10 @@ class Suggestion:
         return self.mentions[0].start if self.mentions else 0
 
 
+# Why a candidate is a country's government acting ("the Nigerian government").
+A_GOVERNMENT = "a country's government"
+
+
 @dataclass
 class Candidate:
     """An organization-like phrase the registry does not know."""
