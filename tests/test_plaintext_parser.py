@@ -205,10 +205,23 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     # a generation after the name's comma, then the caption's verb
     assert parse_attribution("President Ann Poe, Jr. speaks at the plant in Dayton.") is None
     assert parse_attribution("Ann Poe, Jr., Mayor of Dayton")[2:] == ("Mayor", "Dayton")
+    # two people, then the caption's verb
+    caption = "Mayor Ann Poe and Harbor Chair Bo Lee tour the restored hall of the station."
+    assert parse_attribution(caption) is None
+    assert parse_attribution("Senator Ann Poe and Senator Bo Lee of Ohio") is not None
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None
     assert parsed.caption == "Bats show signs of white-nose syndrome."
     assert (4, "the source line names no person; kept as the image caption") in messages(parsed)
+
+
+def test_a_label_naming_the_body_of_the_titles_portfolio_ends_the_title():
+    line = "Jane Roe, Superintendent of Financial Services | State Department of Financial Services"
+    source = parse(story_text(source=line)).source
+    assert (source.title, source.organization) == ("Superintendent of Financial Services", "")
+    # a place's government is no body of a portfolio: "Mayor of Springfield" stays
+    source = parse(story_text(source="Jane Roe, Mayor of Springfield | City of Springfield")).source
+    assert (source.title, source.organization) == ("Mayor", "Springfield")
 
 
 def test_a_url_label_is_also_the_source_url():
@@ -369,6 +382,27 @@ def test_the_import_key_ignores_typography():
                 "Senate Committee on Health, Education, Labor, and Pensions",
             ),
         ),
+        # titles listed with commas and "&", a title word of companies ("Corporate")
+        (
+            "Ann Poe, Representative Director, Corporate Officer, Chairman & CEO, Harbor "
+            "Group Corp.",
+            (
+                "Ann Poe",
+                "Representative Director, Corporate Officer, Chairman & CEO",
+                "Harbor Group Corp.",
+            ),
+        ),  # fmt: skip
+        # portfolios of more words joined by "&" and "and"
+        (
+            "Ann Poe, Union Minister for Railways, Information & Broadcasting and Electronics "
+            "& Information Technology",
+            (
+                "Ann Poe",
+                "Union Minister for Railways, Information & Broadcasting and "
+                "Electronics & Information Technology",
+                "",
+            ),
+        ),  # fmt: skip
     ],
 )
 def test_source_lines_with_courtesy_titles_prefixes_and_lists(line, expected):

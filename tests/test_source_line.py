@@ -301,6 +301,26 @@ def test_a_label_naming_a_body_of_the_registry_tags_it(tmp_path, label, organiza
     assert sorted(report["organizations"]) == organizations
 
 
+def test_a_minister_of_several_portfolios_under_a_press_offices_label_speaks_for_the_first(
+    tmp_path,
+):
+    """ "Union Minister for Railways, Information & Broadcasting | PIB": the ministry of the
+    first portfolio the registry has a ministry of, in the country of the label's body."""
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    office = OrganizationFactory(name="Press Bureau of Tuvalu", kind="agency", country="TV")
+    OrganizationAliasFactory(organization=office, name="TPB")
+    railways = OrganizationFactory(
+        name="Ministry of Railways of Tuvalu", kind="ministry", country="TV"
+    )
+    OrganizationFactory(name="Ministry of Tides and Reefs", kind="ministry", country="TV")
+    line = "Ann Poe, Union Minister for Railways, Tides & Reefs and Ports | TPB"
+    story_with_label(tmp_path, line)
+    role = source_role()
+    assert (role.title, role.organization) == (
+        "Union Minister for Railways, Tides & Reefs and Ports", railways,
+    )  # fmt: skip
+
+
 def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_names(tmp_path):
     OrganizationFactory(name="Tuvalu", kind="country", country="TV")
     OrganizationFactory(name="Fiji", kind="country", country="FJ")

@@ -87,8 +87,12 @@ _CABINET_TITLE = re.compile(
 
 
 _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
-# "Fort Stewart, Georgia", "Atlanta, Georgia": a place, a comma, then the state: an address.
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
+# A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
+_MINISTRY_OF = re.compile(
+    r"^(?:the )?(?:federal |union )?ministry (?:of|for) (?:the )?(?P<portfolio>.+)$"
+)
+# "Fort Stewart, Georgia", "Atlanta, Georgia": a place, a comma, then the state: an address.
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
 # A text that speaks of a state or a province as such: "the state's history", "statewide".
 _A_STATE = re.compile(r"\b(?:the|this|our|that) (?:state|province)\b|\bstatewide\b")
@@ -448,6 +452,7 @@ class AliasIndex:
         )
 
         self._ministries: dict[tuple[str, str], int] = {}
+        self._portfolio_ministries: dict[tuple[str, str], int] = {}
         countries = {e.country: e for e in self.entries.values() if e.kind == COUNTRY}
         ministry_names = [(e.id, e.name) for e in self.entries.values() if e.kind == "ministry"]
         # The canonical names first; then the aliases ("Canada's Foreign Ministry" for Global
@@ -464,6 +469,13 @@ class AliasIndex:
             )
             for topic in _portfolios_named(name) if code else ():
                 self._ministries.setdefault((code, topic), entry.id)
+            # "Ministry of Railways of India": any portfolio, by the words of its name
+            if code and (match := _MINISTRY_OF.match(name)):
+                portfolio = match["portfolio"]
+                if code in countries:
+                    country_name = fold_lower(with_article(countries[code].name))
+                    portfolio = portfolio.removesuffix(f" of {country_name}")
+                self._portfolio_ministries.setdefault((code, portfolio), entry.id)
 
         # The office of each country's head of state and of its head of government.
         self._head_offices: dict[tuple[str, str], int] = {}
@@ -534,7 +546,16 @@ class AliasIndex:
             items = [i.strip() for i in re.split(r",(?: and)? | and ", items[0])]
         topics = [MINISTRY_TOPICS[item] for item in items if item in MINISTRY_TOPICS]
         found = {self._ministries.get((country, topic)) for topic in topics} - {None}
-        return self.entries.get(found.pop()) if len(found) == 1 else None
+        if len(found) == 1:
+            return self.entries.get(found.pop())
+        if found:
+            return None
+        # A portfolio of no common topic ("Railways, Information & Broadcasting"): the ministry
+        # named after the first of them the registry has
+        for item in items:
+            if (entry_id := self._portfolio_ministries.get((country, item))) is not None:
+                return self.entries.get(entry_id)
+        return None
 
     def _under_a_region(self, entry: Entry) -> bool:
         """Whether `entry` belongs to a state's, a province's or a city's government."""

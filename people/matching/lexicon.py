@@ -38,7 +38,7 @@ TITLE_HEADS = {
 TITLE_MODIFIERS = {
     "acting", "assistant", "associate", "deputy", "executive", "first", "foreign", "general",
     "interim", "lieutenant", "majority", "minority", "press", "prime", "ranking", "regional",
-    "senior", "special", "under", "vice", "managing", "chief", "high",
+    "senior", "special", "under", "vice", "managing", "chief", "high", "corporate", "union",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 
@@ -110,6 +110,7 @@ COMPANY_TITLES = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "chief ex
 # Office", "General Services Administration"): they do not end an organization's name.
 ORGANIZATION_ADJECTIVES = {
     "foreign", "general", "executive", "first", "regional", "special", "permanent", "interim",
+    "corporate", "union",
 }  # fmt: skip
 # Abbreviated titles and courtesy titles before a name.
 HONORIFICS = {

@@ -412,6 +412,18 @@ def _source(line, attribution, label, is_known_organization) -> ParsedSource:
             if label and not source.organization and source.title.endswith(word + label):
                 source.title = source.title.removesuffix(word + label)
                 source.organization = label
+        organization = source.organization
+        body = re.match(rf"(?P<head>.+ (?P<noun>\w+)) (?:of|for) {re.escape(organization)}$", label)
+        if (
+            organization
+            and " of " not in source.title
+            and body
+            and body["noun"].lower() in lexicon.ORGANIZATION_HEADS
+        ):
+            # "Superintendent of Financial Services | New York State Department of Financial
+            # Services": the label names the body whose portfolio the title holds
+            source.title = f"{source.title} of {organization}"
+            source.organization = ""
     return source
 
 
@@ -509,11 +521,12 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
             if " and " in f" {rest[k]}":
                 rest = [", ".join(rest)]
                 break
-    # "Minister of Trade, Industry and Energy": a portfolio listed with commas.
+    # "Minister of Trade, Industry and Energy": a portfolio listed with commas ("Minister for
+    # Railways, Information & Broadcasting and Electronics & Information Technology").
     while (
         len(rest) >= 2
         and re.search(r"\b(?:Minister|Secretary|Commissioner) (?:of|for)\b", rest[0])
-        and all(len(part.split()) <= 5 and part[:1].isupper() for part in rest[1:])
+        and all(_a_portfolio(part) for part in rest[1:])
         and " and " in rest[-1]
     ):
         rest = [", ".join(rest)]
@@ -561,7 +574,20 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 
 
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
+# The small words of titles and bodies' names ("Minister of State for Trade and the Economy")
+_SMALL_WORDS = {"of", "for", "at", "and", "the", "to", "on", "in", "&", "de", "du", "des", "la"}
 _OF_OR_FOR = re.compile(r"\b(?:of|for|on)\b")
+
+
+def _a_portfolio(part: str) -> bool:
+    """A part of a portfolio's list: a few capitalized words ("Industry and Energy"), or more
+    joined by "&" and "and" ("Information & Broadcasting and Electronics")."""
+    words = part.split()
+    names = [w for w in words if w not in {"and", "&"}]
+    joined = len(words) - len(names)
+    return (
+        part[:1].isupper() and len(words) <= 5 + 2 * joined and all(w[:1].isupper() for w in names)
+    )
 
 
 def _is_name_suffix(text: str) -> bool:
@@ -595,6 +621,12 @@ def _plain_attribution(text: str, known: KnownOrganization):
         return None
     if tokens and tokens[0][:1].islower() and tokens[0] not in {"of", "for", "at", "and"}:
         return None  # "President Jane Roe speaks at …": a photo caption, not a source line
+    if (
+        tokens
+        and tokens[0] == "and"
+        and any(t[:1].islower() and t not in _SMALL_WORDS for t in tokens[1:])
+    ):
+        return None  # "Mayor Jo Roe and Chair Ann Lee tour the hall.": a caption, two people
     title_words = [w for w in leading if w.lower() not in HONORIFICS]
     if not title_words:  # "Rep. Jo Roe (D-NY)": the courtesy title is the office
         offices = lexicon.OFFICE_HONORIFICS
