@@ -286,3 +286,19 @@ def test_people_after_long_titles_and_with_particles(index):
         "Jonathan Henick": "Ambassador to Uzbekistan",
         "Ursula von der Leyen": "President",
     }
+
+
+def test_a_name_beginning_with_a_capital_the_takes_it_in():
+    conservancy = Entry(16, "The Harbor Conservancy", "nonprofit", "thc", "US")
+    index = AliasIndex([*ENTRIES, conservancy], ALIASES, PEOPLE)
+    text = (
+        "The Harbor Conservancy agreed. EPA thanked The Harbor Conservancy and the Harbor "
+        "Conservancy."
+    )
+    assert forms(index.find(text), "The Harbor Conservancy") == [
+        "The Harbor Conservancy", "The Harbor Conservancy", "Harbor Conservancy",
+    ]  # fmt: skip
+    # a body named without "The" keeps its mentions as written
+    assert forms(index.find("The State Department said."), "Department of State") == [
+        "State Department"
+    ]

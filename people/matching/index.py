@@ -299,6 +299,10 @@ class AliasIndex:
         aliases = list(aliases)
         self.entries: dict[int, Entry] = {entry.id: entry for entry in entries}
         # "Government of the Philippines": how the registry names a country's government
+        # Bodies whose name begins with a capital "The" ("The Nature Conservancy", "The Ohio
+        # State University"): their mentions take it in.
+        self._named_with_the = {e.id for e in self.entries.values() if e.name.startswith("The ")}
+        self._named_with_the |= {i for i, alias, _ in aliases if alias.startswith("The ")}
         self._government_names: dict[int, str] = {}
         for entry_id, alias, _ in aliases:
             if alias.startswith("Government of ") and entry_id in self.entries:
@@ -789,6 +793,9 @@ class AliasIndex:
             suggestion = suggestions[entry.id] = Suggestion(entry, target.confidence, target.reason)
         elif target.confidence > suggestion.confidence:
             suggestion.confidence, suggestion.reason = target.confidence, target.reason
+        if entry.id in self._named_with_the and text[max(0, start - 4) : start] == "The ":
+            if start == 4 or not text[start - 5].isalnum():
+                start -= 4  # "The Nature Conservancy": "The" is part of its name
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
 
