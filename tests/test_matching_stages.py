@@ -423,6 +423,12 @@ def test_a_company_the_text_describes(registry_index):
             {"Kestrel Cricket": "other", "Zentrix": "company", "Tidewater Workers Union": "other"},
             [],
         ),
+        # a legal form after its company's comma is no name of its own
+        (
+            "Zentrix Audio Industries, Incorporated, a wholly owned subsidiary of Corvane, agreed.",
+            {"Zentrix Audio Industries, Incorporated": "company"},
+            [],
+        ),
     ],
 )
 def test_names_the_text_describes(registry_index, text, candidates, people):

@@ -580,7 +580,7 @@ def _after_a_sentence(start: int, name: str) -> tuple[int, str]:
 
 def _a_company_name(name: str) -> bool:
     """Words that can be a company's name: not a sentence's first function word, a title, a
-    pronoun-like determiner ("Former", "Its") or a head noun alone."""
+    pronoun-like determiner ("Former", "Its"), a head noun or a legal form alone."""
     words = name.split()
     first = words[0].lower()
     return not (
@@ -588,6 +588,7 @@ def _a_company_name(name: str) -> bool:
         or first in TITLE_WORDS
         or first in _NOT_A_COMPANY_START
         or (len(words) == 1 and (first in ORGANIZATION_HEADS or len(first) < 2))
+        or (len(words) == 1 and first in COMPANY_SUFFIXES)  # "…, Incorporated, a subsidiary"
     )
 
 

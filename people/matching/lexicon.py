@@ -173,7 +173,7 @@ COMPANY_SUFFIXES = {
     "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.", "pvt.", "pvt", "pjsc", "bhd",
-    "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy",
+    "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy", "incorporated",
 }  # fmt: skip
 # Words that make a "Center" a building, not a body ("Harborview Civic Center", "a
 # Convention Centre"); a space centre or a research centre is an organizational unit.
