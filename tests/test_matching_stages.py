@@ -65,21 +65,25 @@ def test_a_companys_name_without_its_legal_form_matches_only_as_written():
 
 def test_a_company_is_found_by_its_name_without_the_legal_form():
     entries = [
-        Entry(1, "Mars, Incorporated", "company", country="US"),
+        Entry(1, "Masimo, Incorporated", "company", country="US"),
         Entry(2, "Amazon.com, Inc.", "company", country="US"),
         Entry(3, "Acme Global Ltd", "company", country="GB"),
         Entry(4, "Acme Global", "nonprofit", country="GB"),  # the short form is taken
     ]
     index = AliasIndex(entries)
     found = index.find(
-        "Mars said that it and Amazon signed; Acme Global and Mars Snacking did not."
+        "Masimo said that it and Amazon signed; Acme Global and Masimo Snacking did not."
     )
     assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
-        ("Mars, Incorporated", ["Mars"]),  # not in "Mars Snacking", a longer name
+        ("Masimo, Incorporated", ["Masimo"]),  # not in "Masimo Snacking", a longer name
         ("Amazon.com, Inc.", ["Amazon"]),
         ("Acme Global", ["Acme Global"]),
     ]
-    assert index.find("mars and amazon").organizations == []  # one word: as written
+    assert index.find("masimo and amazon").organizations == []  # one word: as written
+    # a planet's name is the planet: "Mars, Incorporated" is named so, or "Mars Inc."
+    mars = AliasIndex([Entry(1, "Mars, Incorporated", "company", country="US")])
+    assert mars.find("The probe swings past Mars in 2025.").organizations == []
+    assert mars.find("Mars, Incorporated bought Kellanova.").organizations != []
     # two legal forms, both set aside; forms of several countries
     index = AliasIndex([
         Entry(1, "Air Busan Co., Ltd.", "company", country="KR"),

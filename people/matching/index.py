@@ -16,6 +16,7 @@ import ahocorasick
 from people.matching.candidates import described_candidates, find_candidates
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
 from people.matching.lexicon import (
+    CELESTIAL_BODIES,
     DEMONYMS,
     FUNCTION_WORDS,
     INITIAL_SKIP,
@@ -143,7 +144,9 @@ def national_variants(name: str) -> list[str]:
 
 _LEGAL_FORM = re.compile(LEGAL_FORM, re.I)
 # One-word short forms that would read as ordinary words of a sentence or of other names.
-_NOT_A_SHORT_FORM = FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS
+_NOT_A_SHORT_FORM = (
+    FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | CELESTIAL_BODIES
+)
 
 
 _SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
@@ -186,9 +189,10 @@ def _legal_form(name: str) -> str:
 
 
 def company_short_forms(name: str) -> list[str]:
-    """How news copy writes a company without its legal form: "Mars, Incorporated" -> "Mars";
+    """How news copy writes a company without its legal form: "Masimo Corporation" -> "Masimo";
     "Amazon.com, Inc." -> "Amazon.com", "Amazon". A one-word form needs three letters and a
-    capital, and must not be a word of the lexicon ("Global", "Group")."""
+    capital, and must not be a word of the lexicon ("Global", "Group") or a planet's name
+    ("Mars, Incorporated" is not "Mars")."""
     base = _LEGAL_FORM.sub("", name.strip()).strip(" ,")
     if not base or base == name.strip():
         return []

@@ -215,6 +215,12 @@ NOT_ORGANIZATION_WORDS = {
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
     "report", "declaration", "bill", "law", "rule", "regulations",
 }  # fmt: skip
+# The Sun, the Moon and the planets: names companies take too ("Mars, Incorporated"), but said
+# alone they are the bodies in the sky.
+CELESTIAL_BODIES = {
+    "sun", "moon", "mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus",
+    "neptune", "pluto",
+}  # fmt: skip
 # After a name, they make it the name of an instrument: "the Falepili Union treaty".
 INSTRUMENT_WORDS = {
     "treaty", "agreement", "accord", "act", "bill", "law", "declaration", "convention", "pact",
