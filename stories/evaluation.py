@@ -22,6 +22,7 @@ from pathlib import Path
 
 from people.matching import Findings, fold
 from people.matching.index import company_short_forms
+from people.matching.lexicon import ONE_LEGAL_FORM
 from people.matching.quotes import Quote
 from people.matching.results import A_GOVERNMENT
 from people.names import name_key
@@ -50,10 +51,25 @@ class GoldOrganization:
         names = [n for n in [self.name, *self.also] if n]
         if self.kind == "company":  # "Acme Widgets" is "Acme Widgets Co., Ltd."
             names += [form for n in names for form in company_short_forms(n) if " " in form]
+            names += [form for n in names for form in _without_legal_forms(n)]
         keys = {name_key(n) for n in names}
         if self.kind == "country" and self.country:
             keys.add(f"{GOVERNMENT_KEY}@{self.country}")  # its government, in whatever style
         return keys | {f"{key}@{self.country}" for key in keys if self.country}
+
+
+_LAST_LEGAL_FORM = re.compile(ONE_LEGAL_FORM + "$", re.I)
+
+
+def _without_legal_forms(name: str) -> list[str]:
+    """The name without its last legal form, then without the one before: "Paxos Trust
+    Company, LLC" is also "Paxos Trust Company" (and "Paxos Trust")."""
+    forms = []
+    while (match := _LAST_LEGAL_FORM.search(name)) and match.start() > 0:
+        name = name[: match.start()]
+        if " " in name:
+            forms.append(name)
+    return forms
 
 
 @dataclass

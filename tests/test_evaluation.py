@@ -210,3 +210,17 @@ def test_a_countrys_government_is_the_one_whatever_its_style(registry, tmp_path)
     # the engine's candidate "Government of Kenya" is the labels' government of Kenya
     assert scores["candidates"]["precision"] == 1.0
     assert scores["organizations"]["recall"] == 1.0
+
+
+def test_a_candidate_named_without_the_last_of_two_legal_forms_is_that_company(registry, tmp_path):
+    text = STORY.replace(
+        "The Blue Fern Agency\nwas not named by anyone.",
+        "Quarry Lane Trust Company, a custodian, held the funds.",
+    )
+    labels = with_organization(
+        "Quarry Lane Trust Company, LLC", "company", "Quarry Lane Trust Company"
+    )
+    write_story(tmp_path, "river", labels, text)
+    scores = evaluate(tmp_path)["scores"]
+    assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
+    assert scores["candidates"]["precision"] == 1.0

@@ -197,12 +197,13 @@ CALENDAR_WORDS = {
 }  # fmt: skip
 # A company's legal form at the end of its name ("Mars, Incorporated", "Robert Bosch GmbH",
 # "Air Incheon Co., Ltd."), as a regular expression over the name (any case).
-LEGAL_FORM = (
+ONE_LEGAL_FORM = (
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|l\.?p|plc|"
     r"gmbh|ag|kg|kgaa|se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|s\.r\.l|srl|ab|asa|oyj|oy|"
     r"a/s|k\.k|pty ltd|pty|pvt\.? ltd|pvt|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|"
-    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv)\.?)+$"
+    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv)\.?)"
 )
+LEGAL_FORM = ONE_LEGAL_FORM + "+$"  # one or several ("Co., Ltd.")
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
