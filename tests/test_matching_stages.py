@@ -385,6 +385,10 @@ def test_candidates_come_from_the_grammar_of_names():
             "The peso rose after Banco Oriental del Plata raised rates.",
             ["Banco Oriental del Plata"],
         ),
+        (
+            "Trials ran at the Institut de Recherche en Sciences de la Santé in Nanoro.",
+            ["Institut de Recherche en Sciences de la Santé"],
+        ),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):
@@ -791,6 +795,9 @@ def test_a_body_of_a_registry_organization_is_a_candidate_with_its_parent(bodies
     assert (committee.name, committee.parent, committee.country_guess) == (
         "Monetary Policy Committee", "Reserve Bank of India", "IN",
     )  # fmt: skip
+    # one word before "of" is no name of its own: "Member of the Board of the Reserve Bank"
+    found = bodies_index.find("Jo Roe, Member of the Board of the Reserve Bank of India, said.")
+    assert found.candidates == []
 
 
 def test_head_nouns_make_names_and_equipment_does_not(bodies_index):

@@ -75,7 +75,7 @@ _CAP = r"[A-Z][\w'.&/-]*"
 # The small words inside names: English, and the particles of other languages' names
 # ("Banco Oriental del Plata", "Ministério da Economia").
 _ROMANCE_CONNECTORS = {
-    "de", "del", "des", "du", "da", "do", "dos", "das", "di", "della", "la", "le", "y", "e",
+    "de", "del", "des", "du", "da", "do", "dos", "das", "di", "della", "la", "le", "y", "e", "en",
 }  # fmt: skip
 _CONNECTOR = (
     "(?:"
@@ -368,8 +368,8 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
                 if cut is None or not _HEAD_WORD.search(folded, start, cut.start()):
                     return
                 end = cut.start()
-                if overlaps(start, end, taken):
-                    return
+                if overlaps(start, end, taken) or " " not in folded[start:end]:
+                    return  # (one word, "the Board of Acme AG": no name of its own)
                 reason = "a part of the organization named after it"
         if _NUMBERED.match(folded, end) and folded[start:end].lower().endswith(" unit"):
             return  # "Unit 1" of a power plant: equipment, not a body
