@@ -1136,3 +1136,19 @@ def test_a_unit_known_by_a_name_with_its_owners_possessive_names_the_owner_too()
         "Federal Bureau of Investigation": ["FBI"],
         "FBI Dayton Field Office": ["FBI's Dayton Field Office"],
     }
+
+
+def test_a_child_is_named_by_the_rest_of_its_name_once_its_parent_is_named():
+    entries = [
+        Entry(1, "World Trade Organization", "multilateral"),
+        Entry(2, "WTO Appellate Body", "multilateral", parent_id=1),
+    ]
+    index = AliasIndex(entries, [(1, "WTO", True)])
+    found = index.find("WTO members met. Its Appellate Body has been idle since 2019.")
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("World Trade Organization", ["WTO"]),
+        ("WTO Appellate Body", ["Appellate Body"]),
+    ]
+    assert found.candidates == []
+    # without its parent, the words name nothing the registry knows
+    assert index.find("The Appellate Body of the league met.").organizations == []

@@ -307,6 +307,7 @@ class AliasIndex:
         # State University"): their mentions take it in.
         self._named_with_the = {e.id for e in self.entries.values() if e.name.startswith("The ")}
         self._named_with_the |= {i for i, alias, _ in aliases if alias.startswith("The ")}
+        self._children_by_rest = self._children_named_after_parents(aliases)
         self._government_names: dict[int, str] = {}
         for entry_id, alias, _ in aliases:
             if alias.startswith("Government of ") and entry_id in self.entries:
@@ -717,6 +718,7 @@ class AliasIndex:
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
+        self._children_without_parents_names(text, folded, suggestions, candidates)
         self._owners_named_in_units(text, suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
@@ -816,6 +818,47 @@ class AliasIndex:
                     start = mention.start + possessive.start("owner")
                     target = Target(owner.id, 0.85, f"the owner in {mention.text!r}")
                     self._add(suggestions, target, text, start, start + len(possessive["owner"]))
+
+    def _children_named_after_parents(self, aliases) -> dict[int, list[tuple[str, int]]]:
+        """By parent: the rest of each child's name after its parent's name or acronym ("WTO
+        Appellate Body" -> "Appellate Body"), of two capitalized words or more."""
+        short_names: dict[int, set[str]] = defaultdict(set)
+        for entry in self.entries.values():
+            short_names[entry.id].add(entry.name)
+        for entry_id, alias, _ in aliases:
+            if entry_id in self.entries and is_acronym(alias):
+                short_names[entry_id].add(alias)
+        rests: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for entry in self.entries.values():
+            for short in short_names.get(entry.parent_id, ()) if entry.parent_id else ():
+                rest = entry.name.removeprefix(f"{short} ")
+                words = rest.split()
+                if rest != entry.name and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    rests[entry.parent_id].append((rest, entry.id))
+        return dict(rests)
+
+    def _children_without_parents_names(self, text, folded, suggestions, candidates) -> None:
+        """ "The WTO … whose Appellate Body": once a parent is named, the rest of a child's
+        name after the parent's ("WTO Appellate Body") names that child."""
+        found = [
+            (rest, child)
+            for parent in suggestions
+            for rest, child in self._children_by_rest.get(parent, ())
+            if rest in folded
+        ]
+        if not found:
+            return
+        taken = _spans(suggestions, candidates)
+        for rest, child in found:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", folded):
+                start, end = match.span()
+                if overlaps(start, end, [span for span in taken if span != (start, end)]):
+                    continue  # (a candidate of just these words: the registry's child)
+                for key, candidate in list(candidates.items()):
+                    if any((m.start, m.end) == (start, end) for m in candidate.mentions):
+                        del candidates[key]  # the registry's child, not a new name
+                reason = f"{rest!r} after its parent was named"
+                self._add(suggestions, Target(child, 0.7, reason), text, start, end)
 
     def _head_noun_references(self, text, folded, suggestions, candidates) -> None:
         """ "The Policy Board of the Bank of Japan … The Bank will continue …", "the European
