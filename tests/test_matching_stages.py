@@ -645,6 +645,14 @@ def test_people_quoted_without_a_title_before_the_name():
             "Director of the firm, agreed. Her predecessor, Bo Gaye Erkan, resigned.",
             ["Ana Brooks-LaSure", "Rui Costa", "Bo Gaye Erkan"],
         ),
+        # a title a word or two after its modifier; an office held or to be held
+        (
+            "Two co-CEOs, Ana Lima, Acme’s chief software officer, and Rui Costa, who ran "
+            "Volta, lead it. "
+            "Bo Chan will be the chairperson of the venture and Li Wei its vice chairperson. "
+            "Acme Widgets will be the largest maker; Li Na, chief supplier of parts, left.",
+            ["Ana Lima", "Rui Costa", "Bo Chan", "Li Wei"],
+        ),
     ],
 )
 def test_people_by_the_words_around_their_names(text, names):

@@ -383,7 +383,17 @@ def _title_after(folded: str, at: int) -> bool:
             return _is_title_word(holder["word"], first=False)  # "assistant to the administrator"
         if rest in ("of", "for") and match["word"].lower() in TITLE_HEADS:
             return True  # "chief of the fire department", "head of research"
-        return _is_title_word(rest, first=False)
+        if _is_title_word(rest, first=False):
+            return True
+        # "chief software officer", "senior creative director": the head a word or two on
+        following = folded[match.end("word") : match.end("word") + 40].split()[1:3]
+        for word in following:
+            bare = word.rstrip(",.;:")
+            if bare.lower() in TITLE_HEADS:
+                return True
+            if not bare.islower() or bare != word:
+                break
+        return False
     return not rest[:1].isupper() or _is_title_word(rest, first=False)
 
 
@@ -510,6 +520,28 @@ def _honorific_spans(folded: str):
             yield match.span(), match.group()
 
 
+# "Jane Roe will be the chairperson of the venture and John Doe its vice chairperson": the
+# office a person holds or will hold, after the name.
+_HOLDS = re.compile(
+    r" (?P<verb>will be|will become|becomes|became|remains|its) (?=(?:the |its |their )?[a-z])"
+)
+
+
+def _office_spans(folded: str):
+    if " its " not in folded and " be" not in folded and " remains " not in folded:
+        return
+    for holds in _HOLDS.finditer(folded):
+        at = holds.start()
+        if not _title_after(folded, holds.end()):
+            continue
+        match = _NAME_BEFORE_COMMA.search(folded, max(0, at - 60), at)
+        if match is None:
+            continue
+        if holds["verb"] == "its" and not folded[: match.start("name")].endswith(" and "):
+            continue  # "… and John Doe its vice chairperson": the verb said before
+        yield match.span("name"), match["name"]
+
+
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
 
@@ -523,6 +555,7 @@ def spoken_names(folded: str):
         _honorific_spans(folded),
         _listed_spans(folded),
         _aged_or_party_spans(folded),
+        _office_spans(folded),
     )
     for (start, end), found in sorted(set(spans)):
         words = found.replace(",", " ").split()
