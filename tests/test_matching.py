@@ -39,9 +39,12 @@ PEOPLE = [
 ]
 
 
+INDEX = AliasIndex(ENTRIES, ALIASES, PEOPLE)
+
+
 @pytest.fixture(scope="module")
 def index():
-    return AliasIndex(ENTRIES, ALIASES, PEOPLE)
+    return INDEX
 
 
 def names(suggestions):
@@ -302,3 +305,25 @@ def test_a_name_beginning_with_a_capital_the_takes_it_in():
     assert forms(index.find("The State Department said."), "Department of State") == [
         "State Department"
     ]
+
+
+def test_a_department_named_is_then_called_by_its_portfolio():
+    text = (
+        "The Department of the Treasury’s sanctions office acted. Treasury said the mixer "
+        "laundered funds; Treasury yields fell. Jo Roe, Under Secretary of the Treasury, agreed."
+    )
+    # (the title's "Secretary of the Treasury" implies it too, as before)
+    assert forms(INDEX.find(text), "Department of the Treasury") == [
+        "Department of the Treasury", "Treasury", "Secretary of the Treasury",
+    ]  # fmt: skip
+    # not before the department is named
+    assert INDEX.find("Treasury said so.").organizations == []
+
+
+def test_a_company_named_in_full_is_then_called_by_its_first_word_even_in_capitals():
+    index = AliasIndex([Entry(1, "Harbor Acoustics International", "company", "ha", "US")])
+    text = "Harbor Acoustics International agreed. HARMAN and HARBOR said so; Harbor will pay."
+    found = index.find(text)
+    assert forms(found, "Harbor Acoustics International") == [
+        "Harbor Acoustics International", "HARBOR", "Harbor",
+    ]  # fmt: skip

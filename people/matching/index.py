@@ -90,6 +90,7 @@ _CABINET_TITLE = re.compile(
 _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
+_DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
     r"^(?:the )?(?:federal |union )?ministry (?:of|for) (?:the )?(?P<portfolio>.+)$"
 )
@@ -719,6 +720,7 @@ class AliasIndex:
         self._drop_home_short_forms_abroad(suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
         self._children_without_parents_names(text, folded, suggestions, candidates)
+        self._departments_by_portfolio(text, folded, suggestions, candidates)
         self._owners_named_in_units(text, suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
@@ -859,6 +861,30 @@ class AliasIndex:
                         del candidates[key]  # the registry's child, not a new name
                 reason = f"{rest!r} after its parent was named"
                 self._add(suggestions, Target(child, 0.7, reason), text, start, end)
+
+    def _departments_by_portfolio(self, text, folded, suggestions, candidates) -> None:
+        """ "The Department of the Treasury's OFAC … Treasury said": once a department is
+        named, its portfolio's one word, read as a name ("Treasury said", "Commerce's grant"),
+        is that department."""
+        taken = None
+        for suggestion in list(suggestions.values()):
+            match = _DEPARTMENT_OF.match(suggestion.entry.name)
+            if match is None or match["portfolio"] not in folded or not suggestion.mentions:
+                continue
+            taken = taken if taken is not None else _spans(suggestions, candidates)
+            since = min(m.start for m in suggestion.mentions)
+            word = re.escape(match["portfolio"])
+            for found in re.finditer(rf"(?<![\w.&'-]){word}(?![\w&-])", folded):
+                start, end = found.span()
+                if start < since or overlaps(start, end, taken):
+                    continue
+                if folded[max(0, start - 4) : start] in (" of ", "for "):
+                    continue  # "Assistant Secretary of Commerce", "Dean of Agriculture": a title's
+                if not reads_as_a_short_form(folded, start, end):
+                    continue  # "Treasury yields", "Energy Secretary"
+                reason = f"{match['portfolio']!r} after {suggestion.entry.name!r} was named"
+                target = Target(suggestion.entry.id, 0.7, reason)
+                self._add(suggestions, target, text, start, end)
 
     def _head_noun_references(self, text, folded, suggestions, candidates) -> None:
         """ "The Policy Board of the Bank of Japan … The Bank will continue …", "the European
@@ -1323,7 +1349,10 @@ class AliasIndex:
                 continue
             since = min(m.start for m in found.mentions)
             headline_end = text.find("\n")  # the headline names what the story then names
-            for match in re.finditer(rf"(?<![\w.&'-]){re.escape(first)}(?![\w&-])", folded):
+            # as written, or in capitals as companies style their names ("HARMAN")
+            forms = {re.escape(first), re.escape(first.upper())}
+            pattern = rf"(?<![\w.&'-])(?:{'|'.join(sorted(forms))})(?![\w&-])"
+            for match in re.finditer(pattern, folded):
                 start, end = match.span()
                 if (start < since and start > headline_end) or overlaps(start, end, taken):
                     continue
