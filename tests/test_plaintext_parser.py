@@ -209,6 +209,11 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     caption = "Mayor Ann Poe and Harbor Chair Bo Lee tour the restored hall of the station."
     assert parse_attribution(caption) is None
     assert parse_attribution("Senator Ann Poe and Senator Bo Lee of Ohio") is not None
+    caption = (
+        "President Ann Poe, Governor Bo Lee and Acme CEO Li Wei at the groundbreaking of the plant."
+    )
+    assert parse_attribution(caption) is None
+    assert parse_attribution("Ann Poe, Head of Research at the Bank of Tidewater") is not None
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None
     assert parsed.caption == "Bats show signs of white-nose syndrome."

@@ -250,6 +250,9 @@ def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_
          "Chief Executive Officer", "Tidewater Ethiopia"),
         # a place's government as the label
         ("Ann Poe, Mayor | City of Tidewater", "Mayor", "City of Tidewater"),
+        # the label names the office of the title: a county's attorney
+        ("Ann Poe, Tidewater County Attorney | Tidewater County Attorney’s Office",
+         "County Attorney", "Tidewater County Attorney’s Office"),
     ],
 )  # fmt: skip
 def test_titles_and_bodies_the_line_and_its_label_give(tmp_path, line, title, organization):

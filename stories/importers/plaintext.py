@@ -424,6 +424,16 @@ def _source(line, attribution, label, is_known_organization) -> ParsedSource:
             # Services": the label names the body whose portfolio the title holds
             source.title = f"{source.title} of {organization}"
             source.organization = ""
+        office = normalize_typography(label).removesuffix("'s Office")
+        words = f"{source.organization} {source.title}".split()
+        if office != label and office == " ".join(words):
+            # "Harris County Attorney | Harris County Attorney's Office": the office the title
+            # names; the title after the place, a county's "County Attorney"
+            levels = [i for i, word in enumerate(words[:-1]) if word in _LEVELS]
+            if levels:
+                rest = words[levels[-1] + 1 :]
+                source.title = " ".join(words[levels[-1] :] if len(rest) == 1 else rest)
+            source.organization = label
     return source
 
 
@@ -442,6 +452,8 @@ def parse_attribution(
         return None
     # "Rep. Jo Roe (R-OH)", "Senator Jo Roe (D-Calif.)": a party and state, no part of the name
     text = _PARTY_TAG.sub("", text).strip()
+    if _A_CAPTIONS_SENTENCE.search(text):
+        return None  # "President Jo Roe, Governor Ann Lee and … at the groundbreaking of …."
     nickname = ""
     if match := NICKNAME.search(text):
         nickname = match["nick"].strip()
@@ -573,7 +585,11 @@ _SUFFIXES = "|".join(re.escape(s) for s in sorted(NAME_SUFFIXES, key=len, revers
 _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 
 
+# A photo caption's sentence: its people somewhere, then "at the" and a lower-case noun, and a
+# full stop ("… and Intel CEO Pat Gelsinger at the groundbreaking of the site.").
+_A_CAPTIONS_SENTENCE = re.compile(r" (?:at|during|in|on) the [a-z][\w-]+ (?:of|for|at) .*\.$")
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
+_LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
 # The small words of titles and bodies' names ("Minister of State for Trade and the Economy")
 _SMALL_WORDS = {"of", "for", "at", "and", "the", "to", "on", "in", "&", "de", "du", "des", "la"}
 _OF_OR_FOR = re.compile(r"\b(?:of|for|on)\b")
