@@ -389,6 +389,13 @@ def test_candidates_come_from_the_grammar_of_names():
             "Trials ran at the Institut de Recherche en Sciences de la Santé in Nanoro.",
             ["Institut de Recherche en Sciences de la Santé"],
         ),
+        # a title's portfolios listed with commas; a region named by a compass point
+        (
+            "Ann Lee, Union Minister for Railways, Information & Broadcasting and Electronics, "
+            "and Bo Chan, Director General of New, Renewable Energy and Energy Conservation, "
+            "visited the West Bank and the Harbor Energy Agency.",
+            ["Harbor Energy Agency"],
+        ),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):

@@ -86,6 +86,13 @@ _CONNECTOR = (
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 # "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
 _PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
+# Where a minister's or a director's portfolio is listed: "Minister for Railways, ", "Director
+# General of " (then "New, Renewable Energy and Energy Conservation").
+_IN_A_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Director[- ]General|Commissioner) (?:of|for) "
+    r"(?:[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&|and))*, )?$"
+)
+_A_REGION = re.compile(r"(?:North|South|East|West) [A-Z][a-z]+")
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
 _AND_A_NAME = re.compile(r",? (?:and|&) (?:the )?$")
@@ -373,6 +380,11 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
                 reason = "a part of the organization named after it"
         if _NUMBERED.match(folded, end) and folded[start:end].lower().endswith(" unit"):
             return  # "Unit 1" of a power plant: equipment, not a body
+        if _IN_A_PORTFOLIO.search(folded, max(0, start - 120), start) and (
+            folded[start - 2 : start] == ", " or "," in folded[start:end]
+        ):
+            return  # "Minister for Railways, Information & Broadcasting and Electronics": the
+            # portfolios of a title, not a body
         if ordinal := _ORDINAL_BEFORE.search(folded, max(0, start - 8), start):
             start = ordinal.start()
         name = text[start:end]
@@ -396,6 +408,9 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
         for start, end in _organization_spans(folded, match.start(), match.end()):
             add(start, end, "an organization-like phrase not in the registry")
     for key, candidate in list(candidates.items()):
+        if _A_REGION.fullmatch(candidate.name):
+            del candidates[key]  # "the West Bank": a region named by a compass point
+            continue
         if _COMPANY_BOARD.search(candidate.name) or all(
             (after := _WORD_AFTER.match(folded, m.end)) and after[1] in INSTRUMENT_WORDS
             for m in candidate.mentions
