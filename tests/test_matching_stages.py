@@ -508,6 +508,11 @@ def test_a_mexican_legal_form_ends_a_companys_name(registry_index):
 def test_a_term_defined_with_its_acronym_is_not_a_body(registry_index):
     text = "The bank cut the Official Cash Rate (OCR) and the Pacific Islands Forum (PIF) met."
     assert [c.name for c in registry_index.find(text).candidates] == ["Pacific Islands Forum"]
+    # unless the text says what it is
+    text = "The figures come from the Harbor Chip Trade Statistics (HCTS) organization."
+    assert [c.name for c in registry_index.find(text).candidates] == [
+        "Harbor Chip Trade Statistics"
+    ]
 
 
 def test_kind_guesses():

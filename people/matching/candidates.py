@@ -93,6 +93,11 @@ _IN_A_PORTFOLIO = re.compile(
     r"(?:[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&|and))*, )?$"
 )
 _A_REGION = re.compile(r"(?:North|South|East|West) [A-Z][a-z]+")
+# "the World Semiconductor Trade Statistics (WSTS) organization": the noun after the acronym
+# says a body is named
+_BODY_AFTER = re.compile(
+    r" (?:organization|organisation|group|body|consortium|coalition|alliance|network)\b"
+)
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
 _AND_A_NAME = re.compile(r",? (?:and|&) (?:the )?$")
@@ -576,7 +581,8 @@ def described_candidates(
                 start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
                 name = text[start : match.end("name")]
                 kind = guess_organization_kind(name)
-                if kind != "other" or _HEAD_WORD.search(name):
+                described = _BODY_AFTER.match(folded, defined.end())
+                if kind != "other" or _HEAD_WORD.search(name) or described:
                     # "the Official Cash Rate (OCR)", "sustainable aviation fuel (SAF)": a
                     # term defined with its acronym, not a body
                     add(start, match.end("name"), kind, "defined with its acronym")
