@@ -1172,3 +1172,24 @@ def test_a_child_is_named_by_the_rest_of_its_name_once_its_parent_is_named():
     assert found.candidates == []
     # without its parent, the words name nothing the registry knows
     assert index.find("The Appellate Body of the league met.").organizations == []
+
+
+def test_a_child_named_with_its_parents_head_first_lets_the_head_name_the_parent():
+    entries = [
+        Entry(1, "U.S. House of Representatives", "legislature", country="US"),
+        Entry(2, "House Energy and Commerce Committee", "legislature", country="US", parent_id=1),
+        Entry(3, "White House", "agency", country="US"),
+    ]
+    index = AliasIndex(entries)
+    text = (
+        "The House Energy and Commerce Committee sent the bill to the full House. The White "
+        "House agreed."
+    )
+    found = index.find(text)
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("House Energy and Commerce Committee", ["House Energy and Commerce Committee"]),
+        ("U.S. House of Representatives", ["House"]),
+        ("White House", ["White House"]),
+    ]
+    # without the committee, "the House" names nothing
+    assert len(index.find("The bill went to the House.").organizations) == 0

@@ -173,6 +173,20 @@ def _spans(suggestions: dict, candidates: dict) -> list[tuple[int, int]]:
     return spans + [(m.start, m.end) for c in candidates.values() for m in c.mentions]
 
 
+def _head_of(name: str, *, house: bool = False) -> str:
+    """A body's head noun, capitalized: "Bank" of "Bank of Japan", "Parliament" of "European
+    Parliament"; "" when it has none. `house`: a legislature's "House" counts."""
+    words = name.split()
+    head = words[0] if " of " in name else words[-1]
+    heads = ORGANIZATION_HEADS | {"house"} if house else ORGANIZATION_HEADS
+    if len(words) > 1 and head.lower() in heads and head.istitle():
+        return head
+    return ""
+
+
+_NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
+
+
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
     """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
     suggestions[entry_id].mentions = kept
@@ -890,22 +904,37 @@ class AliasIndex:
         """ "The Policy Board of the Bank of Japan … The Bank will continue …", "the European
         Parliament … the Parliament is due to vote": after a body is named, "the" and its head
         noun, capitalized, refer to it, when no other body named in the story has that head."""
-        by_head: dict[str, list[Suggestion | Candidate]] = defaultdict(list)
+        by_head: dict[str, list[Suggestion | Candidate | Entry]] = defaultdict(list)
         bodies = [s for s in suggestions.values() if s.entry.kind != COUNTRY]
         for body in [*bodies, *candidates.values()]:
             name = body.entry.name if isinstance(body, Suggestion) else body.name
-            words = name.split()
-            head = words[0] if " of " in name else words[-1]
-            if len(words) > 1 and head.lower() in ORGANIZATION_HEADS and head.istitle():
+            if head := _head_of(name):
                 by_head[head].append(body)
+        # "The House Committee on Energy and Commerce … sent the bill to the full House": a
+        # child named with its parent's head first names that parent's head for the parent.
+        since_child: dict[int, int] = {}
+        for body in bodies:
+            parent = self.entries.get(body.entry.parent_id) if body.entry.parent_id else None
+            if parent is None or parent.id in suggestions or not body.mentions:
+                continue
+            chamber = parent.kind == "legislature"  # "the House" of Representatives
+            head = _head_of(_NATIONAL_PREFIX.sub("", parent.name), house=chamber)
+            if head and body.entry.name.startswith(f"{head} ") and parent not in by_head[head]:
+                by_head[head].append(parent)
+                since_child[parent.id] = min(m.start for m in body.mentions)
         if not by_head:
             return
         taken = _spans(suggestions, candidates)
         for head, named in by_head.items():
-            if len(named) != 1 or head not in folded or not named[0].mentions:
+            if len(named) != 1 or head not in folded:
                 continue
             body = named[0]
-            since = min(m.start for m in body.mentions)
+            if isinstance(body, Entry):
+                since = since_child[body.id]
+            elif not body.mentions:
+                continue
+            else:
+                since = min(m.start for m in body.mentions)
             for match in re.finditer(
                 rf"(?<!\w)[Tt]he (?:(?:new|full|outgoing|incoming) )?(?P<head>{head})\b"
                 rf"(?! of\b)(?! [A-Z])(?!['’]s [A-Z])",
@@ -917,8 +946,9 @@ class AliasIndex:
                 if isinstance(body, Candidate):
                     body.mentions.append(Mention(text[start:end], start, end))
                     continue
-                reason = f"{head!r} after {body.entry.name!r} was named"
-                self._add(suggestions, Target(body.entry.id, 0.7, reason), text, start, end)
+                entry = body if isinstance(body, Entry) else body.entry
+                reason = f"{head!r} after {entry.name!r} was named"
+                self._add(suggestions, Target(entry.id, 0.7, reason), text, start, end)
 
     def _local_governments(self, text, folded, suggestions, candidates) -> None:
         """ "the City of Long Beach", "the Town of Ashland": a place's government, a candidate
