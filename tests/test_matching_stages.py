@@ -1193,3 +1193,13 @@ def test_a_child_named_with_its_parents_head_first_lets_the_head_name_the_parent
     ]
     # without the committee, "the House" names nothing
     assert len(index.find("The bill went to the House.").organizations) == 0
+
+
+def test_a_national_prefix_in_any_of_its_forms():
+    entries = [Entry(1, "United States Steel Corporation", "company", country="US")]
+    index = AliasIndex(entries, [(1, "U.S. Steel", True)])
+    text = "U. S. Steel agreed; U.S. Steel and United States Steel Corporation are one."
+    [found] = index.find(text).organizations
+    assert [m.text for m in found.mentions] == [
+        "U. S. Steel", "U.S. Steel", "United States Steel Corporation",
+    ]  # fmt: skip

@@ -124,7 +124,8 @@ _WORDS = re.compile(r"[\w'’-]+")
 _GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature", "other"})
 _OFFICE_KINDS = frozenset({"agency", "ministry"})
 _A_NAME_GOES_ON = {f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-_NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "))
+# (and "U. S. Steel", as some companies space their initials)
+_NATIONAL_FORMS = (("United States ", "U.S. "), ("United Kingdom ", "UK "), ("U. S. ", "U.S. "))
 
 
 def _strip_the(name: str) -> str:
@@ -132,8 +133,8 @@ def _strip_the(name: str) -> str:
 
 
 def national_variants(name: str) -> list[str]:
-    """The other way news copy writes a national prefix: "United States District Court for …"
-    is also "U.S. District Court for …", and the reverse."""
+    """The other ways news copy writes a national prefix: "United States District Court for …"
+    is also "U.S. District Court for …", and the reverse; "U.S. Steel" is also "U. S. Steel"."""
     variants = []
     for long, short in _NATIONAL_FORMS:
         if name.startswith(long):
