@@ -67,6 +67,13 @@ def test_offsets_point_into_the_text_read_from_stdin(registry, monkeypatch):
     assert text[candidate["start"] : candidate["end"]] == "Ministry of Emergency Situations"
 
 
+def test_korea_alone_is_south_korea_and_north_korea_is_named_so(registry, monkeypatch):
+    text = "Korea joined the fusion project. North Korea did not."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode()), "utf-8"))
+    [result] = suggest_json("-")
+    assert [c["name"] for c in result["countries"]] == ["South Korea", "North Korea"]
+
+
 def test_the_engine_is_rebuilt_when_the_registry_changes_in_any_process():
     org = OrganizationFactory(name="Bureau of Widget Safety")
     first = suggestions.current_index()
