@@ -1203,3 +1203,22 @@ def test_a_national_prefix_in_any_of_its_forms():
     assert [m.text for m in found.mentions] == [
         "U. S. Steel", "U.S. Steel", "United States Steel Corporation",
     ]  # fmt: skip
+
+
+def test_a_companys_business_in_a_country_is_a_candidate_with_its_parent():
+    entries = [
+        Entry(1, "Harbor Telecom PLC", "company", country="KE"),
+        Entry(2, "Ethiopia", "country", country="ET"),
+        Entry(3, "Kenya", "country", country="KE"),
+    ]
+    index = AliasIndex(entries, [(1, "Harbor Telecom", False)])
+    text = "Harbor Telecom Ethiopia launched the service in Ethiopia. Harbor Telecom agreed."
+    found = index.find(text)
+    [candidate] = found.candidates
+    assert (candidate.name, candidate.parent, candidate.country_guess, candidate.kind_guess) == (
+        "Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET", "company",
+    )  # fmt: skip
+    # the company and the country are each named once by themselves
+    assert [(s.entry.name, len(s.mentions)) for s in found.organizations + found.countries] == [
+        ("Harbor Telecom PLC", 1), ("Ethiopia", 1),
+    ]  # fmt: skip

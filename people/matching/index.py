@@ -90,6 +90,12 @@ _CABINET_TITLE = re.compile(
 _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
+# A one-word company's name (or two words), then a country's one-word name or its initials, not
+# followed by more of a name: "Vodafone UK", "Safaricom Ethiopia".
+_COMPANY_THEN_COUNTRY = re.compile(
+    r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?) "
+    r"(?P<country>[A-Z][a-z]+|UK|US|UAE)(?![\w&'’-])(?! [A-Z])"
+)
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
     r"^(?:the )?(?:federal |union )?ministry (?:of|for) (?:the )?(?P<portfolio>.+)$"
@@ -709,6 +715,7 @@ class AliasIndex:
             )
         ]  # fmt: skip
         candidates = find_candidates(text, folded, not_countries)
+        self._national_subsidiaries(text, folded, suggestions, candidates)
         self._local_governments(text, folded, suggestions, candidates)
         _drop_instruments_names(folded, candidates)
         for key, government in governments.items():
@@ -876,6 +883,39 @@ class AliasIndex:
                         del candidates[key]  # the registry's child, not a new name
                 reason = f"{rest!r} after its parent was named"
                 self._add(suggestions, Target(child, 0.7, reason), text, start, end)
+
+    def _national_subsidiaries(self, text, folded, suggestions, candidates) -> None:
+        """ "Safaricom Ethiopia", "Vodafone UK", "Google India": a registry company's name, then a
+        country's, is the company's business in that country, a candidate of its own (the
+        company its parent, the country its country); neither is named there by itself."""
+        for match in _COMPANY_THEN_COUNTRY.finditer(folded):
+            country = self.country_named(match["country"])
+            if country is None or country.country == "":
+                continue
+            owner = self.entry_called(match["owner"])
+            if owner is None or owner.kind != "company":
+                continue
+            start, end = match.start("owner"), match.end("country")
+            others = [
+                (m.start, m.end)
+                for entry_id, found in suggestions.items()
+                if entry_id not in (owner.id, country.id)
+                for m in found.mentions
+            ]
+            if overlaps(start, end, others + [(m.start, m.end) for c in candidates.values()
+                                              for m in c.mentions]):  # fmt: skip
+                continue
+            name = text[start:end]
+            candidate = candidates.setdefault(
+                fold_lower(name),
+                Candidate(name, "company", f"{owner.name!r} in {country.name}",
+                          country_guess=country.country, parent=owner.name),
+            )  # fmt: skip
+            candidate.mentions.append(Mention(name, start, end))
+            for entry_id in (owner.id, country.id):  # (named inside the subsidiary's name)
+                if entry_id in suggestions:
+                    kept = [m for m in suggestions[entry_id].mentions if not start <= m.start < end]
+                    _keep_mentions(suggestions, entry_id, kept)
 
     def _departments_by_portfolio(self, text, folded, suggestions, candidates) -> None:
         """ "The Department of the Treasury's OFAC … Treasury said": once a department is
