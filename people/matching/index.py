@@ -90,12 +90,10 @@ _CABINET_TITLE = re.compile(
 _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
-# A one-word company's name (or two words), then a country's one-word name or its initials, not
-# followed by more of a name: "Vodafone UK", "Safaricom Ethiopia".
-_COMPANY_THEN_COUNTRY = re.compile(
-    r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?) "
-    r"(?P<country>[A-Z][a-z]+|UK|US|UAE)(?![\w&'’-])(?! [A-Z])"
-)
+# A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
+# the country's name not going on ("Kenya Airways", "India's").
+_OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?) $")
+_NAME_GOES_ON = re.compile(r"[\w&'’-]| [A-Z]")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
     r"^(?:the )?(?:federal |union )?ministry (?:of|for) (?:the )?(?P<portfolio>.+)$"
@@ -387,6 +385,15 @@ class AliasIndex:
         # Every word of a country's names ("Korea" of "Republic of Korea"): no company's word.
         self._country_words = {w for names in country_names.values() for n in names
                                for w in fold(n).replace(",", " ").split()}  # fmt: skip
+        # Countries' one-word names as written ("Ethiopia", "UK"), after a space: where a
+        # company's business in a country may be named (_national_subsidiaries)
+        self._one_word_countries = ahocorasick.Automaton()
+        for names in country_names.values():
+            for name in names:
+                if " " not in name and name[:1].isupper() and not name.endswith("."):
+                    self._one_word_countries.add_word(f" {fold(name)}", len(name) + 1)
+        if len(self._one_word_countries):
+            self._one_word_countries.make_automaton()
         national: dict[str, set[int]] = defaultdict(set)
         named = [(e.id, e.name) for e in self.entries.values()]
         named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
@@ -888,14 +895,20 @@ class AliasIndex:
         """ "Safaricom Ethiopia", "Vodafone UK", "Google India": a registry company's name, then a
         country's, is the company's business in that country, a candidate of its own (the
         company its parent, the country its country); neither is named there by itself."""
-        for match in _COMPANY_THEN_COUNTRY.finditer(folded):
-            country = self.country_named(match["country"])
-            if country is None or country.country == "":
+        if not len(self._one_word_countries):
+            return
+        for last, length in self._one_word_countries.iter(folded):
+            at, end = last - length + 2, last + 1  # the country's name, after its space
+            if _NAME_GOES_ON.match(folded, end):
+                continue  # "Kenya Airways", "Japan's": more of a name, or the country's own
+            match = _OWNER_BEFORE.search(folded, max(0, at - 60), at)
+            if match is None:
                 continue
+            country = self.country_named(folded[at:end])
             owner = self.entry_called(match["owner"])
-            if owner is None or owner.kind != "company":
+            if country is None or owner is None or owner.kind != "company":
                 continue
-            start, end = match.start("owner"), match.end("country")
+            start = match.start("owner")
             others = [
                 (m.start, m.end)
                 for entry_id, found in suggestions.items()
