@@ -1172,6 +1172,19 @@ def test_a_child_is_named_by_the_rest_of_its_name_once_its_parent_is_named():
     assert found.candidates == []
     # without its parent, the words name nothing the registry knows
     assert index.find("The Appellate Body of the league met.").organizations == []
+    # the parent's short name just before is part of the child's name
+    index = AliasIndex(
+        [
+            Entry(1, "Harbor Hill University", "university"),
+            Entry(2, "Harbor Hill University Applied Physics Laboratory", "other", parent_id=1),
+        ],
+        [(1, "Harbor Hill", True)],
+    )
+    found = index.find("The Harbor Hill Applied Physics Laboratory built the probe.")
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Harbor Hill University Applied Physics Laboratory",
+         ["Harbor Hill Applied Physics Laboratory"]),
+    ]  # fmt: skip
 
 
 def test_a_child_named_with_its_parents_head_first_lets_the_head_name_the_parent():

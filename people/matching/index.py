@@ -872,7 +872,7 @@ class AliasIndex:
         """ "The WTO … whose Appellate Body": once a parent is named, the rest of a child's
         name after the parent's ("WTO Appellate Body") names that child."""
         found = [
-            (rest, child)
+            (rest, child, parent)
             for parent in suggestions
             for rest, child in self._children_by_rest.get(parent, ())
             if rest in folded
@@ -880,7 +880,7 @@ class AliasIndex:
         if not found:
             return
         taken = _spans(suggestions, candidates)
-        for rest, child in found:
+        for rest, child, parent in found:
             for match in re.finditer(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", folded):
                 start, end = match.span()
                 if overlaps(start, end, [span for span in taken if span != (start, end)]):
@@ -888,6 +888,12 @@ class AliasIndex:
                 for key, candidate in list(candidates.items()):
                     if any((m.start, m.end) == (start, end) for m in candidate.mentions):
                         del candidates[key]  # the registry's child, not a new name
+                # "the Johns Hopkins Applied Physics Laboratory": the parent's short name just
+                # before is the child's name's first words, not the parent named
+                mentions = suggestions[parent].mentions if parent in suggestions else []
+                if before := next((m for m in mentions if m.end == start - 1), None):
+                    _keep_mentions(suggestions, parent, [m for m in mentions if m is not before])
+                    start = before.start
                 reason = f"{rest!r} after its parent was named"
                 self._add(suggestions, Target(child, 0.7, reason), text, start, end)
 
