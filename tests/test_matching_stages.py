@@ -665,6 +665,11 @@ def test_people_quoted_without_a_title_before_the_name():
             "Acme Widgets will be the largest maker; Li Na, chief supplier of parts, left.",
             ["Ana Lima", "Rui Costa", "Bo Chan", "Li Wei"],
         ),
+        # a name joined by "and" to a person's
+        (
+            "She founded it with Guillaume Lample and Timothée Lacroix, who both worked there.",
+            ["Guillaume Lample", "Timothee Lacroix"],  # (as folded)
+        ),
     ],
 )
 def test_people_by_the_words_around_their_names(text, names):

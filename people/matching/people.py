@@ -542,6 +542,7 @@ def _office_spans(folded: str):
         yield match.span("name"), match["name"]
 
 
+_NAME_BEFORE_AND = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) and $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
 
@@ -549,15 +550,23 @@ def spoken_names(folded: str):
     """Yield (start, end, name) for people the text quotes or describes without a title
     before their name: "said Jane Roe", "Jane Roe said", "Jane Roe, the bank's chair", "Jane
     Roe, director of …", "the bank's director, Jane Roe,", "Sir Jane Roe"."""
-    spans = chain(
-        _spoken_spans(folded),
-        _appositive_spans(folded),
-        _honorific_spans(folded),
-        _listed_spans(folded),
-        _aged_or_party_spans(folded),
-        _office_spans(folded),
+    spans = set(
+        chain(
+            _spoken_spans(folded),
+            _appositive_spans(folded),
+            _honorific_spans(folded),
+            _listed_spans(folded),
+            _aged_or_party_spans(folded),
+            _office_spans(folded),
+        )
     )
-    for (start, end), found in sorted(set(spans)):
+    # "with Guillaume Lample and Timothée Lacroix, who had both worked at Meta": a name joined
+    # to a person's by "and" is a person's too
+    for (start, _), _ in list(spans):
+        if folded[max(0, start - 5) : start] == " and ":
+            if match := _NAME_BEFORE_AND.search(folded, max(0, start - 65), start):
+                spans.add((match.span("name"), match["name"]))
+    for (start, end), found in sorted(spans):
         words = found.replace(",", " ").split()
         if any(w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS for w in words):
             # "The Minister said": a capitalized sentence start or a title, not a name
