@@ -173,6 +173,11 @@ def test_a_state_told_by_other_places_or_by_the_text_is_a_place(text):
     assert findings.countries == [] and findings.organizations == []
 
 
+def test_a_state_owned_company_says_nothing_of_a_state():
+    text = "Georgia said the state-owned railway and the state of emergency would end."
+    assert len(INDEX.find(text).ambiguous) == 1  # still the editor's choice
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

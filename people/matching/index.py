@@ -101,7 +101,9 @@ _MINISTRY_OF = re.compile(
 # "Fort Stewart, Georgia", "Atlanta, Georgia": a place, a comma, then the state: an address.
 _AFTER_A_PLACE = re.compile(r"[A-Z][\w.'-]*, $")
 # A text that speaks of a state or a province as such: "the state's history", "statewide".
-_A_STATE = re.compile(r"\b(?:the|this|our|that) (?:state|province)\b|\bstatewide\b")
+_A_STATE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Tt]hat) (?:state|province)(?![\w-])(?! of\b)|\bstatewide\b"
+)  # (not "the state-owned railway", "the state of emergency")
 # Courts' words before a judge's title: "U.S. District Judge", "U.S. Bankruptcy Judge".
 # "government" as a modifier, not the government acting: "government bonds", "government
 # officials", "Government of Canada" (a name of its own, found as such).
