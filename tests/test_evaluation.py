@@ -185,42 +185,25 @@ def test_a_registry_name_with_a_qualifier_is_the_body_a_label_names_without_it(t
     assert scores["candidates"]["lacking"]["gold"] == 0  # the registry has it, qualified
 
 
-def test_a_candidate_named_without_the_companys_legal_forms_is_that_company(registry, tmp_path):
-    text = STORY.replace(
-        "The Blue Fern Agency\nwas not named by anyone.",
-        "Quarry Lane Robotics, a startup, built the pumps.",
-    )
-    labels = with_organization("Quarry Lane Robotics Co., Ltd.", "company", "Quarry Lane Robotics")
-    write_story(tmp_path, "river", labels, text)
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind", "mention"),
+    [
+        # a company named without its legal forms
+        ("Quarry Lane Robotics, a startup, built the pumps.", "Quarry Lane Robotics Co., Ltd.",
+         "company", "Quarry Lane Robotics"),
+        # without the last of two legal forms
+        ("Quarry Lane Trust Company, a custodian, held the funds.",
+         "Quarry Lane Trust Company, LLC", "company", "Quarry Lane Trust Company"),
+        # a country's government, whatever its style: the engine's "Government of Kenya"
+        ("The Kenyan government paid for the pumps.", "Government of the Republic of Kenya",
+         "country", "Kenyan government"),
+    ],
+)  # fmt: skip
+def test_a_candidate_is_the_labelled_organization_it_names(
+    registry, tmp_path, sentence, name, kind, mention
+):
+    text = STORY.replace("The Blue Fern Agency\nwas not named by anyone.", sentence)
+    write_story(tmp_path, "river", with_organization(name, kind, mention), text)
     scores = evaluate(tmp_path)["scores"]
-    assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
-    assert scores["candidates"]["precision"] == 1.0
-
-
-def test_a_countrys_government_is_the_one_whatever_its_style(registry, tmp_path):
-    text = STORY.replace(
-        "The Blue Fern Agency\nwas not named by anyone.",
-        "The Kenyan government paid for the pumps.",
-    )
-    labels = with_organization(
-        "Government of the Republic of Kenya", "country", "Kenyan government"
-    )
-    write_story(tmp_path, "river", labels, text)
-    scores = evaluate(tmp_path)["scores"]
-    # the engine's candidate "Government of Kenya" is the labels' government of Kenya
     assert scores["candidates"]["precision"] == 1.0
     assert scores["organizations"]["recall"] == 1.0
-
-
-def test_a_candidate_named_without_the_last_of_two_legal_forms_is_that_company(registry, tmp_path):
-    text = STORY.replace(
-        "The Blue Fern Agency\nwas not named by anyone.",
-        "Quarry Lane Trust Company, a custodian, held the funds.",
-    )
-    labels = with_organization(
-        "Quarry Lane Trust Company, LLC", "company", "Quarry Lane Trust Company"
-    )
-    write_story(tmp_path, "river", labels, text)
-    scores = evaluate(tmp_path)["scores"]
-    assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
-    assert scores["candidates"]["precision"] == 1.0

@@ -296,39 +296,41 @@ def test_people_after_long_titles_and_with_particles(index):
     }
 
 
-def test_a_name_beginning_with_a_capital_the_takes_it_in():
-    conservancy = Entry(16, "The Harbor Conservancy", "nonprofit", "thc", "US")
-    index = AliasIndex([*ENTRIES, conservancy], ALIASES, PEOPLE)
-    text = (
-        "The Harbor Conservancy agreed. EPA thanked The Harbor Conservancy and the Harbor "
-        "Conservancy."
-    )
-    assert forms(index.find(text), "The Harbor Conservancy") == [
-        "The Harbor Conservancy", "The Harbor Conservancy", "Harbor Conservancy",
-    ]  # fmt: skip
-    # a body named without "The" keeps its mentions as written
-    assert forms(index.find("The State Department said."), "Department of State") == [
-        "State Department"
-    ]
+@pytest.mark.parametrize(
+    ("extra", "text", "name", "expected"),
+    [
+        # a name beginning with a capital "The" takes it in; a lower-case "the" stays out
+        (
+            [Entry(16, "The Harbor Conservancy", "nonprofit", "thc", "US")],
+            "The Harbor Conservancy agreed. EPA thanked The Harbor Conservancy and the Harbor "
+            "Conservancy.",
+            "The Harbor Conservancy",
+            ["The Harbor Conservancy", "The Harbor Conservancy", "Harbor Conservancy"],
+        ),
+        ([], "The State Department said.", "Department of State", ["State Department"]),
+        # a department named is then called by its portfolio's word, not in a title or before
+        # a noun it qualifies (the title's "Secretary of the Treasury" implies it, as before)
+        (
+            [],
+            "The Department of the Treasury’s sanctions office acted. Treasury said the mixer "
+            "laundered funds; Treasury yields fell. Jo Roe, Under Secretary of the Treasury, "
+            "agreed.",
+            "Department of the Treasury",
+            ["Department of the Treasury", "Treasury", "Secretary of the Treasury"],
+        ),
+        # a company named in full is then called by its first word, in capitals too
+        (
+            [Entry(16, "Harbor Acoustics International", "company", "ha", "US")],
+            "Harbor Acoustics International agreed. HARMAN and HARBOR said so; Harbor will pay.",
+            "Harbor Acoustics International",
+            ["Harbor Acoustics International", "HARBOR", "Harbor"],
+        ),
+    ],
+)
+def test_how_a_body_named_once_is_named_again(extra, text, name, expected):
+    index = AliasIndex([*ENTRIES, *extra], ALIASES, PEOPLE) if extra else INDEX
+    assert forms(index.find(text), name) == expected
 
 
-def test_a_department_named_is_then_called_by_its_portfolio():
-    text = (
-        "The Department of the Treasury’s sanctions office acted. Treasury said the mixer "
-        "laundered funds; Treasury yields fell. Jo Roe, Under Secretary of the Treasury, agreed."
-    )
-    # (the title's "Secretary of the Treasury" implies it too, as before)
-    assert forms(INDEX.find(text), "Department of the Treasury") == [
-        "Department of the Treasury", "Treasury", "Secretary of the Treasury",
-    ]  # fmt: skip
-    # not before the department is named
+def test_a_department_is_not_called_by_its_portfolio_before_it_is_named():
     assert INDEX.find("Treasury said so.").organizations == []
-
-
-def test_a_company_named_in_full_is_then_called_by_its_first_word_even_in_capitals():
-    index = AliasIndex([Entry(1, "Harbor Acoustics International", "company", "ha", "US")])
-    text = "Harbor Acoustics International agreed. HARMAN and HARBOR said so; Harbor will pay."
-    found = index.find(text)
-    assert forms(found, "Harbor Acoustics International") == [
-        "Harbor Acoustics International", "HARBOR", "Harbor",
-    ]  # fmt: skip
