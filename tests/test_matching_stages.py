@@ -6,6 +6,7 @@ import pytest
 from people.matching import AliasIndex, Entry
 from people.matching.candidates import find_candidates, guess_organization_kind
 from people.matching.fold import fold, fold_lower, index_key, is_acronym
+from people.matching.index import company_short_forms
 from people.matching.lexicon import (
     FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -1240,3 +1241,36 @@ def test_a_companys_business_in_a_country_is_a_candidate_with_its_parent():
     assert [(s.entry.name, len(s.mentions)) for s in found.organizations + found.countries] == [
         ("Harbor Telecom PLC", 1), ("Ethiopia", 1),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("PT Harbor Listrik Negara (Persero)", "Harbor Listrik Negara"),
+        ("Harbor Estates Corporation PCL", "Harbor Estates"),
+        ("Harbor Cement Public Company Limited", "Harbor Cement"),
+    ],
+)
+def test_legal_forms_of_indonesia_and_thailand_are_set_aside(name, short):
+    assert short in company_short_forms(name)
+
+
+def test_words_around_a_registry_name_that_make_it_another_or_no_body():
+    entries = [
+        Entry(1, "Association of National Olympic Committees", "nonprofit"),
+        Entry(2, "Future plc", "company", country="GB"),
+        Entry(3, "State of Washington", "subnational", country="US"),
+        Entry(4, "Harbor Parliament", "legislature", country="GB"),
+    ]
+    index = AliasIndex(entries, [(3, "Washington state", False)])
+    text = (
+        "The Association of National Olympic Committees of Africa met. Its plan, “Sustainable "
+        "Future,” stands. In Washington state, Amazon will pay. Outside Parliament, crowds met."
+    )
+    found = index.find(text)
+    assert found.organizations == []
+    assert [c.name for c in found.candidates] == [
+        "Association of National Olympic Committees of Africa"
+    ]
+    # the state acting is its government
+    assert names(index.find("Washington state sued the company.")) == ["State of Washington"]

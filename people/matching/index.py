@@ -22,6 +22,7 @@ from people.matching.lexicon import (
     INITIAL_SKIP,
     INSTRUMENT_WORDS,
     LEGAL_FORM,
+    LEGAL_FORM_BEFORE,
     MINISTRY_TOPICS,
     NATIONAL_OFFICE_TITLES,
     NOT_NAME_WORDS,
@@ -94,6 +95,7 @@ _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # the country's name not going on ("Kenya Airways", "India's").
 _OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?) $")
 _NAME_GOES_ON = re.compile(r"[\w&'’-]| [A-Z]")
+_IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
     r"^(?:the )?(?:federal |union )?ministry (?:of|for) (?:the )?(?P<portfolio>.+)$"
@@ -151,6 +153,7 @@ def national_variants(name: str) -> list[str]:
 
 
 _LEGAL_FORM = re.compile(LEGAL_FORM, re.I)
+_LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM_BEFORE)
 # One-word short forms that would read as ordinary words of a sentence or of other names.
 _NOT_A_SHORT_FORM = (
     FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | CELESTIAL_BODIES
@@ -215,7 +218,7 @@ def company_short_forms(name: str) -> list[str]:
     "Amazon.com, Inc." -> "Amazon.com", "Amazon". A one-word form needs three letters and a
     capital, and must not be a word of the lexicon ("Global", "Group") or a planet's name
     ("Mars, Incorporated" is not "Mars")."""
-    base = _LEGAL_FORM.sub("", name.strip()).strip(" ,")
+    base = _LEGAL_FORM_BEFORE.sub("", _LEGAL_FORM.sub("", name.strip()).strip(" ,"))
     if not base or base == name.strip():
         return []
     forms = [base]
@@ -749,6 +752,7 @@ class AliasIndex:
         self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(suggestions)
+        self._drop_states_named_as_places(folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
         self._children_without_parents_names(text, folded, suggestions, candidates)
         self._departments_by_portfolio(text, folded, suggestions, candidates)
@@ -937,6 +941,19 @@ class AliasIndex:
                 if entry_id in suggestions:
                     kept = [m for m in suggestions[entry_id].mentions if not start <= m.start < end]
                     _keep_mentions(suggestions, entry_id, kept)
+
+    def _drop_states_named_as_places(self, folded, suggestions) -> None:
+        """ "In Washington state, Amazon will fund …": a state or a province after "in" is
+        where something happens, a place, not its government acting."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind != "subnational":
+                continue
+            kept = [
+                m for m in suggestion.mentions
+                if not _IN_A_PLACE.search(folded, max(0, m.start - 4), m.start)
+            ]  # fmt: skip
+            if len(kept) < len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
 
     def _departments_by_portfolio(self, text, folded, suggestions, candidates) -> None:
         """ "The Department of the Treasury's OFAC … Treasury said": once a department is

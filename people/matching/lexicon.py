@@ -173,7 +173,8 @@ COMPANY_SUFFIXES = {
     "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.", "pvt.", "pvt", "pjsc", "bhd",
-    "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy", "incorporated",
+    "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy", "incorporated", "pcl",
+    "(persero)",
 }  # fmt: skip
 # Words that make a "Center" a building, not a body ("Harborview Civic Center", "a
 # Convention Centre"); a space centre or a research centre is an organizational unit.
@@ -201,9 +202,14 @@ ONE_LEGAL_FORM = (
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|l\.?p|plc|"
     r"gmbh|ag|kg|kgaa|se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|s\.r\.l|srl|ab|asa|oyj|oy|"
     r"a/s|k\.k|pty ltd|pty|pvt\.? ltd|pvt|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|"
-    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv)\.?)"
+    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv|pcl|public company limited|"
+    r"\(persero\))\.?)"
 )
 LEGAL_FORM = ONE_LEGAL_FORM + "+$"  # one or several ("Co., Ltd.")
+# Legal forms before a company's name: Indonesia's "PT" ("PT Vale Indonesia Tbk").
+LEGAL_FORM_BEFORE = r"^(?:PT|P\.T\.) "
+# The continents: "… of Africa" after a body's name names a regional body of its own
+CONTINENTS = {"Africa", "Asia", "Europe", "Oceania", "Americas", "Antarctica"}
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
 STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
@@ -236,6 +242,7 @@ FUNCTION_WORDS = {
     "here", "there", "what", "which", "who", "how", "why", "where",
     "together", "last", "next", "yesterday", "tomorrow", "tonight", "now", "then", "no", "not",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "outside", "inside", "meanwhile", "earlier", "later", "however", "despite", "among",
 } | CALENDAR_WORDS  # fmt: skip
 # The topics of ministries a title implies: "Foreign Minister" -> foreign affairs.
 MINISTRY_TOPICS = {

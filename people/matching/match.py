@@ -7,7 +7,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from people.matching.lexicon import FUNCTION_WORDS, ORGANIZATION_HEADS, SPEECH_VERBS, TITLE_WORDS
+from people.matching.lexicon import (
+    CONTINENTS,
+    FUNCTION_WORDS,
+    ORGANIZATION_HEADS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from people.matching.results import Hit
 
 
@@ -99,7 +105,9 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         # "Department of Commerce of the State of Washington": another place's body
         following = _OF_A_PLACE_AFTER.match(text, end)
         return bool(following) and (
-            following["noun"] is not None or following["place"] in context.places
+            following["noun"] is not None
+            or following["place"] in context.places
+            or following["place"] in CONTINENTS  # "… Olympic Committees of Africa"
         )
     if previous.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", previous):
         previous = ""  # the end of a sentence ("… Caspian Sea. Tajikistan's …")
@@ -156,6 +164,10 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
+_CLOSING_QUOTE = re.compile(r",?[”\"]")
+_CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'-]* $")
+
+
 def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     """Whether a company's name without its legal form names it here: not inside a longer
     name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
@@ -172,6 +184,8 @@ def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
         return False
     if text[end : end + 2] in ("'s", "’s"):
         return True
+    if _CLOSING_QUOTE.match(text, end) and _CAPITALIZED_BEFORE.search(before):
+        return False  # "“Sustainable Future,”": the last word of a name in quotation marks
     after = _WORD_AFTER.match(text, end)
     if after is None:
         return True  # punctuation or the end: "signed with Amazon."
