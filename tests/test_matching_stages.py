@@ -397,6 +397,16 @@ def test_candidates_come_from_the_grammar_of_names():
             "visited the West Bank and the Harbor Energy Agency.",
             ["Harbor Energy Agency"],
         ),
+        # a list of companies, its last name; commas of a name's own; a company's organs
+        (
+            "The group is made up of ND Western, Aradel Energy, Waltersmith and Petrolin. "
+            "Kansas City Southern de México, S.A. de C.V. agreed. Acme's Management Board and the "
+            "AI Index Steering Committee backed it.",
+            [
+                "Aradel Energy",
+                "Kansas City Southern de México, S.A. de C.V.",
+            ],
+        ),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):

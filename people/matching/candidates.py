@@ -12,6 +12,7 @@ from people.matching.lexicon import (
     FUNCTION_WORDS,
     INITIAL_SKIP,
     INSTRUMENT_WORDS,
+    LEGAL_FORM,
     NOT_ORGANIZATION_WORDS,
     OCCUPATIONS,
     ORGANIZATION_ADJECTIVES,
@@ -92,6 +93,16 @@ _IN_A_PORTFOLIO = re.compile(
     r"\b(?:Minister|Secretary|Director[- ]General|Commissioner) (?:of|for) "
     r"(?:[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&|and))*, )?$"
 )
+# Names whose commas are their own: a portfolio's list after "of" ("Department of Health,
+# Education and Welfare"), a legal form ("Acme Holdings, Inc.")
+_A_LISTED_NAME = re.compile(r".* (?:of|for|on|and) ")
+# A company's organs, named alone: no organization of their own (a university's board of
+# trustees, which acts in its name, is one)
+_AN_ORGAN = re.compile(
+    r"^(?:management|supervisory) board$|^board of directors$"
+    r"|steering committee$|^advisory board$"
+)
+_LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
 _A_REGION = re.compile(r"(?:North|South|East|West) [A-Z][a-z]+")
 # "the World Semiconductor Trade Statistics (WSTS) organization": the noun after the acronym
 # says a body is named
@@ -392,10 +403,16 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
             # portfolios of a title, not a body
         if ordinal := _ORDINAL_BEFORE.search(folded, max(0, start - 8), start):
             start = ordinal.start()
+        if (comma := folded.rfind(", ", start, end)) > 0 and not _A_LISTED_NAME.match(
+            folded, start, comma
+        ):
+            after = folded[comma + 2 : end]
+            if not _LEGAL_FORMS_AFTER.match(folded, comma, end) and " " in after:
+                start = comma + 2  # "ND Western, Aradel Energy": a list, its last name
         name = text[start:end]
         key = fold_lower(name)
-        if key in FUNCTION_WORDS:
-            return
+        if key in FUNCTION_WORDS or _AN_ORGAN.search(key):
+            return  # ("Supervisory Board", "Board of Trustees": a body's organ, not a body)
         candidate = candidates.get(key)
         if candidate is None:
             candidate = candidates[key] = Candidate(name, guess_organization_kind(name), reason)
