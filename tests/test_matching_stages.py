@@ -1284,3 +1284,19 @@ def test_words_around_a_registry_name_that_make_it_another_or_no_body():
     ]
     # the state acting is its government
     assert names(index.find("Washington state sued the company.")) == ["State of Washington"]
+
+
+def test_a_companys_business_in_a_country_named_with_more_words_or_in_parentheses():
+    entries = [
+        Entry(1, "Harbor Telecom PLC", "company", country="KE"),
+        Entry(2, "Ethiopia", "country", country="ET"),
+        Entry(3, "Thailand", "country", country="TH"),
+    ]
+    index = AliasIndex(entries, [(1, "Harbor Telecom", False)])
+    text = "Harbor Telecom EP Ethiopia (10%) and Harbor Telecom Auto (Thailand) Co., Ltd. signed."
+    found = index.find(text)
+    assert [(c.name, c.parent, c.country_guess) for c in found.candidates] == [
+        ("Harbor Telecom EP Ethiopia", "Harbor Telecom PLC", "ET"),
+        ("Harbor Telecom Auto (Thailand) Co., Ltd.", "Harbor Telecom PLC", "TH"),
+    ]
+    assert found.organizations == [] and found.countries == []

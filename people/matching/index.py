@@ -27,6 +27,7 @@ from people.matching.lexicon import (
     NATIONAL_OFFICE_TITLES,
     NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
+    ONE_LEGAL_FORM,
     ORGANIZATION_HEADS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -93,8 +94,12 @@ _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
-_OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+)?) $")
+_OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,3}) $")
 _NAME_GOES_ON = re.compile(r"[\w&'’-]| [A-Z]")
+_COUNTRY_IN_PARENTHESES = re.compile(
+    r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4}) \((?P<country>[A-Z][a-z]+"
+    r"(?: [A-Z][a-z]+)?)\)(?i:" + ONE_LEGAL_FORM + r")+(?![\w])"
+)
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
@@ -728,6 +733,7 @@ class AliasIndex:
         ]  # fmt: skip
         candidates = find_candidates(text, folded, not_countries)
         self._national_subsidiaries(text, folded, suggestions, candidates)
+        self._subsidiaries_with_their_country(text, folded, suggestions, candidates)
         self._local_governments(text, folded, suggestions, candidates)
         _drop_instruments_names(folded, candidates)
         for key, government in governments.items():
@@ -917,10 +923,10 @@ class AliasIndex:
             if match is None:
                 continue
             country = self.country_named(folded[at:end])
-            owner = self.entry_called(match["owner"])
-            if country is None or owner is None or owner.kind != "company":
+            owner, skipped = self._company_named_first(match["owner"])
+            if country is None or owner is None:
                 continue
-            start = match.start("owner")
+            start = match.start("owner") + skipped
             others = [
                 (m.start, m.end)
                 for entry_id, found in suggestions.items()
@@ -954,6 +960,49 @@ class AliasIndex:
             ]  # fmt: skip
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
+
+    def _company_named_first(self, words: str) -> tuple[Entry | None, int]:
+        """The registry's company whose name begins the subsidiary's that `words` end with
+        ("TotalEnergies" in "TotalEnergies EP", "Google" in "Yesterday Google"), and the
+        number of characters of `words` before it."""
+        names = words.split()
+        for first in range(len(names)):
+            for last in range(len(names), first, -1):
+                entry = self.entry_called(" ".join(names[first:last]))
+                if entry is not None and entry.kind == "company":
+                    return entry, len(" ".join(names[:first])) + (1 if first else 0)
+        return None, 0
+
+    def _subsidiaries_with_their_country(self, text, folded, suggestions, candidates) -> None:
+        """ "BYD Auto (Thailand) Co., Ltd.": a company's name, its country in parentheses and a
+        legal form name its business there, a candidate whose parent is the registry's company
+        named at its start (which is not named there by itself)."""
+        if ") " not in folded:
+            return
+        for match in _COUNTRY_IN_PARENTHESES.finditer(folded):
+            country = self.country_named(match["country"])
+            if country is None:
+                continue
+            start, end = match.span()
+            owner, skipped = self._company_named_first(match["name"])
+            if owner is None:
+                parent = ""
+            else:
+                parent, start = owner.name, start + skipped
+            for key, candidate in list(candidates.items()):
+                if overlaps(start, end, [(m.start, m.end) for m in candidate.mentions]):
+                    del candidates[key]  # ("Co., Ltd." alone, the name cut at the parenthesis)
+            for entry_id, found in list(suggestions.items()):
+                kept = [m for m in found.mentions if not start <= m.start < end]
+                if len(kept) < len(found.mentions):
+                    _keep_mentions(suggestions, entry_id, kept)
+            name = text[start:end]
+            candidate = candidates.setdefault(
+                fold_lower(name),
+                Candidate(name, "company", f"a company of {country.name}",
+                          country_guess=country.country, parent=parent),
+            )  # fmt: skip
+            candidate.mentions.append(Mention(name, start, end))
 
     def _departments_by_portfolio(self, text, folded, suggestions, candidates) -> None:
         """ "The Department of the Treasury's OFAC … Treasury said": once a department is
