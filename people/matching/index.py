@@ -963,13 +963,15 @@ class AliasIndex:
 
     def _company_named_first(self, words: str) -> tuple[Entry | None, int]:
         """The registry's company whose name begins the subsidiary's that `words` end with
-        ("TotalEnergies" in "TotalEnergies EP", "Google" in "Yesterday Google"), and the
-        number of characters of `words` before it."""
+        ("TotalEnergies" in "TotalEnergies EP", "Google" in "Yesterday Google", "OpenAI" in "SB
+        OpenAI"), and the number of characters of `words` before the subsidiary's name."""
         names = words.split()
         for first in range(len(names)):
             for last in range(len(names), first, -1):
                 entry = self.entry_called(" ".join(names[first:last]))
                 if entry is not None and entry.kind == "company":
+                    while first and names[first - 1].isupper() and len(names[first - 1]) > 1:
+                        first -= 1  # "SB OpenAI Japan": initials before are the name's
                     return entry, len(" ".join(names[:first])) + (1 if first else 0)
         return None, 0
 
