@@ -1293,10 +1293,15 @@ def test_a_companys_business_in_a_country_named_with_more_words_or_in_parenthese
         Entry(3, "Thailand", "country", country="TH"),
     ]
     index = AliasIndex(entries, [(1, "Harbor Telecom", False)])
-    text = "Harbor Telecom EP Ethiopia (10%) and Harbor Telecom Auto (Thailand) Co., Ltd. signed."
+    text = (
+        "Harbor Telecom EP Ethiopia (10%) and Harbor Telecom Auto (Thailand) Co., Ltd. signed. "
+        "Yesterday Harbor Telecom Thailand and SB Harbor Telecom Ethiopia agreed."
+    )
     found = index.find(text)
     assert [(c.name, c.parent, c.country_guess) for c in found.candidates] == [
         ("Harbor Telecom EP Ethiopia", "Harbor Telecom PLC", "ET"),
         ("Harbor Telecom Auto (Thailand) Co., Ltd.", "Harbor Telecom PLC", "TH"),
+        ("Harbor Telecom Thailand", "Harbor Telecom PLC", "TH"),
+        ("SB Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET"),
     ]
     assert found.organizations == [] and found.countries == []
