@@ -1305,3 +1305,23 @@ def test_a_companys_business_in_a_country_named_with_more_words_or_in_parenthese
         ("SB Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET"),
     ]
     assert found.organizations == [] and found.countries == []
+
+
+def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():
+    entries = [
+        Entry(1, "Harbor Institute of Physical and Chemical Research", "agency", country="JP"),
+        Entry(2, "United States", "country", country="US"),
+    ]
+    index = AliasIndex(entries, [(1, "HIPCR", True), (2, "U.S.", True)])
+    text = (
+        "Frontier beat Fugaku at the HIPCR Center for Computational Science in Kobe. The U.S. "
+        "Attorney’s Office agreed. HIPCR said it would help."
+    )
+    found = index.find(text)
+    assert [(c.name, c.parent, c.country_guess) for c in found.candidates] == [
+        ("HIPCR Center for Computational Science",
+         "Harbor Institute of Physical and Chemical Research", "JP"),
+    ]  # fmt: skip
+    # named by itself once more: still named
+    [institute] = found.organizations
+    assert [m.text for m in institute.mentions] == ["HIPCR"]

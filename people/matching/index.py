@@ -13,7 +13,11 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from people.matching.candidates import described_candidates, find_candidates
+from people.matching.candidates import (
+    described_candidates,
+    find_candidates,
+    guess_organization_kind,
+)
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
 from people.matching.lexicon import (
     CELESTIAL_BODIES,
@@ -100,6 +104,9 @@ _COUNTRY_IN_PARENTHESES = re.compile(
     r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4}) \((?P<country>[A-Z][a-z]+"
     r"(?: [A-Z][a-z]+)?)\)(?i:" + ONE_LEGAL_FORM + r")+(?![\w])"
 )
+# Capitalized words and the small words of names, after a body's acronym
+_WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:]|$))+")
+_CONNECTORS = {"of", "for", "on", "and", "the"}
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
@@ -734,6 +741,7 @@ class AliasIndex:
         candidates = find_candidates(text, folded, not_countries)
         self._national_subsidiaries(text, folded, suggestions, candidates)
         self._subsidiaries_with_their_country(text, folded, suggestions, candidates)
+        self._units_named_with_an_acronym(text, folded, suggestions, candidates)
         self._local_governments(text, folded, suggestions, candidates)
         _drop_instruments_names(folded, candidates)
         for key, government in governments.items():
@@ -960,6 +968,44 @@ class AliasIndex:
             ]  # fmt: skip
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
+
+    def _units_named_with_an_acronym(self, text, folded, suggestions, candidates) -> None:
+        """ "the RIKEN Center for Computational Science", "the UNEP Copenhagen Climate Centre":
+        a registry body's acronym, then capitalized words with a head noun, name a unit of that
+        body, a candidate whose parent it is (the body is not named there by itself)."""
+        taken = None
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind == COUNTRY:
+                continue  # "U.S. Attorney's Office": a national prefix, no parent
+            for mention in list(suggestion.mentions):
+                if not is_acronym(mention.text) or folded[mention.end : mention.end + 1] != " ":
+                    continue
+                run = _WORDS_OF_A_UNIT.match(folded, mention.end)
+                words = run.group().split() if run else []
+                while words and words[-1] in _CONNECTORS:
+                    words.pop()
+                heads = [i for i, w in enumerate(words) if w.lower() in ORGANIZATION_HEADS]
+                if not heads or words[-1].lower() in NOT_ORGANIZATION_WORDS:
+                    continue
+                if heads[-1] != len(words) - 1 and words[heads[0] + 1] not in _CONNECTORS:
+                    continue  # the name must end at its head or go on with "for", "of" …
+                end = mention.end + len(" " + " ".join(words))
+                taken = taken if taken is not None else _spans(suggestions, candidates)
+                others = [span for span in taken if span != (mention.start, mention.end)]
+                if overlaps(mention.start, end, others):
+                    continue
+                name = text[mention.start : end]
+                candidate = candidates.setdefault(
+                    fold_lower(name),
+                    Candidate(name, guess_organization_kind(name), "a unit of the body named",
+                              country_guess=suggestion.entry.country,
+                              parent=suggestion.entry.name),
+                )  # fmt: skip
+                candidate.mentions.append(Mention(name, mention.start, end))
+                kept = [m for m in suggestions[entry_id].mentions if m is not mention]
+                _keep_mentions(suggestions, entry_id, kept)
+                if entry_id not in suggestions:
+                    break
 
     def _company_named_first(self, words: str) -> tuple[Entry | None, int]:
         """The registry's company whose name begins the subsidiary's that `words` end with
