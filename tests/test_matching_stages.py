@@ -1286,6 +1286,17 @@ def test_words_around_a_registry_name_that_make_it_another_or_no_body():
     assert names(index.find("Washington state sued the company.")) == ["State of Washington"]
 
 
+def test_a_charitys_branch_in_a_country_is_a_candidate_with_its_parent():
+    entries = [
+        Entry(1, "Greenpeace", "nonprofit"),
+        Entry(2, "Switzerland", "country", country="CH"),
+    ]
+    [branch] = AliasIndex(entries).find("Greenpeace Switzerland joined the case.").candidates
+    assert (branch.name, branch.kind_guess, branch.parent) == (
+        "Greenpeace Switzerland", "nonprofit", "Greenpeace",
+    )  # fmt: skip
+
+
 def test_a_companys_business_in_a_country_named_with_more_words_or_in_parentheses():
     entries = [
         Entry(1, "Harbor Telecom PLC", "company", country="KE"),

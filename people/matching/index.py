@@ -107,6 +107,9 @@ _COUNTRY_IN_PARENTHESES = re.compile(
 # Capitalized words and the small words of names, after a body's acronym
 _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:]|$))+")
 _CONNECTORS = {"of", "for", "on", "and", "the"}
+# Bodies with businesses or branches named after a country: "Vodafone UK", "Greenpeace
+# Switzerland"
+_NATIONAL_BRANCHES = {"company", "nonprofit"}
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 _MINISTRY_OF = re.compile(
@@ -947,7 +950,7 @@ class AliasIndex:
             name = text[start:end]
             candidate = candidates.setdefault(
                 fold_lower(name),
-                Candidate(name, "company", f"{owner.name!r} in {country.name}",
+                Candidate(name, owner.kind, f"{owner.name!r} in {country.name}",
                           country_guess=country.country, parent=owner.name),
             )  # fmt: skip
             candidate.mentions.append(Mention(name, start, end))
@@ -1008,14 +1011,15 @@ class AliasIndex:
                     break
 
     def _company_named_first(self, words: str) -> tuple[Entry | None, int]:
-        """The registry's company whose name begins the subsidiary's that `words` end with
-        ("TotalEnergies" in "TotalEnergies EP", "Google" in "Yesterday Google", "OpenAI" in "SB
-        OpenAI"), and the number of characters of `words` before the subsidiary's name."""
+        """The registry's company (or charity) whose name begins the name of its business (or
+        branch) that `words` end with ("TotalEnergies" in "TotalEnergies EP", "Google" in
+        "Yesterday Google", "OpenAI" in "SB OpenAI"), and the number of characters of `words`
+        before that name."""
         names = words.split()
         for first in range(len(names)):
             for last in range(len(names), first, -1):
                 entry = self.entry_called(" ".join(names[first:last]))
-                if entry is not None and entry.kind == "company":
+                if entry is not None and entry.kind in _NATIONAL_BRANCHES:
                     while first and names[first - 1].isupper() and len(names[first - 1]) > 1:
                         first -= 1  # "SB OpenAI Japan": initials before are the name's
                     return entry, len(" ".join(names[:first])) + (1 if first else 0)
