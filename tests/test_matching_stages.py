@@ -681,6 +681,12 @@ def test_people_quoted_without_a_title_before_the_name():
             "She founded it with Guillaume Lample and Timothée Lacroix, who both worked there.",
             ["Guillaume Lample", "Timothee Lacroix"],  # (as folded)
         ),
+        # a title's head after a word or two of its field; not a body described
+        (
+            "Ana Lima, research manager at the institute, said so. Harbor Lights, a research "
+            "group, met.",
+            ["Ana Lima"],
+        ),
     ],
 )
 def test_people_by_the_words_around_their_names(text, names):

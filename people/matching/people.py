@@ -372,7 +372,12 @@ def _title_after(folded: str, at: int) -> bool:
     while match := _DEGREE.match(folded, at):  # "Jane Roe, MD, JD, the bank's president"
         at = match.end()
     match = _AFTER_COMMA.match(folded, at, at + 80)
-    if not match or not _is_title_word(match["word"], first=True):
+    if match and not _is_title_word(match["word"], first=True):
+        # "Jo Roe, research manager at HAI": a title's head after a word or two of its field
+        words = _FIELD_WORDS.match(folded, match.start("word"))
+        words = words.group().split() if words else []
+        return any(word in TITLE_HEADS for word in words[1:3])
+    if not match:
         return False
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, at, at + 160)]
     if tokens and _title_name_at(folded, tokens)[0]:
@@ -397,6 +402,7 @@ def _title_after(folded: str, at: int) -> bool:
     return not rest[:1].isupper() or _is_title_word(rest, first=False)
 
 
+_FIELD_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){1,2}")
 # Who held or will hold an office: "his predecessor, Jane Roe, resigned"
 _HOLDERS = {"predecessor", "successor"}
 
@@ -420,7 +426,7 @@ _COMMA_BEFORE_A_TITLE = re.compile(
     r", (?=(?:(?:MD|JD|PhD|Ph\.D\.|M\.D\.|MBA|DPhil), )*"
     r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
     + _BODY_BEFORE_TITLE
-    + r"(?:[Cc]o-)?(?:"
+    + r"(?:[a-z][a-z-]+ ){0,2}(?:[Cc]o-)?(?:"
     + "|".join(
         sorted(
             {re.escape(f) for w in TITLE_WORDS | _RANKS for f in (w, w.capitalize(), w.upper())},
