@@ -684,8 +684,8 @@ def test_people_quoted_without_a_title_before_the_name():
         # a title's head after a word or two of its field; not a body described
         (
             "Ana Lima, research manager at the institute, said so. Harbor Lights, a research "
-            "group, met.",
-            ["Ana Lima"],
+            "group, met. Rui Costa, chief executive of Crown Estate Harbor, agreed.",
+            ["Ana Lima", "Rui Costa"],
         ),
     ],
 )

@@ -380,8 +380,9 @@ def _title_after(folded: str, at: int) -> bool:
     if not match:
         return False
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, at, at + 160)]
-    if tokens and _title_name_at(folded, tokens)[0]:
+    if match["word"][:1].isupper() and tokens and _title_name_at(folded, tokens)[0]:
         return False  # "In Buenos Aires, Minister of Economy Luis Caputo": a title and its holder
+        # (a title in lower case describes the name before: "chief executive of Crown Estate")
     rest = (match["rest"] or " ").lstrip(" ").rstrip(",.;:")
     if match["word"].lower() in TITLE_MODIFIERS:  # "chief executive", not "chief supplier"
         if rest == "to" and (holder := _TO_A_TITLE.match(folded, match.end())):
