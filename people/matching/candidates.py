@@ -406,8 +406,13 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
         if (comma := folded.rfind(", ", start, end)) > 0 and not _A_LISTED_NAME.match(
             folded, start, comma
         ):
-            after = folded[comma + 2 : end]
-            if not _LEGAL_FORMS_AFTER.match(folded, comma, end) and " " in after:
+            after, first = folded[comma + 2 : end], folded[start : folded.find(",", start)]
+            if (
+                not _LEGAL_FORMS_AFTER.match(folded, comma, end)
+                and " " in after
+                and " " in first.removeprefix("The ")  # ("Foreign, Commonwealth and …")
+                and " and " not in after  # ("… Trade, Industry and Energy")
+            ):
                 start = comma + 2  # "ND Western, Aradel Energy": a list, its last name
         name = text[start:end]
         key = fold_lower(name)
