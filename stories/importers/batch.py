@@ -136,7 +136,7 @@ def load_stories(
                     again.append(parsed)
                 else:
                     if again:
-                        outcomes.extend(_load_existing(again, origin))
+                        outcomes.extend(_load_existing(again, origin, scanner))
                         again.clear()
                     group.append(parsed)
                     if parsed.source and parsed.source.person_name is not None:
@@ -147,7 +147,7 @@ def load_stories(
                 seen_keys.add(key)
             flush()
             if again:
-                outcomes.extend(_load_existing(again, origin))
+                outcomes.extend(_load_existing(again, origin, scanner))
                 again.clear()
     return outcomes
 
@@ -188,12 +188,12 @@ def _existing(chunk: list[ParsedStory]) -> set[str]:
     return found
 
 
-def _load_existing(run: list[ParsedStory], origin: str) -> list[Outcome]:
+def _load_existing(run: list[ParsedStory], origin: str, scanner: Scanner) -> list[Outcome]:
     """Releases whose story is there already, in order: those that change nothing found in a
     few queries for the run, the others loaded by load_story. When load_story writes to the
     registry, or to a story a later release of the run is for, the rest is compared again."""
     outcomes: list[Outcome] = []
-    unchanged = _unchanged(run)
+    unchanged = _unchanged(run, scanner)
     for number, parsed in enumerate(run):
         if result := unchanged.get(id(parsed)):
             outcomes.append(result)
@@ -203,7 +203,7 @@ def _load_existing(run: list[ParsedStory], origin: str) -> list[Outcome]:
             outcomes.append(_load_one(parsed, origin))
         rest = run[number + 1 :]
         if saved or any(later.import_key == parsed.import_key for later in rest):
-            unchanged = _unchanged(rest)
+            unchanged = _unchanged(rest, scanner)
     return outcomes
 
 
@@ -226,7 +226,7 @@ class _saving:
             post_save.disconnect(sender=sender, dispatch_uid=(id(self), sender))
 
 
-def _unchanged(run: list[ParsedStory]) -> dict[int, LoadResult]:
+def _unchanged(run: list[ParsedStory], scanner: Scanner) -> dict[int, LoadResult]:
     """The releases of `run` (by id) that leave their story as it is, as load_story would
     find: the same fields, the same source role, and every organization and person it would
     attach attached already. (Typed stories and new registry entries: not among them.)"""
@@ -254,7 +254,7 @@ def _unchanged(run: list[ParsedStory]) -> dict[int, LoadResult]:
         fill_story(story, parsed, item.role)
         if snapshot(story) != before:
             continue
-        item.found = suggest(parsed_story_text(parsed))
+        item.found = scanner.suggest(parsed_story_text(parsed))  # the workers' scan
         item.findings = story_findings(parsed, item.found)
         items.append(item)
     _suggested(items, registry)
@@ -693,7 +693,7 @@ def _store_quotes(items: list[_New], found: list[list[Quote]]) -> None:
     by_name = {p.name_key: p for p in Person.objects.filter(name_key__in=map(name_key, names))}
     people = Person.objects.in_bulk(person_ids | {p.pk for p in by_name.values()})
     all_roles: dict[int, list[Role]] = {}
-    for role in Role.objects.filter(person_id__in=people).select_related("organization"):
+    for role in Role.objects.filter(person_id__in=people):
         all_roles.setdefault(role.person_id, []).append(role)
     organization_names = {
         s.organization if s.kind == SpeakerKind.PERSON else s.name for s in speakers
@@ -706,7 +706,7 @@ def _store_quotes(items: list[_New], found: list[list[Quote]]) -> None:
     for item in items:
         story_rows = [quote_fields(q) for q in item.quotes]
         for row, quote in zip(story_rows, item.quotes, strict=True):
-            speaker, organization, person = quote.speaker, None, None
+            speaker, person, organization, role = quote.speaker, None, None, None
             if speaker and speaker.kind == SpeakerKind.ORGANIZATION:
                 organization = (
                     by_id.get(speaker.entry.id)
@@ -726,13 +726,15 @@ def _store_quotes(items: list[_New], found: list[list[Quote]]) -> None:
                 )
                 if role and not row["speaker_title"]:
                     row["speaker_title"] = role.title
-                organization = (
-                    named.first_not_country(speaker.organization) if speaker.organization else None
-                ) or (role.organization if role else None)
+                if speaker.organization:
+                    organization = named.first_not_country(speaker.organization)
             row.update(
                 story_id=item.story.pk,
                 speaker_person_id=person.pk if person else None,
-                speaker_organization_id=organization.pk if organization else None,
+                # The organization named, else that of the person's role.
+                speaker_organization_id=(
+                    organization.pk if organization else role.organization_id if role else None
+                ),
                 created_at=now,  # as auto_now_add and auto_now set them
                 updated_at=now,
             )
