@@ -28,7 +28,7 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connections, models, router, transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.db.models.signals import post_save
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -445,10 +445,16 @@ class _Registry:
                 org_names.add(name)
             person_names.add(source.person_name)
         self.organizations = _OrganizationsNamed(org_names)
-        self.people: dict[str, Person] = {}
-        for person in Person.objects.filter(name_key__in={name_key(n) for n in person_names}):
-            if (old := self.people.get(person.name_key)) is None or person.pk < old.pk:
-                self.people[person.name_key] = person
+        # Of the people who share a name, the first made (the registry's look-up).
+        first = (
+            Person.objects.filter(name_key__in={name_key(n) for n in person_names})
+            .values("name_key")
+            .annotate(first=Min("pk"))
+            .values("first")
+        )
+        self.people: dict[str, Person] = {
+            person.name_key: person for person in Person.objects.filter(pk__in=first)
+        }
         # Each person's roles, current first (RoleQuerySet.current_first): a new role (no end,
         # the highest key) goes first.
         self.roles: dict[str, list[Role]] = {}
