@@ -1,6 +1,6 @@
 """Unique slugs for any model with a `slug` field, also when two saves race for the same one."""
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -28,9 +28,16 @@ def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int
         return []
     bases = [_slug_base(text, max_length) for text in texts]
     stems = {base[: max_length - 8] for base in bases}  # room for a suffix of up to 7 digits
+    # SQLite runs startswith as a LIKE, which ignores case and so cannot use the slug's index
+    # (the table was read once per stem); the range of the slugs that begin with the stem can
+    # (SQLite compares text by code point; elsewhere a range follows the collation).
+    indexed = connections[router.db_for_read(model)].vendor == "sqlite"
     prefixes = Q()
     for stem in stems:
-        prefixes |= Q(slug__startswith=stem)
+        prefix = Q(slug__startswith=stem)
+        if indexed:
+            prefix &= Q(slug__gte=stem, slug__lt=stem + "\U0010ffff")
+        prefixes |= prefix
     in_use = model._default_manager.filter(prefixes).order_by().values_list("slug", flat=True)
     taken, slugs = set(in_use), []
     for base in bases:

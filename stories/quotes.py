@@ -82,18 +82,23 @@ def confirm_quote(quote: StoryQuote) -> StoryQuote:
 
 def quote_row(story: Story, quote: Quote) -> StoryQuote:
     """An unsaved StoryQuote for a quote the engine found."""
+    return StoryQuote(story=story, **quote_fields(quote))
+
+
+def quote_fields(quote: Quote) -> dict[str, object]:
+    """The StoryQuote fields a quote the engine found gives (its speaker aside from the
+    registry's person and organization, and its position)."""
     speaker = quote.speaker
-    return StoryQuote(
-        story=story,
-        paragraph=quote.paragraph,
-        start=quote.start,
-        end=quote.end,
-        text=quote.text,
-        speaker_kind=speaker.kind if speaker else "",
-        speaker_name=(speaker.name if speaker else "")[:200],
-        speaker_title=(speaker.title if speaker else "")[:300],
-        origin=QuoteOrigin.FOUND,
-    )
+    return {
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker_kind": speaker.kind if speaker else "",
+        "speaker_name": (speaker.name if speaker else "")[:200],
+        "speaker_title": (speaker.title if speaker else "")[:300],
+        "origin": QuoteOrigin.FOUND,
+    }
 
 
 def _link_speakers(story: Story, rows: list[StoryQuote], quotes: list[Quote]) -> None:

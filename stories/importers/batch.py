@@ -16,7 +16,6 @@ bulk write fails (a value the database refuses, a slug or key taken meanwhile by
 process), every file of that chunk.
 """
 
-import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,8 +27,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, models, router, transaction
-from django.db.models import Q
+from django.db import DatabaseError, connections, models, router, transaction
+from django.db.models import Min, Q
 from django.db.models.signals import post_save
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -64,7 +63,7 @@ from stories.models import (
     StoryPerson,
     StoryQuote,
 )
-from stories.quotes import quote_row, role_held, source_finding
+from stories.quotes import quote_fields, role_held, source_finding
 from stories.signals import refresh_search_vectors_later
 from stories.tagging import (
     parsed_story_text,
@@ -137,7 +136,7 @@ def load_stories(
                     again.append(parsed)
                 else:
                     if again:
-                        outcomes.extend(_load_existing(again, origin))
+                        outcomes.extend(_load_existing(again, origin, scanner))
                         again.clear()
                     group.append(parsed)
                     if parsed.source and parsed.source.person_name is not None:
@@ -148,7 +147,7 @@ def load_stories(
                 seen_keys.add(key)
             flush()
             if again:
-                outcomes.extend(_load_existing(again, origin))
+                outcomes.extend(_load_existing(again, origin, scanner))
                 again.clear()
     return outcomes
 
@@ -189,12 +188,12 @@ def _existing(chunk: list[ParsedStory]) -> set[str]:
     return found
 
 
-def _load_existing(run: list[ParsedStory], origin: str) -> list[Outcome]:
+def _load_existing(run: list[ParsedStory], origin: str, scanner: Scanner) -> list[Outcome]:
     """Releases whose story is there already, in order: those that change nothing found in a
     few queries for the run, the others loaded by load_story. When load_story writes to the
     registry, or to a story a later release of the run is for, the rest is compared again."""
     outcomes: list[Outcome] = []
-    unchanged = _unchanged(run)
+    unchanged = _unchanged(run, scanner)
     for number, parsed in enumerate(run):
         if result := unchanged.get(id(parsed)):
             outcomes.append(result)
@@ -204,7 +203,7 @@ def _load_existing(run: list[ParsedStory], origin: str) -> list[Outcome]:
             outcomes.append(_load_one(parsed, origin))
         rest = run[number + 1 :]
         if saved or any(later.import_key == parsed.import_key for later in rest):
-            unchanged = _unchanged(rest)
+            unchanged = _unchanged(rest, scanner)
     return outcomes
 
 
@@ -227,7 +226,7 @@ class _saving:
             post_save.disconnect(sender=sender, dispatch_uid=(id(self), sender))
 
 
-def _unchanged(run: list[ParsedStory]) -> dict[int, LoadResult]:
+def _unchanged(run: list[ParsedStory], scanner: Scanner) -> dict[int, LoadResult]:
     """The releases of `run` (by id) that leave their story as it is, as load_story would
     find: the same fields, the same source role, and every organization and person it would
     attach attached already. (Typed stories and new registry entries: not among them.)"""
@@ -255,7 +254,7 @@ def _unchanged(run: list[ParsedStory]) -> dict[int, LoadResult]:
         fill_story(story, parsed, item.role)
         if snapshot(story) != before:
             continue
-        item.found = suggest(parsed_story_text(parsed))
+        item.found = scanner.suggest(parsed_story_text(parsed))  # the workers' scan
         item.findings = story_findings(parsed, item.found)
         items.append(item)
     _suggested(items, registry)
@@ -446,10 +445,16 @@ class _Registry:
                 org_names.add(name)
             person_names.add(source.person_name)
         self.organizations = _OrganizationsNamed(org_names)
-        self.people: dict[str, Person] = {}
-        for person in Person.objects.filter(name_key__in={name_key(n) for n in person_names}):
-            if (old := self.people.get(person.name_key)) is None or person.pk < old.pk:
-                self.people[person.name_key] = person
+        # Of the people who share a name, the first made (the registry's look-up).
+        first = (
+            Person.objects.filter(name_key__in={name_key(n) for n in person_names})
+            .values("name_key")
+            .annotate(first=Min("pk"))
+            .values("first")
+        )
+        self.people: dict[str, Person] = {
+            person.name_key: person for person in Person.objects.filter(pk__in=first)
+        }
         # Each person's roles, current first (RoleQuerySet.current_first): a new role (no end,
         # the highest key) goes first.
         self.roles: dict[str, list[Role]] = {}
@@ -661,8 +666,13 @@ def _link(items: list[_New], origin: str) -> None:
         ]
         links += item.links
         quoted += item.quoted
-    StoryOrganization.objects.bulk_create(links)
-    StoryPerson.objects.bulk_create(quoted)
+    for model, rows, fields in [
+        (StoryOrganization, links, ["story_id", "organization_id", "position", "origin"]),
+        (StoryPerson, quoted, ["story_id", "person_id", "role_id", "position", "origin"]),
+    ]:
+        values = [{name: getattr(row, name) for name in fields} for row in rows]
+        for row, pk in zip(rows, _insert(model, values, returning_ids=True), strict=True):
+            row.pk = pk
 
 
 def _find_quotes(items: list[_New], scanner: Scanner):
@@ -689,49 +699,56 @@ def _store_quotes(items: list[_New], found: list[list[Quote]]) -> None:
     by_name = {p.name_key: p for p in Person.objects.filter(name_key__in=map(name_key, names))}
     people = Person.objects.in_bulk(person_ids | {p.pk for p in by_name.values()})
     all_roles: dict[int, list[Role]] = {}
-    for role in Role.objects.filter(person_id__in=people).select_related("organization"):
+    for role in Role.objects.filter(person_id__in=people):
         all_roles.setdefault(role.person_id, []).append(role)
     organization_names = {
         s.organization if s.kind == SpeakerKind.PERSON else s.name for s in speakers
     } - {""}
     named = _OrganizationsNamed(organization_names)
     by_id = Organization.objects.in_bulk({s.entry.id for s in speakers if s.entry})
-    on = timezone.now().date()  # a new draft: no publish time yet
+    now = timezone.now()
+    on = now.date()  # a new draft: no publish time yet
     rows = []
     for item in items:
-        story_rows = [quote_row(item.story, q) for q in item.quotes]
+        story_rows = [quote_fields(q) for q in item.quotes]
         for row, quote in zip(story_rows, item.quotes, strict=True):
-            speaker = quote.speaker
-            if speaker is None:
-                continue
-            if speaker.kind == SpeakerKind.ORGANIZATION:
-                row.speaker_organization = (
+            speaker, person, organization, role = quote.speaker, None, None, None
+            if speaker and speaker.kind == SpeakerKind.ORGANIZATION:
+                organization = (
                     by_id.get(speaker.entry.id)
                     if speaker.entry
                     else named.first_not_country(speaker.name)
                 )
-                continue
-            person = (
-                people.get(speaker.person.id)
-                if speaker.person
-                else by_name.get(name_key(speaker.name))
+            elif speaker:
+                person = (
+                    people.get(speaker.person.id)
+                    if speaker.person
+                    else by_name.get(name_key(speaker.name))
+                )
+                role = (
+                    role_held(all_roles.get(person.pk, []), on, item.story.source_role)
+                    if person
+                    else None
+                )
+                if role and not row["speaker_title"]:
+                    row["speaker_title"] = role.title
+                if speaker.organization:
+                    organization = named.first_not_country(speaker.organization)
+            row.update(
+                story_id=item.story.pk,
+                speaker_person_id=person.pk if person else None,
+                # The organization named, else that of the person's role.
+                speaker_organization_id=(
+                    organization.pk if organization else role.organization_id if role else None
+                ),
+                created_at=now,  # as auto_now_add and auto_now set them
+                updated_at=now,
             )
-            row.speaker_person = person
-            role = (
-                role_held(all_roles.get(person.pk, []), on, item.story.source_role)
-                if person
-                else None
-            )
-            if role and not row.speaker_title:
-                row.speaker_title = role.title
-            row.speaker_organization = (
-                named.first_not_country(speaker.organization) if speaker.organization else None
-            ) or (role.organization if role else None)
-        ordered = sorted(story_rows, key=lambda row: (row.paragraph, row.start))
+        ordered = sorted(story_rows, key=lambda row: (row["paragraph"], row["start"]))
         for position, row in enumerate(ordered):
-            row.position = position
+            row["position"] = position
         rows += story_rows
-    StoryQuote.objects.bulk_create(rows)
+    _insert(StoryQuote, rows)
 
 
 def _record_revisions(items: list[_New]) -> None:
@@ -753,15 +770,65 @@ def _record_revisions(items: list[_New]) -> None:
     # What serializers.serialize("json", [obj]) gives each (as reversion stores it), with one
     # serializer for all of them.
     data = serializers.get_serializer("python")().serialize([obj for _, obj in saved])
-    Version.objects.bulk_create(
-        Version(
-            revision=revision,
-            content_type=types[type(obj)],
-            object_id=str(obj.pk),
-            db=router.db_for_write(type(obj), instance=obj),
-            format="json",
-            serialized_data=f"[{json.dumps(fields, cls=DjangoJSONEncoder, ensure_ascii=False)}]",
-            object_repr=str(obj),
-        )
-        for (revision, obj), fields in zip(saved, data, strict=True)
+    encode = DjangoJSONEncoder(ensure_ascii=False).encode  # json.dumps(…, cls=, ensure_ascii=)
+    _insert(
+        Version,
+        [
+            {
+                "revision_id": revision.pk,
+                "content_type_id": types[type(obj)].pk,
+                "object_id": str(obj.pk),
+                "db": router.db_for_write(type(obj), instance=obj),
+                "format": "json",
+                "serialized_data": f"[{encode(fields)}]",
+                "object_repr": str(obj),
+            }
+            for (revision, obj), fields in zip(saved, data, strict=True)
+        ],
     )
+
+
+def _insert(
+    model: type[models.Model], rows: list[dict[str, object]], *, returning_ids: bool = False
+) -> list[int]:
+    """INSERT `rows` (attribute name -> value) into `model`'s table, as bulk_create would
+    without making and preparing a model instance per row: each value must be what the field
+    would write (a key, a string, a number; a datetime is adapted here). Returns the new
+    primary keys, in order, when `returning_ids`."""
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    names = list(rows[0])
+    fields = [model._meta.get_field(name) for name in names]
+    adapt = {
+        name
+        for name, model_field in zip(names, fields, strict=True)
+        if isinstance(model_field, models.DateTimeField)
+    }
+    row_sql = f"({', '.join(['%s'] * len(names))})"
+    into = (
+        f"INSERT INTO {quote(model._meta.db_table)} "
+        f"({', '.join(quote(model_field.column) for model_field in fields)}) VALUES "
+    )
+    returning = ""
+    size = connection.ops.bulk_batch_size(fields, rows)
+    if returning_ids:
+        returning = f" RETURNING {quote(model._meta.pk.column)}"
+        if not connection.features.can_return_rows_from_bulk_insert:
+            returning, size = "", 1  # an older SQLite: one row at a time, its lastrowid
+    ids = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            params = [
+                connection.ops.adapt_datetimefield_value(row[name]) if name in adapt else row[name]
+                for row in batch
+                for name in names
+            ]
+            cursor.execute(into + ", ".join([row_sql] * len(batch)) + returning, params)
+            if returning:
+                ids += [pk for (pk,) in cursor.fetchall()]
+            elif returning_ids:
+                ids.append(cursor.lastrowid)
+    return ids

@@ -87,9 +87,10 @@ class ParsedStory:
 
 @dataclass
 class _Block:
-    """Consecutive non-blank lines: (line number, text) pairs."""
+    """Consecutive non-blank lines: (line number, text) pairs; or a marker line, alone."""
 
     lines: list[tuple[int, str]]
+    is_marker: bool = False  # told by _blocks, which looks at each line once
 
     @property
     def start(self) -> int:
@@ -98,10 +99,6 @@ class _Block:
     @property
     def text(self) -> str:
         return " ".join(text for _, text in self.lines)
-
-    @property
-    def is_marker(self) -> bool:
-        return len(self.lines) == 1 and _is_marker(self.lines[0][1])
 
 
 def _is_marker(line: str) -> bool:
@@ -245,7 +242,7 @@ def _blocks(lines: list[str], notice: Callable[[int | None, str], None]) -> list
             if current:
                 blocks.append(_Block(current))
                 current = []
-            blocks.append(_Block([(number, line)]))
+            blocks.append(_Block([(number, line)], is_marker=True))
         else:
             current.append((number, line))
     if current:
