@@ -47,6 +47,7 @@ STARTER_FILES = [
     "us-federal.json",
     "multilateral.json",
     "national-governments.json",
+    "national-ministries.json",
     "us-congress.json",
     "us-states.json",
     "companies.json",
