@@ -225,6 +225,12 @@ def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_
         name="Office of the President of Tuvalu", kind="agency", country="TV"
     )
     OrganizationFactory(name="Presidential Communications Office", kind="agency", country="TV")
+    # a ministry named after the presidency it serves is not the president's office
+    OrganizationFactory(
+        name="Ministry General Secretariat of the Presidency of Tuvalu",
+        kind="ministry",
+        country="TV",
+    )
     cabinet = OrganizationFactory(name="Tuvaluan Cabinet", kind="agency", country="TV")
     story_with_label(tmp_path, "Ann Poe, President of Tuvalu | Newsroom")
     story_with_label(tmp_path, "Tom Fale, Prime Minister of Tuvalu | Newsroom")

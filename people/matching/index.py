@@ -312,6 +312,9 @@ _HEAD_OFFICE_NAMES = [
     ("state", re.compile(r"\b(?:president|presidency|state house)\b")),
     ("government", re.compile(r"\bcabinet\b")),
 ]
+# A ministry named after the office it serves ("Ministry of the Presidency" of Spain, Chile's
+# "Ministry General Secretariat of the Presidency") is not that office
+_A_MINISTRY_OF_THE_OFFICE = re.compile(r"ministry\b")
 _PRESIDENTS_OWN = re.compile(r"\bpresident(?:'s|ial)?\b(?!.*\b(?:government|ministers)\b)")
 
 
@@ -546,6 +549,8 @@ class AliasIndex:
             if entry.kind not in _OFFICE_KINDS or not entry.country or self._under_a_region(entry):
                 continue  # a premier of a province is no prime minister
             lowered = fold_lower(name)
+            if _A_MINISTRY_OF_THE_OFFICE.match(lowered):
+                continue  # "Ministry General Secretariat of the Presidency": a ministry
             for rank, (role, pattern) in enumerate(_HEAD_OFFICE_NAMES):
                 if role == "government" and _PRESIDENTS_OWN.search(lowered):
                     continue  # "Chancellery of the President of Poland": a head of state's
