@@ -199,6 +199,16 @@ def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
     assert [s.entry.name for s in index.find("Fighting between the SAF and …").organizations] == [
         "Sudanese Armed Forces"
     ]
+    # defined after the name in its own language: "(Autoriteit Persoonsgegevens, AP)"
+    index = AliasIndex([Entry(1, "Associated Press", "media")], [(1, "AP", True)])
+    text = (
+        "The Dutch Data Protection Authority (Autoriteit Persoonsgegevens, AP) fined Uber. "
+        "The AP had fined it before."
+    )
+    found = index.find(text)
+    assert found.organizations == []
+    [authority] = found.candidates
+    assert [m.text for m in authority.mentions][1:] == ["AP", "AP"]
 
 
 def test_a_countrys_body_under_another_form_of_its_country_name():

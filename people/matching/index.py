@@ -85,8 +85,12 @@ _MINISTER_BEFORE = re.compile(
     r"\s+of\s+(?:the\s+)?$",
     re.I,
 )
-_ACRONYM_AFTER = re.compile(r"^\s*\(\s*(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)")
+# "… (EPA)", and "… (Autoriteit Persoonsgegevens, AP)": a name in its own language first
+_ACRONYM_AFTER = re.compile(
+    r"^\s*\(\s*(?:[A-Z][^(),]{2,60}, )?(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)"
+)
 # "Secretary of the Treasury" → the Department of the Treasury, when the registry has it.
+_LOCAL_NAME_BEFORE = re.compile(r"\((?P<name>[A-Z][^(),]{2,60}), $")
 _CABINET_TITLE = re.compile(
     r"\bSecretary of (?P<the>the )?(?P<dept>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)"
     r"(?! for\b)"  # a British "Secretary of State for Transport" heads no Department of State
@@ -1317,15 +1321,23 @@ class AliasIndex:
         for entry_id, suggestion in list(suggestions.items()):
             redefined = set()
             for mention in suggestion.mentions:
-                if not (
-                    is_acronym(mention.text) and inside_parens(folded, mention.start, mention.end)
-                ):
+                if not is_acronym(mention.text):
+                    continue
+                local = _LOCAL_NAME_BEFORE.search(folded, max(0, mention.start - 70), mention.start)
+                if local and folded[mention.end : mention.end + 1] == ")":
+                    # "(Autoriteit Persoonsgegevens, AP)": the name it stands for, before it
+                    if fold_lower(local["name"]) == fold_lower(suggestion.entry.name):
+                        continue
+                    words_end = local.end("name")
+                elif inside_parens(folded, mention.start, mention.end):
+                    words_end = mention.start - 1
+                else:
                     continue
                 before = (mention.start - 2, mention.start - 1)
                 if any(other.end in before for other in suggestion.mentions):
                     continue  # "Environmental Protection Agency (EPA)": its own name before it
                 letters = [c for c in mention.text if c.isupper()]
-                words = _WORDS.findall(folded, max(0, mention.start - 100), mention.start - 1)
+                words = _WORDS.findall(folded, max(0, words_end - 100), words_end)
                 words = [w for w in words if w.lower() not in INITIAL_SKIP][-len(letters) :]
                 if len(words) == len(letters) and [w[0].upper() for w in words] == letters:
                     redefined.add(mention.text)
