@@ -502,3 +502,12 @@ def test_a_family_name_first_used_alone_is_the_person():
 def test_a_quote_after_a_sentence_describing_what_someone_said():
     paragraphs = ["In his address, Rubio described the treaty as a milestone. “It will last.”"]
     assert spoken(paragraphs, findings([RUBIO])) == [("It will last.", "Marco Rubio", "described")]
+
+
+def test_a_bodys_title_holder_named_after_it_is_the_speaker_not_the_body():
+    found = findings([], [organization("Harbor Data Authority", "HDA")])
+    text = "“The rules guard rights,” HDA chairman Ana Lima said. “We will appeal,” the HDA said."
+    assert [(q, who) for q, who, _ in spoken([text], found)] == [
+        ("The rules guard rights,", "Ana Lima"),
+        ("We will appeal,", "Harbor Data Authority"),
+    ]

@@ -752,12 +752,21 @@ class _Resolver:
             for run in runs:
                 if organization := self._organization(run, phrase, here):
                     return organization
-        for run in runs:
+        for number, run in enumerate(runs):
             if person := self._person(run, here):
                 if not person.title and not person.person:
                     person.title, person.organization = _appositive(run, _strip_title(run), phrase)
                 return person
             if organization := self._organization(run, phrase, here):
+                # "AP chairman Aleid Wolfsen said": the body's title-holder named after it
+                following = runs[number + 1] if number + 1 < len(runs) else None
+                if following and _TITLE_BETWEEN.search(
+                    phrase.split(" ".join(following))[0].split(" ".join(run))[-1]
+                ):
+                    if holder := self._person(following, here) or self._new_person(
+                        following, phrase
+                    ):
+                        return holder
                 return organization
             if not strict and (person := self._new_person(run, phrase)):
                 return person
@@ -1041,6 +1050,10 @@ def _two_named_together(pool: list[_Known], paragraphs: list[str], here) -> bool
         if p[0] == last[0] and start <= p[1] <= last[1]
     }
     return len(named) > 1
+
+
+_TITLE_WORD = "(?:" + "|".join(sorted(map(re.escape, TITLE_WORDS), key=len, reverse=True)) + ")"
+_TITLE_BETWEEN = re.compile(rf"^\s+(?:{_TITLE_WORD}\s+){{1,3}}$")
 
 
 def _runs(phrase: str) -> list[list[str]]:
