@@ -511,3 +511,14 @@ def test_a_bodys_title_holder_named_after_it_is_the_speaker_not_the_body():
         ("The rules guard rights,", "Ana Lima"),
         ("We will appeal,", "Harbor Data Authority"),
     ]
+
+
+def test_a_sentences_conjunction_is_no_part_of_a_speakers_name():
+    found = findings([], [organization("Acme Rides", "Acme")])
+    paragraphs = [
+        "Because Acme’s headquarters are in Oslo, the case went to the regulator, which said so.",
+        "Acme called the fine “completely unjustified” and said it would appeal.",
+    ]
+    assert [(q, who) for q, who, _ in spoken(paragraphs, found)] == [
+        ("completely unjustified", "Acme Rides")
+    ]

@@ -243,6 +243,7 @@ FUNCTION_WORDS = {
     "together", "last", "next", "yesterday", "tomorrow", "tonight", "now", "then", "no", "not",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "outside", "inside", "meanwhile", "earlier", "later", "however", "despite", "among",
+    "because", "although", "though", "unless", "whether", "once",
 } | CALENDAR_WORDS  # fmt: skip
 # The topics of ministries a title implies: "Foreign Minister" -> foreign affairs.
 MINISTRY_TOPICS = {
