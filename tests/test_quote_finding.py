@@ -1,6 +1,6 @@
 """The quotes stage (people/matching/quotes.py) on its own: small texts, no database."""
 
-from people.matching.quotes import find_quotes
+from people.matching.quotes import _full_name_in, find_quotes
 from people.matching.results import (
     Candidate,
     Entry,
@@ -522,3 +522,11 @@ def test_a_sentences_conjunction_is_no_part_of_a_speakers_name():
     assert [(q, who) for q, who, _ in spoken(paragraphs, found)] == [
         ("completely unjustified", "Acme Rides")
     ]
+
+
+def test_a_quotations_first_words_are_no_persons_full_name():
+    """ "Gopal said: “Joining Kestrel allows us to grow.”" gives "Kestrel" no first name: a
+    surname's full name is looked for outside the quotation marks' first words."""
+    paragraphs = ("Jo Gopal said: “Joining Kestrel allows us to grow.”", "Kestrel agreed.")
+    assert _full_name_in("Kestrel", paragraphs) is None
+    assert _full_name_in("Gopal", paragraphs) == ["Jo", "Gopal"]

@@ -972,6 +972,8 @@ def _full_name_in(surname: str, paragraphs: tuple[str, ...]) -> list[str] | None
     )
     for paragraph in paragraphs:
         for match in pattern.finditer(paragraph):
+            if paragraph[match.start() - 1 : match.start()] in ("“", '"'):
+                continue  # "“Joining Synopsys allows us …”": a quotation's first words
             words = match.group(0).split()
             if words[0].lower() not in _NOT_A_NAME and not words[0].endswith(("’s", "'s")):
                 return words
