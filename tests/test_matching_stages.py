@@ -686,6 +686,11 @@ def test_people_quoted_without_a_title_before_the_name():
             "Acme Widgets will be the largest maker; Li Na, chief supplier of parts, left.",
             ["Ana Lima", "Rui Costa", "Bo Chan", "Li Wei"],
         ),
+        # a middle initial; names after a plural title
+        (
+            "Assistant U.S. Attorneys Ana C. Lima and Rui A. Costa prosecuted the case.",
+            ["Ana C. Lima", "Rui A. Costa"],
+        ),
         # a name joined by "and" to a person's
         (
             "She founded it with Guillaume Lample and Timothée Lacroix, who both worked there.",

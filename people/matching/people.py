@@ -470,7 +470,7 @@ _PLURAL_FORMS = (
     "Senators", "Sens.", "Representatives", "Reps.", "Congressmen", "Congresswomen",
     "Governors", "Ministers", "Secretaries", "Commissioners", "Mayors", "Ambassadors",
     "Co-chairs", "Co-Chairs", "Chairs", "Chairmen", "Justices", "Judges", "Members", "members",
-    "Directors", "directors",
+    "Directors", "directors", "Attorneys", "Agents", "Officers",
 )  # fmt: skip
 _PLURAL_TITLE = re.compile(
     r"(?<![\w’'])(?:" + "|".join(re.escape(form) for form in _PLURAL_FORMS) + ") "
@@ -516,6 +516,18 @@ def _aged_or_party_spans(folded: str):
         ):
             start += len(words.pop(0)) + 1  # "Representative Jo Roe (R-WA)"
         yield (start, match.end("name")), " ".join(words)
+
+
+# "Jared C. Dolan": a given name, a middle initial and a family name are a person's
+_MIDDLE_INITIAL = re.compile(
+    r"(?<![\w.’'-])[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:,? (?:Jr\.|Sr\.|II|III|IV))?(?![\w’'-])"
+)
+
+
+def _middle_initial_spans(folded: str):
+    for match in _MIDDLE_INITIAL.finditer(folded):
+        yield match.span(), match.group()
 
 
 def _honorific_spans(folded: str):
@@ -565,6 +577,7 @@ def spoken_names(folded: str):
             _listed_spans(folded),
             _aged_or_party_spans(folded),
             _office_spans(folded),
+            _middle_initial_spans(folded),
         )
     )
     # "with Guillaume Lample and Timothée Lacroix, who had both worked at Meta": a name joined
@@ -573,11 +586,19 @@ def spoken_names(folded: str):
         if folded[max(0, start - 5) : start] == " and ":
             if match := _NAME_BEFORE_AND.search(folded, max(0, start - 65), start):
                 spans.add((match.span("name"), match["name"]))
+    given: set[tuple[int, int]] = set()
     for (start, end), found in sorted(spans):
         words = found.replace(",", " ").split()
-        if any(w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS for w in words):
+        if any(
+            w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS or w in _PLURAL_FORMS
+            for w in words
+        ):
             # "The Minister said": a capitalized sentence start or a title, not a name
-            while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in TITLE_WORDS):
+            while words and (
+                words[0].lower() in FUNCTION_WORDS
+                or words[0].lower() in TITLE_WORDS
+                or words[0] in _PLURAL_FORMS
+            ):
                 start += len(words[0]) + 1
                 words.pop(0)
             if len(words) < 2 or any(w.lower() in FUNCTION_WORDS for w in words):
@@ -588,4 +609,7 @@ def spoken_names(folded: str):
             continue  # "Ms Bullock said": a person named before, by surname
         if _ARTICLE_BEFORE.search(folded, max(0, start - 5), start):
             continue  # "from the Ronin Bridge, the largest …": an article, so a thing or a place
+        if (start, end) in given:
+            continue  # (found by two cues: "Attorneys Ana C. Lima", "Ana C. Lima")
+        given.add((start, end))
         yield start, end, folded[start:end]
