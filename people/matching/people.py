@@ -525,9 +525,15 @@ _MIDDLE_INITIAL = re.compile(
 )
 
 
+_AN_INITIAL = re.compile(r" [A-Z]\. [A-Z]")  # where a middle initial may be: found first
+
+
 def _middle_initial_spans(folded: str):
-    for match in _MIDDLE_INITIAL.finditer(folded):
-        yield match.span(), match.group()
+    for initial in _AN_INITIAL.finditer(folded):
+        start = initial.start()
+        given = max(folded.rfind(" ", max(0, start - 30), start), folded.rfind("\n", 0, start)) + 1
+        if match := _MIDDLE_INITIAL.match(folded, given):
+            yield match.span(), match.group()
 
 
 def _honorific_spans(folded: str):
