@@ -686,6 +686,12 @@ def test_people_quoted_without_a_title_before_the_name():
             "Acme Widgets will be the largest maker; Li Na, chief supplier of parts, left.",
             ["Ana Lima", "Rui Costa", "Bo Chan", "Li Wei"],
         ),
+        # after "said" and "added": a clause's subject and a thing described are no names
+        (
+            "Treasury said Harbor Cash had moved funds. OFAC added Harbor Cash, a service "
+            "that mixes currency, to its list. “We act,” said Ana Lima.",
+            ["Ana Lima"],
+        ),
         # a middle initial; names after a plural title
         (
             "Assistant U.S. Attorneys Ana C. Lima and Rui A. Costa prosecuted the case.",

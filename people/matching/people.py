@@ -281,6 +281,12 @@ def _anchors(folded: str):
     return found
 
 
+# A verb after the name that follows "said": the name is the subject of what was said
+_A_CLAUSE_VERB = re.compile(
+    r" (?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|did|does|"
+    r"must)\b"
+)
+_ARTICLE_AFTER = re.compile(r", (?:the|a|an) ")
 _NAME_AFTER = re.compile(rf" (?P<name>{_FULL_NAME})\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) (?:also )?$")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME})$")
@@ -331,9 +337,13 @@ def _spoken_spans(folded: str):
         if comma:
             match = _NAME_BEFORE_COMMA.search(folded, max(0, start - 60), start)
         else:
-            match = (after and _NAME_AFTER.match(folded, end)) or (
-                before and _NAME_BEFORE.search(folded, max(0, start - 60), start)
-            )
+            match = after and _NAME_AFTER.match(folded, end)
+            if match and _A_CLAUSE_VERB.match(folded, match.end()):
+                match = None  # "Treasury said Tornado Cash had moved …": what was said, no name
+            elif match and (article := _ARTICLE_AFTER.match(folded, match.end())):
+                if _describes_a_body(folded, article.end()):
+                    match = None  # "OFAC added Tornado Cash, a service that …": a thing
+            match = match or (before and _NAME_BEFORE.search(folded, max(0, start - 60), start))
         if match:
             yield match.span("name"), match["name"]
 
