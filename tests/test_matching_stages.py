@@ -417,6 +417,16 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Kansas City Southern de México, S.A. de C.V.",
             ],
         ),
+        # a group of members goes on with "of", as a company does not
+        (
+            "The Strategic Advisory Group of Experts on Immunization met the Group of Creditors "
+            "of Ukraine and the Harbor Electric Company of Kenya.",
+            [
+                "Strategic Advisory Group of Experts on Immunization",
+                "Group of Creditors of Ukraine",
+                "Harbor Electric Company",
+            ],
+        ),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):

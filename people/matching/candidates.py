@@ -103,6 +103,15 @@ _AN_ORGAN = re.compile(
     r"|steering committee$|^advisory board$"
 )
 _LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
+
+
+def _a_group_of(head: str, preposition: str, word: str) -> bool:
+    """ "Group of Experts", "Group of Creditors", "Group of Seven": a group of members goes on
+    with "of", as a company's name does not ("Westinghouse Electric Company of …")."""
+    return head == "group" and preposition == "of" and (word.endswith("s") or word in _NUMBERS)
+
+
+_NUMBERS = {"seven", "eight", "twenty", "twelve", "fifteen", "ten", "five", "three", "four"}
 _A_REGION = re.compile(r"(?:North|South|East|West) [A-Z][a-z]+")
 # "the World Semiconductor Trade Statistics (WSTS) organization": the noun after the acronym
 # says a body is named
@@ -274,9 +283,11 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             i += 1
             continue
         last = i
-        if (i + 2 < n and lowered[i + 1] in _PREPOSITIONS and word not in _COMPANY_HEADS) or (
-            word in _EXTENDING_HEADS and i + 1 < n
-        ):
+        if (
+            i + 2 < n
+            and lowered[i + 1] in _PREPOSITIONS
+            and (word not in _COMPANY_HEADS or _a_group_of(word, lowered[i + 1], lowered[i + 2]))
+        ) or (word in _EXTENDING_HEADS and i + 1 < n):
             # forward to the end of the name: stop before "Indonesia's …", "and the …",
             # "and of …", a place or a time ("in Strasbourg", "on Saturday")
             k = i + 1
