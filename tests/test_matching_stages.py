@@ -1271,20 +1271,53 @@ def test_a_national_prefix_in_any_of_its_forms():
     ]  # fmt: skip
 
 
-def test_a_companys_business_in_a_country_is_a_candidate_with_its_parent():
-    entries = [
+_BUSINESSES = AliasIndex(
+    [
         Entry(1, "Harbor Telecom PLC", "company", country="KE"),
         Entry(2, "Ethiopia", "country", country="ET"),
-        Entry(3, "Kenya", "country", country="KE"),
-    ]
-    index = AliasIndex(entries, [(1, "Harbor Telecom", False)])
+        Entry(3, "Thailand", "country", country="TH"),
+        Entry(4, "Greenpeace", "nonprofit"),
+        Entry(5, "Switzerland", "country", country="CH"),
+    ],
+    [(1, "Harbor Telecom", False)],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harbor Telecom Ethiopia launched the service.",
+            [("Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET", "company")],
+        ),
+        # more words between the company and the country; the country in parentheses and a
+        # legal form; a sentence's first word and initials before the company
+        (
+            "Harbor Telecom EP Ethiopia (10%) and Harbor Telecom Auto (Thailand) Co., Ltd. "
+            "signed. Yesterday Harbor Telecom Thailand and SB Harbor Telecom Ethiopia agreed.",
+            [
+                ("Harbor Telecom EP Ethiopia", "Harbor Telecom PLC", "ET", "company"),
+                ("Harbor Telecom Auto (Thailand) Co., Ltd.", "Harbor Telecom PLC", "TH", "company"),
+                ("Harbor Telecom Thailand", "Harbor Telecom PLC", "TH", "company"),
+                ("SB Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET", "company"),
+            ],
+        ),
+        # a charity's branch
+        (
+            "Greenpeace Switzerland joined the case.",
+            [("Greenpeace Switzerland", "Greenpeace", "CH", "nonprofit")],
+        ),
+    ],
+)
+def test_a_bodys_business_or_branch_in_a_country_is_a_candidate_with_its_parent(text, expected):
+    found = _BUSINESSES.find(text)
+    assert [(c.name, c.parent, c.country_guess, c.kind_guess) for c in found.candidates] == expected
+    assert found.organizations == [] and found.countries == []  # named inside it, not by itself
+
+
+def test_the_company_and_the_country_named_by_themselves_are_still_named():
     text = "Harbor Telecom Ethiopia launched the service in Ethiopia. Harbor Telecom agreed."
-    found = index.find(text)
-    [candidate] = found.candidates
-    assert (candidate.name, candidate.parent, candidate.country_guess, candidate.kind_guess) == (
-        "Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET", "company",
-    )  # fmt: skip
-    # the company and the country are each named once by themselves
+    found = _BUSINESSES.find(text)
     assert [(s.entry.name, len(s.mentions)) for s in found.organizations + found.countries] == [
         ("Harbor Telecom PLC", 1), ("Ethiopia", 1),
     ]  # fmt: skip
@@ -1321,38 +1354,6 @@ def test_words_around_a_registry_name_that_make_it_another_or_no_body():
     ]
     # the state acting is its government
     assert names(index.find("Washington state sued the company.")) == ["State of Washington"]
-
-
-def test_a_charitys_branch_in_a_country_is_a_candidate_with_its_parent():
-    entries = [
-        Entry(1, "Greenpeace", "nonprofit"),
-        Entry(2, "Switzerland", "country", country="CH"),
-    ]
-    [branch] = AliasIndex(entries).find("Greenpeace Switzerland joined the case.").candidates
-    assert (branch.name, branch.kind_guess, branch.parent) == (
-        "Greenpeace Switzerland", "nonprofit", "Greenpeace",
-    )  # fmt: skip
-
-
-def test_a_companys_business_in_a_country_named_with_more_words_or_in_parentheses():
-    entries = [
-        Entry(1, "Harbor Telecom PLC", "company", country="KE"),
-        Entry(2, "Ethiopia", "country", country="ET"),
-        Entry(3, "Thailand", "country", country="TH"),
-    ]
-    index = AliasIndex(entries, [(1, "Harbor Telecom", False)])
-    text = (
-        "Harbor Telecom EP Ethiopia (10%) and Harbor Telecom Auto (Thailand) Co., Ltd. signed. "
-        "Yesterday Harbor Telecom Thailand and SB Harbor Telecom Ethiopia agreed."
-    )
-    found = index.find(text)
-    assert [(c.name, c.parent, c.country_guess) for c in found.candidates] == [
-        ("Harbor Telecom EP Ethiopia", "Harbor Telecom PLC", "ET"),
-        ("Harbor Telecom Auto (Thailand) Co., Ltd.", "Harbor Telecom PLC", "TH"),
-        ("Harbor Telecom Thailand", "Harbor Telecom PLC", "TH"),
-        ("SB Harbor Telecom Ethiopia", "Harbor Telecom PLC", "ET"),
-    ]
-    assert found.organizations == [] and found.countries == []
 
 
 def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():
