@@ -13,6 +13,7 @@ from people.matching.lexicon import (
     INITIAL_SKIP,
     INSTRUMENT_WORDS,
     LEGAL_FORM,
+    NAME_CONNECTORS,
     NOT_ORGANIZATION_WORDS,
     OCCUPATIONS,
     ORGANIZATION_ADJECTIVES,
@@ -154,7 +155,6 @@ _RUNS_ON = re.compile(
     r"(?!(?:" + "|".join(w.capitalize() for w in sorted(CALENDAR_WORDS)) + r")\b)[A-Z][a-z]+$"
 )
 _PREPOSITIONS = {"of", "for", "on", "in", "against"}
-_CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
 
 # A title word before an organization's name is not part of it ("Director Office of …"),
 # unless organizations' names begin with it too ("General Services Administration").
@@ -230,7 +230,7 @@ def _another_name_at(lowered: list[str], i: int) -> bool:
 def _a_later_head(lowered: list[str], i: int) -> bool:
     """Whether the capitalized words after position i run on to another head noun."""
     for word in lowered[i + 1 :]:
-        if word in _CONNECTORS or word in FUNCTION_WORDS:
+        if word in NAME_CONNECTORS or word in FUNCTION_WORDS:
             return False
         if word in ORGANIZATION_HEADS or word in STRONG_COMPANY_SUFFIXES:
             return True
@@ -298,7 +298,7 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                     break
                 if lowered[k] == "at" or (lowered[k] == "in" and word not in _NAMED_WITH_A_PLACE):
                     break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
-                if lowered[k] in FUNCTION_WORDS - _CONNECTORS:
+                if lowered[k] in FUNCTION_WORDS - NAME_CONNECTORS:
                     break
                 if lowered[k] == "and" and (
                     _another_name_at(lowered, k + 1)
@@ -309,7 +309,7 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                     break
                 last = k
                 k += 1
-            while last > i and lowered[last] in _CONNECTORS:
+            while last > i and lowered[last] in NAME_CONNECTORS:
                 last -= 1
         while last + 1 < n and lowered[last + 1] in COMPANY_SUFFIXES:
             last += 1  # "Infineon Technologies AG"
@@ -353,7 +353,7 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             ):
                 break
             first = j
-        while first < i and lowered[first] in _CONNECTORS:
+        while first < i and lowered[first] in NAME_CONNECTORS:
             first += 1
         if last == i and i + 1 < n and lowered[i + 1] in ORGANIZATION_HEADS:
             i += 1  # "Electric Cooperative Association": the name ends at the last head
@@ -368,7 +368,8 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             i += 1
             continue
         lone = first == last or all(
-            lowered[k] in PORTFOLIOS or lowered[k] in _CONNECTORS for k in range(first, last + 1)
+            lowered[k] in PORTFOLIOS or lowered[k] in NAME_CONNECTORS
+            for k in range(first, last + 1)
         )
         # "the Biden Administration" is an administration, not an agency
         presidential = word == "administration" and last == i and i - first == 1

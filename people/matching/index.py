@@ -28,6 +28,7 @@ from people.matching.lexicon import (
     LEGAL_FORM,
     LEGAL_FORM_BEFORE,
     MINISTRY_TOPICS,
+    NAME_CONNECTORS,
     NATIONAL_OFFICE_TITLES,
     NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
@@ -89,8 +90,9 @@ _MINISTER_BEFORE = re.compile(
 _ACRONYM_AFTER = re.compile(
     r"^\s*\(\s*(?:[A-Z][^(),]{2,60}, )?(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)"
 )
-# "Secretary of the Treasury" → the Department of the Treasury, when the registry has it.
+# "(Autoriteit Persoonsgegevens, AP)": the name an acronym stands for, before it in parentheses
 _LOCAL_NAME_BEFORE = re.compile(r"\((?P<name>[A-Z][^(),]{2,60}), $")
+# "Secretary of the Treasury" → the Department of the Treasury, when the registry has it.
 _CABINET_TITLE = re.compile(
     r"\bSecretary of (?P<the>the )?(?P<dept>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)"
     r"(?! for\b)"  # a British "Secretary of State for Transport" heads no Department of State
@@ -99,7 +101,6 @@ _CABINET_TITLE = re.compile(
 
 _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'-]*))?")
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
-# A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
 _OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,3}) $")
@@ -110,12 +111,12 @@ _COUNTRY_IN_PARENTHESES = re.compile(
 )
 # Capitalized words and the small words of names, after a body's acronym
 _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:]|$))+")
-_CONNECTORS = {"of", "for", "on", "and", "the"}
 # Bodies with businesses or branches named after a country: "Vodafone UK", "Greenpeace
 # Switzerland"
 _NATIONAL_BRANCHES = {"company", "nonprofit"}
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
+# A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
 _MINISTRY_OF = re.compile(
     r"^(?:the )?(?:federal |union )?ministry (?:of|for) (?:the )?(?P<portfolio>.+)$"
 )
@@ -214,6 +215,25 @@ def _head_of(name: str, *, house: bool = False) -> str:
 
 
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
+
+
+def _add_candidate(candidates: dict, name: str, start: int, end: int, **fields) -> None:
+    """The candidate `name`, made with `fields` (kind_guess, reason, …) the first time, mentioned
+    at `start`-`end`."""
+    candidate = candidates.get(fold_lower(name))
+    if candidate is None:
+        candidate = candidates[fold_lower(name)] = Candidate(name=name, **fields)
+    candidate.mentions.append(Mention(name, start, end))
+
+
+def _drop_mentions_within(suggestions: dict, start: int, end: int, entry_ids=None) -> None:
+    """The mentions of `entry_ids` (every suggestion's, by default) that begin within
+    `start`-`end` are dropped: named inside another name, not by themselves."""
+    for entry_id in list(suggestions if entry_ids is None else entry_ids):
+        if (found := suggestions.get(entry_id)) is not None:
+            kept = [m for m in found.mentions if not start <= m.start < end]
+            if len(kept) < len(found.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
 
 
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
@@ -316,9 +336,6 @@ _HEAD_OFFICE_NAMES = [
     ("state", re.compile(r"\b(?:president|presidency|state house)\b")),
     ("government", re.compile(r"\bcabinet\b")),
 ]
-# A ministry named after the office it serves ("Ministry of the Presidency" of Spain, Chile's
-# "Ministry General Secretariat of the Presidency") is not that office
-_A_MINISTRY_OF_THE_OFFICE = re.compile(r"ministry\b")
 _PRESIDENTS_OWN = re.compile(r"\bpresident(?:'s|ial)?\b(?!.*\b(?:government|ministers)\b)")
 
 
@@ -553,8 +570,9 @@ class AliasIndex:
             if entry.kind not in _OFFICE_KINDS or not entry.country or self._under_a_region(entry):
                 continue  # a premier of a province is no prime minister
             lowered = fold_lower(name)
-            if _A_MINISTRY_OF_THE_OFFICE.match(lowered):
-                continue  # "Ministry General Secretariat of the Presidency": a ministry
+            if lowered.split(" ", 1)[0] == "ministry":
+                continue  # a ministry named after the office it serves ("Ministry General
+                # Secretariat of the Presidency" of Chile, Spain's "Ministry of the Presidency")
             for rank, (role, pattern) in enumerate(_HEAD_OFFICE_NAMES):
                 if role == "government" and _PRESIDENTS_OWN.search(lowered):
                     continue  # "Chancellery of the President of Poland": a head of state's
@@ -659,17 +677,16 @@ class AliasIndex:
         entry_id = self._countries.get(index_key(name, case_sensitive=False))
         return self.entries.get(entry_id) if entry_id is not None else None
 
-    def _places_named(self, folded: str, hit: Hit) -> set[str]:
-        """The countries of the subnational places `folded` names, `hit`'s own name aside."""
+    def _places_named(self, folded: str) -> set[tuple[str, str]]:
+        """The subnational places `folded` names, each with its country's code."""
         if not len(self._subnational_places):
             return set()
-        own = folded[hit.start : hit.end]
-        countries = set()
+        places = set()
         for end, (length, country) in self._subnational_places.iter(folded):
             start = end - length + 1
-            if folded[start : end + 1] != own and bounded(folded, start, end + 1):
-                countries.add(country)
-        return countries
+            if bounded(folded, start, end + 1):
+                places.add((folded[start : end + 1], country))
+        return places
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -698,6 +715,9 @@ class AliasIndex:
                 self._add(suggestions, hit.targets[0], text, hit.start, hit.end)
             else:
                 pending.append(hit)
+        # (read once for the text: the subnational places it names, whether it speaks of a state)
+        places = self._places_named(folded) if pending else set()
+        a_state = bool(pending) and bool(_A_STATE.search(folded))
         for hit in pending:
             if _AFTER_A_PLACE.search(folded, max(0, hit.start - 40), hit.start) and any(
                 self.entries[t.entry_id].kind == "subnational" for t in hit.targets
@@ -708,8 +728,8 @@ class AliasIndex:
                 self.entries,
                 [s.entry for s in suggestions.values()],
                 home_country=self.home_country,
-                places=self._places_named(folded, hit),
-                a_state=bool(_A_STATE.search(folded)),
+                places={c for name, c in places if name != folded[hit.start : hit.end]},
+                a_state=a_state,
             )
             if (
                 target is not None
@@ -885,11 +905,10 @@ class AliasIndex:
     def _children_named_after_parents(self, aliases) -> dict[int, list[tuple[str, int]]]:
         """By parent: the rest of each child's name after its parent's name or acronym ("WTO
         Appellate Body" -> "Appellate Body"), of two capitalized words or more."""
-        short_names: dict[int, set[str]] = defaultdict(set)
-        for entry in self.entries.values():
-            short_names[entry.id].add(entry.name)
+        parents = {e.parent_id for e in self.entries.values() if e.parent_id in self.entries}
+        short_names: dict[int, set[str]] = {p: {self.entries[p].name} for p in parents}
         for entry_id, alias, _ in aliases:
-            if entry_id in self.entries and is_acronym(alias):
+            if entry_id in parents and is_acronym(alias):
                 short_names[entry_id].add(alias)
         rests: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for entry in self.entries.values():
@@ -956,17 +975,12 @@ class AliasIndex:
             if overlaps(start, end, others + [(m.start, m.end) for c in candidates.values()
                                               for m in c.mentions]):  # fmt: skip
                 continue
-            name = text[start:end]
-            candidate = candidates.setdefault(
-                fold_lower(name),
-                Candidate(name, owner.kind, f"{owner.name!r} in {country.name}",
-                          country_guess=country.country, parent=owner.name),
+            _add_candidate(
+                candidates, text[start:end], start, end, kind_guess=owner.kind,
+                reason=f"{owner.name!r} in {country.name}", country_guess=country.country,
+                parent=owner.name,
             )  # fmt: skip
-            candidate.mentions.append(Mention(name, start, end))
-            for entry_id in (owner.id, country.id):  # (named inside the subsidiary's name)
-                if entry_id in suggestions:
-                    kept = [m for m in suggestions[entry_id].mentions if not start <= m.start < end]
-                    _keep_mentions(suggestions, entry_id, kept)
+            _drop_mentions_within(suggestions, start, end, (owner.id, country.id))
 
     def _drop_states_named_as_places(self, folded, suggestions) -> None:
         """ "In Washington state, Amazon will fund …": a state or a province after "in" is
@@ -994,12 +1008,12 @@ class AliasIndex:
                     continue
                 run = _WORDS_OF_A_UNIT.match(folded, mention.end)
                 words = run.group().split() if run else []
-                while words and words[-1] in _CONNECTORS:
+                while words and words[-1] in NAME_CONNECTORS:
                     words.pop()
                 heads = [i for i, w in enumerate(words) if w.lower() in ORGANIZATION_HEADS]
                 if not heads or words[-1].lower() in NOT_ORGANIZATION_WORDS:
                     continue
-                if heads[-1] != len(words) - 1 and words[heads[0] + 1] not in _CONNECTORS:
+                if heads[-1] != len(words) - 1 and words[heads[0] + 1] not in NAME_CONNECTORS:
                     continue  # the name must end at its head or go on with "for", "of" …
                 end = mention.end + len(" " + " ".join(words))
                 taken = taken if taken is not None else _spans(suggestions, candidates)
@@ -1007,13 +1021,11 @@ class AliasIndex:
                 if overlaps(mention.start, end, others):
                     continue
                 name = text[mention.start : end]
-                candidate = candidates.setdefault(
-                    fold_lower(name),
-                    Candidate(name, guess_organization_kind(name), "a unit of the body named",
-                              country_guess=suggestion.entry.country,
-                              parent=suggestion.entry.name),
+                _add_candidate(
+                    candidates, name, mention.start, end, kind_guess=guess_organization_kind(name),
+                    reason="a unit of the body named", country_guess=suggestion.entry.country,
+                    parent=suggestion.entry.name,
                 )  # fmt: skip
-                candidate.mentions.append(Mention(name, mention.start, end))
                 kept = [m for m in suggestions[entry_id].mentions if m is not mention]
                 _keep_mentions(suggestions, entry_id, kept)
                 if entry_id not in suggestions:
@@ -1053,17 +1065,12 @@ class AliasIndex:
             for key, candidate in list(candidates.items()):
                 if overlaps(start, end, [(m.start, m.end) for m in candidate.mentions]):
                     del candidates[key]  # ("Co., Ltd." alone, the name cut at the parenthesis)
-            for entry_id, found in list(suggestions.items()):
-                kept = [m for m in found.mentions if not start <= m.start < end]
-                if len(kept) < len(found.mentions):
-                    _keep_mentions(suggestions, entry_id, kept)
-            name = text[start:end]
-            candidate = candidates.setdefault(
-                fold_lower(name),
-                Candidate(name, "company", f"a company of {country.name}",
-                          country_guess=country.country, parent=parent),
+            _drop_mentions_within(suggestions, start, end)
+            _add_candidate(
+                candidates, text[start:end], start, end, kind_guess="company",
+                reason=f"a company of {country.name}", country_guess=country.country,
+                parent=parent,
             )  # fmt: skip
-            candidate.mentions.append(Mention(name, start, end))
 
     def _departments_by_portfolio(self, text, folded, suggestions, candidates) -> None:
         """ "The Department of the Treasury's OFAC … Treasury said": once a department is

@@ -228,6 +228,9 @@ CELESTIAL_BODIES = {
     "sun", "moon", "mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus",
     "neptune", "pluto",
 }  # fmt: skip
+# The small words inside a body's name ("Bureau of Alcohol, Tobacco and Firearms", "Center for
+# Computational Science"): a name does not end with them.
+NAME_CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
 # After a name, they make it the name of an instrument: "the Falepili Union treaty".
 INSTRUMENT_WORDS = {
     "treaty", "agreement", "accord", "act", "bill", "law", "declaration", "convention", "pact",

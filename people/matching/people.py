@@ -385,8 +385,7 @@ def _title_after(folded: str, at: int) -> bool:
     if match and not _is_title_word(match["word"], first=True):
         # "Jo Roe, research manager at HAI": a title's head after a word or two of its field
         words = _FIELD_WORDS.match(folded, match.start("word"))
-        words = words.group().split() if words else []
-        return any(word in TITLE_HEADS for word in words[1:3])
+        return bool(words) and any(w in TITLE_HEADS for w in words.group().split()[1:3])
     if not match:
         return False
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, at, at + 160)]
@@ -401,7 +400,7 @@ def _title_after(folded: str, at: int) -> bool:
             return True  # "chief of the fire department", "head of research"
         if _is_title_word(rest, first=False):
             return True
-        # "chief software officer", "senior creative director": the head a word or two on
+        # "Chief Commercial Officer", "chief software officer": the head a word or two on
         following = folded[match.end("word") : match.end("word") + 40].split()[1:3]
         for word in following:
             bare = word.rstrip(",.;:")
@@ -414,6 +413,8 @@ def _title_after(folded: str, at: int) -> bool:
 
 
 _FIELD_WORDS = re.compile(r"[a-z][a-z-]+(?: [a-z][a-z-]+){1,2}")
+
+
 # Who held or will hold an office: "his predecessor, Jane Roe, resigned"
 _HOLDERS = {"predecessor", "successor"}
 
@@ -541,7 +542,8 @@ _AN_INITIAL = re.compile(r" [A-Z]\. [A-Z]")  # where a middle initial may be: fo
 def _middle_initial_spans(folded: str):
     for initial in _AN_INITIAL.finditer(folded):
         start = initial.start()
-        given = max(folded.rfind(" ", max(0, start - 30), start), folded.rfind("\n", 0, start)) + 1
+        reach = max(0, start - 30)
+        given = max(folded.rfind(" ", reach, start), folded.rfind("\n", reach, start)) + 1
         if match := _MIDDLE_INITIAL.match(folded, given):
             yield match.span(), match.group()
 
