@@ -25,7 +25,7 @@ from people.resolution import (
     find_or_create_person,
     find_or_create_role,
 )
-from people.suggestions import suggest
+from people.suggestions import current_index, suggest
 from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization, StoryPerson
 from stories.publishing import can_edit
 from stories.tagging import story_text
@@ -237,19 +237,21 @@ class CandidateGuess:
 ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&.]{1,11})\)")
 
 
-def guess_candidate(suggestions: StorySuggestions, candidate) -> CandidateGuess:
-    """Prefill a new organization from what the text says around `candidate`: a country named
-    in it or mentioned in the story, a registry organization its name contains ("… of the
-    Department of State") as parent, an acronym in brackets after a mention as alias."""
+def guess_candidate(suggestions: StorySuggestions, candidate, index=None) -> CandidateGuess:
+    """Prefill a new organization from what the text says around `candidate`: the engine's own
+    country and parent for it ("Safaricom Ethiopia": Ethiopia, Safaricom PLC), else a country
+    named in it or mentioned in the story and a registry organization its name contains ("… of
+    the Department of State") as parent; an acronym in brackets after a mention as alias."""
     name = candidate.name
-    country = ""
-    for found in suggestions.findings.countries:
-        if found.entry.name.lower() in name.lower():
-            country = found.entry.country
-            break
-    if not country and suggestions.findings.countries:
-        country = suggestions.findings.countries[0].entry.country
-    parent = next(
+    countries = [found.entry for found in suggestions.findings.countries]
+    country = candidate.country_guess or next(
+        (c.country for c in countries if c.name.lower() in name.lower()),
+        countries[0].country if countries else "",
+    )
+    # (`index`: the engine's, read once for all the story's candidates by the caller)
+    index = index or (current_index() if candidate.parent else None)
+    parent = index.entry_named(candidate.parent) if candidate.parent else None
+    parent = parent or next(
         (
             s.entry
             for s in suggestions.findings.organizations

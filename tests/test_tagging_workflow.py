@@ -246,3 +246,22 @@ def test_an_ambiguous_alias_is_offered_as_a_choice(editor_client, client):
     assert "could be" in html and 'aria-label="Tag Georgia for' in html
     post(editor_client, story, "accept", {"organization": country.pk})
     assert public_section(client, story) == ["Georgia"]
+
+
+def test_a_candidates_country_and_parent_are_the_engines(editor_client):
+    """ "Harbor Telecom Ethiopia": the panel prefills the country and the parent the engine
+    gives the candidate, though the parent is named only inside the candidate's name."""
+    OrganizationFactory(name="Ethiopia", kind="country", country="ET", slug="ethiopia")
+    OrganizationFactory(name="Kenya", kind="country", country="KE", slug="kenya")
+    parent = OrganizationFactory(name="Harbor Telecom PLC", kind="company", country="KE")
+    OrganizationAliasFactory(organization=parent, name="Harbor Telecom")
+    story = StoryFactory(
+        headline="A network opens", body="Kenya's Harbor Telecom Ethiopia opened its network.",
+        source_role=None,
+    )  # fmt: skip
+    html = panel(editor_client, story)
+    n = html.split('value="Harbor Telecom Ethiopia"')[0].rsplit('name="candidate-name-', 1)[1]
+    n = n.split('"')[0]
+    assert f'name="candidate-country-{n}" value="ET"' in html
+    part_of = html.split(f'name="candidate-parent-{n}"')[1].split("</select>")[0]
+    assert f'<option value="{parent.pk}" selected>Harbor Telecom PLC</option>' in part_of

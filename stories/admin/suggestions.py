@@ -17,6 +17,7 @@ from django.utils.html import format_html
 
 from newsroom.text import normalize_newlines
 from people.models import Organization, OrganizationKind
+from people.suggestions import current_index
 from stories.admin.workflow import as_int
 from stories.models import Story
 from stories.organizations import (
@@ -57,11 +58,14 @@ class SuggestionsPanelMixin:
 
         links = list(obj.story_organizations.select_related("organization").order_by("position"))
         candidates = []
+        index = current_index() if any(c.parent for c in open_.candidates) else None
         for n, candidate in enumerate(open_.candidates, start=1):
-            guess = guess_candidate(open_, candidate)
+            guess = guess_candidate(open_, candidate, index)
             candidates.append((n, candidate, snippet(candidate.mentions), guess))
         parents = {s.entry.id: s.entry.name for s in open_.findings.organizations}
         parents.update({link.organization_id: link.organization.name for link in links})
+        # the engine's parent of a candidate, named in the story only inside the candidate's name
+        parents.update({g.parent.id: g.parent.name for _, _, _, g in candidates if g.parent})
         return render_to_string(
             "admin/stories/story/_suggestions.html",
             {
