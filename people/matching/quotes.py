@@ -149,8 +149,8 @@ def find_quotes(
 
     `findings`: what the engine found in the story (its people and organizations are the
     speakers a name in an attribution is matched with); `source`: the source line's person."""
-    known_people, known_organizations = _known(paragraphs, findings, source)
     spans = _quote_spans(paragraphs)
+    known_people, known_organizations = _known(paragraphs, findings, source, spans)
     quotes: list[Quote] = []
     attributed: list[tuple[_Span, Quote, bool]] = []  # (span, quote, has its own cue)
     for span in spans:
@@ -212,7 +212,7 @@ def find_quotes(
 # --- the speakers the story knows -----------------------------------------------------------
 
 
-def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
+def _known(paragraphs, findings, source, spans) -> tuple[list[_Known], list[_Known]]:
     people: list[_Known] = []
     organizations: list[_Known] = []
     found_people = list(findings.people) if findings else []
@@ -278,7 +278,6 @@ def _known(paragraphs, findings, source) -> tuple[list[_Known], list[_Known]]:
             known = _Known(speaker, forms, words, candidate.kind_guess)
             known.country = candidate.country_guess or ""
             organizations.append(known)
-    spans = _quote_spans(paragraphs)
     for known in [*people, *organizations]:
         _locate(known, paragraphs, spans)
     # People the engine did not know, named as the subject of a speech verb ("Jane Roe, the
@@ -410,7 +409,10 @@ def _inside_other_name(paragraph: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
+    """`name` folded, lower-case, commas as spaces: what two forms of one name share (cached:
+    the resolver compares every known form with every phrase it reads)."""
     return " ".join(fold(name).lower().replace(",", " ").split())
 
 
@@ -432,13 +434,17 @@ def _surname(name: str) -> str:
 # --- where the quotations are ---------------------------------------------------------------
 
 
+_MARK = re.compile(f'[{_OPENING}{_CLOSING}"]')
+
+
 def _quote_spans(paragraphs: list[str]) -> list[_Span]:
     spans: list[_Span] = []
     running = False  # the previous paragraph ended inside a quotation
     for n, paragraph in enumerate(paragraphs):
         at: int | None = None
         continues = False
-        for i, char in enumerate(paragraph):
+        for mark in _MARK.finditer(paragraph):  # the marks only, not every character
+            i, char = mark.start(), mark.group()
             if at is None:
                 if char in _OPENING or (char == '"' and _opens(paragraph, i)):
                     at = i
