@@ -12,6 +12,7 @@ with the command, in this process. Prints releases per second.
 
 import argparse
 import io
+import os
 import random
 import tempfile
 import time
@@ -72,6 +73,7 @@ def main() -> None:
     parser.add_argument("--queries", action="store_true", help="the slowest kinds of query")
     parser.add_argument("--twice", action="store_true", help="import again (all unchanged)")
     args = parser.parse_args()
+    os.environ.setdefault("DEBUG", "0")  # as in production: no query log kept per statement
     django_setup()
     from django.core.management import call_command
     from generate import make_registry

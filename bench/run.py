@@ -507,7 +507,7 @@ def main() -> None:
     parser.add_argument(
         "--releases",
         type=int,
-        default=int(os.environ.get("BENCH_RELEASES", 50)),
+        default=int(os.environ.get("BENCH_RELEASES", 1000)),
         help="press releases to import for the import throughput",
     )
     parser.add_argument(
