@@ -1196,6 +1196,63 @@ def test_a_place_the_registry_knows_before_a_bodys_name_is_part_of_it():
     ]
 
 
+def test_a_name_listed_before_a_registry_name_is_a_candidate_of_its_own():
+    index = AliasIndex(
+        [
+            Entry(1, "University of Rochester", "university", country="US"),
+            Entry(2, "Los Alamos National Laboratory", "agency", country="US"),
+            Entry(3, "Sandia National Laboratories", "agency", country="US"),
+        ],
+        [(3, "Sandia", True)],
+    )
+    found = index.find(
+        "Partners include the University of Rochester's Laboratory for Laser Energetics, "
+        "Los Alamos National Laboratory and Sandia."
+    )
+    assert [(c.name, c.parent) for c in found.candidates] == [
+        ("Laboratory for Laser Energetics", "University of Rochester")
+    ]
+    assert sorted(s.entry.name for s in found.organizations) == [
+        "Los Alamos National Laboratory",
+        "Sandia National Laboratories",
+        "University of Rochester",
+    ]
+
+
+def test_an_office_holders_possessive_is_a_word_of_the_offices_name():
+    found = AliasIndex([], []).find(
+        "The Orange County Sheriff's Office and the Kern County District Attorney's Office "
+        "said on Monday that the Sheriff's Office would help. Jane Roe's Department declined."
+    )
+    assert [c.name for c in found.candidates] == [
+        "Orange County Sheriff's Office",
+        "Kern County District Attorney's Office",
+    ]
+
+
+def test_a_bodys_name_cut_before_for_or_of_is_the_body_named_before():
+    index = AliasIndex(
+        [
+            Entry(1, "Court of Justice of the European Union", "multilateral"),
+            Entry(2, "Harbor County Attorney's Office for the Northern Division", "agency"),
+        ],
+        [(2, "Harbor Attorney's Office for the Northern Division", False)],
+    )
+    found = index.find(
+        "The Court of Justice of the European Union upheld the fine. The Court of Justice said "
+        "so on Tuesday. The Harbor Attorney's Office for the Northern Division brought the case "
+        "and the Harbor Attorney's Office welcomed the ruling."
+    )
+    assert found.candidates == []
+    assert {s.entry.id: [m.text for m in s.mentions] for s in found.organizations} == {
+        1: ["Court of Justice of the European Union", "Court of Justice"],
+        2: [
+            "Harbor Attorney's Office for the Northern Division",
+            "Harbor Attorney's Office",
+        ],
+    }
+
+
 def test_a_unit_known_by_a_name_with_its_owners_possessive_names_the_owner_too():
     index = AliasIndex(
         [

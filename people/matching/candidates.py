@@ -16,6 +16,7 @@ from people.matching.lexicon import (
     NAME_CONNECTORS,
     NOT_ORGANIZATION_WORDS,
     OCCUPATIONS,
+    OFFICE_HOLDERS,
     ORGANIZATION_ADJECTIVES,
     ORGANIZATION_HEADS,
     PLURAL_POSSESSORS,
@@ -106,6 +107,20 @@ _AN_ORGAN = re.compile(
 _LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
 
 
+def _a_possessor(lowered: list[str], j: int) -> bool:
+    """Whether the possessive lowered[j] is a word of a name: "Children's Hospital"; an office
+    holder's before the words of the office ("County Attorney's Office", "State's Attorney's
+    Office")."""
+    word = lowered[j][:-2]
+    if word in PLURAL_POSSESSORS:
+        return True
+    following = lowered[j + 1] if j + 1 < len(lowered) else ""
+    return word in OFFICE_HOLDERS and (
+        following in ORGANIZATION_HEADS
+        or (following.endswith("'s") and following[:-2] in OFFICE_HOLDERS)
+    )
+
+
 def _a_group_of(head: str, preposition: str, word: str) -> bool:
     """ "Group of Experts", "Group of Creditors", "Group of Seven": a group of members goes on
     with "of", as a company's name does not ("Westinghouse Electric Company of …")."""
@@ -121,7 +136,7 @@ _BODY_AFTER = re.compile(
 )
 _NUMBERED = re.compile(r" (?:\d|[IVX]+\b)")
 _OF_A_BODY = re.compile(r",? (?:of|for|at) (?:the )?$")
-_AND_A_NAME = re.compile(r",? (?:and|&) (?:the )?$")
+_AND_A_NAME = re.compile(r",? (?:and|&) (?:the )?$|, (?:the )?$")  # and, or a list's comma
 _GROUP = re.compile(r"(?<![\w+])[A-Z]\d+\+\d+(?![\w+])")
 # Heads that come first in other languages' names: "Banco Oriental del Plata", "Instituto
 # Nacional de Estadística", "Fondazione Cariplo".
@@ -187,6 +202,10 @@ def _organization_spans(folded: str, start: int, end: int):
         owner = bool(mark) and bare[:-mark] not in PLURAL_POSSESSORS
         if mark == 1 and after and after[0].lower().rstrip(".,;:") in ORGANIZATION_HEADS:
             owner = False  # "Ohio Valley Manufacturers' Alliance": a plural's, in the name
+        if mark == 2 and after and bare[:-2] in OFFICE_HOLDERS:
+            following = after[0].lower().rstrip(".,;:")
+            if following in ORGANIZATION_HEADS or following[:-2] in OFFICE_HOLDERS:
+                owner = False  # "Harris County Attorney's Office": the holder's, in the name
         if owner and not ends_clause:
             # "Kestrel Pharma's drug", "the University of Westbrook's School of …", "the
             # Bureau of … Explosives' Houston Field Division": the owner's name ends at its
@@ -239,6 +258,7 @@ def _a_later_head(lowered: list[str], i: int) -> bool:
 
 # "KHNP-led", "Texas-based": a word that describes a name, not one of its words.
 # and a number that is not an ordinal ("in 2024 the …").
+_AN_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")  # "U.S.", "UK"
 _NOT_A_NAME_WORD = re.compile(r"-[a-z]+$|^\d+(?!st$|nd$|rd$|th$)[\d,.]*$")
 
 
@@ -341,18 +361,30 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                         or before.endswith(",")
                     )
                 )
-            if (
-                not inner
-                and (
-                    _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
-                    or lowered[j] in FUNCTION_WORDS
-                    or lowered[j] in _TITLE_BEFORE_A_NAME
-                    or (lowered[j].endswith("'s") and lowered[j][:-2] not in PLURAL_POSSESSORS)
-                    or lowered[j] in {"and", "of", "for", "on", "&", "at", "in"}
-                )
+            if not inner and (
+                _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
+                or lowered[j] in FUNCTION_WORDS
+                or lowered[j] in _TITLE_BEFORE_A_NAME
+                or (lowered[j].endswith("'s") and not _a_possessor(lowered, j))
+                or lowered[j] in {"and", "of", "for", "on", "&", "at", "in"}
             ):
                 break
             first = j
+        holder = next(
+            (
+                k
+                for k in range(first, i)
+                if lowered[k].endswith("'s") and lowered[k][:-2] in OFFICE_HOLDERS
+            ),
+            None,
+        )
+        if holder is not None and all(
+            _AN_INITIALISM.fullmatch(words[k][2]) for k in range(first, holder)
+        ):
+            # "the Sheriff's Office", "the U.S. Attorney's Office": which one, the text does not
+            # say here (a county's, a city's, a district's)
+            i += 1
+            continue
         while first < i and lowered[first] in NAME_CONNECTORS:
             first += 1
         if last == i and i + 1 < n and lowered[i + 1] in ORGANIZATION_HEADS:
@@ -394,7 +426,8 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
             first_taken = min((s for s, e in taken if start < e and s < end), default=start)
             if (joined := _AND_A_NAME.search(folded, start, first_taken)) is not None:
                 # "Cook County Department of Public Health and Rush University Medical
-                # Center": two names, the second the registry's
+                # Center", "Laboratory for Laser Energetics, Los Alamos National Laboratory":
+                # two names, the second the registry's
                 end = joined.start()
                 if overlaps(start, end, taken) or not _HEAD_WORD.search(folded, start, end):
                     return

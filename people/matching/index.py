@@ -1538,14 +1538,27 @@ class AliasIndex:
                     self._add(suggestions, target, text, mention.start, mention.end)
                 del candidates[key]
         names = [(fold_lower(s.entry.name), s) for s in suggestions.values()]
+        # the body's name as the registry writes it, or as the text named it before
+        written = {id(s): {fold_lower(m.text) for m in s.mentions} for s in suggestions.values()}
         for key, candidate in list(candidates.items()):
             for name, suggestion in names:
-                if (" " in key and name.endswith(" " + key)) or (
-                    " " not in key
-                    and name.startswith(key + " ")
-                    and len(candidate.mentions)
-                    and all(m.text[:1].isupper() for m in candidate.mentions)
-                ):  # "Weather Service"; "Constellation" after "Constellation Energy"
+                if (
+                    (" " in key and name.endswith(" " + key))
+                    or (
+                        " " in key
+                        and any(
+                            form.startswith((key + " for ", key + " of "))
+                            for form in (name, *written[id(suggestion)])
+                        )
+                    )
+                    or (
+                        " " not in key
+                        and name.startswith(key + " ")
+                        and len(candidate.mentions)
+                        and all(m.text[:1].isupper() for m in candidate.mentions)
+                    )
+                ):  # "Weather Service"; "Constellation" after "Constellation Energy"; "the U.S.
+                    # Attorney's Office" after "… Attorney's Office for the … District of …"
                     reason = f"short form of {suggestion.entry.name!r}"
                     target = Target(suggestion.entry.id, 0.7, reason)
                     for mention in candidate.mentions:

@@ -189,6 +189,15 @@ PLURAL_POSSESSORS = {
     "children", "women", "men", "people", "workers", "farmers", "veterans", "teachers",
     "nurses", "employees", "citizens", "consumers", "seamen", "sailors", "soldiers", "miners",
 }  # fmt: skip
+# Office holders whose possessive names their office, after the place or body they serve:
+# "Harris County Attorney's Office", "Orange County Sheriff's Department", "Cook County
+# State's Attorney's Office" (the words before the head noun, lower case, folded apostrophe).
+OFFICE_HOLDERS = {
+    "attorney", "attorneys", "sheriff", "prosecutor", "comptroller", "controller", "auditor",
+    "treasurer", "assessor", "coroner", "marshal", "clerk", "recorder", "solicitor", "general",
+    "governor", "mayor", "inspector", "commissioner", "superintendent", "chancellor",
+    "examiner", "state",
+}  # fmt: skip
 # Days and months: a capitalized word after a name that does not go on with it ("the Agency
 # Tuesday said", "the Commission in March").
 CALENDAR_WORDS = {
