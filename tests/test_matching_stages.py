@@ -341,9 +341,12 @@ def test_candidates_come_from_the_grammar_of_names():
         ("Leaders endorsed the Dar es Salaam Energy Declaration at the Africa Energy Summit.", []),
         # heads joined by "and" make one name
         ("Lakeside Bank and Trust Company merged.", ["Lakeside Bank and Trust Company"]),
-        # a name that runs on past its head noun is not that body's ("District", "Show" are no
-        # heads); a day does not run on with it
-        ("The Harlow Unified School District voted. The Paris Motor Show opened.", []),
+        # a name that runs on past its head noun is not that body's ("Show" is no head); a day
+        # does not run on with it; "District" is a head after "School" (below)
+        (
+            "The Harlow Unified School District voted. The Paris Motor Show opened.",
+            ["Harlow Unified School District"],
+        ),
         ("The Harbor Transit Agency Tuesday said fares rise.", ["Harbor Transit Agency"]),
         # a building, not a body; a museum in a city, a chamber of commerce of one
         ("A microgrid at the Harborview Civic Center opens.", []),
@@ -425,6 +428,18 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Strategic Advisory Group of Experts on Immunization",
                 "Group of Creditors of Ukraine",
                 "Harbor Electric Company",
+            ],
+        ),
+        # a noun that ends a body's name after its own words only
+        (
+            "The Lakeview County Health District, the Harbor Unified School District and the "
+            "Pine Ridge Air National Guard Base met the Harbor Teachers Retirement System in "
+            "the Central Business District about the defense industrial base.",
+            [
+                "Lakeview County Health District",
+                "Harbor Unified School District",
+                "Pine Ridge Air National Guard Base",
+                "Harbor Teachers Retirement System",
             ],
         ),
     ],

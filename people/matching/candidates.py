@@ -21,6 +21,7 @@ from people.matching.lexicon import (
     ORGANIZATION_HEADS,
     PLURAL_POSSESSORS,
     PORTFOLIOS,
+    QUALIFIED_HEADS,
     STRONG_COMPANY_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -35,11 +36,13 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bministry\b", re.I), "ministry"),
     (re.compile(r"\b(committee|subcommittee|senate|house of|congress|parliament|assembly|"
                 r"legislature|caucus|city council|county council)\b", re.I), "legislature"),
-    (re.compile(r"\b(university|college|institute of technology|school of)\b", re.I),
+    (re.compile(r"\b(university|college|institute of technology|school of|university system)\b",
+                re.I),
      "university"),
     (re.compile(r"\b(department|agency|administration|bureau|office|commission|service|"
                 r"embassy|consulate|authority|directorate|secretariat|regulator|reserve bank|"
-                r"central bank|transit)\b", re.I),
+                r"central bank|transit|district|(?:air|naval|joint|army) base|retirement system)\b",
+                re.I),
      "agency"),
     (re.compile(r"\b(county|city of|state of|province|municipal|borough|township)\b", re.I),
      "subnational"),
@@ -51,7 +54,7 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
                 r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum|"
-                r"hospitals?|clinic|gallery|trades? unions?|labou?r|collaborative)\b",
+                r"hospitals?|clinic|gallery|trades? unions?|labou?r|collaborative|health system)\b",
                 re.I), "nonprofit"),
     (re.compile(r"\b(news|times|post|radio|television|tv)\b", re.I), "media"),
     (re.compile(r"^[A-Z]\d+\+\d+$"), "multilateral"),
@@ -107,6 +110,15 @@ _AN_ORGAN = re.compile(
 _LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
 
 
+def _a_head(lowered: list[str], k: int) -> bool:
+    """Whether lowered[k] ends a body's name: an organizational head noun, or a noun that is
+    one after its own words ("School District", "Air Force Base", "Health System")."""
+    word = lowered[k]
+    return word in ORGANIZATION_HEADS or (
+        k > 0 and word in QUALIFIED_HEADS and lowered[k - 1] in QUALIFIED_HEADS[word]
+    )
+
+
 def _a_possessor(lowered: list[str], j: int) -> bool:
     """Whether the possessive lowered[j] is a word of a name: "Children's Hospital"; an office
     holder's before the words of the office ("County Attorney's Office", "State's Attorney's
@@ -151,7 +163,9 @@ _HEAD_WORD = re.compile(
     r"\b(?:"
     + "|".join(
         re.escape(h.rstrip("."))
-        for h in sorted(ORGANIZATION_HEADS | STRONG_COMPANY_SUFFIXES | _HEAD_FIRST)
+        for h in sorted(
+            ORGANIZATION_HEADS | STRONG_COMPANY_SUFFIXES | _HEAD_FIRST | set(QUALIFIED_HEADS)
+        )
     )
     + r")(?!\w)",
     re.I,
@@ -286,7 +300,7 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             yield words[i][0], words[last][1]
             i = last + 1
             continue
-        if word not in ORGANIZATION_HEADS and word not in STRONG_COMPANY_SUFFIXES:
+        if not _a_head(lowered, i) and word not in STRONG_COMPANY_SUFFIXES:
             i += 1
             continue
         if i + 1 < n and lowered[i + 1] in TITLE_HEADS:
@@ -387,14 +401,14 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             continue
         while first < i and lowered[first] in NAME_CONNECTORS:
             first += 1
-        if last == i and i + 1 < n and lowered[i + 1] in ORGANIZATION_HEADS:
+        if last == i and i + 1 < n and _a_head(lowered, i + 1):
             i += 1  # "Electric Cooperative Association": the name ends at the last head
             continue
         if word in ("center", "centre") and i and lowered[i - 1] in FACILITY_WORDS:
             i += 1  # "Harborview Civic Center": a building
             continue
         if last == i and i + 1 < n and _RUNS_ON.match(words[i + 1][2]):
-            # "Harlow Unified School District", "Paris Motor Show": the name runs on past the
+            # "Paris Motor Show", "Harbor Police Academy Graduation": the name runs on past the
             # head noun to a word that is no head; not this body's name ("the Agency Tuesday
             # said": a day ends it)
             i += 1

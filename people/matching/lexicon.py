@@ -168,6 +168,23 @@ ORGANIZATION_HEADS = {
     "collaborative", "club", "clube", "army", "navy", "analytics", "shipbuilding",
     "biologics", "biotech", "sciences", "caucus", "branch",
 }  # fmt: skip
+# Nouns that end a body's name only after one of their words: "Clark County School District",
+# "Columbiana County Health District", "Otis Air National Guard Base", "Mount Sinai Health
+# System", "Ohio Public Employees Retirement System" (a "Business District", an "Industrial
+# Base", a "Weapon System" are no bodies).
+QUALIFIED_HEADS = {
+    "district": {
+        "school", "schools", "health", "water", "fire", "sanitation", "sanitary", "sewer",
+        "irrigation", "utility", "utilities", "park", "parks", "transit", "library", "hospital",
+        "conservation", "port", "quality", "college", "drainage", "levee", "reclamation",
+        "recreation", "power", "flood", "wastewater",
+    },
+    "base": {"force", "guard", "naval", "marine", "army", "reserve", "air", "corps", "joint"},
+    "system": {
+        "health", "healthcare", "hospital", "university", "college", "school", "schools",
+        "library", "transit", "retirement", "pension", "credit", "medical",
+    },
+}  # fmt: skip
 # Legal forms after a company's name.
 COMPANY_SUFFIXES = {
     "inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "llp", "plc", "ag", "se",
