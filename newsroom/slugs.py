@@ -1,7 +1,6 @@
 """Unique slugs for any model with a `slug` field, also when two saves race for the same one."""
 
 from django.db import IntegrityError, connections, models, router, transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 SLUG_ATTEMPTS = 5
@@ -27,18 +26,8 @@ def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int
     if not texts:
         return []
     bases = [_slug_base(text, max_length) for text in texts]
-    stems = {base[: max_length - 8] for base in bases}  # room for a suffix of up to 7 digits
-    # SQLite runs startswith as a LIKE, which ignores case and so cannot use the slug's index
-    # (the table was read once per stem); the range of the slugs that begin with the stem can
-    # (SQLite compares text by code point; elsewhere a range follows the collation).
-    indexed = connections[router.db_for_read(model)].vendor == "sqlite"
-    prefixes = Q()
-    for stem in stems:
-        prefix = Q(slug__startswith=stem)
-        if indexed:
-            prefix &= Q(slug__gte=stem, slug__lt=stem + "\U0010ffff")
-        prefixes |= prefix
-    in_use = model._default_manager.filter(prefixes).order_by().values_list("slug", flat=True)
+    stems = sorted({base[: max_length - 8] for base in bases})  # room for a 7-digit suffix
+    in_use = _slugs_beginning_with(model, stems)
     taken, slugs = set(in_use), []
     for base in bases:
         slug, n = base, 2
@@ -49,6 +38,35 @@ def unique_slugs(model: type[models.Model], texts: list[str], *, max_length: int
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def _slugs_beginning_with(model: type[models.Model], stems: list[str]) -> list[str]:
+    """The slugs of `model` that begin with one of `stems`, in one query per 400 stems.
+
+    Written as SQL: the ORM spent more time building a condition of a few hundred ORs than
+    the database spent answering it (a tenth of a bulk import's time). SQLite runs LIKE
+    ignoring case, so it cannot use the slug's index alone: the range of the slugs that begin
+    with the stem can (SQLite compares text by code point; elsewhere a range would follow the
+    collation, and PostgreSQL's LIKE uses the index)."""
+    connection = connections[router.db_for_read(model)]
+    quote = connection.ops.quote_name
+    column = quote(model._meta.get_field("slug").column)
+    table = quote(model._meta.db_table)
+    ranged = connection.vendor == "sqlite"
+    condition = f"({column} >= %s AND {column} < %s AND " if ranged else "("
+    condition += f"{column} LIKE %s ESCAPE '\\')"
+    found = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(stems), 400):
+            batch = stems[start : start + 400]
+            params = []
+            for stem in batch:
+                like = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                params += [stem, stem + "\U0010ffff", like] if ranged else [like]
+            where = " OR ".join([condition] * len(batch))
+            cursor.execute(f"SELECT {column} FROM {table} WHERE {where}", params)
+            found += [slug for (slug,) in cursor.fetchall()]
+    return found
 
 
 def _slug_base(text: str, max_length: int) -> str:
