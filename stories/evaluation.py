@@ -49,6 +49,10 @@ class GoldOrganization:
         """Its names' keys, and each with its country ("department of finance@IE"), which
         the registry's "Department of Finance of Ireland" also has (evaluate_tagging)."""
         names = [n for n in [self.name, *self.also] if n]
+        if self.parent.endswith(" Committee") and self.name.startswith("Subcommittee "):
+            # "Subcommittee on Health" of the "House Energy and Commerce Committee" is also
+            # the "House Energy and Commerce Subcommittee on Health"
+            names.append(f"{self.parent.removesuffix(' Committee')} {self.name}")
         if self.kind == "company":  # "Acme Widgets" is "Acme Widgets Co., Ltd."
             names += [form for n in names for form in company_short_forms(n) if " " in form]
             names += [form for n in names for form in _without_legal_forms(n)]

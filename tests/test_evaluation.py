@@ -8,6 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from people.names import name_key
+from stories.evaluation import GoldOrganization
 from tests.factories import OrganizationAliasFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +209,11 @@ def test_a_candidate_is_the_labelled_organization_it_names(
     scores = evaluate(tmp_path)["scores"]
     assert scores["candidates"]["precision"] == 1.0
     assert scores["organizations"]["recall"] == 1.0
+
+
+def test_a_subcommittee_is_also_named_with_its_committees_name():
+    label = GoldOrganization(
+        "Subcommittee on Health", kind="legislature", parent="House Energy and Commerce Committee"
+    )
+    assert name_key("House Energy and Commerce Subcommittee on Health") in label.keys
+    assert name_key("House Energy and Commerce Committee on Health") not in label.keys

@@ -1333,6 +1333,32 @@ def test_a_child_named_with_its_parents_head_first_lets_the_head_name_the_parent
     assert len(index.find("The bill went to the House.").organizations) == 0
 
 
+def test_the_chambers_whose_committees_the_story_names_and_their_subcommittees():
+    entries = [
+        Entry(1, "U.S. House of Representatives", "legislature", country="US"),
+        Entry(2, "House Energy and Commerce Committee", "legislature", country="US", parent_id=1),
+        Entry(3, "U.S. Senate", "legislature", country="US"),
+        Entry(4, "Senate Commerce Committee", "legislature", country="US", parent_id=3),
+    ]
+    index = AliasIndex(entries)
+    text = (
+        "Members of the House and Senate backed the draft, the chairs of the Senate Commerce "
+        "Committee and the House Energy and Commerce Committee said. The House Energy and "
+        "Commerce Subcommittee on Innovation, Data, and Commerce will hold a hearing."
+    )
+    found = index.find(text)
+    mentions = {s.entry.id: [m.text for m in s.mentions] for s in found.organizations}
+    # the chambers, before their committees are named too; no candidate "House and Senate"
+    assert mentions[1] == ["House"] and mentions[3] == ["Senate"]
+    assert [(c.name, c.parent, c.kind_guess) for c in found.candidates] == [
+        (
+            "House Energy and Commerce Subcommittee on Innovation, Data, and Commerce",
+            "House Energy and Commerce Committee",
+            "legislature",
+        )
+    ]
+
+
 def test_a_national_prefix_in_any_of_its_forms():
     entries = [Entry(1, "United States Steel Corporation", "company", country="US")]
     index = AliasIndex(entries, [(1, "U.S. Steel", True)])

@@ -272,6 +272,7 @@ def _a_later_head(lowered: list[str], i: int) -> bool:
 
 # "KHNP-led", "Texas-based": a word that describes a name, not one of its words.
 # and a number that is not an ordinal ("in 2024 the …").
+_CHAMBERS = {"house", "senate", "assembly", "congress", "parliament", "council", "commission"}
 _AN_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")  # "U.S.", "UK"
 _NOT_A_NAME_WORD = re.compile(r"-[a-z]+$|^\d+(?!st$|nd$|rd$|th$)[\d,.]*$")
 
@@ -416,6 +417,14 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
         lone = first == last or all(
             lowered[k] in PORTFOLIOS or lowered[k] in NAME_CONNECTORS
             for k in range(first, last + 1)
+        )
+        # "the House and Senate", "the Council and Commission": bodies' heads side by side
+        lone = lone or (
+            "and" in lowered[first:last]
+            and all(
+                lowered[k] in ORGANIZATION_HEADS or lowered[k] in _CHAMBERS or lowered[k] == "and"
+                for k in range(first, last + 1)
+            )
         )
         # "the Biden Administration" is an administration, not an agency
         presidential = word == "administration" and last == i and i - first == 1

@@ -205,11 +205,12 @@ def _spans(suggestions: dict, candidates: dict) -> list[tuple[int, int]]:
 
 def _head_of(name: str, *, house: bool = False) -> str:
     """A body's head noun, capitalized: "Bank" of "Bank of Japan", "Parliament" of "European
-    Parliament"; "" when it has none. `house`: a legislature's "House" counts."""
+    Parliament"; "" when it has none. `house`: a legislature's "House" counts, and so does a
+    chamber's one-word name ("Senate" of "U.S. Senate")."""
     words = name.split()
     head = words[0] if " of " in name else words[-1]
     heads = ORGANIZATION_HEADS | {"house"} if house else ORGANIZATION_HEADS
-    if len(words) > 1 and head.lower() in heads and head.istitle():
+    if (len(words) > 1 or house) and head.lower() in heads and head.istitle():  # ("Senate")
         return head
     return ""
 
@@ -774,6 +775,7 @@ class AliasIndex:
         self._national_subsidiaries(text, folded, suggestions, candidates)
         self._subsidiaries_with_their_country(text, folded, suggestions, candidates)
         self._units_named_with_an_acronym(text, folded, suggestions, candidates)
+        self._subcommittees_of_committees_named(text, folded, suggestions, candidates)
         self._local_governments(text, folded, suggestions, candidates)
         _drop_instruments_names(folded, candidates)
         for key, government in governments.items():
@@ -1121,18 +1123,22 @@ class AliasIndex:
         if not by_head:
             return
         taken = _spans(suggestions, candidates)
+        heads = [re.escape(h) for h, named in by_head.items() if len(named) == 1]
         for head, named in by_head.items():
             if len(named) != 1 or head not in folded:
                 continue
             body = named[0]
             if isinstance(body, Entry):
-                since = since_child[body.id]
+                # a chamber whose committee the story names: "the House" before it too
+                since = 0 if body.kind == "legislature" else since_child[body.id]
             elif not body.mentions:
                 continue
             else:
                 since = min(m.start for m in body.mentions)
+            others = "|".join(h for h in heads if h != re.escape(head))
+            pair = rf"(?:(?:{others}) (?:and|or) )?" if others else ""  # "the House and Senate"
             for match in re.finditer(
-                rf"(?<!\w)[Tt]he (?:(?:new|full|outgoing|incoming) )?(?P<head>{head})\b"
+                rf"(?<!\w)[Tt]he (?:(?:new|full|outgoing|incoming) )?{pair}(?P<head>{head})\b"
                 rf"(?! of\b)(?! [A-Z])(?!['’]s [A-Z])",
                 folded,
             ):
@@ -1145,6 +1151,60 @@ class AliasIndex:
                 entry = body if isinstance(body, Entry) else body.entry
                 reason = f"{head!r} after {entry.name!r} was named"
                 self._add(suggestions, Target(entry.id, 0.7, reason), text, start, end)
+
+    def _subcommittees_of_committees_named(self, text, folded, suggestions, candidates) -> None:
+        """ "the House Energy and Commerce Committee … its Energy and Commerce Subcommittee on
+        Innovation, Data, and Commerce": a subcommittee is named with its committee's name,
+        "Subcommittee" for "Committee". The candidate is the whole name (where the candidates'
+        grammar cut it at an "and" of the committee's name), the committee its parent."""
+        if "Subcommittee " not in folded:
+            return
+        for suggestion in [s for s in suggestions.values() if s.entry.kind == "legislature"]:
+            entry = suggestion.entry
+            stems = {
+                form.removesuffix(" Committee")
+                for form in (entry.name, *(m.text for m in suggestion.mentions))
+                if form.endswith(" Committee")
+            }
+            for stem in stems:
+                words = fold(stem).split()
+                # "House Energy and Commerce", or only its last words ("Energy and Commerce")
+                for first in range(len(words)):
+                    pattern = rf"(?<![\w-]){re.escape(' '.join(words[first:]))} Subcommittee "
+                    for match in re.finditer(pattern, folded):
+                        self._extend_to_subcommittee(
+                            text, match.start(), match.end(), entry, suggestions, candidates
+                        )
+
+    def _extend_to_subcommittee(self, text, start, at, committee, suggestions, candidates) -> None:
+        """The candidate that names the subcommittee beginning at `start` ("… Subcommittee " ends
+        at `at`) begins there, with `committee` its parent; what the grammar found inside its
+        committee's name ("House Energy") is no name of its own."""
+        ends = [
+            (m.end, key)
+            for key, c in candidates.items()
+            for m in c.mentions
+            if start <= m.start < at and m.end > at
+        ]
+        if not ends:
+            return
+        end, key = max(ends)
+        for other_key, other in list(candidates.items()):
+            other.mentions = [m for m in other.mentions if not (start <= m.start and m.end <= end)]
+            if not other.mentions:
+                del candidates[other_key]
+        _drop_mentions_within(suggestions, start, end)
+        name = text[start:end]
+        _add_candidate(
+            candidates,
+            name,
+            start,
+            end,
+            kind_guess="legislature",
+            reason=f"a subcommittee of {committee.name!r}",
+            country_guess=committee.country or "",
+            parent=committee.name,
+        )
 
     def _local_governments(self, text, folded, suggestions, candidates) -> None:
         """ "the City of Long Beach", "the Town of Ashland": a place's government, a candidate
