@@ -79,6 +79,7 @@ STARTER_FILES = [
     "us-field-units.json",
     "institutions-world.json",
     "companies-world.json",
+    "companies-extra.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
