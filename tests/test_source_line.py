@@ -369,6 +369,12 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
         # a portfolio listed with commas, its last part long
         ("Ann Poe, Commissioner for Climate, Net Zero and Clean Growth | Newsroom", "Ann Poe",
          "Commissioner for Climate, Net Zero and Clean Growth", None),
+        # a portfolio, then a body with "and" in its name: the body is no part of the portfolio
+        ("Ann Poe, Minister of State for Trade Policy, Department for Widgets and Trade | Gov",
+         "Ann Poe", "Minister of State for Trade Policy", "Department for Widgets and Trade"),
+        # a title's field of work between the title and the company
+        ("Ann Poe, Vice President, Investor Relations, Tidewater Widgets Inc. | Newsroom",
+         "Ann Poe", "Vice President, Investor Relations", "Tidewater Widgets Inc."),
     ],
 )  # fmt: skip
 def test_ranks_titles_before_the_name_and_titles_with_of(tmp_path, line, name, title, organization):
@@ -406,6 +412,8 @@ def test_a_prime_minister_without_a_country_speaks_for_the_office_of_the_storys_
         # a party and state after the name, as Congress writes it
         ("Rep. Ann Poe (R-OH), Chairman of the Tidewater Caucus | Press", "Ann Poe", "Chairman"),
         ("Senator Ann Poe (D-Calif.) | Press", "Ann Poe", "Senator"),
+        ("Sen. Ann Poe, R-Texas | Press", "Ann Poe", "Senator"),
+        ("Rep. Ann Poe, D-N.Y. | Press", "Ann Poe", "Representative"),
         # a rank written out
         ("Admiral Ann Poe, Commander, Tidewater Fleet | Navy", "Ann Poe", "Commander"),
     ],

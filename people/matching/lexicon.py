@@ -287,6 +287,16 @@ PORTFOLIOS = set(MINISTRY_TOPICS) | {
     "industry", "commerce", "labor", "labour", "housing", "veterans", "affairs", "state",
     "treasury", "security", "science", "technology", "culture", "tourism", "development",
 }  # fmt: skip
+# An executive's field after the title, before the body ("Vice President, Communications,
+# Acme Corp.", "Head, Investor Relations, …"): the words of a corporate function.
+CORPORATE_FUNCTIONS = {
+    "communications", "marketing", "sales", "operations", "finance", "legal", "policy",
+    "strategy", "engineering", "research", "sustainability", "innovation", "product",
+    "products", "partnerships", "talent", "manufacturing", "procurement", "compliance", "risk",
+    "human", "resources", "relations", "investor", "media", "public", "government",
+    "corporate", "external", "regulatory", "global", "business", "supply", "chain", "digital",
+    "information", "data", "people", "growth", "brand", "content", "customer", "services",
+}  # fmt: skip
 # Capitalized words that begin or end no person's name ("Middle East", "Civil Rights").
 NOT_NAME_WORDS = {
     "east", "west", "north", "south", "middle", "central", "international", "global",

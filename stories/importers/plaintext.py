@@ -522,8 +522,8 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     # Pensions": a portfolio or a body's name listed with commas, to the part with "and".
     if len(rest) >= 2 and _OF_OR_FOR.search(rest[0]):
         for k in range(1, len(rest)):
-            if len(rest[k].split()) > 5:
-                break
+            if len(rest[k].split()) > 5 or known(rest[k]) or _names_a_body(rest[k], strictly=True):
+                break  # ("Minister of State for Trade Policy, Department for Business and Trade")
             if " and " in f" {rest[k]}" and k + 1 < len(rest):
                 rest = [", ".join(rest[: k + 1]), *rest[k + 1 :]]
                 break
@@ -543,6 +543,9 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     titles = 0
     while titles < len(rest) - 1 and _is_title_list(rest[titles]):
         titles += 1
+    if titles and titles < len(rest) - 1 and _a_corporate_function(rest[titles]):
+        # "Vice President, Communications, Acme Corp.": the title's field, then the body
+        rest = [*rest[: titles - 1], f"{rest[titles - 1]}, {rest[titles]}", *rest[titles + 1 :]]
     if titles and known(_strip_the(", ".join(rest[titles:]))):
         # "Chair and CEO, General Motors": the registry's body, whatever words it starts with
         return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
@@ -600,6 +603,16 @@ def _a_portfolio(part: str) -> bool:
     joined = len(words) - len(names)
     return (
         part[:1].isupper() and len(words) <= 5 + 2 * joined and all(w[:1].isupper() for w in names)
+    )
+
+
+def _a_corporate_function(part: str) -> bool:
+    """ "Communications", "Investor Relations", "Research and Development": a field of work."""
+    words = [w.lower() for w in part.replace("&", " and ").split() if w.lower() != "and"]
+    return (
+        bool(words)
+        and part[:1].isupper()
+        and all(w in lexicon.CORPORATE_FUNCTIONS or w in lexicon.PORTFOLIOS for w in words)
     )
 
 
@@ -740,7 +753,10 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
 
 
 _PORTFOLIO_TITLES = {"secretary", "minister", "undersecretary", "commissioner"}
-_PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Ind|Dem|Rep)\s*[-–]\s*[A-Z][\w. ]{1,20}\)")
+_PARTY_TAG = re.compile(
+    r"\s*\((?:[DRI]|Ind|Dem|Rep)\s*[-–]\s*[A-Z][\w. ]{1,20}\)"
+    r"|,\s*(?:[DRI]|Ind|Dem|Rep)\s*[-–]\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?$"  # "Sen. Jo Roe, R-Texas"
+)
 _HEAD_MINISTER = re.compile(r"\b(?:Prime|First|Chief) Minister (?:of|for) (?:the )?$")
 _COMPANY_BOARD = re.compile(
     r"^(?P<title>[\w ,&-]+?) of the (?P<company>[A-Z][\w&.' -]*?) "
