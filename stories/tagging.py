@@ -199,6 +199,10 @@ def _add_source_organization(findings: Findings, organization: str) -> None:
 _CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+?) of (?:the )?(?P<country>.+)$")
 _MINISTER_TITLE = re.compile(r"\bMinister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w ,&'-]+)$")
 _SECRETARY_TITLE = re.compile(r"\bSecretary of (?P<the>the )?(?P<department>[A-Z][\w ]+)$")
+_DEPUTY_SECRETARY_FOR = re.compile(
+    r"^(?P<deputy>(?:(?:Acting|Principal|Deputy|Assistant|Under) )+Secretary of \w+(?: \w+)?)"
+    r" for [A-Z].*$"
+)
 _SECRETARY_OF_STATE_FOR = re.compile(r"\bSecretary of State for (?P<portfolio>[A-Z][\w ,&'-]+)$")
 _PLACE_FORMS = (
     "{}", "State of {}", "Government of {}", "City of {}", "{} State Government",
@@ -267,7 +271,11 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 if ministry:
                     return ministry.name
                 break
-    if match := _SECRETARY_TITLE.search(source.title):
+    # "Assistant Secretary of State for African Affairs", "Under Secretary of State for Public
+    # Diplomacy": a deputy of a Secretary of State (as the U.S. names them; Britain's deputies
+    # are Ministers of State and Parliamentary Under-Secretaries), in that department
+    title = _DEPUTY_SECRETARY_FOR.sub(r"\g<deputy>", source.title)
+    if match := _SECRETARY_TITLE.search(title):
         for form in ("Department of {}", "Department of the {}"):
             if entry := index.entry_named(form.format(match["department"])):
                 return entry.name

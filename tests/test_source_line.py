@@ -375,6 +375,14 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
         # a title's field of work between the title and the company
         ("Ann Poe, Vice President, Investor Relations, Tidewater Widgets Inc. | Newsroom",
          "Ann Poe", "Vice President, Investor Relations", "Tidewater Widgets Inc."),
+        # a member for a seat: the seat is no body
+        ("Ann Poe, Member of Parliament for Tidewater Centre | Newsroom", "Ann Poe",
+         "Member of Parliament", None),
+        ("Ann Poe, Member of the Tidewater Parliament for Harbor South | Newsroom", "Ann Poe",
+         "Member", "Tidewater Parliament"),
+        # a title with "of" for a city's government
+        ("Ann Poe, Chief of Police for the City of Tidewater | Police", "Ann Poe",
+         "Chief of Police", "City of Tidewater"),
     ],
 )  # fmt: skip
 def test_ranks_titles_before_the_name_and_titles_with_of(tmp_path, line, name, title, organization):
@@ -559,3 +567,20 @@ def test_offices_the_line_names_through_their_country_or_place(tmp_path):
         "Tom Fale": foreign,  # not a new "Ministry of Foreign Affairs of Republic of Tuvalu"
         "Jo Lin": city,
     }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Assistant Secretary of State for African Affairs",
+        "Under Secretary of State for Public Diplomacy",
+        "Acting Assistant Secretary of State for Consular Affairs",
+    ],
+)
+def test_a_deputy_of_a_secretary_for_a_portfolio_works_in_the_secretarys_department(
+    tmp_path, title
+):
+    department = OrganizationFactory(name="Department of State", kind="agency", country="US")
+    story_with_label(tmp_path, f"Ann Poe, {title} | Newsroom")
+    role = source_role()
+    assert (role.title, role.organization) == (title, department)

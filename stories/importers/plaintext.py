@@ -590,6 +590,17 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 _A_CAPTIONS_SENTENCE = re.compile(r" (?:at|during|in|on) the [a-z][\w-]+ (?:of|for|at) .*\.$")
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
+_A_PLACES_GOVERNMENT = re.compile(rf"(?:{'|'.join(sorted(_LEVELS))}) of [A-Z]")
+# A member for a seat: "Member of Parliament for Ottawa Centre", "Member of the Legislative
+# Assembly for …", "Member of the European Parliament for Ireland South"
+_MEMBER_FOR = re.compile(
+    r"^(?P<member>Member of (?:the )?(?:[A-Z][\w-]* )*?(?:Parliament|Assembly|"
+    r"Congress|House of [A-Z]\w+)) for [A-Z].*$"
+)
+_BARE_MEMBER = re.compile(
+    r"Member of (?:the )?(?:Parliament|Provincial Parliament|Legislative "
+    r"Assembly|House of Assembly)"
+)
 # The small words of titles and bodies' names ("Minister of State for Trade and the Economy")
 _SMALL_WORDS = {"of", "for", "at", "and", "the", "to", "on", "in", "&", "de", "du", "des", "la"}
 _OF_OR_FOR = re.compile(r"\b(?:of|for|on)\b")
@@ -681,6 +692,12 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     """
     # "U.S. Secretary of Energy": the national prefix is not part of the title.
     text = re.sub(r"^(?:U\.S\.|US) (?=Secretary of )", "", text)
+    if member := _MEMBER_FOR.match(text):
+        # "Member of Parliament for Ottawa Centre": the seat is no body; "Member of the
+        # European Parliament for Ireland South": the parliament is
+        text = member["member"]
+    if _BARE_MEMBER.fullmatch(text):
+        return text, ""  # of which parliament, the line does not say
     if compound := _TITLE_WITH_OF.match(text):
         # "Chancellor of the Exchequer", "Chief of Staff to the Secretary of the Army"
         rest = text[compound.end() :]
@@ -688,8 +705,12 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
             return text, ""
         if joint := re.match(r"\s+(?:of|for|at|to)\s+", rest):
             after = _strip_the(rest[joint.end() :])
-            if known(after) or _names_a_body(after, strictly=True):
-                return compound.group(), after
+            if (
+                known(after)
+                or _names_a_body(after, strictly=True)
+                or _A_PLACES_GOVERNMENT.match(after)
+            ):
+                return compound.group(), after  # ("Chief of Police for the City of …")
     if (board := _COMPANY_BOARD.match(text)) and _is_title_list(board["title"]):
         # "Chairman of the Bosch Board of Management": the board is part of the title.
         return f"{board['title']} of the {board['board']}", board["company"]
