@@ -421,6 +421,12 @@ def test_a_prime_minister_without_a_country_speaks_for_the_office_of_the_storys_
         ("Rep. Ann Poe (R-OH), Chairman of the Tidewater Caucus | Press", "Ann Poe", "Chairman"),
         ("Senator Ann Poe (D-Calif.) | Press", "Ann Poe", "Senator"),
         ("Sen. Ann Poe, R-Texas | Press", "Ann Poe", "Senator"),
+        # courtesy styles before the name, honours and seats after it
+        ("H.E. Ann Poe, Minister of Widgets | Press", "Ann Poe", "Minister of Widgets"),
+        ("The Honourable Ann Poe, Premier | Press", "Ann Poe", "Premier"),
+        ("The Rt. Hon. Ann Poe MP, Foreign Secretary | Press", "Ann Poe", "Foreign Secretary"),
+        ("Ann Poe KC OBE, Director of Public Prosecutions | Press", "Ann Poe",
+         "Director of Public Prosecutions"),
         ("Rep. Ann Poe, D-N.Y. | Press", "Ann Poe", "Representative"),
         # a rank written out
         ("Admiral Ann Poe, Commander, Tidewater Fleet | Navy", "Ann Poe", "Commander"),

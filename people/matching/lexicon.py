@@ -116,7 +116,7 @@ ORGANIZATION_ADJECTIVES = {
 HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
     "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",
-    "excellency",
+    "excellency", "honourable", "h.e.",
 }  # fmt: skip
 # Courtesy titles that are also the office held: "Rep. Jo Roe" is a Representative.
 OFFICE_HONORIFICS = {
@@ -135,11 +135,13 @@ RANKS = {
     "general", "colonel", "admiral", "captain", "lieutenant", "sergeant", "brigadier",
     "major", "corporal", "commodore", "marshal",
 }  # fmt: skip
-NAME_SUFFIXES = {
-    "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "phd", "ph.d.", "m.d.", "md", "esq.", "esq",
+# Degrees, honours and seats after a name: not part of it ("Nan Tian, PhD" is Nan Tian; "Jo
+# Roe MP", "Ann Lee KC OBE").
+DEGREES = {
+    "phd", "ph.d.", "m.d.", "md", "esq.", "esq", "dphil", "mba", "mp", "msp", "mla", "mpp",
+    "mep", "qc", "kc", "obe", "cbe", "mbe", "kbe", "dbe", "frs", "dvm", "dds",
 }  # fmt: skip
-# Degrees after a name: not part of it ("Nan Tian, PhD" is Nan Tian).
-DEGREES = {"phd", "ph.d.", "m.d.", "md", "esq.", "esq", "dphil", "mba"}
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"} | DEGREES
 NAME_PARTICLES = {
     "von", "van", "der", "den", "de", "da", "del", "della", "di", "dos", "du", "bin", "al",
     "le", "la", "ter", "ten",

@@ -499,8 +499,10 @@ def _comma_attribution(text: str, known: KnownOrganization):
     # "Jane Roe III", "Jane Roe PhD": a suffix without its comma stays with the name.
     if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
         return None
-    # A degree ("PhD", "M.D.") is not part of the name; a generation ("Jr.", "III") is.
+    # A degree ("PhD", "M.D.", "MP") is not part of the name; a generation ("Jr.", "III") is.
     generations = [p for p in name_parts[1:] if p.lower() not in lexicon.DEGREES]
+    while len(tokens) > 2 and tokens[-1].lower() in lexicon.DEGREES:
+        tokens.pop()  # "Jo Roe MP", "Ann Lee KC OBE"
     name = ", ".join([" ".join(tokens), *generations])
     return _titles_and_body(name, [p for p in parts[i:] if p], known, leading_title)
 
