@@ -372,6 +372,9 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
         # a portfolio, then a body with "and" in its name: the body is no part of the portfolio
         ("Ann Poe, Minister of State for Trade Policy, Department for Widgets and Trade | Gov",
          "Ann Poe", "Minister of State for Trade Policy", "Department for Widgets and Trade"),
+        # a U.S. bank's legal form ("National Association")
+        ("Ann Poe, Chair and CEO of Tidewater Bank, N.A. | Newsroom", "Ann Poe", "Chair and CEO",
+         "Tidewater Bank, N.A."),
         # a title's field of work between the title and the company
         ("Ann Poe, Vice President, Investor Relations, Tidewater Widgets Inc. | Newsroom",
          "Ann Poe", "Vice President, Investor Relations", "Tidewater Widgets Inc."),

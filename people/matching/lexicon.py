@@ -193,7 +193,7 @@ COMPANY_SUFFIXES = {
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.", "pvt.", "pvt", "pjsc", "bhd",
     "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy", "incorporated", "pcl",
-    "(persero)",
+    "(persero)", "n.a.",
 }  # fmt: skip
 # Words that make a "Center" a building, not a body ("Harborview Civic Center", "a
 # Convention Centre"); a space centre or a research centre is an organizational unit.
@@ -230,7 +230,7 @@ ONE_LEGAL_FORM = (
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|l\.?p|plc|"
     r"gmbh|ag|kg|kgaa|se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|s\.r\.l|srl|ab|asa|oyj|oy|"
     r"a/s|k\.k|pty ltd|pty|pvt\.? ltd|pvt|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|"
-    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv|pcl|public company limited|"
+    r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv|pcl|public company limited|n\.a|"
     r"\(persero\))\.?)"
 )
 LEGAL_FORM = ONE_LEGAL_FORM + "+$"  # one or several ("Co., Ltd.")
