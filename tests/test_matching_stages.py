@@ -942,6 +942,11 @@ def test_a_home_short_form_in_a_story_about_another_countrys_bodies_is_not_tagge
         "Department of the Treasury", "Internal Revenue Service", "Bank of Northland",
     ]  # fmt: skip
     assert names(index.find("The Treasury agreed.")) == ["Department of the Treasury"]
+    # the home country named, if only in a title: the short form is the home country's
+    entries.append(Entry(4, "United States", "country", country="US"))
+    index = AliasIndex(entries, [(1, "Treasury", True), (4, "U.S.", True)], home_country="US")
+    titled = "U.S. Treasury Secretary Ann Poe met the Bank of Northland at the Treasury."
+    assert sorted(names(index.find(titled))) == ["Bank of Northland", "Department of the Treasury"]
 
 
 @pytest.mark.parametrize(

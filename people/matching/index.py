@@ -428,6 +428,14 @@ class AliasIndex:
             if entry is not None and entry.kind == COUNTRY and entry.country:
                 country_names[entry.country].append(alias)  # "Republic of Korea"
         # Every word of a country's names ("Korea" of "Republic of Korea"): no company's word.
+        # The home country's own names, as written ("U.S.", "United States"): named anywhere,
+        # in a title too ("U.S. Secretary of State"), they say the story is also at home.
+        home_names = sorted({fold(n) for n in country_names.get(self.home_country, [])}, key=len)
+        self._home_named = (
+            re.compile(rf"(?<![\w.]){'|'.join(re.escape(n) for n in reversed(home_names))}(?!\w)")
+            if home_names
+            else None
+        )
         self._country_words = {w for names in country_names.values() for n in names
                                for w in fold(n).replace(",", " ").split()}  # fmt: skip
         # Countries' one-word names as written ("Ethiopia", "UK"), after a space: where a
@@ -799,7 +807,7 @@ class AliasIndex:
         self._place_candidates(text, folded, suggestions, candidates)
         self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
-        self._drop_home_short_forms_abroad(suggestions)
+        self._drop_home_short_forms_abroad(folded, suggestions)
         self._drop_states_named_as_places(folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
         self._children_without_parents_names(text, folded, suggestions, candidates)
@@ -1413,11 +1421,14 @@ class AliasIndex:
                 if not suggestion.mentions:
                     del suggestions[entry_id]
 
-    def _drop_home_short_forms_abroad(self, suggestions) -> None:
+    def _drop_home_short_forms_abroad(self, folded, suggestions) -> None:
         """ "The Treasury", "the Senate" in a story whose bodies are all another country's are
         that country's, not the home country's: a short form reads as the home country's only
-        when the story names something of the home country (or nothing national)."""
+        when the story names something of the home country, or the country itself (in a title
+        too: "U.S. Secretary of State … at the State Department"), or nothing national."""
         home = self.home_country
+        if self._home_named is not None and self._home_named.search(folded):
+            return
 
         def short(suggestion) -> bool:
             return all(
