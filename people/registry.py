@@ -78,6 +78,7 @@ STARTER_FILES = [
     "media.json",
     "us-field-units.json",
     "institutions-world.json",
+    "institutions-extra.json",
     "companies-world.json",
     "companies-extra.json",
     "people.json",
