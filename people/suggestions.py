@@ -22,7 +22,7 @@ _batch: ContextVar[dict | None] = ContextVar("suggestion_batch", default=None)
 
 
 def build_index() -> AliasIndex:
-    """Read the whole registry (four queries) into a fresh AliasIndex."""
+    """Read the whole registry (five queries) into a fresh AliasIndex."""
     entries = [
         Entry(id=pk, name=name, kind=kind, slug=slug, country=country, parent_id=parent_id)
         for pk, name, kind, slug, country, parent_id in Organization.objects.values_list(
@@ -41,7 +41,14 @@ def build_index() -> AliasIndex:
         PersonEntry(pk, full_name, nickname, tuple(titles.get(pk, ())))
         for pk, full_name, nickname in Person.objects.values_list("pk", "full_name", "nickname")
     ]
-    return AliasIndex(entries, aliases, people, home_country=settings.NEWSROOM_HOME_COUNTRY)
+    websites = Organization.objects.exclude(website="").values_list("pk", "website")
+    return AliasIndex(
+        entries,
+        aliases,
+        people,
+        home_country=settings.NEWSROOM_HOME_COUNTRY,
+        websites=websites.iterator(chunk_size=5000),
+    )
 
 
 def current_index() -> AliasIndex:

@@ -204,6 +204,9 @@ _DEPUTY_SECRETARY_FOR = re.compile(
     r" for [A-Z].*$"
 )
 _SECRETARY_OF_STATE_FOR = re.compile(r"\bSecretary of State for (?P<portfolio>[A-Z][\w ,&'-]+)$")
+_OFFICE_FORMS = (
+    "Office of the {title} of {place}", "{place} {title}'s Office", "Office of the {place} {title}",
+)  # fmt: skip
 _PLACE_FORMS = (
     "{}", "State of {}", "Government of {}", "City of {}", "{} State Government",
     "{} government",
@@ -220,16 +223,21 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return ""
     index = current_index()
     name, label = source.organization, source.label.strip()
+    site = index.entry_at(label) if label else None  # "| iom.int": the body whose site it is
     if name:
         country = index.country_named(name)
         if country and (office := index.head_office(country.country, source.title)):
             return office.name  # "President of the Philippines": the president's office
-        if source.title.casefold() not in _PLACE_HEADS and (
-            office := index.entry_named(f"Office of the {source.title} of {name}")
-        ):
-            return office.name  # "Attorney General of North Carolina": the office they head
+        if source.title.casefold() not in _PLACE_HEADS:
+            # "Attorney General of North Carolina", "District Attorney of New York County":
+            # the office they head
+            for form in _OFFICE_FORMS:
+                if office := index.entry_named(form.format(title=source.title, place=name)):
+                    return office.name
         for form in _PLACE_FORMS:
             if entry := index.entry_called(form.format(name)):
+                if site is not None and site.parent_id == entry.id:
+                    return site.name  # "Attorney General of Washington | atg.wa.gov"
                 return entry.name
         if entry := index.entry_called(name):
             return entry.name
@@ -245,6 +253,8 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return name
     if source.person_name is None:
         return ""
+    if site is not None:
+        return site.name  # "Director General Amy Pope | iom.int"
     if label and (entry := index.entry_called(label)) and entry.kind != "country":
         match = _MINISTER_TITLE.search(source.title)
         if match and entry.kind != "ministry" and entry.country:

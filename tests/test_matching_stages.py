@@ -6,7 +6,7 @@ import pytest
 from people.matching import AliasIndex, Entry
 from people.matching.candidates import find_candidates, guess_organization_kind
 from people.matching.fold import fold, fold_lower, index_key, is_acronym
-from people.matching.index import company_short_forms
+from people.matching.index import company_short_forms, web_host
 from people.matching.lexicon import (
     FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -1477,3 +1477,26 @@ def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():
     # named by itself once more: still named
     [institute] = found.organizations
     assert [m.text for m in institute.mentions] == ["HIPCR"]
+
+
+@pytest.mark.parametrize(
+    ("label", "host"),
+    [
+        ("iom.int", "iom.int"),
+        ("https://www.Europol.europa.eu/media-press", "europol.europa.eu"),
+        ("www.atg.wa.gov", "atg.wa.gov"),
+        ("Official Website", ""),
+        ("U.S. Department of State", ""),
+    ],
+)
+def test_a_labels_web_host(label, host):
+    assert web_host(label) == host
+
+
+def test_a_body_is_known_by_its_websites_host_unless_two_share_it():
+    entries = [Entry(1, "Harbor Agency", "agency"), Entry(2, "Harbor Ministry", "ministry"),
+               Entry(3, "Harbor Minister's Office", "agency")]  # fmt: skip
+    websites = [(1, "https://www.harbor.int/"), (2, "https://gov.hb"), (3, "https://gov.hb/")]
+    index = AliasIndex(entries, websites=websites)
+    assert index.entry_at("harbor.int").name == "Harbor Agency"
+    assert index.entry_at("gov.hb") is None

@@ -593,3 +593,40 @@ def test_a_deputy_of_a_secretary_for_a_portfolio_works_in_the_secretarys_departm
     story_with_label(tmp_path, f"Ann Poe, {title} | Newsroom")
     role = source_role()
     assert (role.title, role.organization) == (title, department)
+
+
+def test_a_label_that_is_a_bodys_website_names_the_body(tmp_path):
+    agency = OrganizationFactory(name="Tidewater Migration Agency", kind="multilateral",
+                                 website="https://www.tidemigration.int/")  # fmt: skip
+    story_with_label(tmp_path, "Director General Ann Poe | tidemigration.int")
+    assert source_role().organization == agency
+
+
+def test_a_places_office_named_by_its_website_or_by_its_holders_title(tmp_path):
+    state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
+    office = OrganizationFactory(name="Tidewater State Office of the Attorney General",
+                                 kind="agency", country="US", parent=state,
+                                 website="https://www.atg.tidewater.gov")  # fmt: skip
+    story_with_label(tmp_path, "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov")
+    assert source_role().organization == office
+
+
+def test_an_office_named_after_its_holder_and_place(tmp_path):
+    OrganizationFactory(name="Harbor County", kind="subnational", country="US")
+    office = OrganizationFactory(name="Harbor County District Attorney's Office", kind="agency",
+                                 country="US")  # fmt: skip
+    story_with_label(tmp_path, "Ann Poe, Jr., District Attorney of Harbor County | Newsroom")
+    role = source_role()
+    assert (role.person.full_name, role.title, role.organization) == (
+        "Ann Poe, Jr.", "District Attorney", office,
+    )  # fmt: skip
+
+
+def test_a_second_title_with_its_body_after_a_first(tmp_path):
+    story_with_label(
+        tmp_path, "Ann Poe, Minister of State for Widgets, the President and CEO of WidgetCo | W"
+    )
+    role = source_role()
+    assert (role.title, role.organization.name) == (
+        "Minister of State for Widgets, President and CEO", "WidgetCo",
+    )  # fmt: skip

@@ -218,6 +218,19 @@ def _head_of(name: str, *, house: bool = False) -> str:
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
 
 
+_WEB_ADDRESS = re.compile(
+    r"^\s*(?:https?://)?(?:www\.)?(?P<host>[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)\.?(?::\d+)?(?:/\S*)?\s*$",
+    re.I,
+)
+
+
+def web_host(address: str) -> str:
+    """The host of a web address or bare domain, lower case, without "www.": "" for text that
+    is no address ("Official Website")."""
+    match = _WEB_ADDRESS.match(address or "")
+    return match["host"].lower() if match else ""
+
+
 def _add_candidate(candidates: dict, name: str, start: int, end: int, **fields) -> None:
     """The candidate `name`, made with `fields` (kind_guess, reason, …) the first time, mentioned
     at `start`-`end`."""
@@ -361,12 +374,20 @@ class AliasIndex:
         people: Iterable[PersonEntry] = (),
         *,
         home_country: str = "US",
+        websites: Iterable[tuple[int, str]] = (),
     ):
         """`aliases`: (entry id, alias, case sensitive); canonical names come from `entries`.
-        `home_country`: the newsroom's country (ISO code), the default reading of a bare name."""
+        `home_country`: the newsroom's country (ISO code), the default reading of a bare name.
+        `websites`: (entry id, address), to know a body by its site's host (`entry_at`)."""
         self.home_country = home_country
         aliases = list(aliases)
         self.entries: dict[int, Entry] = {entry.id: entry for entry in entries}
+        hosts: dict[str, set[int]] = defaultdict(set)
+        for entry_id, address in websites:
+            if entry_id in self.entries and (host := web_host(address)):
+                hosts[host].add(entry_id)
+        # a host two bodies share (a ministry and its minister's page) names neither
+        self._entry_by_host = {host: ids.pop() for host, ids in hosts.items() if len(ids) == 1}
         # "Government of the Philippines": how the registry names a country's government
         # Bodies whose name begins with a capital "The" ("The Nature Conservancy", "The Ohio
         # State University"): their mentions take it in.
@@ -699,6 +720,12 @@ class AliasIndex:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def entry_at(self, address: str) -> Entry | None:
+        """The body whose website is at `address`'s host ("iom.int", "https://www.iom.int/news"),
+        when exactly one is."""
+        entry_id = self._entry_by_host.get(web_host(address))
+        return self.entries.get(entry_id) if entry_id is not None else None
 
     def entry_named(self, name: str) -> Entry | None:
         """The entry a (multi-word) name or alias denotes, when exactly one does."""

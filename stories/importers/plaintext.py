@@ -565,6 +565,10 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
             )
         return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
     if len(rest) >= 2:
+        last = _SECOND_TITLE.match(rest[-1])
+        if last and _is_title_list(last["title"]):
+            # "Minister of State for Energy Affairs, the President and CEO of QatarEnergy"
+            return name, ", ".join([*rest[:-1], last["title"]]), last["body"]
         return name, rest[0], _strip_the(", ".join(rest[1:]))
     title, organization = split_title_organization(rest[0], known)
     return name, title, organization
@@ -592,6 +596,9 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 _A_CAPTIONS_SENTENCE = re.compile(r" (?:at|during|in|on) the [a-z][\w-]+ (?:of|for|at) .*\.$")
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
+_SECOND_TITLE = re.compile(
+    r"^(?:the )?(?P<title>[A-Z][\w&' -]*?) (?:of|at) (?:the )?(?P<body>[A-Z].*)$"
+)
 _A_PLACES_GOVERNMENT = re.compile(rf"(?:{'|'.join(sorted(_LEVELS))}) of [A-Z]")
 # A member for a seat: "Member of Parliament for Ottawa Centre", "Member of the Legislative
 # Assembly for …", "Member of the European Parliament for Ireland South"
