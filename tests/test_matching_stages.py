@@ -1048,6 +1048,7 @@ def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
         ("Ranking Member Frank Pallone, Jr. (D-N.J.) wrote.", "Ranking Member",
          "Frank Pallone, Jr."),
         ("U.S. Senators Ann Poe (D-CT) and Tim Lee (R-WI) wrote.", "Senator", "Ann Poe"),
+        ("after U.S. Surgeon General Ann Poe called for labels.", "Surgeon General", "Ann Poe"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name(text, title, name):
