@@ -430,6 +430,27 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Harbor Electric Company",
             ],
         ),
+        # a legal form at a sentence's end, after a comma
+        (
+            "The plant is run by Harbor Power Generation, LLC. The unit restarts.",
+            ["Harbor Power Generation, LLC"],
+        ),
+        # a possessive inside a company's name, before its legal form
+        (
+            "Ben & Jerry's Homemade, Inc., which has its own board, stays.",
+            ["Ben & Jerry's Homemade, Inc."],
+        ),
+        # a place in parentheses inside a name
+        (
+            "Churchill Falls (Harborland) Corporation Limited, the operator, agreed. The Tidewater "
+            "Widgets Agency (TWA) said.",
+            ["Churchill Falls (Harborland) Corporation Limited", "Tidewater Widgets Agency"],
+        ),
+        # a utility named "Hydro"; a company's board of management is no body of its own
+        (
+            "Harbor and Tidewater Hydro said so; the chair of the Acme Board of Management agreed.",
+            ["Harbor and Tidewater Hydro"],
+        ),
         # a noun that ends a body's name after its own words only
         (
             "The Lakeview County Health District, the Harbor Unified School District and the "

@@ -50,7 +50,7 @@ _KIND_HINTS: list[tuple[re.Pattern[str], str]] = [
                 rf"technologies|systems|pharmaceuticals|laboratories|trading|bank|telecom|"
                 rf"partners|ventures|entertainment|studios|foods|brands|solutions|communications|"
                 rf"networks|biosciences|robotics|aerospace|logistics|petroleum|refinery|bancorp|"
-                rf"insurance|health|labs|"
+                rf"insurance|health|labs|hydro|"
                 rf"{_COMPANY_SUFFIX_WORDS})\b\.?", re.I), "company"),
     (re.compile(r"\b(foundation|conservancy|society|association|trust|federation|museum|"
                 r"cooperative|alliance|coalition|institute|institution|council|fund|league|forum|"
@@ -91,7 +91,12 @@ _CONNECTOR = (
 )  # fmt: skip
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 # "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
-_PHRASE = re.compile(rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?")
+# A place in parentheses inside a name, before more of it: "Churchill Falls (Labrador)
+# Corporation Limited" (not an acronym defined: "the Agency (EPA)").
+_PARENTHESIZED = r" \([A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)*\)(?= [A-Z])"
+_PHRASE = re.compile(
+    rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP}|{_PARENTHESIZED})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?"
+)
 # Where a minister's or a director's portfolio is listed: "Minister for Railways, ", "Director
 # General of " (then "New, Renewable Energy and Energy Conservation").
 _IN_A_PORTFOLIO = re.compile(
@@ -104,10 +109,20 @@ _A_LISTED_NAME = re.compile(r".* (?:of|for|on|and) ")
 # A company's organs, named alone: no organization of their own (a university's board of
 # trustees, which acts in its name, is one)
 _AN_ORGAN = re.compile(
-    r"^(?:management|supervisory) board$|^board of directors$"
+    r"^(?:management|supervisory) board$|^board of (?:directors|management)$"
     r"|steering committee$|^advisory board$"
 )
 _LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
+
+
+def _a_legal_form_soon(following: list[str]) -> bool:
+    """Whether a word or two of a name, then a legal form, come next (lower-case words):
+    "Homemade, Inc." after "Ben & Jerry's"."""
+    for k in (1, 2):
+        form = following[k].rstrip(",") if len(following) > k else ""
+        if form in COMPANY_SUFFIXES or form.rstrip(".") in COMPANY_SUFFIXES:
+            return all(w.rstrip(",") not in FUNCTION_WORDS for w in following[:k])
+    return False
 
 
 def _a_head(lowered: list[str], k: int) -> bool:
@@ -124,7 +139,7 @@ def _a_possessor(lowered: list[str], j: int) -> bool:
     holder's before the words of the office ("County Attorney's Office", "State's Attorney's
     Office")."""
     word = lowered[j][:-2]
-    if word in PLURAL_POSSESSORS:
+    if word in PLURAL_POSSESSORS or _a_legal_form_soon(lowered[j + 1 :]):
         return True
     following = lowered[j + 1] if j + 1 < len(lowered) else ""
     return word in OFFICE_HOLDERS and (
@@ -188,6 +203,8 @@ _PREPOSITIONS = {"of", "for", "on", "in", "against"}
 # A title word before an organization's name is not part of it ("Director Office of …"),
 # unless organizations' names begin with it too ("General Services Administration").
 _TITLE_BEFORE_A_NAME = TITLE_WORDS - ORGANIZATION_ADJECTIVES
+# Legal forms that may end a sentence with their period, or with the sentence's ("Inc.", "LLC.")
+_SENTENCE_END_FORMS = {s.rstrip(".") for s in STRONG_COMPANY_SUFFIXES} - {"co", "limited"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Ltd\.|Co\.|Pvt\.|St\.|Jr\.")
 
 
@@ -199,6 +216,13 @@ def _organization_spans(folded: str, start: int, end: int):
         word_start, word = match.start() + start, match.group()
         ends_clause = word[-1] in ".,;:" and not _ABBREVIATION.fullmatch(word)
         after = [m.group() for m in matches[n + 1 :]]
+        if (
+            word.endswith(".")
+            and n
+            and word.rstrip(".").lower() in _SENTENCE_END_FORMS
+            and (not after or after[0][:1].isupper())
+        ):
+            ends_clause = True  # "… Generation, LLC. The unit …": a legal form ends the name
         bare = word.rstrip(",").lower()
         if (
             word.endswith(",")
@@ -207,8 +231,15 @@ def _organization_spans(folded: str, start: int, end: int):
             and _continues_a_list(after)
         ):
             ends_clause = False  # "Ministry of Economy, Trade and Industry"
-        if word.endswith(",") and after and after[0].lower().rstrip(",") in COMPANY_SUFFIXES:
-            ends_clause = False  # "CrowdStrike Holdings, Inc."
+        if (
+            word.endswith(",")
+            and after
+            and (
+                after[0].lower().rstrip(",") in COMPANY_SUFFIXES
+                or after[0].lower().rstrip(",.") in _SENTENCE_END_FORMS
+            )
+        ):
+            ends_clause = False  # "CrowdStrike Holdings, Inc.", "… Generation, LLC."
         if ends_clause:
             bare = word.rstrip(",;:")  # "Inc.," keeps the abbreviation's period
             word = bare if _ABBREVIATION.fullmatch(bare) else word.rstrip(".,;:")
@@ -216,6 +247,8 @@ def _organization_spans(folded: str, start: int, end: int):
         owner = bool(mark) and bare[:-mark] not in PLURAL_POSSESSORS
         if mark == 1 and after and after[0].lower().rstrip(".,;:") in ORGANIZATION_HEADS:
             owner = False  # "Ohio Valley Manufacturers' Alliance": a plural's, in the name
+        if mark == 2 and _a_legal_form_soon([w.lower() for w in after]):
+            owner = False  # "Ben & Jerry's Homemade, Inc.": a possessive in a company's name
         if mark == 2 and after and bare[:-2] in OFFICE_HOLDERS:
             following = after[0].lower().rstrip(".,;:")
             if following in ORGANIZATION_HEADS or following[:-2] in OFFICE_HOLDERS:

@@ -168,7 +168,7 @@ ORGANIZATION_HEADS = {
     "biosciences", "robotics", "aerospace", "logistics", "petroleum", "refinery", "bancorp",
     "insurance", "health", "media", "congress", "motor", "school", "transit", "labs",
     "collaborative", "club", "clube", "army", "navy", "analytics", "shipbuilding",
-    "biologics", "biotech", "sciences", "caucus", "branch",
+    "biologics", "biotech", "sciences", "caucus", "branch", "hydro",
 }  # fmt: skip
 # Nouns that end a body's name only after one of their words: "Clark County School District",
 # "Columbiana County Health District", "Otis Air National Guard Base", "Mount Sinai Health
