@@ -430,6 +430,16 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Harbor Electric Company",
             ],
         ),
+        # a list's last item after "and the" is still the name's
+        (
+            "The Subcommittee on Rivers, Roads, and the Sea met; the Ministry of Health, Labour, and "
+            "the Ministry of Finance did not.",
+            [
+                "Subcommittee on Rivers, Roads, and the Sea",
+                "Ministry of Health",
+                "Ministry of Finance",
+            ],
+        ),
         # a legal form at a sentence's end, after a comma
         (
             "The plant is run by Harbor Power Generation, LLC. The unit restarts.",
@@ -1522,3 +1532,19 @@ def test_a_body_is_known_by_its_websites_host_unless_two_share_it():
     index = AliasIndex(entries, websites=websites)
     assert index.entry_at("harbor.int").name == "Harbor Agency"
     assert index.entry_at("gov.hb") is None
+
+
+def test_a_child_named_after_its_parents_possessive_is_the_registrys_child():
+    entries = [
+        Entry(1, "Senate Harbor Committee", "legislature", country="US"),
+        Entry(2, "Senate Harbor Subcommittee on Rivers, Roads, and the Sea", "legislature",
+              country="US", parent_id=1),
+    ]  # fmt: skip
+    found = AliasIndex(entries).find(
+        "The Senate Harbor Committee's Subcommittee on Rivers, Roads, and the Sea met."
+    )
+    assert found.candidates == []
+    assert {s.entry.id: [m.text for m in s.mentions] for s in found.organizations} == {
+        1: ["Senate Harbor Committee"],
+        2: ["Subcommittee on Rivers, Roads, and the Sea"],
+    }

@@ -363,7 +363,15 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                 if owner and k == n - 1 and lowered[k - 1] == "and":
                     break  # "… of Vietnam and Indonesia's Ministry": the owner begins a name
                 if lowered[k] == "and" and k + 1 < n and lowered[k + 1] in {"the", "of"}:
-                    break
+                    listed = [w for _, _, w in words[i + 1 : k]]
+                    if not (
+                        lowered[k + 1] == "the"
+                        and sum(w.endswith(",") for w in listed) >= 2
+                        and listed[-1].endswith(",")
+                        and k + 2 < n
+                        and not _a_head(lowered, k + 2)
+                    ):
+                        break  # (but "on Privacy, Technology, and the Law": a list's last)
                 if lowered[k] == "at" or (lowered[k] == "in" and word not in _NAMED_WITH_A_PLACE):
                     break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
                 if lowered[k] in FUNCTION_WORDS - NAME_CONNECTORS:

@@ -832,6 +832,7 @@ class AliasIndex:
         self._implied_ministries(text, folded, suggestions, candidates)
         self._implied_departments(text, folded, suggestions)
         self._place_candidates(text, folded, suggestions, candidates)
+        self._children_named_under_their_parent(text, suggestions, candidates)
         self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(folded, suggestions)
@@ -1186,6 +1187,25 @@ class AliasIndex:
                 entry = body if isinstance(body, Entry) else body.entry
                 reason = f"{head!r} after {entry.name!r} was named"
                 self._add(suggestions, Target(entry.id, 0.7, reason), text, start, end)
+
+    def _children_named_under_their_parent(self, text, suggestions, candidates) -> None:
+        """ "The Senate Judiciary Committee's Subcommittee on Privacy, Technology, and the Law":
+        a candidate named after its parent's possessive is the registry's child that bears
+        the parent's name before its own ("Senate Judiciary Subcommittee on …")."""
+        for key, candidate in list(candidates.items()):
+            if not candidate.parent:
+                continue
+            parent = candidate.parent
+            forms = [f"{parent} {candidate.name}"]
+            if parent.endswith(" Committee") and candidate.name.startswith("Subcommittee "):
+                forms.append(f"{parent.removesuffix(' Committee')} {candidate.name}")
+            entry = next((e for form in forms if (e := self.entry_named(form))), None)
+            if entry is None or self.entries.get(entry.parent_id, entry).name != parent:
+                continue
+            target = Target(entry.id, 0.8, f"{candidate.name!r} of {parent!r}")
+            for mention in candidate.mentions:
+                self._add(suggestions, target, text, mention.start, mention.end)
+            del candidates[key]
 
     def _subcommittees_of_committees_named(self, text, folded, suggestions, candidates) -> None:
         """ "the House Energy and Commerce Committee … its Energy and Commerce Subcommittee on
