@@ -432,8 +432,8 @@ def test_candidates_come_from_the_grammar_of_names():
         ),
         # a list's last item after "and the" is still the name's
         (
-            "The Subcommittee on Rivers, Roads, and the Sea met; the Ministry of Health, Labour, and "
-            "the Ministry of Finance did not.",
+            "The Subcommittee on Rivers, Roads, and the Sea met; the Ministry of Health, "
+            "Labour, and the Ministry of Finance did not.",
             [
                 "Subcommittee on Rivers, Roads, and the Sea",
                 "Ministry of Health",
