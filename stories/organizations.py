@@ -28,7 +28,7 @@ from people.resolution import (
 from people.suggestions import current_index, suggest
 from stories.models import Origin, RejectedSuggestion, Story, StoryOrganization, StoryPerson
 from stories.publishing import can_edit
-from stories.tagging import story_text
+from stories.tagging import stored_story_text
 
 
 def organization_key(organization_id: int) -> str:
@@ -58,7 +58,7 @@ class StorySuggestions:
 
 def story_suggestions(story: Story) -> StorySuggestions:
     """Suggestions for `story` still open for an editor. Three queries plus the engine's one."""
-    text = story_text(story.headline, story.source_attribution, story.paragraphs)
+    text = stored_story_text(story)
     findings = suggest(text)
     tagged_pairs = list(
         story.story_organizations.values_list("organization_id", "organization__name_key")

@@ -17,13 +17,13 @@ from people.models import Organization, Person, Role
 from people.names import name_key
 from people.suggestions import suggest
 from stories.models import QuoteOrigin, SpeakerKind, Story, StoryQuote
-from stories.tagging import story_text
+from stories.tagging import stored_story_text
 
 
 def find_story_quotes(story: Story) -> list[Quote]:
     """The quotations in `story`'s body with their speakers (the engine's view, not stored)."""
     paragraphs = story.paragraphs
-    findings = suggest(story_text(story.headline, story.source_attribution, paragraphs))
+    findings = suggest(stored_story_text(story))
     return find_quotes(paragraphs, findings, source_finding(story.source_role))
 
 

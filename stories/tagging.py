@@ -20,14 +20,23 @@ from people.suggestions import current_index, suggest
 from stories.importers.plaintext import ParsedStory
 
 
-def story_text(headline: str, attribution: str, paragraphs: list[str]) -> str:
-    """Headline, source line and body joined by blank lines: the offsets in findings point here."""
-    return "\n\n".join(part for part in (headline, attribution, *paragraphs) if part)
+def story_text(headline: str, attribution: str, paragraphs: list[str], caption: str = "") -> str:
+    """Headline, source line, photo caption and body joined by blank lines: the offsets in
+    findings point here. (A caption names what the story shows: "Paratroopers drop onto a
+    training area in Estonia …".)"""
+    return "\n\n".join(part for part in (headline, attribution, caption, *paragraphs) if part)
+
+
+def stored_story_text(story) -> str:
+    """story_text of a saved story."""
+    return story_text(
+        story.headline, story.source_attribution, story.paragraphs, story.image_caption
+    )
 
 
 def parsed_story_text(parsed: ParsedStory) -> str:
     attribution = parsed.source.attribution if parsed.source else ""
-    return story_text(parsed.headline, attribution, parsed.paragraphs)
+    return story_text(parsed.headline, attribution, parsed.paragraphs, parsed.caption)
 
 
 def findings_as_dict(findings: Findings) -> dict:

@@ -630,3 +630,13 @@ def test_a_second_title_with_its_body_after_a_first(tmp_path):
     assert (role.title, role.organization.name) == (
         "Minister of State for Widgets, President and CEO", "WidgetCo",
     )  # fmt: skip
+
+
+def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
+    agency = OrganizationFactory(name="Tidewater Widget Agency", kind="agency", country="US")
+    report = import_story(
+        tmp_path, "Tidewater Widget Agency inspectors tour the new plant on Monday."
+    )
+    assert report["source"]["name"] is None
+    assert report["caption"] == "Tidewater Widget Agency inspectors tour the new plant on Monday."
+    assert report["organizations"] == [agency.name]

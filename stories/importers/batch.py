@@ -69,8 +69,8 @@ from stories.tagging import (
     parsed_story_text,
     source_organization,
     source_organization_kind,
+    stored_story_text,
     story_findings,
-    story_text,
 )
 
 logger = logging.getLogger(__name__)
@@ -681,7 +681,7 @@ def _find_quotes(items: list[_New], scanner: Scanner):
     jobs = []
     for item in items:
         story, paragraphs = item.story, item.story.paragraphs
-        text = story_text(story.headline, story.source_attribution, paragraphs)
+        text = stored_story_text(story)
         # The engine's findings in the story as stored (as find_story_quotes reads it): those
         # of the release, scanned once, unless storing changed the text.
         found = item.found if text == parsed_story_text(item.parsed) else suggest(text)
