@@ -1489,6 +1489,10 @@ def test_words_around_a_registry_name_that_make_it_another_or_no_body():
     ]
     # the state acting is its government
     assert names(index.find("Washington state sued the company.")) == ["State of Washington"]
+    # "in the state of …" is a place too; "the State of Washington" acting is not
+    text = "Plants in the state of Washington will open. The State of Washington sued."
+    [state] = index.find(text).organizations
+    assert [m.start for m in state.mentions] == [text.index("The State") + 4]
 
 
 def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():

@@ -115,6 +115,8 @@ _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:
 # Switzerland"
 _NATIONAL_BRANCHES = {"company", "nonprofit"}
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
+_IN_THE_PLACE = re.compile(r"(?<![\w-])[Ii]n the $")
+_A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
 _MINISTRY_OF = re.compile(
@@ -1029,6 +1031,10 @@ class AliasIndex:
             kept = [
                 m for m in suggestion.mentions
                 if not _IN_A_PLACE.search(folded, max(0, m.start - 4), m.start)
+                and not (  # "in the state of Saxony-Anhalt"
+                    _IN_THE_PLACE.search(folded, max(0, m.start - 8), m.start)
+                    and _A_PLACE_OF.match(m.text)
+                )
             ]  # fmt: skip
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
