@@ -237,6 +237,10 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         country = index.country_named(name)
         if country and (office := index.head_office(country.country, source.title)):
             return office.name  # "President of the Philippines": the president's office
+        if country and (minister := _MINISTER_TITLE.search(source.title)):
+            # "Minister of Finance and Economic Planning, Republic of Rwanda": the ministry
+            if ministry := index.ministry_of(country.country, minister["portfolio"]):
+                return ministry.name
         if source.title.casefold() not in _PLACE_HEADS:
             # "Attorney General of North Carolina", "District Attorney of New York County":
             # the office they head

@@ -372,6 +372,15 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
         # a portfolio, then a body with "and" in its name: the body is no part of the portfolio
         ("Ann Poe, Minister of State for Trade Policy, Department for Widgets and Trade | Gov",
          "Ann Poe", "Minister of State for Trade Policy", "Department for Widgets and Trade"),
+        # the body, then the title's portfolio
+        ("Ann Poe, Executive Vice-President of the Tidewater Commission for a Harbor Fit for the "
+         "Digital Age | TC", "Ann Poe", "Executive Vice-President for a Harbor Fit for the "
+         "Digital Age", "Tidewater Commission"),
+        # a board's chair: the board is the title's, the body after it the organization
+        ("Ann Poe, Chair of the Board of Trustees of the Tidewater Foundation | News", "Ann Poe",
+         "Chair of the Board of Trustees", "Tidewater Foundation"),
+        ("Ann Poe, Chairman of the Board of Directors of Tidewater Widgets Corporation | News",
+         "Ann Poe", "Chairman of the Board of Directors", "Tidewater Widgets Corporation"),
         # a U.S. bank's legal form ("National Association")
         ("Ann Poe, Chair and CEO of Tidewater Bank, N.A. | Newsroom", "Ann Poe", "Chair and CEO",
          "Tidewater Bank, N.A."),
@@ -640,3 +649,20 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
     assert report["source"]["name"] is None
     assert report["caption"] == "Tidewater Widget Agency inspectors tour the new plant on Monday."
     assert report["organizations"] == [agency.name]
+
+
+def test_a_minister_of_a_country_named_after_the_title_speaks_for_its_ministry(tmp_path):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationFactory(name="Government of Tuvalu", kind="country", country="TV")
+    ministry = OrganizationFactory(name="Ministry of Finance of Tuvalu", kind="ministry",
+                                   country="TV")  # fmt: skip
+    story_with_label(tmp_path, "Tom Fale, Minister of Finance, Tuvalu | Newsroom")
+    assert source_role().organization == ministry
+
+
+def test_a_minister_president_heads_the_states_government(tmp_path):
+    state = OrganizationFactory(name="Free State of Tidewater", kind="subnational", country="DE")
+    OrganizationAliasFactory(organization=state, name="Government of Tidewater")
+    story_with_label(tmp_path, "Ann Poe, Minister-President of Tidewater | Newsroom")
+    role = source_role()
+    assert (role.title, role.organization) == ("Minister-President", state)

@@ -27,7 +27,7 @@ TITLE_HEADS = {
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
     "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow", "agent",
-    "constable", "surgeon",
+    "constable", "surgeon", "minister-president",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",

@@ -723,6 +723,10 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     if (board := _COMPANY_BOARD.match(text)) and _is_title_list(board["title"]):
         # "Chairman of the Bosch Board of Management": the board is part of the title.
         return f"{board['title']} of the {board['board']}", board["company"]
+    if (board := _BOARD_OF_A_BODY.match(text)) and _is_title_list(board["title"]):
+        # "Chairman of the Board of Directors of Acme Corporation", "Chair of the Board of
+        # Trustees of the Wikimedia Foundation": the board is part of the title
+        return f"{board['title']} of the {board['board']}", board["body"]
     if attorney := _US_ATTORNEY.match(text):
         # "United States Attorney for the Southern District of New York" leads an office.
         return attorney["title"], f"United States Attorney's Office for the {attorney['district']}"
@@ -731,6 +735,23 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
             return before
     splits = [(m.start(), m.end()) for m in PREPOSITION.finditer(text)]
     for start, end in splits:
+        portfolio = text.find(" for ", end) if text[start:end].strip() == "of" else -1
+        body = _strip_the(text[end:portfolio]) if portfolio > 0 else ""
+        if (
+            body
+            and not known(_strip_the(text[end:]))
+            and (
+                known(body)
+                or (  # a body's name that ends at its head noun ("… Commission")
+                    " " in body
+                    and " at " not in text[portfolio:]
+                    and body.split()[-1].lower() in lexicon.ORGANIZATION_HEADS
+                )
+            )
+        ):
+            # "Executive Vice-President of the European Commission for a Europe Fit for the
+            # Digital Age": the body, then the title's portfolio
+            return text[:start].strip() + text[portfolio:], body
         if known(body := _strip_the(text[end:])):
             title = text[:start].strip()
             if (
@@ -791,6 +812,10 @@ _HEAD_MINISTER = re.compile(r"\b(?:Prime|First|Chief) Minister (?:of|for) (?:the
 _COMPANY_BOARD = re.compile(
     r"^(?P<title>[\w ,&-]+?) of the (?P<company>[A-Z][\w&.' -]*?) "
     r"(?P<board>(?:Supervisory|Management|Executive) Board|Board of (?:Management|Directors))$"
+)
+_BOARD_OF_A_BODY = re.compile(
+    r"^(?P<title>[\w &-]+?) of the (?P<board>Board(?: of (?:Directors|Trustees|Management|"
+    r"Governors|Regents|Supervisors|Commissioners))?) of (?:the )?(?P<body>[A-Z].*)$"
 )
 _US_ATTORNEY = re.compile(
     r"^(?P<title>(?:Acting |Interim )?(?:United States|U\.S\.) Attorney) for (?:the )?"
