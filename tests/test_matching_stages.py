@@ -164,6 +164,9 @@ def test_a_body_named_without_its_country_is_the_one_of_the_country_named_most()
     assert [s.entry.name for s in found.organizations] == ["Department of Finance of Ireland"]
     # no country named: the name stays free for a candidate
     assert index.find("The Department of Finance said so.").organizations == []
+    # as written only: a common noun phrase in lower case names no body
+    about_ireland = "Ireland's department of finance official said so in Ireland."
+    assert index.find(about_ireland).organizations == []
 
 
 def test_a_body_named_without_its_country_among_the_countries_that_have_one():

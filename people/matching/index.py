@@ -471,6 +471,7 @@ class AliasIndex:
         if len(self._one_word_countries):
             self._one_word_countries.make_automaton()
         national: dict[str, set[int]] = defaultdict(set)
+        written: dict[str, str] = {}  # the short form as its first body writes it
         named = [(e.id, e.name) for e in self.entries.values()]
         named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
         for entry_id, name in named:
@@ -494,12 +495,15 @@ class AliasIndex:
                     and (entry.kind != "other" or words[-1] in ORGANIZATION_HEADS)
                 ):
                     national[index_key(short, case_sensitive=False)].add(entry_id)
+                    written.setdefault(index_key(short, case_sensitive=False), short)
         self._national: dict[str, dict[str, int]] = defaultdict(dict)  # name -> country -> id
         for key, ids in national.items():
             for entry_id in ids:
                 self._national[key].setdefault(self.entries[entry_id].country, entry_id)
                 if key.lower() not in taken:
-                    add(entry_id, key, False, 0.7, f"{NATIONAL_SHORT_FORM}{key!r}")
+                    # as written: "Germany's development bank KfW" names no "Development Bank"
+                    short = written[key]
+                    add(entry_id, short, True, 0.7, f"{NATIONAL_SHORT_FORM}{short!r}")
         # A one-word name in capitals and lower case is also written in capitals by its owner
         # ("Interpol", "INTERPOL"); not places, whose names in capitals are headlines' words.
         for (key, case_sensitive), by_entry in list(targets.items()):
