@@ -1555,3 +1555,10 @@ def test_a_child_named_after_its_parents_possessive_is_the_registrys_child():
         1: ["Senate Harbor Committee"],
         2: ["Subcommittee on Rivers, Roads, and the Sea"],
     }
+
+
+def test_a_legal_form_in_parentheses_is_no_acronym_of_the_company():
+    index = AliasIndex([Entry(1, "Harbor Listrik Negara", "company", country="ID")])
+    found = index.find("PT Harbor Listrik Negara (Persero) agreed. Persero firms sell power.")
+    [company] = found.organizations
+    assert [m.text for m in company.mentions] == ["Harbor Listrik Negara"]

@@ -21,6 +21,7 @@ from people.matching.candidates import (
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
 from people.matching.lexicon import (
     CELESTIAL_BODIES,
+    COMPANY_SUFFIXES,
     DEMONYMS,
     FUNCTION_WORDS,
     INITIAL_SKIP,
@@ -1758,6 +1759,8 @@ class AliasIndex:
                 if match := _ACRONYM_AFTER.match(folded[mention.end :]):
                     learned.setdefault(match["acr"], (None, candidate))
         for acronym, (entry, candidate) in learned.items():
+            if f"({acronym.lower()})" in COMPANY_SUFFIXES or acronym.lower() in COMPANY_SUFFIXES:
+                continue  # "PT Perusahaan Listrik Negara (Persero)": a legal form, no acronym
             pattern = re.compile(rf"(?<![\w]){re.escape(acronym)}(?![\w+])")
             for match in pattern.finditer(folded):
                 start, end = match.span()
