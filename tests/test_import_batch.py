@@ -390,3 +390,26 @@ def test_a_chunk_the_database_refuses_is_loaded_file_by_file(releases, newsroom,
     assert (
         Story.objects.filter(import_key__isnull=False).count() == len(paths) - 2
     )  # refused, again
+
+
+def test_a_file_the_parser_fails_on_in_a_worker_is_refused_and_the_others_load(
+    releases, newsroom, monkeypatch
+):
+    monkeypatch.setattr(scanning, "SMALLEST_BATCH", 2)  # parsed in worker processes
+    real = scanning.read_story_file
+
+    def failing(path, **kwargs):
+        if path.name == "l-long-2.txt":
+            raise ValueError("the parser tripped")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(scanning, "read_story_file", failing)  # before the workers are forked
+    reports = in_bulk(_story_files([str(releases)]), workers=2)
+    refused = {r["file"].split("/")[-1]: r for r in reports if r["status"] == "refused"}
+    assert sorted(refused) == ["l-long-2.txt", "m-refused.txt"]
+    assert (
+        "it failed with ValueError: the parser tripped"
+        in refused["l-long-2.txt"]["errors"][0]["text"]
+    )
+    loaded = [r for r in reports if r["status"] != "refused"]
+    assert len(loaded) == len(reports) - 2 and all(r["story"]["id"] for r in loaded)

@@ -16,6 +16,9 @@ class StoryImportError(Exception):
     def as_dict(self) -> dict:
         return {"line": self.line, "message": f"expected {self.expected}", "text": str(self)}
 
+    def __reduce__(self):  # as its arguments (a refusal found in a worker process comes back)
+        return type(self), (self.path, self.line, self.expected)
+
 
 @dataclass(frozen=True)
 class ImportNotice:

@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 from collections import deque
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
@@ -23,6 +24,8 @@ from django.db import connections
 from people.matching import AliasIndex, Findings, PersonFinding
 from people.matching.quotes import Quote, find_quotes
 from people.suggestions import current_index, suggest
+from stories.importers.errors import StoryImportError, crashed
+from stories.importers.plaintext import read_story_file
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,7 @@ logger = logging.getLogger(__name__)
 SMALLEST_BATCH = 40
 WINDOW = 125  # releases sent to the workers at a time (half a transaction's worth)
 _index: AliasIndex | None = None  # the index the workers scan with, set before they are forked
+_known = None  # the registry's names the parsing workers ask about (KnownOrganizations)
 
 QuoteJob = tuple[list[str], Findings | None, PersonFinding | None]
 
@@ -115,6 +119,56 @@ class Scanner:
             self._windows.append((texts, self.pool.map_async(_scan, texts, chunksize=4)))
 
 
+class Parsing:
+    """The releases of a batch parsed in worker processes while this process builds (or reads)
+    the engine's index: the two are a batch's first work and need nothing of each other. Small
+    batches, or one worker, are parsed here.
+
+        with Parsing(paths, known, workers) as parsing, Scanner(…) as scanner:
+            for outcome, asked in parsing.results(): …  # a ParsedStory or a StoryImportError,
+                                                        # and the names its parse asked about
+    """
+
+    def __init__(self, paths: list[Path], known, workers: int = 1):
+        self.paths, self.known = [str(path) for path in paths], known
+        self.pool = self._pending = None
+        self.workers = max(1, workers - 1)  # one process of the machine builds the index
+        if workers < 2 or len(paths) < SMALLEST_BATCH:
+            self.workers = 0
+
+    def __enter__(self) -> "Parsing":
+        global _known
+        if self.workers and "fork" in multiprocessing.get_all_start_methods():
+            _known = self.known
+            try:
+                context = multiprocessing.get_context("fork")
+                self.pool = context.Pool(self.workers, initializer=_forget_connections)
+            except OSError as error:
+                logger.warning("import: no worker processes (%s); parsing in-process", error)
+                self.pool = None
+            if self.pool is not None:
+                self._pending = self.pool.map_async(_parse, self.paths, chunksize=16)
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        global _known
+        if self.pool is not None:
+            self.pool.terminate() if error is not None else self.pool.close()
+            self.pool.join()
+            self.pool = None
+        _known = None
+
+    def results(self) -> list[tuple[object, set[str]]]:
+        """(ParsedStory or StoryImportError, the name keys its parse asked about) per path."""
+        if self._pending is None:
+            return [_parse(path, self.known) for path in self.paths]
+        results = self._pending.get()
+        self.pool.close()  # done: its processes go now, not at the end of the batch
+        self.pool.join()
+        self.pool = self._pending = None
+        return results
+
+
 class _Found:
     """Quotes found already, with the interface of the workers' results to come."""
 
@@ -129,6 +183,20 @@ def _forget_connections() -> None:
     """In a worker: the parent's database connections are its own; drop them unused."""
     for connection in connections.all(initialized_only=True):
         connection.connection = None
+
+
+def _parse(path: str, known=None) -> tuple[object, set[str]]:
+    """read_story_file(path), or the refusal it raises (a crash refuses the file: see
+    stories.importers.errors.crashed); with the registry names the parse asked about."""
+    known = known if known is not None else _known
+    known.path = path
+    try:
+        outcome = read_story_file(Path(path), is_known_organization=known)
+    except StoryImportError as error:
+        outcome = error
+    except Exception as exc:  # noqa: BLE001 (see crashed: logged, refused)
+        outcome = crashed(path, None, exc)
+    return outcome, known.asked.pop(path, set())
 
 
 def _scan(text: str) -> Findings:

@@ -17,7 +17,7 @@ from stories.importers.errors import StoryImportError, crashed
 from stories.importers.loader import LoadResult, load_story
 from stories.importers.ninjs import NinjsResult, load_document, read_documents
 from stories.importers.plaintext import read_story_file
-from stories.importers.scanning import Scanner, default_workers
+from stories.importers.scanning import Parsing, Scanner, default_workers
 from stories.tagging import parsed_story_text
 
 
@@ -122,15 +122,14 @@ class Command(BaseCommand):
         what importing them one by one gives, in a few queries per few hundred files."""
         known = KnownOrganizations()
         parsed, refused = [], {}
-        for number, path in enumerate(files):
-            known.path = str(path)
-            try:
-                parsed.append(read_story_file(path, is_known_organization=known))
-            except StoryImportError as error:
-                refused[number] = error
-            except Exception as exc:  # noqa: BLE001 (see _crash: logged, refused)
-                refused[number] = _crash(str(path), None, exc)
-        with Scanner(workers, size=len(parsed)) as scanner:
+        # The files are parsed in worker processes while this one builds the engine's index.
+        with Parsing(files, known, workers) as parsing, Scanner(workers, len(files)) as scanner:
+            for number, (outcome, asked) in enumerate(parsing.results()):
+                known.asked[str(files[number])] = asked
+                if isinstance(outcome, StoryImportError):
+                    refused[number] = outcome
+                else:
+                    parsed.append(outcome)
             scanner.prefetch([parsed_story_text(p) for p in parsed])
             outcomes = iter(
                 load_stories(
