@@ -452,6 +452,20 @@ def _existing(
     return (found[0] if found else None), []
 
 
+def _national(entry: dict, names: _Names, countries: dict[str, list[str]]) -> Organization | None:
+    """ "Ministry of Finance" of Ghana is the registry's "Ministry of Finance of Ghana", as the
+    engine reads that name in a story about Ghana (`countries`: ISO code -> the country's
+    names); the one body of that country so named, else None."""
+    name, code = entry["name"].strip(), entry.get("country")
+    found: list[Organization] = []
+    for country in countries.get(code, []) if code else []:
+        for form in (f"{name} of {country}", f"{name} of the {country}", f"{name} {country}"):
+            for organization in names.get(form):
+                if organization.country == code and _compatible(organization, entry):
+                    found += [organization] if organization not in found else []
+    return found[0] if len(found) == 1 else None
+
+
 _LEGAL_FORM = re.compile(LEGAL_FORM)
 
 
@@ -482,6 +496,15 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
         names.add(folded_key(alias), by_pk[org_id])
     taken_slugs = set(Organization.objects.values_list("slug", flat=True))
     entries = data.get("organizations", [])
+    countries: dict[str, list[str]] = {}  # each country's names, by ISO code
+    for org in existing:
+        if org.kind == OrganizationKind.COUNTRY and org.country:
+            countries.setdefault(org.country, []).append(org.name)
+    for org_id, alias in OrganizationAlias.objects.filter(
+        organization__kind=OrganizationKind.COUNTRY
+    ).values_list("organization_id", "name"):
+        if by_pk[org_id].country:
+            countries.setdefault(by_pk[org_id].country, []).append(alias)
 
     known_parents = set(names.by_key) | {folded_key(n) for e in entries for n in _entry_names(e)}
     for n, entry in enumerate(entries):
@@ -499,6 +522,7 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
     shared = _shared_keys(entries)
     for entry in entries:
         organization, conflicts = _existing(entry, names, shared)
+        national = None if organization or conflicts else _national(entry, names, countries)
         if conflicts:
             report.conflicts.append(
                 f"{entry['name']!r} names {len(conflicts)} organizations already in the "
@@ -512,7 +536,12 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
             "description": entry.get("description") or None,
         }
         aliases = list(entry.get("aliases", []))
-        if organization is None:
+        if national is not None:
+            # the file's name is the engine's own reading of the body's name in its country,
+            # no alias (one would name that body in every story: "Ministry of Finance")
+            organization = national
+            matched.add(organization.pk)
+        elif organization is None:
             organization = Organization(
                 name=entry["name"].strip(),
                 name_key=name_key(entry["name"]),

@@ -89,6 +89,25 @@ def test_a_national_prefix_spelled_out_or_abbreviated_names_the_same_organizatio
     assert findings.ambiguous == []
 
 
+def test_a_countrys_body_named_without_its_country_is_the_registrys_body_of_that_country(
+    tmp_path,
+):
+    """The engine reads "Ministry of Finance" in a story about Tuvalu as Tuvalu's: so does the
+    loader, and it adds no alias that would name that ministry in every story."""
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    ministry = OrganizationFactory(name="Ministry of Finance of Tuvalu", kind="ministry",
+                                   country="TV")  # fmt: skip
+    OrganizationFactory(name="Ministry of Finance of Nauru", kind="ministry", country="NR")
+    out = load(tmp_path, {"organizations": [
+        {"name": "Ministry of Finance", "kind": "ministry", "country": "TV"},
+    ]})  # fmt: skip
+    assert "0 organizations created" in out and "(matched 1 existing)" in out
+    assert not OrganizationAlias.objects.filter(organization=ministry).exists()
+    findings = suggest("In Tuvalu, the Ministry of Finance said the budget is balanced.")
+    assert [s.entry.name for s in findings.organizations] == [ministry.name]
+    assert findings.ambiguous == []
+
+
 def test_legal_forms_of_several_countries_are_set_aside_when_names_are_compared(tmp_path):
     OrganizationFactory(name="Emirates Holding", kind="company", country="AE")
     OrganizationFactory(name="Perusahaan Motor Kedua", kind="company", country="MY")
