@@ -312,6 +312,24 @@ def test_a_surname_two_people_share_is_the_one_named_in_full_last():
     ]
 
 
+def test_a_surname_the_source_shares_with_another_person_is_the_sources():
+    source = person("Bob Poe", "Attorney General")
+    judge = person("Marshall Poe", "Judge", known=False)
+    paragraphs = [
+        "The court sided with Attorney General Bob Poe, whose office sued.",
+        "Judge Marshall Poe, who is not related to the attorney general, ruled after a trial.",
+        "“This is a win for every shopper,” Poe said.",
+    ]
+    found = findings([source, judge])
+    assert spoken(paragraphs, found, source) == [
+        ("This is a win for every shopper,", "Bob Poe", "said")
+    ]
+    # without a source line, the one named in full last
+    assert spoken(paragraphs, found) == [
+        ("This is a win for every shopper,", "Marshall Poe", "said")
+    ]
+
+
 def test_a_pronoun_reaches_back_over_paragraphs_of_quotation():
     paragraphs = [
         "Ann Poe said the fund was large.",

@@ -102,6 +102,7 @@ class _Known:
     places: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) mentions
     named: list[tuple[int, int]] = field(default_factory=list)  # the places of its full names
     subjects: list[tuple[int, int]] = field(default_factory=list)  # where they speak or act
+    is_source: bool = False  # the source line's person
 
 
 @dataclass
@@ -238,7 +239,8 @@ def _known(paragraphs, findings, source, spans) -> tuple[list[_Known], list[_Kno
         surname = _surname(finding.name)
         if surname:
             forms.add(surname)
-        people.append(_Known(speaker, {f for f in forms if f}, words))
+        is_source = source is not None and _key(finding.name) == _key(source.name)
+        people.append(_Known(speaker, {f for f in forms if f}, words, is_source=is_source))
     # "M. Granholm" beside "Jennifer M. Granholm": the longer name is the person
     people = [p for p in people if not any(p.words < other.words for other in people)]
     people = [p for n, p in enumerate(people) if all(p.words != o.words for o in people[:n])]
@@ -848,6 +850,10 @@ class _Resolver:
         key = _key(" ".join(name))
         exact = [p for p in self.people if any(_key(f) == key for f in p.forms)]
         if len(exact) > 1:
+            # "Ferguson" of the source, Bob Ferguson, and of Judge Marshall Ferguson: the
+            # release's own speaker (copy names the other one in full, or by title)
+            if len(sources := [p for p in exact if p.is_source]) == 1:
+                return sources[0].speaker
             # "Gates" of Bill Gates and of Melinda French Gates: the one named in full last
             return _nearest(exact, here, by_full_name=True) or _nearest(exact, here)
         if exact:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from people.matching import PersonFinding
 from people.matching.quotes import find_quotes
 from people.models import Organization, OrganizationAlias
 from people.names import name_key
@@ -50,12 +51,14 @@ class Command(BaseCommand):
             except (LabelError, StoryImportError) as error:
                 raise CommandError(str(error)) from error
             findings = story_findings(parsed)
-            source = None
+            source = speaker = None
             if parsed.source is not None and parsed.source.person_name:
                 organization = source_organization(parsed, findings)
                 source = (parsed.source.person_name, parsed.source.title, organization)
+                # the source line's person, as the importer gives the quote finder the role
+                speaker = PersonFinding(*source)
             text = parsed_story_text(parsed)
-            quotes = find_quotes(parsed.paragraphs, findings)
+            quotes = find_quotes(parsed.paragraphs, findings, speaker)
             score_story(evaluation, path.name, labels, findings, text, registry, source, quotes)
         scores = evaluation.scores()
         if as_json:
