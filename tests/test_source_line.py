@@ -381,6 +381,14 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
          "Chair of the Board of Trustees", "Tidewater Foundation"),
         ("Ann Poe, Chairman of the Board of Directors of Tidewater Widgets Corporation | News",
          "Ann Poe", "Chairman of the Board of Directors", "Tidewater Widgets Corporation"),
+        # a field of work after "of" is the title's; a second role after "and" is not spoken in
+        ("Ann Poe, Director of Communications | Newsroom", "Ann Poe", "Director of Communications",
+         None),
+        ("Ann Poe, Executive Director of the Harbor Foundation and former Mayor of Tidewater | N",
+         "Ann Poe", "Executive Director", "Harbor Foundation"),
+        # an article before the title
+        ("Ann Poe, a spokesperson for the Tidewater Widget Agency | News", "Ann Poe",
+         "spokesperson", "Tidewater Widget Agency"),
         # a U.S. bank's legal form ("National Association")
         ("Ann Poe, Chair and CEO of Tidewater Bank, N.A. | Newsroom", "Ann Poe", "Chair and CEO",
          "Tidewater Bank, N.A."),
@@ -666,3 +674,10 @@ def test_a_minister_president_heads_the_states_government(tmp_path):
     story_with_label(tmp_path, "Ann Poe, Minister-President of Tidewater | Newsroom")
     role = source_role()
     assert (role.title, role.organization) == ("Minister-President", state)
+
+
+def test_a_unit_the_registry_lacks_between_a_title_and_a_body_it_knows_is_the_titles(tmp_path):
+    department = OrganizationFactory(name="Department of Widgets", kind="agency", country="US")
+    story_with_label(tmp_path, "Ann Poe, Director, Office of Public Affairs, Department of Widgets")
+    role = source_role()
+    assert (role.title, role.organization) == ("Director, Office of Public Affairs", department)

@@ -511,6 +511,10 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     """(name, title, organization) from the parts of the line after the name."""
     if not rest:
         return name, "", ""
+    if (article := re.match(r"(?:a|an) (?=\w)", rest[0])) and _is_title_word(
+        rest[0][article.end() :].split()[0]
+    ):
+        rest = [rest[0][article.end() :], *rest[1:]]  # "Jo Roe, a spokesperson for Acme"
     if not rest[0][:1].isupper() and rest[0].split()[0].lower() not in TITLE_WORDS:
         return None  # "Bats, which live in caves, …": a sentence, not a title
     body = ", ".join(rest)
@@ -548,6 +552,16 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     if titles and titles < len(rest) - 1 and _a_corporate_function(rest[titles]):
         # "Vice President, Communications, Acme Corp.": the title's field, then the body
         rest = [*rest[: titles - 1], f"{rest[titles - 1]}, {rest[titles]}", *rest[titles + 1 :]]
+    if (
+        titles
+        and titles == len(rest) - 2
+        and not known(_strip_the(", ".join(rest[titles:])))
+        and known(_strip_the(rest[-1]))
+        and _names_a_body(rest[titles], strictly=True)
+    ):
+        # "Director, Office of Public Affairs, U.S. Department of Justice": a unit the
+        # registry does not know, of the body it knows: the unit is the title's
+        rest = [*rest[: titles - 1], f"{rest[titles - 1]}, {rest[titles]}", rest[-1]]
     if titles and known(_strip_the(", ".join(rest[titles:]))):
         # "Chair and CEO, General Motors": the registry's body, whatever words it starts with
         return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
@@ -596,6 +610,10 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 _A_CAPTIONS_SENTENCE = re.compile(r" (?:at|during|in|on) the [a-z][\w-]+ (?:of|for|at) .*\.$")
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
+_SECOND_ROLE = re.compile(
+    r" and (?:former |then )?(?P<title>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*) (?:of|for|at) "
+)
+_OF_A_FIELD = re.compile(r"^(?P<title>[\w &-]+?) of (?P<field>[A-Z][\w &-]*)$")
 _SECOND_TITLE = re.compile(
     r"^(?:the )?(?P<title>[A-Z][\w&' -]*?) (?:of|at) (?:the )?(?P<body>[A-Z].*)$"
 )
@@ -701,6 +719,14 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     """
     # "U.S. Secretary of Energy": the national prefix is not part of the title.
     text = re.sub(r"^(?:U\.S\.|US) (?=Secretary of )", "", text)
+    second = _SECOND_ROLE.search(text)
+    if second and _is_title_list(second["title"]) and _OF_OR_FOR.search(text[: second.start()]):
+        # "Executive Director of the Harbor Foundation and former Mayor of Tidewater": the
+        # line's person speaks in the first role
+        text = text[: second.start()]
+    if (of := _OF_A_FIELD.match(text)) and _is_title_list(of["title"]):
+        if _a_corporate_function(of["field"]):
+            return text, ""  # "Director of Communications": a field of work, no body
     if member := _MEMBER_FOR.match(text):
         # "Member of Parliament for Ottawa Centre": the seat is no body; "Member of the
         # European Parliament for Ireland South": the parliament is
