@@ -1562,3 +1562,15 @@ def test_a_legal_form_in_parentheses_is_no_acronym_of_the_company():
     found = index.find("PT Harbor Listrik Negara (Persero) agreed. Persero firms sell power.")
     [company] = found.organizations
     assert [m.text for m in company.mentions] == ["Harbor Listrik Negara"]
+
+
+def test_a_persons_surname_saying_something_is_the_person_not_a_body_of_that_name():
+    index = AliasIndex([Entry(1, "Harbor Motor Company", "company")], [(1, "Harbor", True)])
+    found = index.find(
+        "The plan was announced by Premier Doug Harbor. “We build cars,” Harbor said. Harbor "
+        "will build the plant."
+    )
+    [company] = found.organizations
+    assert [m.start for m in company.mentions] == [
+        len("The plan was announced by Premier Doug Harbor. “We build cars,” Harbor said. ")
+    ]

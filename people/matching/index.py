@@ -35,6 +35,7 @@ from people.matching.lexicon import (
     NOT_ORGANIZATION_WORDS,
     ONE_LEGAL_FORM,
     ORGANIZATION_HEADS,
+    SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
     government_name,
@@ -232,6 +233,25 @@ def web_host(address: str) -> str:
     is no address ("Official Website")."""
     match = _WEB_ADDRESS.match(address or "")
     return match["host"].lower() if match else ""
+
+
+def _drop_surnames_of_people(folded: str, suggestions: dict, people) -> None:
+    """ "Ontario Premier Doug Ford … “…,” Ford said.": a person's surname saying something is
+    that person, not the registry's body of that one-word name (Ford Motor Company)."""
+    surnames = {p.name.split()[-1] for p in people if len(p.name.split()) >= 2}
+    for entry_id, suggestion in list(suggestions.items()):
+        if suggestion.entry.kind == COUNTRY:
+            continue
+        kept = [
+            m
+            for m in suggestion.mentions
+            if m.text not in surnames or not _SPEAKS.match(folded, m.end)
+        ]
+        if len(kept) < len(suggestion.mentions):
+            _keep_mentions(suggestions, entry_id, kept)
+
+
+_SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 
 
 def _add_candidate(candidates: dict, name: str, start: int, end: int, **fields) -> None:
@@ -849,6 +869,7 @@ class AliasIndex:
         self._departments_by_portfolio(text, folded, suggestions, candidates)
         self._owners_named_in_units(text, suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
+        _drop_surnames_of_people(folded, suggestions, people)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
             # "Governor Announces New Funding For Rural Hospitals": in a line in title case every
