@@ -389,6 +389,9 @@ def test_a_ministers_title_names_the_registrys_ministry_of_a_country_the_story_n
         # an article before the title
         ("Ann Poe, a spokesperson for the Tidewater Widget Agency | News", "Ann Poe",
          "spokesperson", "Tidewater Widget Agency"),
+        # a body's name ending in initials keeps their full stop
+        ("Ann Poe, Executive Vice President, Tidewater Widgets U.S. | Newsroom", "Ann Poe",
+         "Executive Vice President", "Tidewater Widgets U.S."),
         # a U.S. bank's legal form ("National Association")
         ("Ann Poe, Chair and CEO of Tidewater Bank, N.A. | Newsroom", "Ann Poe", "Chair and CEO",
          "Tidewater Bank, N.A."),
@@ -448,8 +451,11 @@ def test_a_prime_minister_without_a_country_speaks_for_the_office_of_the_storys_
         ("Ann Poe KC OBE, Director of Public Prosecutions | Press", "Ann Poe",
          "Director of Public Prosecutions"),
         ("Rep. Ann Poe, D-N.Y. | Press", "Ann Poe", "Representative"),
-        # a rank written out
+        # a rank written out, or with its modifier
         ("Admiral Ann Poe, Commander, Tidewater Fleet | Navy", "Ann Poe", "Commander"),
+        ("Rear Adm. Ann Poe, Commander, Tidewater Fleet | Navy", "Ann Poe", "Commander"),
+        # a city's council member, by title and name only
+        ("Councilmember Ann Poe | Tidewater City Council", "Ann Poe", "Councilmember"),
     ],
 )  # fmt: skip
 def test_party_tags_and_ranks_are_no_part_of_the_name(tmp_path, line, name, title):

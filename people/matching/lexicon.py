@@ -27,7 +27,8 @@ TITLE_HEADS = {
     "spokesman", "spokesperson", "spokeswoman", "treasurer", "undersecretary", "whip",
     "chief", "head", "commander", "judge", "justice", "prosecutor", "superintendent",
     "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow", "agent",
-    "constable", "surgeon", "minister-president",
+    "constable", "surgeon", "minister-president", "councilmember", "councilman",
+    "councilwoman", "councillor", "councilor", "alderman", "alderwoman", "alderperson",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
@@ -39,6 +40,7 @@ TITLE_MODIFIERS = {
     "acting", "assistant", "associate", "deputy", "executive", "first", "foreign", "general",
     "interim", "lieutenant", "majority", "minority", "press", "prime", "ranking", "regional",
     "senior", "special", "under", "vice", "managing", "chief", "high", "corporate", "union",
+    "rear",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 

@@ -882,10 +882,15 @@ def _minister_of(text: str) -> tuple[str, str] | None:
     return match["title"], ""
 
 
+_ENDS_WITH_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")  # "Walmart U.S."
+
+
 def _strip_the(text: str) -> str:
     text = text.strip()
-    if not text.lower().endswith(tuple(f" {s}" for s in lexicon.COMPANY_SUFFIXES if "." in s)):
-        text = text.rstrip(".")  # a sentence's full stop, not "Inc."
+    if not text.lower().endswith(
+        tuple(f" {s}" for s in lexicon.COMPANY_SUFFIXES if "." in s)
+    ) and not _ENDS_WITH_INITIALS.search(text):
+        text = text.rstrip(".")  # a sentence's full stop, not "Inc." nor "U.S."
     return text[4:] if text.lower().startswith("the ") else text
 
 
