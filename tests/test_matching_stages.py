@@ -85,6 +85,9 @@ def test_a_company_is_found_by_its_name_without_the_legal_form():
     mars = AliasIndex([Entry(1, "Mars, Incorporated", "company", country="US")])
     assert mars.find("The probe swings past Mars in 2025.").organizations == []
     assert mars.find("Mars, Incorporated bought Kellanova.").organizations != []
+    # so is a moon's ("the pressure chamber of Titan, the submersible")
+    titan = AliasIndex([Entry(1, "Titan Company Limited", "company", country="IN")])
+    assert titan.find("Debris of Titan, the submersible, was found.").organizations == []
     # two legal forms, both set aside; forms of several countries
     index = AliasIndex([
         Entry(1, "Air Busan Co., Ltd.", "company", country="KR"),

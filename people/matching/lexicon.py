@@ -256,7 +256,8 @@ NOT_ORGANIZATION_WORDS = {
 # alone they are the bodies in the sky.
 CELESTIAL_BODIES = {
     "sun", "moon", "mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus",
-    "neptune", "pluto",
+    "neptune", "pluto", "titan", "europa", "ganymede", "callisto", "triton", "phobos",
+    "deimos", "charon", "enceladus", "ceres",
 }  # fmt: skip
 # The small words inside a body's name ("Bureau of Alcohol, Tobacco and Firearms", "Center for
 # Computational Science"): a name does not end with them.
