@@ -1086,6 +1086,8 @@ def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
          "Frank Pallone, Jr."),
         ("U.S. Senators Ann Poe (D-CT) and Tim Lee (R-WI) wrote.", "Senator", "Ann Poe"),
         ("after U.S. Surgeon General Ann Poe called for labels.", "Surgeon General", "Ann Poe"),
+        ("said Chief Negotiator Duncan Crabtree-Ireland.", "Chief Negotiator",
+         "Duncan Crabtree-Ireland"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name(text, title, name):
@@ -1577,3 +1579,17 @@ def test_a_persons_surname_saying_something_is_the_person_not_a_body_of_that_nam
     assert [m.start for m in company.mentions] == [
         len("The plan was announced by Premier Doug Harbor. “We build cars,” Harbor said. ")
     ]
+
+
+def test_a_laws_words_make_no_name_and_a_double_barrelled_name_no_country():
+    index = AliasIndex(
+        [Entry(1, "Canada", "country", country="CA"), Entry(2, "Ireland", "country", country="IE")]
+    )
+    found = index.find(
+        "The fine under the General Data Protection Regulation stands, said Chief Negotiator "
+        "Ann Crabtree-Ireland. Canada-Ireland trade grew."
+    )
+    assert [p.name for p in found.people] == ["Ann Crabtree-Ireland"]
+    [ireland] = [c for c in found.countries if c.entry.name == "Ireland"]
+    assert [m.text for m in ireland.mentions] == ["Ireland"]
+    assert ireland.mentions[0].start > found.people[0].mentions[0].start

@@ -116,6 +116,7 @@ _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:
 # Bodies with businesses or branches named after a country: "Vodafone UK", "Greenpeace
 # Switzerland"
 _NATIONAL_BRANCHES = {"company", "nonprofit"}
+_JOINED_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-Z][a-z]{2,})-$")  # "Crabtree-" (not "U.S.-")
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
 _IN_THE_PLACE = re.compile(r"(?<![\w-])[Ii]n the $")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
@@ -1386,6 +1387,10 @@ class AliasIndex:
                 following = _NEXT_CAPITALIZED.match(folded, mention.end)
                 if after == "$":
                     continue
+                if (joined := _JOINED_BEFORE.search(folded, 0, mention.start)) and joined[
+                    "word"
+                ] not in self._country_words:
+                    continue  # "Duncan Crabtree-Ireland": a double-barrelled name, no country
                 if following:
                     word = following["word"].lower()
                     second = (following["second"] or "").lower()

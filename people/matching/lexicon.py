@@ -29,6 +29,7 @@ TITLE_HEADS = {
     "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow", "agent",
     "constable", "surgeon", "minister-president", "councilmember", "councilman",
     "councilwoman", "councillor", "councilor", "alderman", "alderwoman", "alderperson",
+    "negotiator",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
@@ -309,6 +310,7 @@ NOT_NAME_WORDS = {
     "world", "european", "american", "african", "asian", "pacific", "atlantic", "news",
     "street", "avenue", "road", "river", "lake", "mountain", "island", "islands", "county",
     "city", "state", "province", "online", "digital", "technology", "energy", "health",
+    "data", "protection",
 }  # fmt: skip
 
 # How English names a country's people and things ("German", "Danish", "South Korean"): a

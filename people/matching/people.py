@@ -70,7 +70,10 @@ _CAPITAL_SOON = re.compile(r" [A-Z]")
 _WORD = re.compile(r"[\w'’.+&-]+|\"|“|”")
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 # "Director of the World Food Programme": the words of a body's name end a person's.
-_NOT_IN_A_NAME = ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | {"program", "programme"}
+# ("General Data Protection Regulation": a law's words, no name after the title "General")
+_NOT_IN_A_NAME = ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | {
+    "program", "programme", "regulation", "directive", "treaty", "convention", "pact",
+}  # fmt: skip
 
 
 def _is_title_word(word: str, *, first: bool) -> bool:
