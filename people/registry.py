@@ -374,6 +374,16 @@ def _entry_names(entry: dict) -> list[str]:
     return [entry["name"].strip(), *aliases]
 
 
+# Kinds of body one name names wherever its country is said to be (not a government's)
+_KINDS_WITHOUT_BORDERS = {
+    OrganizationKind.COMPANY,
+    OrganizationKind.NONPROFIT,
+    OrganizationKind.UNIVERSITY,
+    OrganizationKind.MULTILATERAL,
+    OrganizationKind.MEDIA,
+}
+
+
 def _compatible(organization: Organization, entry: dict, *, strict: bool = False) -> bool:
     """Whether `entry` can describe `organization`: no different country, and no different
     kind unless both are of one country (Network Rail, a company or an agency as one file or
@@ -434,7 +444,15 @@ def _existing(
         # as the engine reads it: "United States Department of Transportation" is also the
         # registry's "U.S. Department of Transportation"
         for organization in [o for n in (name, *national_variants(name)) for o in names.get(n)]:
-            if _compatible(organization, entry) and all(o is not organization for o in found):
+            compatible = _compatible(organization, entry) or (
+                # the file's own name for a company (a charity, a university …) the registry
+                # places in another country: the same body, its country read otherwise
+                # (headquarters or incorporation), not a second one
+                name == entry["name"].strip()
+                and _compatible(organization, {**entry, "country": None})
+                and {organization.kind, entry.get("kind")} <= _KINDS_WITHOUT_BORDERS
+            )
+            if compatible and all(o is not organization for o in found):
                 found.append(organization)
     if not found:
         # "Network Rail" is "Network Rail Limited": the canonical names, a company's legal

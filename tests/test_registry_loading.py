@@ -108,6 +108,20 @@ def test_a_countrys_body_named_without_its_country_is_the_registrys_body_of_that
     assert findings.ambiguous == []
 
 
+def test_a_company_the_registry_places_in_another_country_is_no_second_company(tmp_path):
+    miner = OrganizationFactory(name="Harbor Mining plc", kind="company", country="JE")
+    OrganizationAliasFactory(organization=miner, name="Harbor Mining")
+    out = load(tmp_path, {"organizations": [
+        {"name": "Harbor Mining", "kind": "company", "country": "CH"},
+        # a government's body of the same name in another country is another body
+        {"name": "Harbor Mining Agency", "kind": "agency", "country": "CH"},
+    ]})  # fmt: skip
+    assert "1 organizations created" in out and "(matched 1 existing)" in out
+    findings = suggest("Harbor Mining said output rose.")
+    assert [s.entry.name for s in findings.organizations] == ["Harbor Mining plc"]
+    assert findings.ambiguous == []
+
+
 def test_legal_forms_of_several_countries_are_set_aside_when_names_are_compared(tmp_path):
     OrganizationFactory(name="Emirates Holding", kind="company", country="AE")
     OrganizationFactory(name="Perusahaan Motor Kedua", kind="company", country="MY")
