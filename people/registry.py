@@ -506,23 +506,19 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
     names = _Names()
     existing = list(Organization.objects.all())
     by_pk = {org.pk: org for org in existing}
+    countries: dict[str, list[str]] = {}  # each country's names, by ISO code
     for org in existing:
         names.add(folded_key(org.name), org)
+        if org.kind == OrganizationKind.COUNTRY and org.country:
+            countries.setdefault(org.country, []).append(org.name)
     alias_keys = set()
     for org_id, alias in OrganizationAlias.objects.values_list("organization_id", "name"):
         alias_keys.add((org_id, folded_key(alias)))
         names.add(folded_key(alias), by_pk[org_id])
+        if by_pk[org_id].kind == OrganizationKind.COUNTRY and by_pk[org_id].country:
+            countries.setdefault(by_pk[org_id].country, []).append(alias)
     taken_slugs = set(Organization.objects.values_list("slug", flat=True))
     entries = data.get("organizations", [])
-    countries: dict[str, list[str]] = {}  # each country's names, by ISO code
-    for org in existing:
-        if org.kind == OrganizationKind.COUNTRY and org.country:
-            countries.setdefault(org.country, []).append(org.name)
-    for org_id, alias in OrganizationAlias.objects.filter(
-        organization__kind=OrganizationKind.COUNTRY
-    ).values_list("organization_id", "name"):
-        if by_pk[org_id].country:
-            countries.setdefault(by_pk[org_id].country, []).append(alias)
 
     known_parents = set(names.by_key) | {folded_key(n) for e in entries for n in _entry_names(e)}
     for n, entry in enumerate(entries):

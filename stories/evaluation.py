@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from people.matching import Findings, fold
-from people.matching.index import company_short_forms
+from people.matching.index import company_short_forms, subcommittee_named_under
 from people.matching.lexicon import ONE_LEGAL_FORM
 from people.matching.quotes import Quote
 from people.matching.results import A_GOVERNMENT
@@ -49,10 +49,8 @@ class GoldOrganization:
         """Its names' keys, and each with its country ("department of finance@IE"), which
         the registry's "Department of Finance of Ireland" also has (evaluate_tagging)."""
         names = [n for n in [self.name, *self.also] if n]
-        if self.parent.endswith(" Committee") and self.name.startswith("Subcommittee "):
-            # "Subcommittee on Health" of the "House Energy and Commerce Committee" is also
-            # the "House Energy and Commerce Subcommittee on Health"
-            names.append(f"{self.parent.removesuffix(' Committee')} {self.name}")
+        if under := subcommittee_named_under(self.parent, self.name):
+            names.append(under)  # "House Energy and Commerce Subcommittee on Health"
         if self.kind == "company":  # "Acme Widgets" is "Acme Widgets Co., Ltd."
             names += [form for n in names for form in company_short_forms(n) if " " in form]
             names += [form for n in names for form in _without_legal_forms(n)]

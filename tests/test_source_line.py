@@ -618,33 +618,6 @@ def test_a_deputy_of_a_secretary_for_a_portfolio_works_in_the_secretarys_departm
     assert (role.title, role.organization) == (title, department)
 
 
-def test_a_label_that_is_a_bodys_website_names_the_body(tmp_path):
-    agency = OrganizationFactory(name="Tidewater Migration Agency", kind="multilateral",
-                                 website="https://www.tidemigration.int/")  # fmt: skip
-    story_with_label(tmp_path, "Director General Ann Poe | tidemigration.int")
-    assert source_role().organization == agency
-
-
-def test_a_places_office_named_by_its_website_or_by_its_holders_title(tmp_path):
-    state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
-    office = OrganizationFactory(name="Tidewater State Office of the Attorney General",
-                                 kind="agency", country="US", parent=state,
-                                 website="https://www.atg.tidewater.gov")  # fmt: skip
-    story_with_label(tmp_path, "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov")
-    assert source_role().organization == office
-
-
-def test_an_office_named_after_its_holder_and_place(tmp_path):
-    OrganizationFactory(name="Harbor County", kind="subnational", country="US")
-    office = OrganizationFactory(name="Harbor County District Attorney's Office", kind="agency",
-                                 country="US")  # fmt: skip
-    story_with_label(tmp_path, "Ann Poe, Jr., District Attorney of Harbor County | Newsroom")
-    role = source_role()
-    assert (role.person.full_name, role.title, role.organization) == (
-        "Ann Poe, Jr.", "District Attorney", office,
-    )  # fmt: skip
-
-
 def test_a_second_title_with_its_body_after_a_first(tmp_path):
     story_with_label(
         tmp_path, "Ann Poe, Minister of State for Widgets, the President and CEO of WidgetCo | W"
@@ -665,25 +638,53 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
     assert report["organizations"] == [agency.name]
 
 
-def test_a_minister_of_a_country_named_after_the_title_speaks_for_its_ministry(tmp_path):
-    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
-    OrganizationFactory(name="Government of Tuvalu", kind="country", country="TV")
-    ministry = OrganizationFactory(name="Ministry of Finance of Tuvalu", kind="ministry",
-                                   country="TV")  # fmt: skip
-    story_with_label(tmp_path, "Tom Fale, Minister of Finance, Tuvalu | Newsroom")
-    assert source_role().organization == ministry
-
-
-def test_a_minister_president_heads_the_states_government(tmp_path):
-    state = OrganizationFactory(name="Free State of Tidewater", kind="subnational", country="DE")
-    OrganizationAliasFactory(organization=state, name="Government of Tidewater")
-    story_with_label(tmp_path, "Ann Poe, Minister-President of Tidewater | Newsroom")
+@pytest.mark.parametrize(
+    ("bodies", "line", "person", "title", "organization"),
+    [
+        # a label that is a body's website names the body
+        ([("Tidewater Migration Agency", "multilateral", "", {"website": "https://www.tidemigration.int/"})],
+         "Director General Ann Poe | tidemigration.int", "Ann Poe", "Director General",
+         "Tidewater Migration Agency"),
+        # a place's office, named by its website
+        ([("State of Tidewater", "subnational", "US", {}),
+          ("Tidewater State Office of the Attorney General", "agency", "US",
+           {"parent": "State of Tidewater", "website": "https://www.atg.tidewater.gov"})],
+         "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov", "Ann Poe",
+         "Attorney General", "Tidewater State Office of the Attorney General"),
+        # an office named after its holder's title and place
+        ([("Harbor County", "subnational", "US", {}),
+          ("Harbor County District Attorney's Office", "agency", "US", {})],
+         "Ann Poe, Jr., District Attorney of Harbor County | Newsroom", "Ann Poe, Jr.",
+         "District Attorney", "Harbor County District Attorney's Office"),
+        # a minister of a country named after the title speaks for its ministry
+        ([("Tuvalu", "country", "TV", {}), ("Government of Tuvalu", "country", "TV", {}),
+          ("Ministry of Finance of Tuvalu", "ministry", "TV", {})],
+         "Tom Fale, Minister of Finance, Tuvalu | Newsroom", "Tom Fale", "Minister of Finance",
+         "Ministry of Finance of Tuvalu"),
+        # a Minister-President heads the state's government
+        ([("Free State of Tidewater", "subnational", "DE",
+           {"aliases": ["Government of Tidewater"]})],
+         "Ann Poe, Minister-President of Tidewater | Newsroom", "Ann Poe", "Minister-President",
+         "Free State of Tidewater"),
+        # a unit the registry lacks, between the title and a body it knows, is the title's
+        ([("Department of Widgets", "agency", "US", {})],
+         "Ann Poe, Director, Office of Public Affairs, Department of Widgets", "Ann Poe",
+         "Director, Office of Public Affairs", "Department of Widgets"),
+    ],
+)  # fmt: skip
+def test_the_registrys_body_a_source_line_names(
+    tmp_path, bodies, line, person, title, organization
+):
+    made = {}
+    for name, kind, country, extra in bodies:
+        made[name] = OrganizationFactory(
+            name=name, kind=kind, country=country, website=extra.get("website", ""),
+            parent=made.get(extra.get("parent")),
+        )  # fmt: skip
+        for alias in extra.get("aliases", []):
+            OrganizationAliasFactory(organization=made[name], name=alias)
+    story_with_label(tmp_path, line)
     role = source_role()
-    assert (role.title, role.organization) == ("Minister-President", state)
-
-
-def test_a_unit_the_registry_lacks_between_a_title_and_a_body_it_knows_is_the_titles(tmp_path):
-    department = OrganizationFactory(name="Department of Widgets", kind="agency", country="US")
-    story_with_label(tmp_path, "Ann Poe, Director, Office of Public Affairs, Department of Widgets")
-    role = source_role()
-    assert (role.title, role.organization) == ("Director, Office of Public Affairs", department)
+    assert (role.person.full_name, role.title, role.organization) == (
+        person, title, made[organization],
+    )  # fmt: skip

@@ -117,8 +117,7 @@ _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:
 # Switzerland"
 _NATIONAL_BRANCHES = {"company", "nonprofit"}
 _JOINED_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-Z][a-z]{2,})-$")  # "Crabtree-" (not "U.S.-")
-_IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n $")
-_IN_THE_PLACE = re.compile(r"(?<![\w-])[Ii]n the $")
+_IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n (?P<the>the )?$")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
@@ -221,6 +220,20 @@ def _head_of(name: str, *, house: bool = False) -> str:
 
 
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
+
+
+def _committee_stem(name: str) -> str:
+    """ "House Energy and Commerce" of the "House Energy and Commerce Committee"; "" for a name
+    that is no committee's."""
+    return name.removesuffix(" Committee") if name.endswith(" Committee") else ""
+
+
+def subcommittee_named_under(committee: str, name: str) -> str:
+    """How a subcommittee is named with its committee's name: "Subcommittee on Health" of the
+    "House Energy and Commerce Committee" is the "House Energy and Commerce Subcommittee on
+    Health"; "" when `name` is no subcommittee's or `committee` no committee's."""
+    stem = _committee_stem(committee)
+    return f"{stem} {name}" if stem and name.startswith("Subcommittee ") else ""
 
 
 _WEB_ADDRESS = re.compile(
@@ -1055,14 +1068,12 @@ class AliasIndex:
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind != "subnational":
                 continue
-            kept = [
-                m for m in suggestion.mentions
-                if not _IN_A_PLACE.search(folded, max(0, m.start - 4), m.start)
-                and not (  # "in the state of Saxony-Anhalt"
-                    _IN_THE_PLACE.search(folded, max(0, m.start - 8), m.start)
-                    and _A_PLACE_OF.match(m.text)
-                )
-            ]  # fmt: skip
+            kept = []
+            for mention in suggestion.mentions:
+                place = _IN_A_PLACE.search(folded, max(0, mention.start - 8), mention.start)
+                # "in Washington state"; "in the state of Saxony-Anhalt", not "in the City's plan"
+                if place is None or (place["the"] and not _A_PLACE_OF.match(mention.text)):
+                    kept.append(mention)
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
 
@@ -1229,10 +1240,8 @@ class AliasIndex:
             if not candidate.parent:
                 continue
             parent = candidate.parent
-            forms = [f"{parent} {candidate.name}"]
-            if parent.endswith(" Committee") and candidate.name.startswith("Subcommittee "):
-                forms.append(f"{parent.removesuffix(' Committee')} {candidate.name}")
-            entry = next((e for form in forms if (e := self.entry_named(form))), None)
+            forms = [f"{parent} {candidate.name}", subcommittee_named_under(parent, candidate.name)]
+            entry = next((e for form in forms if form and (e := self.entry_named(form))), None)
             if entry is None or self.entries.get(entry.parent_id, entry).name != parent:
                 continue
             target = Target(entry.id, 0.8, f"{candidate.name!r} of {parent!r}")
@@ -1250,9 +1259,9 @@ class AliasIndex:
         for suggestion in [s for s in suggestions.values() if s.entry.kind == "legislature"]:
             entry = suggestion.entry
             stems = {
-                form.removesuffix(" Committee")
+                stem
                 for form in (entry.name, *(m.text for m in suggestion.mentions))
-                if form.endswith(" Committee")
+                if (stem := _committee_stem(form))
             }
             for stem in stems:
                 words = fold(stem).split()
@@ -1387,9 +1396,8 @@ class AliasIndex:
                 following = _NEXT_CAPITALIZED.match(folded, mention.end)
                 if after == "$":
                     continue
-                if (joined := _JOINED_BEFORE.search(folded, 0, mention.start)) and joined[
-                    "word"
-                ] not in self._country_words:
+                joined = _JOINED_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
+                if joined and joined["word"] not in self._country_words:
                     continue  # "Duncan Crabtree-Ireland": a double-barrelled name, no country
                 if following:
                     word = following["word"].lower()
@@ -1511,8 +1519,6 @@ class AliasIndex:
         when the story names something of the home country, or the country itself (in a title
         too: "U.S. Secretary of State … at the State Department"), or nothing national."""
         home = self.home_country
-        if self._home_named is not None and self._home_named.search(folded):
-            return
 
         def short(suggestion) -> bool:
             return all(
@@ -1533,7 +1539,7 @@ class AliasIndex:
             for s in suggestions.values()
             if s.entry.country and s.entry.country != home and s.entry.kind != COUNTRY
         }
-        if abroad:
+        if abroad and not (self._home_named is not None and self._home_named.search(folded)):
             for suggestion in shorts:
                 del suggestions[suggestion.entry.id]
 

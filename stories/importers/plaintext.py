@@ -549,19 +549,24 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     titles = 0
     while titles < len(rest) - 1 and _is_title_list(rest[titles]):
         titles += 1
-    if titles and titles < len(rest) - 1 and _a_corporate_function(rest[titles]):
-        # "Vice President, Communications, Acme Corp.": the title's field, then the body
-        rest = [*rest[: titles - 1], f"{rest[titles - 1]}, {rest[titles]}", *rest[titles + 1 :]]
     if (
         titles
-        and titles == len(rest) - 2
-        and not known(_strip_the(", ".join(rest[titles:])))
-        and known(_strip_the(rest[-1]))
-        and _names_a_body(rest[titles], strictly=True)
+        and titles < len(rest) - 1
+        and (
+            # "Vice President, Communications, Acme Corp.": the title's field, then the body
+            _a_corporate_function(rest[titles])
+            # "Director, Office of Public Affairs, U.S. Department of Justice": a unit the
+            # registry does not know, then the body it knows
+            or (
+                titles == len(rest) - 2
+                and not known(_strip_the(", ".join(rest[titles:])))
+                and known(_strip_the(rest[-1]))
+                and _names_a_body(rest[titles], strictly=True)
+            )
+        )
     ):
-        # "Director, Office of Public Affairs, U.S. Department of Justice": a unit the
-        # registry does not know, of the body it knows: the unit is the title's
-        rest = [*rest[: titles - 1], f"{rest[titles - 1]}, {rest[titles]}", rest[-1]]
+        # the part is the title's
+        rest = [*rest[: titles - 1], f"{rest[titles - 1]}, {rest[titles]}", *rest[titles + 1 :]]
     if titles and known(_strip_the(", ".join(rest[titles:]))):
         # "Chair and CEO, General Motors": the registry's body, whatever words it starts with
         return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
@@ -885,11 +890,12 @@ def _minister_of(text: str) -> tuple[str, str] | None:
 _ENDS_WITH_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")  # "Walmart U.S."
 
 
+_DOTTED_SUFFIXES = tuple(f" {s}" for s in lexicon.COMPANY_SUFFIXES if "." in s)
+
+
 def _strip_the(text: str) -> str:
     text = text.strip()
-    if not text.lower().endswith(
-        tuple(f" {s}" for s in lexicon.COMPANY_SUFFIXES if "." in s)
-    ) and not _ENDS_WITH_INITIALS.search(text):
+    if not text.lower().endswith(_DOTTED_SUFFIXES) and not _ENDS_WITH_INITIALS.search(text):
         text = text.rstrip(".")  # a sentence's full stop, not "Inc." nor "U.S."
     return text[4:] if text.lower().startswith("the ") else text
 

@@ -75,13 +75,8 @@ class Scanner:
 
     def __exit__(self, kind, error, traceback) -> None:
         global _index
-        if self.pool is not None:
-            if error is None:
-                self.pool.close()
-            else:
-                self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+        _stop(self.pool, failed=error is not None)
+        self.pool = None
         if _index is not None:
             gc.unfreeze()  # frozen in __enter__
         _index = None
@@ -152,10 +147,8 @@ class Parsing:
 
     def __exit__(self, kind, error, traceback) -> None:
         global _known
-        if self.pool is not None:
-            self.pool.terminate() if error is not None else self.pool.close()
-            self.pool.join()
-            self.pool = None
+        _stop(self.pool, failed=error is not None)
+        self.pool = None
         _known = None
 
     def results(self) -> list[tuple[object, set[str]]]:
@@ -163,8 +156,7 @@ class Parsing:
         if self._pending is None:
             return [_parse(path, self.known) for path in self.paths]
         results = self._pending.get()
-        self.pool.close()  # done: its processes go now, not at the end of the batch
-        self.pool.join()
+        _stop(self.pool)  # done: its processes go now, not at the end of the batch
         self.pool = self._pending = None
         return results
 
@@ -177,6 +169,17 @@ class _Found:
 
     def get(self) -> list[list[Quote]]:
         return self.quotes
+
+
+def _stop(pool, *, failed: bool = False) -> None:
+    """Let `pool`'s processes finish their work and end (at once when the batch failed)."""
+    if pool is None:
+        return
+    if failed:
+        pool.terminate()
+    else:
+        pool.close()
+    pool.join()
 
 
 def _forget_connections() -> None:
