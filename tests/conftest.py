@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -166,6 +167,10 @@ def browser_page(live_server, monkeypatch):
         page.set_default_timeout(15000)
         yield page
         browser.close()
+        # While Playwright's event loop runs, Django keeps this thread's connections apart
+        # (asgiref's Local): the test's ORM calls had a connection of their own, which left
+        # open keeps PostgreSQL from dropping the test database at the end of the session.
+        connections.close_all()
 
 
 def login(page, live_server, username: str, password: str) -> None:

@@ -63,13 +63,17 @@ def test_a_reader_pages_back_through_a_section(browser_page, live_server, settin
     page.locator("nav[aria-label='Sections and countries']").get_by_role(
         "link", name="Government"
     ).click()
+    page.wait_for_url("**/sections/government/")
     seen = []
     while True:
         seen += page.locator(".story-card h2").all_inner_texts()
         older = page.get_by_role("link", name="Older →")
         if not older.count():
             break
+        leaving = page.url
         older.click()
+        # the cards are read from the older page, not from the page being left
+        page.wait_for_url(lambda url, leaving=leaving: url != leaving)
     assert sorted(seen) == [f"Agency story {n}" for n in range(5)]
 
 

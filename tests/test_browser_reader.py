@@ -2,6 +2,7 @@
 feed; an editor writes a story, accepts its suggested organizations and publishes it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import login
 from tests.factories import (
@@ -28,14 +29,14 @@ def test_reader_goes_home_story_organization_person_search_feed(browser_page, li
 
     page.goto(live_server.url)
     page.get_by_role("link", name="Rivers agency maps floods").click()
-    assert page.locator("h1").inner_text() == "Rivers agency maps floods"
+    expect(page.locator("h1")).to_have_text("Rivers agency maps floods")
     page.locator("section.organizations").get_by_role("link", name="Agency of Rivers").click()
-    assert page.locator("h1").inner_text() == "Agency of Rivers"
+    expect(page.locator("h1")).to_have_text("Agency of Rivers")
     page.get_by_role("link", name="Lena Ortiz").first.click()
-    assert page.locator("h1").inner_text() == "Lena Ortiz"
+    expect(page.locator("h1")).to_have_text("Lena Ortiz")
     page.fill("#site-search-q", "floods")
     page.locator(".site-search button").click()
-    assert "1 story for “floods”" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("1 story for “floods”")
     assert page.locator("mark").first.inner_text().lower() == "floods"
     page.goto(live_server.url)
     feed = page.locator("link[rel=alternate][type='application/rss+xml']").get_attribute("href")
