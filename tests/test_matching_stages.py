@@ -1593,3 +1593,34 @@ def test_a_laws_words_make_no_name_and_a_double_barrelled_name_no_country():
     [ireland] = [c for c in found.countries if c.entry.name == "Ireland"]
     assert [m.text for m in ireland.mentions] == ["Ireland"]
     assert ireland.mentions[0].start > found.people[0].mentions[0].start
+
+
+def test_an_acronym_the_text_calls_a_business_is_not_a_public_body_of_those_letters():
+    index = AliasIndex(
+        [Entry(1, "Harbor Safety Board", "agency", country="DE"),
+         Entry(2, "Quay Finance Centre", "other", country="QA")],
+        [(1, "HSB", True), (2, "QFC", True)],
+    )  # fmt: skip
+    found = index.find(
+        "Acme bought the Danish firm HSB life science. Shoppers at QFC stores were told. "
+        "The HSB inspected the quay."
+    )
+    [board] = found.organizations
+    assert board.entry.id == 1 and [m.start for m in board.mentions] == [
+        len("Acme bought the Danish firm HSB life science. Shoppers at QFC stores were told. The ")
+    ]
+
+
+def test_a_name_with_a_note_after_it_is_found_without_the_note():
+    entries = [
+        Entry(1, "Harbor Meyer (retailer)", "company", country="US"),
+        Entry(2, "Quay (retailer)", "company", country="US"),  # one word: also a common noun
+        Entry(3, "Financial Harbor Commission (Chile)", "agency", country="CL"),
+        Entry(4, "Chile", "country", country="CL"),
+    ]
+    index = AliasIndex(entries)
+    found = index.find("Harbor Meyer opened a store on the Quay. The Financial Harbor Commission "
+                       "fined it.")  # fmt: skip
+    assert [s.entry.id for s in found.organizations] == [1]  # no country: whose commission?
+    found = index.find("In Chile, the Financial Harbor Commission fined Harbor Meyer.")
+    assert {s.entry.id for s in found.organizations} == {1, 3}

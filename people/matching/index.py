@@ -21,6 +21,7 @@ from people.matching.candidates import (
 from people.matching.fold import fold, fold_lower, index_key, is_acronym, is_case_sensitive_name
 from people.matching.lexicon import (
     CELESTIAL_BODIES,
+    COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     DEMONYMS,
     FUNCTION_WORDS,
@@ -38,6 +39,7 @@ from people.matching.lexicon import (
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
+    TRADE_NOUNS,
     government_name,
     is_title_word,
     with_article,
@@ -184,6 +186,8 @@ _NOT_A_SHORT_FORM = (
 )
 
 
+# A registry name with a note after it in parentheses: "Marshalls (retailer)".
+_NOTED_NAME = re.compile(r"(?P<name>[^()]+?) \((?P<note>[^()]+)\)$")
 _SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
 
 
@@ -471,6 +475,17 @@ class AliasIndex:
                 for form in company_short_forms(entry.name):
                     # as written: "range resources" in lower case is no company's name
                     derived[(index_key(form, case_sensitive=True), True)].add(entry.id)
+            # "Fred Meyer (retailer)", "Third Point (hedge fund)": a note that tells the body
+            # from others of its name; news copy writes the name alone. (Not a one-word name:
+            # "Fremantle (production company)" is also a port, "The Information" a sentence's
+            # start.)
+            noted = _NOTED_NAME.match(entry.name)
+            if (
+                noted
+                and noted["note"][:1].islower()
+                and len(_strip_the(noted["name"].replace("The ", "the ", 1)).split()) > 1
+            ):
+                derived[(index_key(noted["name"], case_sensitive=True), True)].add(entry.id)
         for (key, case_sensitive), ids in derived.items():
             if len(ids) == 1 and key.lower() not in taken:
                 add(next(iter(ids)), key, case_sensitive, 0.8, f"{SHORT_FORM}{key!r}")
@@ -511,23 +526,33 @@ class AliasIndex:
         named += [(entry_id, alias) for entry_id, alias, _ in aliases if entry_id in self.entries]
         for entry_id, name in named:
             entry = self.entries[entry_id]
-            if entry.kind not in _GOVERNMENT_KINDS or entry.country not in country_names:
+            if entry.country not in country_names or entry.kind == COUNTRY:
+                continue
+            # "Financial Market Commission (Chile)", "TSN (Canada)": any body whose country
+            # the registry notes after its name; otherwise a government's body
+            noted = name.endswith(")") and _NOTED_NAME.match(name)
+            if entry.kind not in _GOVERNMENT_KINDS and not noted:
                 continue
             endings = [
                 ending
                 for country in country_names[entry.country]
-                for ending in (f" of the {country}", f" of {country}", f" {country}")
+                for ending in (
+                    f" of the {country}",
+                    f" of {country}",
+                    f" {country}",
+                    f" ({country})",
+                )
                 if name.endswith(ending)
             ]
             for ending in sorted(endings, key=len, reverse=True)[:1]:
                 short = name[: -len(ending)].strip(" ,")
                 words = short.lower().split()
                 if (
-                    len(words) > 1
+                    (len(words) > 1 or (noted and short.isupper() and len(short) > 2))
                     and short[:1].isupper()
                     and words[0] not in FUNCTION_WORDS
                     # a court or a unit ("High Court", "Armed Forces"), not a party's words
-                    and (entry.kind != "other" or words[-1] in ORGANIZATION_HEADS)
+                    and (entry.kind != "other" or words[-1] in ORGANIZATION_HEADS or noted)
                 ):
                     national[index_key(short, case_sensitive=False)].add(entry_id)
                     written.setdefault(index_key(short, case_sensitive=False), short)
@@ -832,6 +857,7 @@ class AliasIndex:
         self._drop_country_modifiers(text, folded, suggestions)
         governments = self._governments_named(text, folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
+        self._drop_acronyms_naming_businesses(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana"), or a
@@ -1510,6 +1536,27 @@ class AliasIndex:
                     redefined.add(mention.text)
             if redefined:
                 suggestion.mentions = [m for m in suggestion.mentions if m.text not in redefined]
+                if not suggestion.mentions:
+                    del suggestions[entry_id]
+
+    def _drop_acronyms_naming_businesses(self, folded, suggestions) -> None:
+        """ "the Danish firm BASE", "QFC stores": the text says the acronym is a business, so
+        it is not the registry's public body or charity of those letters."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind in {"company", "media", COUNTRY}:
+                continue
+            business = set()
+            for mention in suggestion.mentions:
+                if not is_acronym(mention.text):
+                    continue
+                before = folded[max(0, mention.start - 30) : mention.start].split()
+                after = folded[mention.end : mention.end + 30].split()
+                if (before and before[-1].lower() in COMPANY_NOUNS) or (
+                    after and after[0].lower().strip(".,;:") in TRADE_NOUNS
+                ):
+                    business.add(mention.start)
+            if business:
+                suggestion.mentions = [m for m in suggestion.mentions if m.start not in business]
                 if not suggestion.mentions:
                     del suggestions[entry_id]
 

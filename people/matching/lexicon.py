@@ -444,3 +444,9 @@ COMPANY_NOUNS = {
     "company", "firm", "carrier", "airline", "lender", "insurer", "automaker", "carmaker",
     "chipmaker", "manufacturer", "maker", "retailer", "group", "business",
 }  # fmt: skip
+# Where a business trades, after its name: "QFC stores". (Not "shares" or "customers": "NATO
+# shares …", "USPS customers".)
+TRADE_NOUNS = {
+    "store", "stores", "shop", "shops", "supermarket", "supermarkets", "outlet", "outlets",
+    "restaurant", "restaurants", "brand",
+}  # fmt: skip
