@@ -216,6 +216,7 @@ _SECRETARY_OF_STATE_FOR = re.compile(r"\bSecretary of State for (?P<portfolio>[A
 _OFFICE_FORMS = (
     "Office of the {title} of {place}", "{place} {title}'s Office", "Office of the {place} {title}",
 )  # fmt: skip
+_PLACE_KINDS = {"country", "subnational"}
 _PLACE_FORMS = (
     "{}", "State of {}", "Government of {}", "City of {}", "{} State Government",
     "{} government",
@@ -249,8 +250,10 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                     return office.name
         for form in _PLACE_FORMS:
             if entry := index.entry_called(form.format(name)):
-                if site is not None and site.parent_id == entry.id:
-                    return site.name  # "Attorney General of Washington | atg.wa.gov"
+                if site is not None and site.parent_id == entry.id and entry.kind in _PLACE_KINDS:
+                    # "Attorney General of Washington | atg.wa.gov"; not "CEO of Alaska Air
+                    # Group | news.alaskaair.com", the group's airline
+                    return site.name
                 return entry.name
         if entry := index.entry_called(name):
             return entry.name

@@ -651,6 +651,16 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
            {"parent": "State of Tidewater", "website": "https://www.atg.tidewater.gov"})],
          "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov", "Ann Poe",
          "Attorney General", "Tidewater State Office of the Attorney General"),
+        # a site the registry does not list, named by a body's acronym
+        ([("Tidewater Migration Agency", "multilateral", "", {"aliases": ["TMA"]})],
+         "Director General Ann Poe | www.tma.int", "Ann Poe", "Director General",
+         "Tidewater Migration Agency"),
+        # a company named in the line, under its airline's newsroom: the company
+        ([("Tidewater Air Group, Inc.", "company", "US", {"website": "https://www.tidewaterair.com"}),
+          ("Tidewater Airlines, Inc.", "company", "US",
+           {"parent": "Tidewater Air Group, Inc.", "website": "https://news.tidewaterair.com"})],
+         "Ann Poe, CEO of Tidewater Air Group | news.tidewaterair.com", "Ann Poe", "CEO",
+         "Tidewater Air Group, Inc."),
         # an office named after its holder's title and place
         ([("Harbor County", "subnational", "US", {}),
           ("Harbor County District Attorney's Office", "agency", "US", {})],

@@ -246,6 +246,13 @@ _WEB_ADDRESS = re.compile(
 )
 
 
+# Labels of a host that name no body: "www", "news" in "news.example.com", "gov" in "gov.uk".
+_GENERIC_HOST_LABELS = {
+    "www", "news", "press", "media", "newsroom", "about", "blog", "gov", "govt",
+    "org", "com", "net", "edu", "ac", "co", "int", "info", "mil", "nic",
+}  # fmt: skip
+
+
 def web_host(address: str) -> str:
     """The host of a web address or bare domain, lower case, without "www.": "" for text that
     is no address ("Official Website")."""
@@ -790,8 +797,18 @@ class AliasIndex:
     def entry_at(self, address: str) -> Entry | None:
         """The body whose website is at `address`'s host ("iom.int", "https://www.iom.int/news"),
         when exactly one is."""
-        entry_id = self._entry_by_host.get(web_host(address))
-        return self.entries.get(entry_id) if entry_id is not None else None
+        host = web_host(address)
+        if (entry_id := self._entry_by_host.get(host)) is not None:
+            return self.entries.get(entry_id)
+        # A site the registry does not list, named by an acronym: "iom.int", "dfat.gov.au"
+        for label in host.split(".")[:-1]:
+            if label in _GENERIC_HOST_LABELS or not label.isalpha() or len(label) < 3:
+                continue
+            entry = self.entry_called(label.upper())
+            if entry is not None and entry.kind != COUNTRY:
+                return entry
+            break
+        return None
 
     def entry_named(self, name: str) -> Entry | None:
         """The entry a (multi-word) name or alias denotes, when exactly one does."""
