@@ -1624,3 +1624,29 @@ def test_a_name_with_a_note_after_it_is_found_without_the_note():
     assert [s.entry.id for s in found.organizations] == [1]  # no country: whose commission?
     found = index.find("In Chile, the Financial Harbor Commission fined Harbor Meyer.")
     assert {s.entry.id for s in found.organizations} == {1, 3}
+
+
+def test_vietnamese_letters_fold_and_a_three_word_name_follows_a_portfolio():
+    assert fold("Nguyễn Hồng Diên, Trần Hồng Hà") == "Nguyen Hong Dien, Tran Hong Ha"
+    found = AliasIndex([]).find(
+        "Minister of Industry and Trade Nguyễn Hồng Diên said the plan was ready. Ambassador "
+        "to Uzbekistan Jon Henick agreed."
+    )
+    assert [(p.name, p.title) for p in found.people] == [
+        ("Nguyễn Hồng Diên", "Minister of Industry and Trade"),
+        ("Jon Henick", "Ambassador to Uzbekistan"),
+    ]
+
+
+def test_a_title_of_several_words_before_said_is_no_part_of_the_name():
+    found = AliasIndex([]).find(
+        "“We shut them down,” he said. Chief Fire Marshal Daniel Flynn said the shops closed."
+    )
+    assert [p.name for p in found.people] == ["Daniel Flynn"]
+
+
+def test_a_name_the_registry_writes_with_the_counted_like_people_is_not_the_body():
+    index = AliasIndex([Entry(1, "The Harbor Yorker", "media", country="US")])
+    found = index.find("Every Harbor Yorker who owns one should check it, The Harbor Yorker said.")
+    [magazine] = found.organizations
+    assert [m.text for m in magazine.mentions] == ["The Harbor Yorker"]

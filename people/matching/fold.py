@@ -16,7 +16,8 @@ _EXTRA = {
 
 def _build_fold_table() -> dict[int, str]:
     table = {ord(k): v for k, v in {**TYPOGRAPHY, **_EXTRA}.items()}
-    for code in range(0xC0, 0x250):
+    # Latin-1, Latin Extended-A and -B, and Latin Extended Additional (Vietnamese: "Nguyễn")
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
         if code in table:
             continue

@@ -186,6 +186,8 @@ _NOT_A_SHORT_FORM = (
 )
 
 
+# Words that count what follows, as one counts people: "every New Yorker".
+_COUNTING = [[w] for w in ("a", "an", "every", "each", "any", "one", "another", "no", "fellow")]
 # A registry name with a note after it in parentheses: "Marshalls (retailer)".
 _NOTED_NAME = re.compile(r"(?P<name>[^()]+?) \((?P<note>[^()]+)\)$")
 _SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
@@ -875,6 +877,7 @@ class AliasIndex:
         governments = self._governments_named(text, folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_acronyms_naming_businesses(folded, suggestions)
+        self._drop_the_names_counted(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana"), or a
@@ -1553,6 +1556,22 @@ class AliasIndex:
                     redefined.add(mention.text)
             if redefined:
                 suggestion.mentions = [m for m in suggestion.mentions if m.text not in redefined]
+                if not suggestion.mentions:
+                    del suggestions[entry_id]
+
+    def _drop_the_names_counted(self, folded, suggestions) -> None:
+        """ "every New Yorker": a name whose "The" the registry writes ("The New Yorker"),
+        counted like a common noun, is not that body."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if entry_id not in self._named_with_the:
+                continue
+            counted = {
+                m.start
+                for m in suggestion.mentions
+                if folded[max(0, m.start - 12) : m.start].lower().split()[-1:] in _COUNTING
+            }
+            if counted:
+                suggestion.mentions = [m for m in suggestion.mentions if m.start not in counted]
                 if not suggestion.mentions:
                     del suggestions[entry_id]
 

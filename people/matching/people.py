@@ -174,7 +174,14 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             capitalized += 1
             if word.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
                 break  # the end of a sentence or a clause
-        if run - k >= 3:
+        # the portfolio's last word, when a name of two to four words follows it: "of Industry
+        # and Trade Nguyen Hong Dien" (else the last two words: "to Uzbekistan Jon Henick")
+        portfolio_end = next(
+            (p + 1 for p in range(run - 1, k - 1, -1) if tokens[p][2].lower() in PORTFOLIOS), 0
+        )
+        if run - k >= 3 and 2 <= run - portfolio_end <= 4:
+            title_end = portfolio_end
+        elif run - k >= 3:
             title_end = run - 2
             if re.fullmatch(r"[A-Z]\.", tokens[title_end][2]) and run - k >= 4:
                 title_end -= 1  # "of Energy Jennifer M. Granholm": the initial is a middle one
@@ -622,6 +629,11 @@ def spoken_names(folded: str):
             ):
                 start += len(words[0]) + 1
                 words.pop(0)
+            # "Chief Fire Marshal Daniel Flynn said": the title's last word ends it
+            last = max((i for i, w in enumerate(words) if w.lower() in TITLE_WORDS), default=-1)
+            if 0 <= last < len(words) - 2 and " " in folded[start:end]:
+                start += len(" ".join(words[: last + 1])) + 1
+                words = words[last + 1 :]
             if len(words) < 2 or any(w.lower() in FUNCTION_WORDS for w in words):
                 continue
         if any(w.lower().strip(".") in _NOT_IN_A_NAME | NOT_NAME_WORDS for w in words):
