@@ -1650,3 +1650,35 @@ def test_a_name_the_registry_writes_with_the_counted_like_people_is_not_the_body
     found = index.find("Every Harbor Yorker who owns one should check it, The Harbor Yorker said.")
     [magazine] = found.organizations
     assert [m.text for m in magazine.mentions] == ["The Harbor Yorker"]
+
+
+def test_a_countrys_possessive_before_a_companys_name_is_the_country():
+    index = AliasIndex([Entry(1, "Harborland", "country", country="HL"),
+                        Entry(2, "Kestrel", "company", country="HL")])  # fmt: skip
+    found = index.find("Acme is controlled by Harborland’s Kestrel Limited. Ben & Jerry's "
+                       "Homemade, Inc. agreed.")  # fmt: skip
+    [company] = found.organizations
+    assert [m.text for m in company.mentions] == ["Kestrel Limited"]
+    assert [m.text for c in found.countries for m in c.mentions] == ["Harborland"]
+    assert [c.name for c in found.candidates] == ["Ben & Jerry's Homemade, Inc."]
+
+
+def test_a_body_named_right_before_another_bodys_name_names_a_third():
+    index = AliasIndex(
+        [Entry(1, "Harbor A&M University", "university", country="US"),
+         Entry(2, "Federal Forest Service", "agency", country="US"),
+         Entry(3, "Harbor Widget Service", "agency", country="US", parent_id=1)],
+        [(1, "Harbor A&M", False), (2, "Forest Service", False)],
+    )  # fmt: skip
+    found = index.find("Crews from the Harbor A&M Forest Service joined the Forest Service.")
+    [service] = found.organizations
+    assert service.entry.id == 2 and [m.start for m in service.mentions] == [
+        len("Crews from the Harbor A&M Forest Service joined the ")
+    ]
+    [candidate] = found.candidates
+    assert (candidate.name, candidate.parent) == (
+        "Harbor A&M Forest Service", "Harbor A&M University",
+    )  # fmt: skip
+    # a child named after its parent's name is the child
+    found = index.find("The Harbor A&M Harbor Widget Service opened.")
+    assert found.candidates == [] and 3 in {s.entry.id for s in found.organizations}

@@ -10,6 +10,7 @@ match, resolve, candidates, people (see the package's modules).
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 
 import ahocorasick
 
@@ -188,6 +189,8 @@ _NOT_A_SHORT_FORM = (
 
 # Words that count what follows, as one counts people: "every New Yorker".
 _COUNTING = [[w] for w in ("a", "an", "every", "each", "any", "one", "another", "no", "fellow")]
+# A country's possessive opening a candidate's name: "South Africa's Naspers Limited"
+_COUNTRYS = re.compile(r"(?P<owner>[^'’]+)['’]s ")
 # A registry name with a note after it in parentheses: "Marshalls (retailer)".
 _NOTED_NAME = re.compile(r"(?P<name>[^()]+?) \((?P<note>[^()]+)\)$")
 _SAME_FORM = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd"}
@@ -912,7 +915,9 @@ class AliasIndex:
             if all(self.entries[t.entry_id].kind == COUNTRY for t in h.targets)
         }
         described_candidates(text, folded, not_countries, candidates, countries_named)
+        self._bodies_named_within_bodies(text, suggestions, candidates)
         self._drop_names_inside_candidates(suggestions, candidates)
+        self._countries_owning_companies(suggestions, candidates)
         self._short_forms(text, suggestions, candidates)
         self._drop_national_prefixes(suggestions, candidates)
         self._learn_acronyms(text, folded, suggestions, candidates, taken)
@@ -1013,6 +1018,37 @@ class AliasIndex:
                 start -= 4  # "The Nature Conservancy": "The" is part of its name
         if all(m.start != start for m in suggestion.mentions):
             suggestion.mentions.append(Mention(text[start:end], start, end))
+
+    def _bodies_named_within_bodies(self, text, suggestions, candidates) -> None:
+        """ "Texas A&M Forest Service": one body's name right before another's that ends in a
+        head noun, neither the other's parent, is the name of a third body, with the first as
+        its parent; the registry lacks it (else the longer name would have been found)."""
+        spans = sorted(
+            (m.start, m.end, s)
+            for s in suggestions.values()
+            if s.entry.kind not in (COUNTRY, "subnational")
+            for m in s.mentions
+        )
+        for (a_start, a_end, a), (b_start, b_end, b) in pairwise(spans):
+            words = text[b_start:b_end].split()
+            if (
+                text[a_end:b_start] != " "
+                or a.entry.id == b.entry.id
+                or len(words) < 2
+                or words[-1].lower() not in ORGANIZATION_HEADS
+                or self._is_ancestor(a.entry.id, b.entry.id)
+                or self._is_ancestor(b.entry.id, a.entry.id)
+            ):
+                continue
+            _add_candidate(
+                candidates, text[a_start:b_end], a_start, b_end, kind_guess=b.entry.kind,
+                reason="a body named within another body's name", parent=a.entry.name,
+                country_guess=a.entry.country or b.entry.country or "",
+            )  # fmt: skip
+            for suggestion, start in ((a, a_start), (b, b_start)):
+                suggestion.mentions = [m for m in suggestion.mentions if m.start != start]
+                if not suggestion.mentions:
+                    suggestions.pop(suggestion.entry.id, None)
 
     def _owners_named_in_units(self, text, suggestions) -> None:
         """ "The FBI's New Orleans Field Office": a unit the registry knows by a name holding
@@ -1761,6 +1797,35 @@ class AliasIndex:
                 suggestion.mentions = [m for m in suggestion.mentions if m.start not in starts]
                 if not suggestion.mentions:
                     del suggestions[entry_id]
+
+    def _countries_owning_companies(self, suggestions, candidates) -> None:
+        """ "South Africa's Naspers Limited": a country's possessive before a company's name
+        (which "Ben & Jerry's Homemade, Inc." keeps) is not part of it; the country is named."""
+        for key, candidate in list(candidates.items()):
+            owner = _COUNTRYS.match(candidate.name)
+            country = self.country_named(owner["owner"]) if owner else None
+            if country is None:
+                continue
+            cut = owner.end()
+            del candidates[key]
+            for mention in candidate.mentions:
+                at = mention.start + cut
+                _add_candidate(
+                    candidates, candidate.name[cut:], at, mention.end,
+                    kind_guess=candidate.kind_guess, reason=candidate.reason,
+                    country_guess=candidate.country_guess or country.country,
+                    parent=candidate.parent,
+                )  # fmt: skip
+                target = Target(country.id, 0.8, "name")
+                suggestion = suggestions.get(country.id)
+                if suggestion is None:
+                    suggestions[country.id] = Suggestion(country, target.confidence, "name")
+                    suggestion = suggestions[country.id]
+                if all(m.start != mention.start for m in suggestion.mentions):
+                    suggestion.mentions.append(
+                        Mention(mention.text[: len(owner["owner"])], mention.start,
+                                mention.start + len(owner["owner"]))
+                    )  # fmt: skip
 
     def _short_forms(self, text, suggestions, candidates) -> None:
         """ "Weather Service" after "National Weather Service": a short form, not a new body;
