@@ -1682,3 +1682,23 @@ def test_a_body_named_right_before_another_bodys_name_names_a_third():
     # a child named after its parent's name is the child
     found = index.find("The Harbor A&M Harbor Widget Service opened.")
     assert found.candidates == [] and 3 in {s.entry.id for s in found.organizations}
+
+
+def test_a_name_goes_on_after_on_only_where_its_head_takes_a_topic():
+    found = AliasIndex([]).find(
+        "The beam reached the Harbor Laboratory of Engineering on the Westbrook campus. The "
+        "Harbor Subcommittee on the Constitution met."
+    )
+    assert [c.name for c in found.candidates] == [
+        "Harbor Laboratory of Engineering", "Harbor Subcommittee on the Constitution",
+    ]  # fmt: skip
+
+
+def test_a_relative_named_after_the_kinship_noun_and_a_first_lady_are_people():
+    found = AliasIndex([]).find(
+        "The gift came from Jon Harbor and his wife, Ann Harbor, last year. It was attended by "
+        "First Lady Jo Westbrook. Students of Lady Margaret Hall sang."
+    )
+    assert [(p.name, p.title) for p in found.people] == [
+        ("Ann Harbor", ""), ("Jo Westbrook", "First Lady"),
+    ]  # fmt: skip

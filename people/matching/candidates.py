@@ -199,6 +199,13 @@ _RUNS_ON = re.compile(
     r"(?!(?:" + "|".join(w.capitalize() for w in sorted(CALENDAR_WORDS)) + r")\b)[A-Z][a-z]+$"
 )
 _PREPOSITIONS = {"of", "for", "on", "in", "against"}
+# Heads named with a topic after "on": "Subcommittee on Privacy", "Conference on Disarmament"
+_NAMED_WITH_A_TOPIC = {
+    "committee", "subcommittee", "commission", "council", "conference", "panel", "caucus",
+    "center", "centre", "institute", "forum", "summit", "office", "board", "group", "force",
+    "convention", "coalition", "initiative", "network", "alliance", "bureau", "agency",
+    "secretariat", "program", "programme", "project", "partnership", "foundation",
+}  # fmt: skip
 
 # A title word before an organization's name is not part of it ("Director Office of …"),
 # unless organizations' names begin with it too ("General Services Administration").
@@ -374,6 +381,8 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                         break  # (but "on Privacy, Technology, and the Law": a list's last)
                 if lowered[k] == "at" or (lowered[k] == "in" and word not in _NAMED_WITH_A_PLACE):
                     break  # "Parliament in Strasbourg"; but "Chamber of Commerce in Kenya"
+                if lowered[k] == "on" and word not in _NAMED_WITH_A_TOPIC:
+                    break  # "Laboratory of Engineering on the … campus"; but "Committee on …"
                 if lowered[k] in FUNCTION_WORDS - NAME_CONNECTORS:
                     break
                 if lowered[k] == "and" and (

@@ -194,6 +194,8 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
     resume = tokens[j - 1][1] if j else tokens[0][1]
     # "Chief Economist", "Executive Vice-President", "General Jane Roe", "Colonel Jane Roe"
     heads = TITLE_HEADS | OCCUPATIONS if title_end > 1 else TITLE_HEADS | _RANKS
+    if title_end == 1 and tokens[0][2].lower() == "lady":
+        return None, resume  # a peer's style ("Lady Margaret Hall", a college), not "First Lady"
     if not any(
         w.lower() in heads or w.lower().split("-")[-1] in heads for *_, w in tokens[:title_end]
     ):
@@ -567,6 +569,21 @@ def _honorific_spans(folded: str):
             yield match.span(), match.group()
 
 
+# "his wife, Brigitte Bren,", "and her son Jon Roe": a relative named after the kinship noun
+_KIN = re.compile(
+    r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir) (?:wife|husband|son|daughter|brother|sister|"
+    r"father|mother|parents|widow|widower|partner|spouse|sons|daughters),? "
+)
+
+
+def _kin_spans(folded: str):
+    if " his " not in folded and " her " not in folded and " their " not in folded:
+        return
+    for kin in _KIN.finditer(folded):
+        if match := _NAME_AT.match(folded, kin.end()):
+            yield match.span(), match.group()
+
+
 # "Jane Roe will be the chairperson of the venture and John Doe its vice chairperson": the
 # office a person holds or will hold, after the name.
 _HOLDS = re.compile(
@@ -606,6 +623,7 @@ def spoken_names(folded: str):
             _aged_or_party_spans(folded),
             _office_spans(folded),
             _middle_initial_spans(folded),
+            _kin_spans(folded),
         )
     )
     # "with Guillaume Lample and Timothée Lacroix, who had both worked at Meta": a name joined
