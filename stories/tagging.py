@@ -7,6 +7,7 @@ import re
 from django.conf import settings
 
 from people.matching import Findings, Mention, PersonFinding, Suggestion
+from people.matching.index import web_host
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     COMPANY_TITLES,
@@ -266,6 +267,15 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         first, _, second = name.partition(" and ")
         if second and (entry := index.entry_called(first)):
             return entry.name  # "CEO of Google and Alphabet": the first body named
+        # "Spokesperson for the Ministry of Foreign Affairs | fmprc.gov.cn": a country's body
+        # named without its country, of the country of the site's domain, else of the one the
+        # story names most
+        if not index.entry_called(name):
+            countries = _countries_named_most(findings or suggest(parsed_story_text(parsed)))
+            if (domain := web_host(label).rpartition(".")[2]) and len(domain) == 2:
+                countries.insert(0, "GB" if domain == "uk" else domain.upper())
+            if national := index.national_entry(name, countries):
+                return national.name
         return name
     if source.person_name is None:
         return ""

@@ -651,6 +651,40 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
            {"parent": "State of Tidewater", "website": "https://www.atg.tidewater.gov"})],
          "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov", "Ann Poe",
          "Attorney General", "Tidewater State Office of the Attorney General"),
+        # a body's acronym, then the title and the name
+        ([("Tidewater Harbor Agency", "agency", "US", {"aliases": ["THA"]})],
+         "THA Administrator Ann Poe | Newsroom", "Ann Poe", "Administrator",
+         "Tidewater Harbor Agency"),
+        # two people joined by "and": the first speaks
+        ([("Commonwealth of Tidewater", "subnational", "US", {})],
+         "Governor Ann Poe and Lt. Governor Jo Roe | Commonwealth of Tidewater", "Ann Poe",
+         "Governor", "Commonwealth of Tidewater"),
+        # a body whose name holds a comma, after "at the"
+        ([("University of Tidewater, Westbrook", "university", "US", {})],
+         "Ann Poe, PhD, Professor of Tides at the University of Tidewater, Westbrook | Newsroom",
+         "Ann Poe", "Professor of Tides", "University of Tidewater, Westbrook"),
+        # a title's fields listed with commas, one of them holding "and"
+        ([("Tidewater Inc.", "company", "US", {"aliases": ["Tidewater"]})],
+         "Ann Poe, Vice President, Environment, Policy, and Social Initiatives, Tidewater | "
+         "Newsroom", "Ann Poe", "Vice President, Environment, Policy, and Social Initiatives",
+         "Tidewater Inc."),
+        # styles before a long name, with its particles; His Excellency without full stops
+        ([("Tidewater Ministry of Tides", "ministry", "TW", {})],
+         "H.E. Sheikh Ann bin Poe bin Jo Al-Roe, Prime Minister | Tidewater Ministry of Tides",
+         "Ann bin Poe bin Jo Al-Roe", "Prime Minister", "Tidewater Ministry of Tides"),
+        ([("Tidewater Tide Organization", "multilateral", "", {"aliases": ["TTO"]})],
+         "HE Ann Al Poe, Secretary General, TTO | Newsroom", "Ann Al Poe", "Secretary General",
+         "Tidewater Tide Organization"),
+        # "Federal" before a title; an Irish deputy's "TD" is no part of the name
+        ([("Office of the Federal President of Tidewater", "agency", "AT", {})],
+         "Federal President Ann van der Poe | Office of the Federal President of Tidewater",
+         "Ann van der Poe", "Federal President", "Office of the Federal President of Tidewater"),
+        # a ministry named without its country: the country of the site's domain
+        ([("Tidewater", "country", "TW", {}), ("Fiji", "country", "FJ", {}),
+          ("Ministry of Tides of Tidewater", "ministry", "TW", {}),
+          ("Ministry of Tides of Fiji", "ministry", "FJ", {})],
+         "Ann Poe TD, Spokesperson for the Ministry of Tides | mot.gov.tw", "Ann Poe",
+         "Spokesperson", "Ministry of Tides of Tidewater"),
         # a site the registry does not list, named by a body's acronym
         ([("Tidewater Migration Agency", "multilateral", "", {"aliases": ["TMA"]})],
          "Director General Ann Poe | www.tma.int", "Ann Poe", "Director General",

@@ -142,7 +142,8 @@ RANKS = {
 # Roe MP", "Ann Lee KC OBE").
 DEGREES = {
     "phd", "ph.d.", "m.d.", "md", "esq.", "esq", "dphil", "mba", "mp", "msp", "mla", "mpp",
-    "mep", "qc", "kc", "obe", "cbe", "mbe", "kbe", "dbe", "frs", "dvm", "dds",
+    "mep", "qc", "kc", "obe", "cbe", "mbe", "kbe", "dbe", "frs", "dvm", "dds", "td", "kcb",
+    "gcb", "kcmg", "gcmg", "cmg",
 }  # fmt: skip
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"} | DEGREES
 NAME_PARTICLES = {
@@ -302,6 +303,7 @@ CORPORATE_FUNCTIONS = {
     "human", "resources", "relations", "investor", "media", "public", "government",
     "corporate", "external", "regulatory", "global", "business", "supply", "chain", "digital",
     "information", "data", "people", "growth", "brand", "content", "customer", "services",
+    "environment", "environmental", "social", "initiatives", "impact", "community",
 }  # fmt: skip
 # Capitalized words that begin or end no person's name ("Middle East", "Civil Rights").
 NOT_NAME_WORDS = {

@@ -474,6 +474,11 @@ def _comma_attribution(text: str, known: KnownOrganization):
             parts[-1] += f", {part}"  # "… on Energy and Water Development, and Related Agencies"
         else:
             parts.append(part)
+    for k in range(len(parts) - 1, 1, -1):
+        # "Professor … at the University of California, Berkeley": a body's name holds a comma
+        starts = [m.end() for m in _BODY_STARTS.finditer(parts[k - 1])]
+        if any(known(f"{parts[k - 1][at:]}, {parts[k]}") for at in starts):
+            parts[k - 1 : k + 1] = [f"{parts[k - 1]}, {parts[k]}"]
     name_parts = [parts[0]]
     i = 1
     while i < len(parts) and _is_name_suffix(parts[i]):
@@ -489,8 +494,10 @@ def _comma_attribution(text: str, known: KnownOrganization):
     # titles before the name.
     courtesy = HONORIFICS | lexicon.RANK_ABBREVIATIONS
     leading: list[str] = []
+    if len(tokens) > 2 and tokens[0] in _STYLES_IN_CAPITALS:
+        tokens.pop(0)  # "HE Haitham Al Ghais": His Excellency, without its full stops
     while len(tokens) > 2 and (
-        tokens[0].lower() in courtesy | lexicon.RANKS or _is_title_word(tokens[0])
+        tokens[0].lower() in courtesy | lexicon.RANKS | _STYLES or _is_title_word(tokens[0])
     ):
         leading.append(tokens.pop(0))
     while tokens and tokens[0].lower() in courtesy:
@@ -549,11 +556,12 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     titles = 0
     while titles < len(rest) - 1 and _is_title_list(rest[titles]):
         titles += 1
-    if (
+    while (
         titles
         and titles < len(rest) - 1
         and (
             # "Vice President, Communications, Acme Corp.": the title's field, then the body
+            # ("Vice President, Environment, Policy, and Social Initiatives, Apple": fields)
             _a_corporate_function(rest[titles])
             # "Director, Office of Public Affairs, U.S. Department of Justice": a unit the
             # registry does not know, then the body it knows
@@ -634,6 +642,11 @@ _BARE_MEMBER = re.compile(
     r"Assembly|House of Assembly)"
 )
 # The small words of titles and bodies' names ("Minister of State for Trade and the Economy")
+_ACRONYM = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]\.){2,})")
+_STYLES_IN_CAPITALS = {"HE", "HH", "HRH", "HM"}
+# Styles before a longer name ("Sheikh Mohammed bin …"); "Sheikh Hasina" is a name
+_STYLES = {"sheikh", "sheikha", "shaikh"}
+_BODY_STARTS = re.compile(r"\b(?:at|of|for) (?:the )?(?=[A-Z])")
 _SMALL_WORDS = {"of", "for", "at", "and", "the", "to", "on", "in", "&", "de", "du", "des", "la"}
 _OF_OR_FOR = re.compile(r"\b(?:of|for|on)\b")
 
@@ -651,7 +664,8 @@ def _a_portfolio(part: str) -> bool:
 
 def _a_corporate_function(part: str) -> bool:
     """ "Communications", "Investor Relations", "Research and Development": a field of work."""
-    words = [w.lower() for w in part.replace("&", " and ").split() if w.lower() != "and"]
+    words = [w.lower().strip(",") for w in part.replace("&", " and ").split()]
+    words = [w for w in words if w != "and"]
     return (
         bool(words)
         and part[:1].isupper()
@@ -673,9 +687,16 @@ def _plain_attribution(text: str, known: KnownOrganization):
     """`President Jane Roe` or `Congressman John Doe Chairman of the Select Committee on X`."""
     tokens = text.split()
     leading: list[str] = []
+    body = ""
     if len(tokens) > 2 and tokens[0] in _NATIONAL_PREFIXES and _is_title_word(tokens[1]):
         leading.append(tokens.pop(0))  # "U.S. Attorney Jo Roe"
-    while tokens and _is_title_word(tokens[0]):
+    elif len(tokens) > 3 and _ACRONYM.fullmatch(tokens[0]) and _is_title_word(tokens[1]):
+        body = tokens.pop(0)  # "EPA Administrator Lee Zeldin", "NATO Secretary General …"
+    while tokens and (
+        _is_title_word(tokens[0])
+        # "Federal President Alexander Van der Bellen", "Federal Chancellor …"
+        or (tokens[0] == "Federal" and len(tokens) > 1 and _is_title_word(tokens[1]))
+    ):
         leading.append(tokens.pop(0))
     # "Secretary of State Marco Rubio": a title may take "of <Word>" before the name.
     if leading and len(tokens) >= 3 and tokens[0] == "of" and tokens[1][:1].isupper():
@@ -690,6 +711,14 @@ def _plain_attribution(text: str, known: KnownOrganization):
         return None
     if tokens and tokens[0][:1].islower() and tokens[0] not in {"of", "for", "at", "and"}:
         return None  # "President Jane Roe speaks at …": a photo caption, not a source line
+    if len(tokens) > 2 and tokens[0] == "and" and _is_title_word(tokens[1].lower().rstrip(".")):
+        tokens = []  # "Governor Jo Roe and Lt. Governor Ann Lee": the first person speaks
+    elif (
+        len(tokens) > 2
+        and tokens[0] == "and"
+        and tokens[1].lower() in HONORIFICS | lexicon.RANK_ABBREVIATIONS
+    ):
+        tokens = []
     if (
         tokens
         and tokens[0] == "and"
@@ -702,8 +731,8 @@ def _plain_attribution(text: str, known: KnownOrganization):
         title_words = [offices[w.lower()] for w in leading if w.lower() in offices][:1]
     if tokens:
         title, organization = split_title_organization(" ".join(tokens), known)
-        return " ".join(name_tokens), title, organization
-    return " ".join(name_tokens), " ".join(title_words), ""
+        return " ".join(name_tokens), title, organization or body
+    return " ".join(name_tokens), " ".join(title_words), body
 
 
 _TITLE_WITH_OF = re.compile(
