@@ -1702,3 +1702,13 @@ def test_a_relative_named_after_the_kinship_noun_and_a_first_lady_are_people():
     assert [(p.name, p.title) for p in found.people] == [
         ("Ann Harbor", ""), ("Jo Westbrook", "First Lady"),
     ]  # fmt: skip
+
+
+def test_what_a_company_buys_or_takes_a_stake_in_is_a_company():
+    found = AliasIndex([]).find(
+        "The unit was sold in 2022 when Acme bought Harbor Sound. Westbrook took a 20% stake "
+        "in Quayside Motors last year. Shoppers kept buying TV sets."
+    )
+    assert [(c.name, c.kind_guess) for c in found.candidates] == [
+        ("Harbor Sound", "company"), ("Quayside Motors", "company"),
+    ]  # fmt: skip

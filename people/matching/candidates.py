@@ -614,6 +614,13 @@ _BASED = re.compile(
     r"(?: (?:&|[A-Z][\w&.-]*(?:['’](?!s\b)[\w&.-]+)*)){0,4}"
     r"(?: \((?:Pty|Pvt|Pte)\) (?:Ltd|Limited)\.?)?)"
 )
+# What a company buys, merges with or takes a stake in: "acquired Sound United"
+_DEAL_WORDS = ("acqui", "bought", "buy", "merge", "stake in", "takeover of")
+_DEAL = re.compile(
+    r"\b(?:acquired|acquire|acquires|acquiring|bought|buys|buying|to buy|acquisition of|"
+    r"takeover of|merger with|merge with|merges with|merged with|stake in) "
+    r"(?P<name>[A-Z][\w&.'’-]*(?: (?:&|[A-Z][\w&.'’-]*)){0,3})"
+)
 # "Acme Corp (NYSE: ACME)": a name with its stock ticker is a listed company.
 _TICKER = re.compile(
     r" \((?:NYSE|NYSE American|NASDAQ|Nasdaq|LSE|TSX|TSXV|ASX|TSE|TYO|HKEX|SEHK|SGX|NSE|BSE|"
@@ -688,6 +695,22 @@ def described_candidates(
                 kind if kind != "other" else "company",
                 "described by where it is based",
             )
+
+    if any(verb in folded for verb in _DEAL_WORDS):
+        for deal in _DEAL.finditer(folded):
+            # "when it bought Sound United", "a 20% stake in Leapmotor": what a company buys
+            words = deal["name"].split(" ")
+            ends = [
+                k for k, w in enumerate(words) if w.endswith(".") and not _ABBREVIATION.fullmatch(w)
+            ]
+            name = " ".join(words[: ends[0] + 1] if ends else words).rstrip(".,")
+            if (
+                _a_company_name(name)
+                and not name.endswith(("'s", "’s"))
+                and (" " in name or len(name) > 3)  # not "buying TV ads"
+            ):
+                start = deal.start("name")
+                add(start, start + len(name), "company", "bought, merged or invested in")
 
     for listed in _TICKER.finditer(folded):
         match = _NAME_BEFORE.search(folded, max(0, listed.start() - 80), listed.start())
