@@ -943,8 +943,9 @@ def test_companies_named_by_their_ticker_or_a_company_title(bodies_index):
         "Former CEO Bob Roe, the chief executive of Eastwind Labs., agreed."
     )
     found = {c.name: c.kind_guess for c in bodies_index.find(text).candidates}
+    # (and "Southwind", what a company agreed to buy)
     assert found == {"Northwind Traders": "company", "Northwind": "company",
-                     "Eastwind Labs": "company"}  # fmt: skip
+                     "Eastwind Labs": "company", "Southwind": "company"}  # fmt: skip
 
 
 def test_an_instrument_or_a_companys_board_is_not_a_body(bodies_index):
@@ -1711,4 +1712,36 @@ def test_what_a_company_buys_or_takes_a_stake_in_is_a_company():
     )
     assert [(c.name, c.kind_guess) for c in found.candidates] == [
         ("Harbor Sound", "company"), ("Quayside Motors", "company"),
+    ]  # fmt: skip
+
+
+def test_a_countrys_possessive_chooses_its_body_named_without_its_country():
+    entries = [
+        Entry(1, "Harborland", "country", country="HL"),
+        Entry(2, "Quayland", "country", country="QL"),
+        Entry(3, "Ministry of Tides of Harborland", "ministry", country="HL"),
+        Entry(4, "Ministry of Tides of Quayland", "ministry", country="QL"),
+    ]
+    found = AliasIndex(entries).find(
+        "Harborland agreed. Harborland said so. Harborland again. The talks were run by "
+        "Quayland’s Ministry of Tides."
+    )
+    assert [s.entry.id for s in found.organizations] == [4]
+
+
+def test_a_legal_form_ends_a_companys_name_before_of():
+    found = AliasIndex([]).find(
+        "Acme moved its plant to Harbor Biotech International Limited of Quayland, a supplier."
+    )
+    assert [c.name for c in found.candidates] == ["Harbor Biotech International Limited"]
+
+
+def test_people_named_before_who_and_bill_as_a_given_name_but_not_a_place_after_in():
+    found = AliasIndex([]).find(
+        "The prize went to Ann Harbor and Jo Westbrook, whose work changed vaccines. It was "
+        "written by Senators Edward J. Quay (D-Mass.) and Bill Cassidy (R-La.), with others. "
+        "Scrolls were found in Nahal Hever, the first new pieces in decades."
+    )
+    assert [p.name for p in found.people] == [
+        "Ann Harbor", "Jo Westbrook", "Edward J. Quay", "Bill Cassidy",
     ]  # fmt: skip

@@ -362,6 +362,8 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             i + 2 < n
             and lowered[i + 1] in _PREPOSITIONS
             and (word not in _COMPANY_HEADS or _a_group_of(word, lowered[i + 1], lowered[i + 2]))
+            # a legal form ends a name: "Bharat Biotech International Limited of India"
+            and word not in STRONG_COMPANY_SUFFIXES
         ) or (word in _EXTENDING_HEADS and i + 1 < n):
             # forward to the end of the name: stop before "Indonesia's …", "and the …",
             # "and of …", a place or a time ("in Strasbourg", "on Saturday")

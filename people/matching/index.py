@@ -189,6 +189,8 @@ _NOT_A_SHORT_FORM = (
 
 # Words that count what follows, as one counts people: "every New Yorker".
 _COUNTING = [[w] for w in ("a", "an", "every", "each", "any", "one", "another", "no", "fellow")]
+# A possessive right before a name: "Qatar’s Ministry …", "the United Arab Emirates' …"
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})(?:['’]s|s['’]) $")
 # A country's possessive opening a candidate's name: "South Africa's Naspers Limited"
 _COUNTRYS = re.compile(r"(?P<owner>[^'’]+)['’]s ")
 # A registry name with a note after it in parentheses: "Marshalls (retailer)".
@@ -977,14 +979,30 @@ class AliasIndex:
                 weight[entry.country] += 0.5
         unresolved = []
         for hit in hits:
-            # among the countries that have a body of that name, the one named most
             having = {self.entries[t.entry_id].country: t for t in hit.targets}
+            # "Qatar's Ministry of Foreign Affairs": the country whose possessive it follows
+            if (owner := self._possessive_country(text, hit.start)) and owner in having:
+                self._add(suggestions, having[owner], text, hit.start, hit.end)
+                continue
+            # among the countries that have a body of that name, the one named most
             named = [(w, c) for c, w in weight.most_common() if c in having][:2]
             if not named or (len(named) > 1 and named[0][0] == named[1][0]):
                 unresolved.append(hit)
                 continue
             self._add(suggestions, having[named[0][1]], text, hit.start, hit.end)
         return unresolved
+
+    def _possessive_country(self, text: str, start: int) -> str:
+        """The ISO code of the country whose possessive ends right before `start` ("Qatar's
+        Ministry …", "the United Arab Emirates' Ministry …"), else ""."""
+        before = _POSSESSIVE_BEFORE.search(text, max(0, start - 45), start)
+        if before is None:
+            return ""
+        words = before["owner"].split()
+        for k in range(len(words)):
+            if country := self.country_named(" ".join(words[k:])):
+                return country.country
+        return ""
 
     def _national_candidates(self, text, suggestions, candidates) -> None:
         """A candidate that is a country's registry body under another form of its name:

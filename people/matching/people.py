@@ -576,6 +576,18 @@ _KIN = re.compile(
 )
 
 
+def _who_spans(folded: str):
+    """ "Katalin Karikó and Drew Weissman, whose discoveries …", "Jo Roe, who founded …"."""
+    if ", who" not in folded:
+        return
+    for who in _WHO.finditer(folded):
+        if match := _NAME_BEFORE_COMMA.search(folded, max(0, who.start() - 60), who.start()):
+            yield match.span("name"), match["name"]
+
+
+_WHO = re.compile(r", who(?:se|m)? (?=[a-z])")
+
+
 def _kin_spans(folded: str):
     if " his " not in folded and " her " not in folded and " their " not in folded:
         return
@@ -606,6 +618,7 @@ def _office_spans(folded: str):
         yield match.span("name"), match["name"]
 
 
+_PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:in|near) $")
 _NAME_BEFORE_AND = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) and $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
@@ -624,6 +637,7 @@ def spoken_names(folded: str):
             _office_spans(folded),
             _middle_initial_spans(folded),
             _kin_spans(folded),
+            _who_spans(folded),
         )
     )
     # "with Guillaume Lample and Timothée Lacroix, who had both worked at Meta": a name joined
@@ -654,8 +668,14 @@ def spoken_names(folded: str):
                 words = words[last + 1 :]
             if len(words) < 2 or any(w.lower() in FUNCTION_WORDS for w in words):
                 continue
-        if any(w.lower().strip(".") in _NOT_IN_A_NAME | NOT_NAME_WORDS for w in words):
+        # ("Bill" begins a name: "Bill Cassidy (R-La.)"; "… Bill" after a name is a law's)
+        if any(
+            w.lower().strip(".") in _NOT_IN_A_NAME | NOT_NAME_WORDS
+            for w in (words[1:] if words[0] == "Bill" and len(words) > 1 else words)
+        ):
             continue
+        if _PLACE_BEFORE.search(folded, max(0, start - 6), start):
+            continue  # "the Cave of Horror in Nahal Hever, the first …": a place
         if words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") in HONORIFICS:
             continue  # "Ms Bullock said": a person named before, by surname
         if _ARTICLE_BEFORE.search(folded, max(0, start - 5), start):
