@@ -1745,3 +1745,19 @@ def test_people_named_before_who_and_bill_as_a_given_name_but_not_a_place_after_
     assert [p.name for p in found.people] == [
         "Ann Harbor", "Jo Westbrook", "Edward J. Quay", "Bill Cassidy",
     ]  # fmt: skip
+
+
+def test_a_lists_last_comma_is_kept_or_dropped_and_a_listed_name_runs_to_its_last_item():
+    index = AliasIndex([Entry(1, "Senate Harbors, Quays, and Tides Committee", "legislature")])
+    found = index.find(
+        "The Senate Harbors, Quays and Tides Committee met the Department for Business, Energy "
+        "and Industrial Harbors. The Ministry of Harbors, Quays and Energy and Westbrook Steel "
+        "signed."
+    )
+    assert [m.text for s in found.organizations for m in s.mentions] == [
+        "Senate Harbors, Quays and Tides Committee"
+    ]
+    assert [c.name for c in found.candidates] == [
+        "Department for Business, Energy and Industrial Harbors",
+        "Ministry of Harbors, Quays and Energy",
+    ]

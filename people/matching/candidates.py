@@ -387,9 +387,17 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                     break  # "Laboratory of Engineering on the … campus"; but "Committee on …"
                 if lowered[k] in FUNCTION_WORDS - NAME_CONNECTORS:
                     break
+                commas = [j for j in range(i + 1, k) if words[j][2].endswith(",")]
+                listing = bool(commas) and "and" not in lowered[commas[-1] + 1 : k]
                 if lowered[k] == "and" and (
                     _another_name_at(lowered, k + 1)
-                    or (lowered[k - 1] in ORGANIZATION_HEADS and not _a_later_head(lowered, k))
+                    or (
+                        lowered[k - 1] in ORGANIZATION_HEADS
+                        and not _a_later_head(lowered, k)
+                        # "Department for Business, Energy and Industrial Strategy": a list's
+                        # last item
+                        and not listing
+                    )
                 ):
                     # "Bank of Canada and Bank of England": two names; but "Association of
                     # Energy and Water Industries" goes on to its own head

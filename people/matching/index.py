@@ -169,8 +169,14 @@ def _strip_the(name: str) -> str:
 
 def national_variants(name: str) -> list[str]:
     """The other ways news copy writes a national prefix: "United States District Court for …"
-    is also "U.S. District Court for …", and the reverse; "U.S. Steel" is also "U. S. Steel"."""
+    is also "U.S. District Court for …", and the reverse; "U.S. Steel" is also "U. S. Steel".
+    And a list's last comma, which house styles keep or drop: "Health, Education, Labor, and
+    Pensions" is also "Health, Education, Labor and Pensions"."""
     variants = []
+    if ", and " in name:
+        variants.append(name.replace(", and ", " and "))
+    elif re.search(r", [^,]+ and ", name):
+        variants.append(re.sub(r"(, [^,]+) and ", r"\1, and ", name))
     for long, short in _NATIONAL_FORMS:
         if name.startswith(long):
             variants.append(short + name[len(long) :])
