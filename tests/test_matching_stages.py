@@ -1761,3 +1761,20 @@ def test_a_lists_last_comma_is_kept_or_dropped_and_a_listed_name_runs_to_its_las
         "Department for Business, Energy and Industrial Harbors",
         "Ministry of Harbors, Quays and Energy",
     ]
+
+
+def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_country():
+    index = AliasIndex(
+        [Entry(1, "Harborland", "country", country="HL"),
+         Entry(2, "Harborland Wealth Fund", "other", country="HL")],
+        [(2, "Harborland's sovereign fund", False)],
+    )  # fmt: skip
+    found = index.find("Harborland's sovereign fund grew.")
+    assert [m.text for c in found.countries for m in c.mentions] == ["Harborland"]
+    found = AliasIndex([Entry(1, "Greece", "country", country="GR"),
+                        Entry(2, "Spain", "country", country="ES")]).find(
+        "The fragments, written in Greek, name a Spanish-language service. Greek officials met."
+    )  # fmt: skip
+    assert [(c.entry.name, [m.text for m in c.mentions]) for c in found.countries] == [
+        ("Greece", ["Greek"])
+    ]

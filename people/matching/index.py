@@ -195,6 +195,10 @@ _NOT_A_SHORT_FORM = (
 
 # Words that count what follows, as one counts people: "every New Yorker".
 _COUNTING = [[w] for w in ("a", "an", "every", "each", "any", "one", "another", "no", "fellow")]
+# A demonym as a language: "Spanish-speaking", "Spanish-language"; "written in Greek."
+_LANGUAGE_AFTER = re.compile(r"-(?:speaking|language|speakers?|dubbed|subtitled)\b")
+_LANGUAGE_BEFORE = re.compile(r"(?<!\w)(?:in|into) $")
+_LANGUAGE_END = re.compile(r"(?:[.,;:)]| and | or |$)")
 # A possessive right before a name: "Qatar’s Ministry …", "the United Arab Emirates' …"
 _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})(?:['’]s|s['’]) $")
 # A country's possessive opening a candidate's name: "South Africa's Naspers Limited"
@@ -880,11 +884,13 @@ class AliasIndex:
                 self._add(suggestions, target, text, hit.start, hit.end)
 
         unresolved = self._national_short_forms(text, national, suggestions)
+        self._countries_owning_names(text, chosen, suggestions)
         chosen = [h for h in chosen if h not in unresolved]  # free for candidates
         taken = [(h.start, h.end) for h in chosen]
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
         self._drop_country_modifiers(text, folded, suggestions)
+        self._drop_languages(folded, suggestions)
         governments = self._governments_named(text, folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_acronyms_naming_businesses(folded, suggestions)
@@ -997,6 +1003,17 @@ class AliasIndex:
                 continue
             self._add(suggestions, having[named[0][1]], text, hit.start, hit.end)
         return unresolved
+
+    def _countries_owning_names(self, text, chosen: list[Hit], suggestions) -> None:
+        """ "Norway's sovereign wealth fund", a registry alias: the country whose possessive
+        opens a name is named too."""
+        for hit in chosen:
+            owner = _COUNTRYS.match(text, hit.start, hit.end)
+            if owner is None or any(self.entries[t.entry_id].kind == COUNTRY for t in hit.targets):
+                continue
+            if (country := self.country_named(owner["owner"])) is not None:
+                target = Target(country.id, 0.9, "name")
+                self._add(suggestions, target, text, hit.start, hit.start + len(owner["owner"]))
 
     def _possessive_country(self, text: str, start: int) -> str:
         """The ISO code of the country whose possessive ends right before `start` ("Qatar's
@@ -1481,6 +1498,30 @@ class AliasIndex:
         kept = [m for m in suggestions[entry_id].mentions if m is not mention]
         _keep_mentions(suggestions, entry_id, kept)
         return True
+
+    def _drop_languages(self, folded, suggestions) -> None:
+        """ "a Spanish-language service", "written in Greek": a demonym that is a language
+        names no country."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind != COUNTRY:
+                continue
+            demonyms = {  # ("Myanmar" is the country's name too)
+                d for d in DEMONYMS.get(suggestion.entry.country, ()) if d != suggestion.entry.name
+            }
+            kept = [
+                m
+                for m in suggestion.mentions
+                if m.text not in demonyms
+                or not (
+                    _LANGUAGE_AFTER.match(folded, m.end)
+                    or (
+                        _LANGUAGE_BEFORE.search(folded, max(0, m.start - 6), m.start)
+                        and _LANGUAGE_END.match(folded, m.end)
+                    )
+                )
+            ]
+            if len(kept) != len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_country_modifiers(self, text, folded, suggestions) -> None:
         """A country's short form in a domestic office's title ("U.S. Attorney Jane Roe",
