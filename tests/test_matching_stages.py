@@ -1778,3 +1778,15 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     assert [(c.entry.name, [m.text for m in c.mentions]) for c in found.countries] == [
         ("Greece", ["Greek"])
     ]
+
+
+def test_a_titles_portfolio_or_field_is_no_body_and_lower_case_legal_forms_end_names():
+    found = AliasIndex([]).find(
+        "Dr. Jo Roe, Harborland’s Minister of Public Health, spoke. Ann Lee, Executive Vice "
+        "President of Quayside Missions and Technologies at Westbrook, agreed. Bo Poe, CEO of "
+        "Kestrel City Southern, and Jon Doe, Director of the Harbor Institute, met. Lek "
+        "Harbor Pharmaceuticals d.d. signed."
+    )
+    assert [c.name for c in found.candidates] == [
+        "Kestrel City Southern", "Harbor Institute", "Lek Harbor Pharmaceuticals d.d.",
+    ]  # fmt: skip

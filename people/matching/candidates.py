@@ -91,11 +91,13 @@ _CONNECTOR = (
 )  # fmt: skip
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
 # "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
+_LOWER_LEGAL_FORMS = r"d\.d\.|d\.o\.o\.|a\.s\.|s\.r\.o\.|e?hf\.|zrt\.|nyrt\.|kft\."
 # A place in parentheses inside a name, before more of it: "Churchill Falls (Labrador)
 # Corporation Limited" (not an acronym defined: "the Agency (EPA)").
 _PARENTHESIZED = r" \([A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)*\)(?= [A-Z])"
 _PHRASE = re.compile(
-    rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP}|{_PARENTHESIZED})*(?:,? (?:plc|ltd|llc|inc)\b\.?)?"
+    rf"{_CAP}(?:,? (?:{_CONNECTOR} )*{_CAP}|{_PARENTHESIZED})*"
+    rf"(?:,? (?:(?:plc|ltd|llc|inc|aps|sarl)\b\.?|{_LOWER_LEGAL_FORMS}))?"
 )
 # Where a minister's or a director's portfolio is listed: "Minister for Railways, ", "Director
 # General of " (then "New, Renewable Energy and Energy Conservation").
@@ -212,7 +214,9 @@ _NAMED_WITH_A_TOPIC = {
 _TITLE_BEFORE_A_NAME = TITLE_WORDS - ORGANIZATION_ADJECTIVES
 # Legal forms that may end a sentence with their period, or with the sentence's ("Inc.", "LLC.")
 _SENTENCE_END_FORMS = {s.rstrip(".") for s in STRONG_COMPANY_SUFFIXES} - {"co", "limited"}
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Ltd\.|Co\.|Pvt\.|St\.|Jr\.")
+_ABBREVIATION = re.compile(
+    r"(?:[A-Z]\.)+|Inc\.|Corp\.|Ltd\.|Co\.|Pvt\.|St\.|Jr\.|" + _LOWER_LEGAL_FORMS
+)
 
 
 def _organization_spans(folded: str, start: int, end: int):

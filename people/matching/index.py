@@ -24,6 +24,7 @@ from people.matching.lexicon import (
     CELESTIAL_BODIES,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    CORPORATE_FUNCTIONS,
     DEMONYMS,
     FUNCTION_WORDS,
     INITIAL_SKIP,
@@ -37,6 +38,7 @@ from people.matching.lexicon import (
     NOT_ORGANIZATION_WORDS,
     ONE_LEGAL_FORM,
     ORGANIZATION_HEADS,
+    PORTFOLIOS,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -275,6 +277,39 @@ def web_host(address: str) -> str:
     is no address ("Official Website")."""
     match = _WEB_ADDRESS.match(address or "")
     return match["host"].lower() if match else ""
+
+
+def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) -> None:
+    """ "Cameroon's Minister of Public Health", "Executive Vice President of Strategic Missions
+    and Technologies at Microsoft": after a title and "of" or "for", a portfolio's words, or a
+    field before "at" and a body, are the title's, not a body (not "Director of the Harbor
+    Institute", "CEO of Kansas City Southern")."""
+    for key, candidate in list(candidates.items()):
+        words = [w.lower().strip(",") for w in candidate.name.split() if w not in ("and", "&")]
+        if any(w in _BODY_NOUNS for w in words) or _LEGAL_FORM.search(candidate.name):
+            continue
+        portfolio = all(w in PORTFOLIOS or w in CORPORATE_FUNCTIONS for w in words)
+        if all(
+            (before := _TITLE_OF_BEFORE.search(folded, max(0, m.start - 40), m.start))
+            and before["title"].lower() in TITLE_HEADS
+            and (portfolio or _AT_A_BODY.match(folded, m.end))
+            for m in candidate.mentions
+        ):
+            del candidates[key]
+
+
+_AT_A_BODY = re.compile(r",? at (?:the )?[A-Z]")
+# A title and "of"/"for" right before a name: "Minister of ", "Vice President of "
+_TITLE_OF_BEFORE = re.compile(r"(?P<title>[A-Z][\w-]+) (?:of|for) (?:the )?$")
+# The nouns that end a body's name even after a title ("Director of the Harbor Institute")
+_BODY_NOUNS = {
+    "ministry", "department", "agency", "office", "commission", "committee", "subcommittee",
+    "council", "bureau", "authority", "institute", "institution", "university", "college",
+    "bank", "company", "corporation", "foundation", "association", "board", "administration",
+    "service", "court", "tribunal", "organization", "organisation", "group", "center", "centre",
+    "school", "museum", "hospital", "laboratory", "directorate", "division", "secretariat",
+    "parliament", "assembly", "government", "federation", "union", "society", "academy",
+}  # fmt: skip
 
 
 def _drop_surnames_of_people(folded: str, suggestions: dict, people) -> None:
@@ -941,6 +976,7 @@ class AliasIndex:
         self._children_named_under_their_parent(text, suggestions, candidates)
         self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
+        _drop_portfolios_of_titles(folded, candidates)
         self._drop_home_short_forms_abroad(folded, suggestions)
         self._drop_states_named_as_places(folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)

@@ -197,7 +197,8 @@ COMPANY_SUFFIXES = {
     "s.a.", "sa", "n.v.", "nv", "b.v.", "gmbh", "s.p.a.", "spa", "limited", "k.k.", "oyj", "asa",
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.", "pvt.", "pvt", "pjsc", "bhd",
     "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy", "incorporated", "pcl",
-    "(persero)", "n.a.",
+    "(persero)", "n.a.", "d.d.", "d.o.o.", "a.s.", "s.r.o.", "hf.", "ehf.", "aps", "s.l.",
+    "s.a.u.", "sarl", "zrt.", "nyrt.", "kft.", "a.e.",
 }  # fmt: skip
 # Words that make a "Center" a building, not a body ("Harborview Civic Center", "a
 # Convention Centre"); a space centre or a research centre is an organizational unit.
@@ -246,7 +247,7 @@ CONTINENTS = {"Africa", "Asia", "Europe", "Oceania", "Americas", "Antarctica"}
 STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
     "b.v.", "a/s", "k.k.", "oyj", "limited", "c.v.", "asa", "pjsc", "bhd", "bhd.", "tbk",
-    "ltda", "s.r.l.", "kgaa",
+    "ltda", "s.r.l.", "kgaa", "d.d.", "d.o.o.", "hf.", "ehf.", "s.r.o.", "zrt.", "nyrt.", "kft.",
 }  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
