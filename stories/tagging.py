@@ -258,6 +258,10 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 return entry.name
         if entry := index.entry_called(name):
             return entry.name
+        if site is not None and f"{name_key(site.name)} ".startswith(f"{name_key(name)} "):
+            # "…, Chairman and Chief Executive Officer, Abbott | abbott.com": the registry's
+            # "Abbott Laboratories", whose short form alone is too common a surname to index
+            return site.name
         if match := _CONSTRUCTED_MINISTRY.match(name):
             country = index.country_named(match["country"])
             if country and (ministry := index.ministry_of(country.country, match["portfolio"])):

@@ -1790,3 +1790,16 @@ def test_a_titles_portfolio_or_field_is_no_body_and_lower_case_legal_forms_end_n
     assert [c.name for c in found.candidates] == [
         "Kestrel City Southern", "Harbor Institute", "Lek Harbor Pharmaceuticals d.d.",
     ]  # fmt: skip
+
+
+def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
+    found = AliasIndex(
+        [Entry(1, "United States", "country", country="US")], [(1, "American", True)]
+    ).find(  # fmt: skip
+        "“We build,” said Meg O’Neill, CEO of the company. “Riders deserve it,” said Dorval R. "
+        "Harbor Jr., President of the authority. Its shares trade as American depositary "
+        "shares. Natura &Co Harbor S.A. agreed."
+    )
+    assert [p.name for p in found.people] == ["Meg O’Neill", "Dorval R. Harbor Jr."]
+    assert found.countries == []
+    assert [c.name for c in found.candidates] == ["Natura &Co Harbor S.A."]

@@ -679,6 +679,10 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Office of the Federal President of Tidewater", "agency", "AT", {})],
          "Federal President Ann van der Poe | Office of the Federal President of Tidewater",
          "Ann van der Poe", "Federal President", "Office of the Federal President of Tidewater"),
+        # a company's short form too common to index, under the site of the registry's company
+        ([("Harbor Laboratories", "company", "US", {"website": "https://www.harbor.com/"})],
+         "Ann Poe, Chairman and Chief Executive Officer, Harbor | harbor.com", "Ann Poe",
+         "Chairman and Chief Executive Officer", "Harbor Laboratories"),
         # a ministry named without its country: the country of the site's domain
         ([("Tidewater", "country", "TW", {}), ("Fiji", "country", "FJ", {}),
           ("Ministry of Tides of Tidewater", "ministry", "TW", {}),

@@ -77,7 +77,7 @@ def guess_organization_kind(name: str) -> str:
 
 
 # A capitalized word; the scan must skip lower-case text quickly (one character class first).
-_CAP = r"[A-Z][\w'.&/-]*"
+_CAP = r"&?[A-Z][\w'.&/-]*"  # ("Natura &Co": an ampersand glued to a word)
 # The small words inside names: English, and the particles of other languages' names
 # ("Banco Oriental del Plata", "Ministério da Economia").
 _ROMANCE_CONNECTORS = {

@@ -199,6 +199,7 @@ _NOT_A_SHORT_FORM = (
 _COUNTING = [[w] for w in ("a", "an", "every", "each", "any", "one", "another", "no", "fellow")]
 # A demonym as a language: "Spanish-speaking", "Spanish-language"; "written in Greek."
 _LANGUAGE_AFTER = re.compile(r"-(?:speaking|language|speakers?|dubbed|subtitled)\b")
+_SECURITY_AFTER = re.compile(r" [Dd]epositary (?:[Ss]hares?|[Rr]eceipts?)")
 _LANGUAGE_BEFORE = re.compile(r"(?<!\w)(?:in|into) $")
 _LANGUAGE_END = re.compile(r"(?:[.,;:)]| and | or |$)")
 # A possessive right before a name: "Qatar’s Ministry …", "the United Arab Emirates' …"
@@ -925,7 +926,7 @@ class AliasIndex:
         # A country named only inside an organization's name ("Bank of Canada", "Democratic
         # Republic of the Congo") is not named by itself: the longer name wins, as above.
         self._drop_country_modifiers(text, folded, suggestions)
-        self._drop_languages(folded, suggestions)
+        self._drop_demonyms_naming_no_country(folded, suggestions)
         governments = self._governments_named(text, folded, suggestions)
         self._drop_acronyms_defined_otherwise(folded, suggestions)
         self._drop_acronyms_naming_businesses(folded, suggestions)
@@ -1535,9 +1536,9 @@ class AliasIndex:
         _keep_mentions(suggestions, entry_id, kept)
         return True
 
-    def _drop_languages(self, folded, suggestions) -> None:
+    def _drop_demonyms_naming_no_country(self, folded, suggestions) -> None:
         """ "a Spanish-language service", "written in Greek": a demonym that is a language
-        names no country."""
+        names no country; nor does "American depositary shares", a kind of security."""
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind != COUNTRY:
                 continue
@@ -1550,6 +1551,7 @@ class AliasIndex:
                 if m.text not in demonyms
                 or not (
                     _LANGUAGE_AFTER.match(folded, m.end)
+                    or _SECURITY_AFTER.match(folded, m.end)
                     or (
                         _LANGUAGE_BEFORE.search(folded, max(0, m.start - 6), m.start)
                         and _LANGUAGE_END.match(folded, m.end)

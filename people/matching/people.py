@@ -256,7 +256,8 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
 
 
 _NAME_WORD = (
-    r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+(?:[A-Z][a-z'’]+)?){0,2}|[A-Z]\.(?:[A-Z]\.)?"
+    r"(?:[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z'’]+)?"  # "O’Neill", "D’Amato"
+    r"|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+(?:[A-Z][a-z'’]+)?){0,2}|[A-Z]\.(?:[A-Z]\.)?"
     r"|[A-Z][a-z]+[A-Z][a-z]+)"
 )
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
@@ -646,6 +647,12 @@ def spoken_names(folded: str):
         if folded[max(0, start - 5) : start] == " and ":
             if match := _NAME_BEFORE_AND.search(folded, max(0, start - 65), start):
                 spans.add((match.span("name"), match["name"]))
+    # one name per start, the longest: "Dorval R. Carter Jr.", not also "… Carter Jr"
+    longest = {}
+    for (start, end), found in spans:
+        if start not in longest or end > longest[start][0][1]:
+            longest[start] = ((start, end), found)
+    spans = set(longest.values())
     given: set[tuple[int, int]] = set()
     for (start, end), found in sorted(spans):
         words = found.replace(",", " ").split()
