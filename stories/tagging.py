@@ -216,6 +216,7 @@ _DEPUTY_SECRETARY_FOR = re.compile(
 _SECRETARY_OF_STATE_FOR = re.compile(r"\bSecretary of State for (?P<portfolio>[A-Z][\w ,&'-]+)$")
 _OFFICE_FORMS = (
     "Office of the {title} of {place}", "{place} {title}'s Office", "Office of the {place} {title}",
+    "{place} County {title}'s Office",  # "Harbor District Attorney": the county's
 )  # fmt: skip
 _PLACE_KINDS = {"country", "subnational"}
 _PLACE_FORMS = (
@@ -303,6 +304,11 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 return entry.name  # (of a country the story names: not Malta's "Ministry for
                 # Finance" for Ireland's Minister for Finance)
     if match := _MINISTER_TITLE.search(source.title):
+        # "Minister for Europe and Foreign Affairs | France Diplomatie": the label's country
+        if (country := _country_in(label)) and (
+            ministry := index.ministry_of(country, match["portfolio"])
+        ):
+            return ministry.name
         findings = findings or suggest(parsed_story_text(parsed))
         home = settings.NEWSROOM_HOME_COUNTRY
         for country in findings.countries:
@@ -381,6 +387,17 @@ def _state_named(text: str) -> str:
             if found:
                 counts.append((found, entry.name))
     return max(counts)[1] if counts else ""
+
+
+def _country_in(label: str) -> str:
+    """The ISO code of a country a label names in words ("France Diplomatie"), else ""."""
+    words = label.split()
+    index = current_index()
+    for size in (3, 2, 1):
+        for at in range(len(words) - size + 1):
+            if country := index.country_named(" ".join(words[at : at + size])):
+                return country.country
+    return ""
 
 
 def _national_entry(name: str, findings: Findings):

@@ -679,6 +679,35 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Office of the Federal President of Tidewater", "agency", "AT", {})],
          "Federal President Ann van der Poe | Office of the Federal President of Tidewater",
          "Ann van der Poe", "Federal President", "Office of the Federal President of Tidewater"),
+        # a title before the name and a generation after it, nothing more
+        ([("Supreme Court of Tidewater", "other", "US", {})],
+         "Chief Justice Ann B. Poe, Jr. | Supreme Court of Tidewater", "Ann B. Poe, Jr.",
+         "Chief Justice", "Supreme Court of Tidewater"),
+        # a place, its office's title, the name and its generation
+        ([("Harbor County", "subnational", "US", {}),
+          ("Harbor County District Attorney's Office", "agency", "US", {})],
+         "Harbor District Attorney Ann B. Poe, Jr. | Newsroom", "Ann B. Poe, Jr.",
+         "District Attorney", "Harbor County District Attorney's Office"),
+        # a company, titles joined by "and", the name
+        ([("Tidewater Corporation", "company", "US", {"aliases": ["TIDEWATER"]})],
+         "TIDEWATER founder and CEO Ann Poe | Newsroom", "Ann Poe", "founder and CEO",
+         "Tidewater Corporation"),
+        # the title before the name, the body after it
+        ([("Harbor County Sheriff's Department", "agency", "US", {})],
+         "Sheriff Ann B. Poe of Harbor County Sheriff's Department | Newsroom", "Ann B. Poe",
+         "Sheriff", "Harbor County Sheriff's Department"),
+        # an ordinal before the title; a hyphenated title after a courtesy title
+        ([("Tidewater Military Academy", "agency", "US", {})],
+         "Lieutenant General Ann B. Poe, 61st Superintendent, Tidewater Military Academy | "
+         "Newsroom", "Ann B. Poe", "Superintendent", "Tidewater Military Academy"),
+        ([("University of Tidewater", "university", "US", {})],
+         "Professor Ann Poe, Vice-Chancellor of the University of Tidewater | Newsroom",
+         "Ann Poe", "Vice-Chancellor", "University of Tidewater"),
+        # a minister of the country the label names in words
+        ([("Tidewater", "country", "TW", {}),
+          ("Ministry of Tides of Tidewater", "ministry", "TW", {})],
+         "Ann Poe, Minister for Tides | Tidewater Diplomatie", "Ann Poe", "Minister for Tides",
+         "Ministry of Tides of Tidewater"),
         # a company's short form too common to index, under the site of the registry's company
         ([("Harbor Laboratories", "company", "US", {"website": "https://www.harbor.com/"})],
          "Ann Poe, Chairman and Chief Executive Officer, Harbor | harbor.com", "Ann Poe",

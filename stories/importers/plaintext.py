@@ -503,6 +503,24 @@ def _comma_attribution(text: str, known: KnownOrganization):
     while tokens and tokens[0].lower() in courtesy:
         leading.append(tokens.pop(0))
     leading_title = " ".join(w for w in leading if w.lower() not in courtesy | lexicon.RANKS)
+    body_first, tokens = _body_before_title(tokens)
+    if body_first:
+        # "Manhattan District Attorney Alvin L. Bragg, Jr.": a place or a body, its title,
+        # then the name
+        title_words = []
+        while tokens and (
+            _is_title_word(tokens[0])
+            or (not title_words and tokens[0] in _LEVELS | {"District"})
+            or (tokens[0] in ("and", "&") and len(tokens) > 1 and _is_title_word(tokens[1]))
+        ):
+            title_words.append(tokens.pop(0))
+        if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
+            return None
+        name = ", ".join([" ".join(tokens), *name_parts[1:]])
+        rest = [p for p in parts[i:] if p]
+        if not rest:
+            return name, " ".join(title_words), body_first
+        return _titles_and_body(name, rest, known, " ".join(title_words))
     # "Jane Roe III", "Jane Roe PhD": a suffix without its comma stays with the name.
     if not _looks_like_name([t for t in tokens if not _is_name_suffix(t)] or tokens):
         return None
@@ -517,11 +535,14 @@ def _comma_attribution(text: str, known: KnownOrganization):
 def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leading_title=""):
     """(name, title, organization) from the parts of the line after the name."""
     if not rest:
-        return name, "", ""
+        # "Chief Justice John G. Roberts, Jr.": the title before the name, nothing after it
+        return name, leading_title, ""
     if (article := re.match(r"(?:a|an) (?=\w)", rest[0])) and _is_title_word(
         rest[0][article.end() :].split()[0]
     ):
         rest = [rest[0][article.end() :], *rest[1:]]  # "Jo Roe, a spokesperson for Acme"
+    if ordinal := _ORDINAL.match(rest[0]):
+        rest = [rest[0][ordinal.end() :], *rest[1:]]  # "61st Superintendent": the 61st to hold it
     if not rest[0][:1].isupper() and rest[0].split()[0].lower() not in TITLE_WORDS:
         return None  # "Bats, which live in caves, …": a sentence, not a title
     body = ", ".join(rest)
@@ -601,6 +622,41 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     return name, title, organization
 
 
+def _body_before_title(tokens: list[str]) -> tuple[str, list[str]]:
+    """ "Google CEO Sundar Pichai", "NVIDIA founder and CEO Jensen Huang", "Manhattan District
+    Attorney Alvin L. Bragg": one to three capitalized words (no title's), then title words,
+    then a name of two words or more. Returns the body and the tokens from the title on, else
+    ("", tokens)."""
+    for cut in (1, 2, 3):
+        if len(tokens) < cut + 3 or not _is_title_word(tokens[cut]):
+            continue
+        head = tokens[:cut]
+        if any(_is_title_word(t) or not t[:1].isupper() for t in head):
+            return "", tokens
+        if head[0].lower() in HONORIFICS | lexicon.RANK_ABBREVIATIONS | lexicon.RANKS | _NO_BODY:
+            return "", tokens  # "Federal President …", "Former CEO …"
+        k = cut
+        while k < len(tokens) and (
+            _is_title_word(tokens[k])
+            or (tokens[k] in ("and", "&") and k + 1 < len(tokens) and _is_title_word(tokens[k + 1]))
+        ):
+            k += 1
+        names = [t for t in tokens[k:] if t.lower().rstrip(",") not in NAME_SUFFIXES]
+        if _looks_like_name(names[:4]) and len(tokens) - k <= 5:
+            if cut > 1 and head[-1] in _LEVELS | {"District"}:
+                # "Manhattan District Attorney …": the level is the title's ("District
+                # Attorney"), the place before it the body's
+                return " ".join(head[:-1]), tokens[cut - 1 :]
+            return " ".join(head), tokens[cut:]
+        return "", tokens
+    return "", tokens
+
+
+# Words before a title that are the title's, not a body's
+_NO_BODY = {"federal", "state", "national", "former", "then", "incoming", "outgoing", "retired"}
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) (?=[A-Z])")
+
+
 def _organization_before_title(text: str, known: KnownOrganization) -> tuple[str, str] | None:
     """ "FIFA President", "UNDP Administrator", "Texas Attorney General": a body or a place
     with a government of its own, then only title words."""
@@ -620,7 +676,9 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 
 # A photo caption's sentence: its people somewhere, then "at the" and a lower-case noun, and a
 # full stop ("… and Intel CEO Pat Gelsinger at the groundbreaking of the site.").
-_A_CAPTIONS_SENTENCE = re.compile(r" (?:at|during|in|on) the [a-z][\w-]+ (?:of|for|at) .*\.$")
+_A_CAPTIONS_SENTENCE = re.compile(
+    r" (?:at|during|in|on) the [a-z][\w-]+(?: (?:of|for|at|in) .*)?\.$"
+)
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
 _SECOND_ROLE = re.compile(
@@ -690,12 +748,15 @@ def _plain_attribution(text: str, known: KnownOrganization):
     body = ""
     if len(tokens) > 2 and tokens[0] in _NATIONAL_PREFIXES and _is_title_word(tokens[1]):
         leading.append(tokens.pop(0))  # "U.S. Attorney Jo Roe"
-    elif len(tokens) > 3 and _ACRONYM.fullmatch(tokens[0]) and _is_title_word(tokens[1]):
-        body = tokens.pop(0)  # "EPA Administrator Lee Zeldin", "NATO Secretary General …"
+    else:
+        # "EPA Administrator Lee Zeldin", "Google CEO Sundar Pichai", "Ryanair Group CEO …"
+        body, tokens = _body_before_title(tokens)
     while tokens and (
         _is_title_word(tokens[0])
         # "Federal President Alexander Van der Bellen", "Federal Chancellor …"
         or (tokens[0] == "Federal" and len(tokens) > 1 and _is_title_word(tokens[1]))
+        # "founder and CEO Jensen Huang": titles joined by "and"
+        or (tokens[0] in ("and", "&") and leading and len(tokens) > 1 and _is_title_word(tokens[1]))
     ):
         leading.append(tokens.pop(0))
     # "Secretary of State Marco Rubio": a title may take "of <Word>" before the name.
@@ -729,6 +790,10 @@ def _plain_attribution(text: str, known: KnownOrganization):
     if not title_words:  # "Rep. Jo Roe (D-NY)": the courtesy title is the office
         offices = lexicon.OFFICE_HONORIFICS
         title_words = [offices[w.lower()] for w in leading if w.lower() in offices][:1]
+    if tokens and tokens[0] in ("of", "at") and len(tokens) > 1:
+        # "Sheriff Robert G. Luna of Los Angeles County": the title before the name, the body
+        # after it
+        return " ".join(name_tokens), " ".join(title_words), _strip_the(" ".join(tokens[1:]))
     if tokens:
         title, organization = split_title_organization(" ".join(tokens), known)
         return " ".join(name_tokens), title, organization or body
@@ -931,6 +996,8 @@ def _strip_the(text: str) -> str:
 
 def _is_title_word(token: str) -> bool:
     word = token.lower().rstrip(",")
+    if "-" in word and word.rsplit("-", 1)[1] in lexicon.TITLE_HEADS:
+        return True  # "Vice-Chancellor", "Deputy-Governor"
     return word in TITLE_WORDS or word in HONORIFICS - {"the"}
 
 
