@@ -1803,3 +1803,21 @@ def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     assert [p.name for p in found.people] == ["Meg O’Neill", "Dorval R. Harbor Jr."]
     assert found.countries == []
     assert [c.name for c in found.candidates] == ["Natura &Co Harbor S.A."]
+
+
+def test_names_after_a_registry_name_and_and_a_parent_ending_a_sentence():
+    index = AliasIndex(
+        [Entry(1, "Harbor Edison", "company", country="US"),
+         Entry(2, "Quay Gas & Electric", "company", country="US"),
+         Entry(3, "Harbor Ports", "company", country="IN"),
+         Entry(4, "Westbrook Inc.", "company", country="US"),
+         Entry(5, "Westbrook Search LLC", "company", country="US", parent_id=4)],
+        [(5, "Westbrook Search", False)],
+    )  # fmt: skip
+    found = index.find(
+        "Customers of Harbor Edison and Quay Gas & Electric Company may apply. Harbor Ports and "
+        "Special Economic Zone Ltd agreed. The order named their parent, Westbrook Inc. "
+        "Westbrook Search said it would appeal. Kestrel Bank, National Association lent."
+    )
+    assert sorted(s.entry.id for s in found.organizations) == [1, 2, 3, 4, 5]
+    assert [c.name for c in found.candidates] == ["Kestrel Bank"]

@@ -77,6 +77,8 @@ def guess_organization_kind(name: str) -> str:
 
 
 # A capitalized word; the scan must skip lower-case text quickly (one character class first).
+AFTER_A_REGISTRY_NAME = "a name after a registry name and 'and'"
+_AND_AFTER = re.compile(r",? (?:and|&) (?:the )?")
 _CAP = r"&?[A-Z][\w'.&/-]*"  # ("Natura &Co": an ampersand glued to a word)
 # The small words inside names: English, and the particles of other languages' names
 # ("Banco Oriental del Plata", "Ministério da Economia").
@@ -507,6 +509,14 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
     candidates: dict[str, Candidate] = {}
 
     def add(start: int, end: int, reason: str) -> None:
+        for s, e in taken:
+            if s <= start < e < end and (joined := _AND_AFTER.match(folded, e)):
+                # "Southern California Edison and San Diego Gas & Electric Company": the
+                # registry's name, then perhaps a name of its own (kept only if the registry
+                # knows it under another form: "Adani Ports and Special Economic Zone Ltd" is
+                # one name)
+                start, reason = joined.end(), AFTER_A_REGISTRY_NAME
+                break
         if overlaps(start, end, taken):
             # "Monetary Policy Committee of the Reserve Bank of India": the body named before
             # "of" a registry name is a part of it; the registry name is tagged on its own.
@@ -526,6 +536,8 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
                 if overlaps(start, end, taken) or " " not in folded[start:end]:
                     return  # (one word, "the Board of Acme AG": no name of its own)
                 reason = "a part of the organization named after it"
+        if folded[start:end] == "National Association" and folded[:start].endswith("Bank, "):
+            return  # "JPMorgan Chase Bank, National Association": a U.S. bank's legal form
         if _NUMBERED.match(folded, end) and folded[start:end].lower().endswith(" unit"):
             return  # "Unit 1" of a power plant: equipment, not a body
         if _IN_A_PORTFOLIO.search(folded, max(0, start - 120), start) and (

@@ -15,6 +15,7 @@ from itertools import pairwise
 import ahocorasick
 
 from people.matching.candidates import (
+    AFTER_A_REGISTRY_NAME,
     described_candidates,
     find_candidates,
     guess_organization_kind,
@@ -969,6 +970,8 @@ class AliasIndex:
         self._drop_names_inside_candidates(suggestions, candidates)
         self._countries_owning_companies(suggestions, candidates)
         self._short_forms(text, suggestions, candidates)
+        for key in [k for k, c in candidates.items() if c.reason == AFTER_A_REGISTRY_NAME]:
+            del candidates[key]  # not the registry's body under another form: not a name
         self._drop_national_prefixes(suggestions, candidates)
         self._learn_acronyms(text, folded, suggestions, candidates, taken)
         self._implied_ministries(text, folded, suggestions, candidates)
@@ -1624,6 +1627,8 @@ class AliasIndex:
                 if (
                     after is not None
                     and folded[mention.end : mention.end + 1] == " "
+                    # ("their parent, Alphabet Inc. Google said …": a sentence ended)
+                    and not mention.text.endswith(".")
                     and (
                         self._is_ancestor(entry_id, after.entry.id)
                         # "White House" before a part of the Executive Office of the President
