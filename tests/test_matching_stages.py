@@ -1821,3 +1821,19 @@ def test_names_after_a_registry_name_and_and_a_parent_ending_a_sentence():
     )
     assert sorted(s.entry.id for s in found.organizations) == [1, 2, 3, 4, 5]
     assert [c.name for c in found.candidates] == ["Kestrel Bank"]
+
+
+def test_a_name_described_by_the_noun_before_it_is_a_candidate_unless_the_registry_has_it():
+    index = AliasIndex([Entry(1, "Kestrel", "company", country="ID")])
+    found = index.find(
+        "The state sued with the environmental group Harbor River Watch on Monday. A dispute with "
+        "activist investor Quayside Capital Management ended. The center is named for the late "
+        "investor Jon Westbrook. State energy company Kestrel, which supplies diesel, agreed. "
+        "Harbor Research Services, a company from New York state, ran the robot."
+    )
+    assert [(c.name, c.kind_guess) for c in found.candidates] == [
+        ("Harbor River Watch", "other"),
+        ("Quayside Capital Management", "company"),
+        ("Harbor Research Services", "company"),
+    ]
+    assert [s.entry.id for s in found.organizations] == [1]

@@ -615,8 +615,19 @@ _DESCRIPTION = re.compile(
     r"league|political party|party|sovereign wealth fund|hedge fund|pension fund|"
     r"stock exchange|exchange|unit|division|subsidiary|affiliate)"
     r"(?=[,.;:]| (?:that|which|based|headquartered|in|with|and|whose|owned|founded|of|"
-    r"spanning|led|formed|created|representing|serving|working|focused)\b)"
+    r"spanning|led|formed|created|representing|serving|working|focused|from|operating|"
+    r"specializing|specialising|making|providing|known|run)\b)"
 )
+# "the environmental group Cape Fear River Watch", "activist investor Politan Capital
+# Management", "the investment firm Engine No. 1": a name explained by the noun before it.
+_DESCRIBED_BY_A_NOUN = re.compile(
+    r"(?<![\w-])(?P<noun>group|firm|company|investor|consultancy|charity|nonprofit|non-profit|"
+    r"start-?up|think tank|watchdog|lender|insurer|broadcaster|publisher|retailer|"
+    r"conglomerate|developer|manufacturer|chipmaker|drugmaker|automaker|carmaker|operator) "
+    rf"(?P<name>{_RUN})"
+)
+_DESCRIBED_KINDS = {"group": "other", "charity": "nonprofit", "nonprofit": "nonprofit",
+                    "non-profit": "nonprofit", "think tank": "nonprofit"}  # fmt: skip
 _APPOSITIVE_KINDS = {"nonprofit": "nonprofit", "non-profit": "nonprofit", "charity": "nonprofit",
                      "think tank": "nonprofit", "university": "university",
                      "college": "university", "advocacy group": "nonprofit",
@@ -737,6 +748,39 @@ def described_candidates(
             ):
                 start = deal.start("name")
                 add(start, start + len(name), "company", "bought, merged or invested in")
+
+    for described in _DESCRIBED_BY_A_NOUN.finditer(folded):
+        words = described["name"].split(" ")
+        while words and words[-1] in {
+            "and",
+            "of",
+            "for",
+            "the",
+            "&",
+            "de",
+            "des",
+            "du",
+            "del",
+            "la",
+        }:
+            words.pop()  # "… Management and …": the name ends before its connector
+        ends = [
+            k for k, w in enumerate(words) if w.endswith(".") and not _ABBREVIATION.fullmatch(w)
+        ]
+        name = " ".join(words[: ends[0] + 1] if ends else words).rstrip(".,")
+        start = described.start("name")
+        before = folded[max(0, described.start() - 2) : described.start()]
+        if (
+            name
+            and _a_company_name(name)
+            and not before.strip()[-1:].isupper()  # "Acme Group Holdings": one name
+            and (" " in name or len(name) > 3)
+            and not name.endswith(("'s", "’s"))
+            # "the late investor Richard Gilder": an investor may be a person
+            and (described["noun"] != "investor" or _HEAD_WORD.search(name) or name.count(" ") > 1)
+        ):
+            kind = _DESCRIBED_KINDS.get(described["noun"], "company")
+            add(start, start + len(name), kind, f"described as a {described['noun']} before it")
 
     for listed in _TICKER.finditer(folded):
         match = _NAME_BEFORE.search(folded, max(0, listed.start() - 80), listed.start())

@@ -1789,7 +1789,13 @@ class AliasIndex:
 
     def _drop_names_inside_candidates(self, suggestions, candidates) -> None:
         """ "Commonwealth" inside "Foreign, Commonwealth and Development Office": a word of a
-        longer name, not the Commonwealth of Nations."""
+        longer name, not the Commonwealth of Nations. A candidate the registry names as it is
+        ("State energy company Pertamina") is the registry's."""
+        named = {(m.start, m.end) for s in suggestions.values() for m in s.mentions}
+        for key, candidate in list(candidates.items()):
+            candidate.mentions = [m for m in candidate.mentions if (m.start, m.end) not in named]
+            if not candidate.mentions:
+                del candidates[key]
         spans = [(m.start, m.end) for c in candidates.values() for m in c.mentions]
         if not spans:
             return
