@@ -548,3 +548,18 @@ def test_a_quotations_first_words_are_no_persons_full_name():
     paragraphs = ("Jo Gopal said: “Joining Kestrel allows us to grow.”", "Kestrel agreed.")
     assert _full_name_in("Kestrel", paragraphs) is None
     assert _full_name_in("Gopal", paragraphs) == ["Jo", "Gopal"]
+
+
+def test_a_speaker_named_with_his_generation_is_the_person_not_the_body_after_him():
+    carter = person("Dorval R. Harbor Jr.", known=False)
+    pallone = person("Frank Quay, Jr.", "Chairman", known=False)
+    paragraphs = [
+        "“Riders deserve service,” said Dorval R. Harbor Jr., President of the Harbor Transit "
+        "Authority.",
+        "“Americans have had no say,” Quay said.",
+    ]
+    found = findings([carter, pallone], [organization("Harbor Transit Authority")])
+    assert spoken(paragraphs, found) == [
+        ("Riders deserve service,", "Dorval R. Harbor Jr.", "said"),
+        ("Americans have had no say,", "Frank Quay, Jr.", "said"),
+    ]

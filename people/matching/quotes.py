@@ -221,8 +221,11 @@ def _known(paragraphs, findings, source, spans) -> tuple[list[_Known], list[_Kno
         found_people.insert(0, source)
     for finding in found_people:
         name = finding.name
-        if finding.person is None and len(_strip_title(name.split())) >= 2:
-            name = " ".join(_strip_title(name.split()))  # "Economist Ravi Menon"
+        bare = _strip_title(name.split()) if finding.person is None else []
+        if len(bare) >= 2 and bare[0] != name.split()[0].strip(","):
+            # "Economist Ravi Menon": the name from its first word on, as written ("Frank
+            # Pallone, Jr." keeps its comma)
+            name = name[name.index(bare[0], len(name.split()[0])) :]
         if finding.person is None:
             name = _without_title_object(name, paragraphs)
         speaker = QuoteSpeaker(name, finding.title, finding.organization, PERSON, finding.person)
@@ -1105,6 +1108,8 @@ def _strip_title(run: list[str]) -> list[str]:
     last_title = -1
     for n, word in enumerate(words):
         lowered = word.lower()
+        if n and lowered.rstrip(".") in ("jr", "sr"):
+            continue  # "Dorval R. Carter Jr.": a generation, not an abbreviated title
         if (
             is_title_word(lowered)
             or lowered in OCCUPATIONS
