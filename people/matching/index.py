@@ -95,8 +95,8 @@ _MINISTER_BEFORE = re.compile(
     re.I,
 )
 # "… (EPA)", and "… (Autoriteit Persoonsgegevens, AP)": a name in its own language first
-_ACRONYM_AFTER = re.compile(
-    r"^\s*\(\s*(?:[A-Z][^(),]{2,60}, )?(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)"
+_ACRONYM_AFTER = re.compile(  # (matched at a name's end: no slice of the rest of the text)
+    r"\s*\(\s*(?:[A-Z][^(),]{2,60}, )?(?P<acr>[A-Z][A-Za-z0-9&.+-]{1,14})\s*\)"
 )
 # "(Autoriteit Persoonsgegevens, AP)": the name an acronym stands for, before it in parentheses
 _LOCAL_NAME_BEFORE = re.compile(r"\((?P<name>[A-Z][^(),]{2,60}), $")
@@ -1048,6 +1048,8 @@ class AliasIndex:
         """ "Norway's sovereign wealth fund", a registry alias: the country whose possessive
         opens a name is named too."""
         for hit in chosen:
+            if text.find("s ", hit.start, hit.end) < 0:
+                continue  # (no possessive inside: most names; a cheap look before the pattern)
             owner = _COUNTRYS.match(text, hit.start, hit.end)
             if owner is None or any(self.entries[t.entry_id].kind == COUNTRY for t in hit.targets):
                 continue
@@ -1723,12 +1725,14 @@ class AliasIndex:
         """ "the Danish firm BASE", "QFC stores": the text says the acronym is a business, so
         it is not the registry's public body or charity of those letters."""
         for entry_id, suggestion in list(suggestions.items()):
-            if suggestion.entry.kind in {"company", "media", COUNTRY}:
+            if suggestion.entry.kind in {"company", "media", COUNTRY} or not any(
+                m.text[1:2].isupper() for m in suggestion.mentions
+            ):
                 continue
             business = set()
             for mention in suggestion.mentions:
-                if not is_acronym(mention.text):
-                    continue
+                if not mention.text[1:2].isupper() or not is_acronym(mention.text):
+                    continue  # (the second letter's case first: most mentions are no acronym)
                 before = folded[max(0, mention.start - 30) : mention.start].split()
                 after = folded[mention.end : mention.end + 30].split()
                 if (before and before[-1].lower() in COMPANY_NOUNS) or (
@@ -2046,11 +2050,11 @@ class AliasIndex:
             for mention in suggestion.mentions:
                 if overlaps(mention.start, mention.end, inside_candidates):
                     continue  # "Authority of Ghana (NRAG)": the acronym is the candidate's
-                if match := _ACRONYM_AFTER.match(folded[mention.end :]):
+                if match := _ACRONYM_AFTER.match(folded, mention.end):
                     learned.setdefault(match["acr"], (suggestion.entry, None))
         for candidate in candidates.values():
             for mention in candidate.mentions:
-                if match := _ACRONYM_AFTER.match(folded[mention.end :]):
+                if match := _ACRONYM_AFTER.match(folded, mention.end):
                     learned.setdefault(match["acr"], (None, candidate))
         for acronym, (entry, candidate) in learned.items():
             if f"({acronym.lower()})" in COMPANY_SUFFIXES or acronym.lower() in COMPANY_SUFFIXES:
