@@ -203,6 +203,10 @@ _LANGUAGE_AFTER = re.compile(r"-(?:speaking|language|speakers?|dubbed|subtitled)
 _SECURITY_AFTER = re.compile(r" [Dd]epositary (?:[Ss]hares?|[Rr]eceipts?)")
 _LANGUAGE_BEFORE = re.compile(r"(?<!\w)(?:in|into) $")
 _LANGUAGE_END = re.compile(r"(?:[.,;:)]| and | or |$)")
+# The words around an acronym that say it is a business's: "firm " BASE, QFC " stores"
+_AFTER_A_COMPANY_NOUN = tuple(f" {noun} " for noun in sorted(COMPANY_NOUNS))
+_BEFORE_A_TRADE_NOUN = tuple(f" {noun}" for noun in sorted(TRADE_NOUNS))
+_WORD_AFTER = re.compile(r" (\w+)")
 # A possessive right before a name: "Qatar’s Ministry …", "the United Arab Emirates' …"
 _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})(?:['’]s|s['’]) $")
 # A country's possessive opening a candidate's name: "South Africa's Naspers Limited"
@@ -1733,10 +1737,9 @@ class AliasIndex:
             for mention in suggestion.mentions:
                 if not mention.text[1:2].isupper() or not is_acronym(mention.text):
                     continue  # (the second letter's case first: most mentions are no acronym)
-                before = folded[max(0, mention.start - 30) : mention.start].split()
-                after = folded[mention.end : mention.end + 30].split()
-                if (before and before[-1].lower() in COMPANY_NOUNS) or (
-                    after and after[0].lower().strip(".,;:") in TRADE_NOUNS
+                if folded.endswith(_AFTER_A_COMPANY_NOUN, 0, mention.start) or (
+                    folded.startswith(_BEFORE_A_TRADE_NOUN, mention.end)
+                    and _WORD_AFTER.match(folded, mention.end)[1] in TRADE_NOUNS
                 ):
                     business.add(mention.start)
             if business:
