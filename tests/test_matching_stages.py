@@ -1837,3 +1837,18 @@ def test_a_name_described_by_the_noun_before_it_is_a_candidate_unless_the_regist
         ("Harbor Research Services", "company"),
     ]
     assert [s.entry.id for s in found.organizations] == [1]
+
+
+def test_al_particles_roman_generations_and_a_company_of_a_place_with_its_legal_form():
+    index = AliasIndex([Entry(1, "America", "country", country="US")])
+    found = index.find(
+        "“It is ready,” said Secretary of Defense Lloyd J. Quay III. Syrian Foreign Minister "
+        "Asaad Hassan al-Harbor met him. “We are here,” said Ahmed al-Westbrook, the leader. "
+        "The plant is run by Harbor Development & Manufacturing of America, LLC, a unit."
+    )
+    assert [p.name for p in found.people] == [
+        "Lloyd J. Quay III", "Asaad Hassan al-Harbor", "Ahmed al-Westbrook",
+    ]  # fmt: skip
+    assert [c.name for c in found.candidates] == [
+        "Harbor Development & Manufacturing of America, LLC"
+    ]

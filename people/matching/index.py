@@ -285,6 +285,33 @@ def web_host(address: str) -> str:
     return match["host"].lower() if match else ""
 
 
+def _companies_of_a_place(text: str, folded: str, candidates: dict[str, Candidate]) -> None:
+    """ "Honda Development & Manufacturing of America, LLC" was cut at the place, leaving the
+    candidate "America, LLC": a place and a legal form after "of" end the name before them."""
+    for key, candidate in list(candidates.items()):
+        if not _PLACE_AND_FORM.fullmatch(candidate.name):
+            continue
+        mentions = []
+        for mention in candidate.mentions:
+            owner = _NAME_OF_BEFORE.search(folded, max(0, mention.start - 100), mention.start)
+            if owner:
+                start = owner.start()
+                mentions.append(Mention(text[start : mention.end], start, mention.end))
+        if mentions:
+            del candidates[key]
+            for mention in mentions:
+                _add_candidate(
+                    candidates, mention.text, mention.start, mention.end,
+                    kind_guess="company", reason=candidate.reason,
+                    country_guess=candidate.country_guess,
+                )  # fmt: skip
+
+
+# "America, LLC": one capitalized word and a legal form; the name "… of" before it
+_PLACE_AND_FORM = re.compile(rf"[A-Z][a-z]+(?i:{ONE_LEGAL_FORM})")
+_NAME_OF_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w'.-]*(?: (?:&|and|[A-Z][\w'.-]*))* of $")
+
+
 def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) -> None:
     """ "Cameroon's Minister of Public Health", "Executive Vice President of Strategic Missions
     and Technologies at Microsoft": after a title and "of" or "for", a portfolio's words, or a
@@ -973,6 +1000,7 @@ class AliasIndex:
         self._bodies_named_within_bodies(text, suggestions, candidates)
         self._drop_names_inside_candidates(suggestions, candidates)
         self._countries_owning_companies(suggestions, candidates)
+        _companies_of_a_place(text, folded, candidates)
         self._short_forms(text, suggestions, candidates)
         for key in [k for k, c in candidates.items() if c.reason == AFTER_A_REGISTRY_NAME]:
             del candidates[key]  # not the registry's body under another form: not a name

@@ -32,9 +32,11 @@ from people.matching.results import PersonEntry
 
 # "Roe", "Brooks-LaSure", "Waker-Uz-Zaman", "J.", "McNamara"
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z'’-]+(?:-?[A-Z][a-z'’-]+){0,2}|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"^(?:[A-Z][a-z'’-]+(?:-?[A-Z][a-z'’-]+){0,2}|[A-Z]\.|[A-Z][a-z]+[A-Z][a-z]+"
+    r"|(?:al|el)-[A-Z][a-z'’]+)$"  # "Asaad Hassan al-Shaibani"
 )
 _GENERATIONS = {"Jr.", "Sr.", "II", "III", "IV"}
+_NUMERALS_ENDING_A_SENTENCE = {"II.", "III.", "IV."}
 _SINGULAR = {"Sens.": "Sen.", "Reps.": "Rep.", "Secretaries": "Secretary", "Justices": "Justice",
              "Chairmen": "Chairman", "Chairwomen": "Chairwoman", "Congressmen": "Congressman",
              "Congresswomen": "Congresswoman"}  # fmt: skip
@@ -241,10 +243,13 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
         k += 1
         if (
             k < len(tokens)
-            and tokens[k][2] in _GENERATIONS
-            and folded[tokens[k - 1][1] : tokens[k][0]] == ", "
-        ):  # "Frank Pallone, Jr. (D-N.J.)": a generation after its comma
-            name_tokens.append(tokens[k])
+            and (tokens[k][2] in _GENERATIONS or tokens[k][2] in _NUMERALS_ENDING_A_SENTENCE)
+            and folded[tokens[k - 1][1] : tokens[k][0]] in (", ", " ")
+        ):  # "Frank Pallone, Jr. (D-N.J.)", "Lloyd J. Austin III": a generation
+            g_start, g_end, generation = tokens[k]
+            if generation in _NUMERALS_ENDING_A_SENTENCE:  # "… Austin III." ends a sentence
+                generation, g_end = generation[:-1], g_end - 1
+            name_tokens.append((g_start, g_end, generation))
             break
         if clean != word:
             break
@@ -257,6 +262,7 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
 
 _NAME_WORD = (
     r"(?:[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z'’]+)?"  # "O’Neill", "D’Amato"
+    r"|(?:al|el)-[A-Z][a-z'’]+"  # "Ahmed al-Sharaa"
     r"|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+(?:[A-Z][a-z'’]+)?){0,2}|[A-Z]\.(?:[A-Z]\.)?"
     r"|[A-Z][a-z]+[A-Z][a-z]+)"
 )
