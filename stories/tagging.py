@@ -221,7 +221,7 @@ _OFFICE_FORMS = (
 _PLACE_KINDS = {"country", "subnational"}
 _PLACE_FORMS = (
     "{}", "State of {}", "Government of {}", "City of {}", "{} State Government",
-    "{} government",
+    "{} government", "{} County",  # ("Harbor County Mayor …": the county's level in the title)
 )  # fmt: skip
 
 

@@ -29,7 +29,7 @@ TITLE_HEADS = {
     "taoiseach", "tanaiste", "archbishop", "bishop", "economist", "laureate", "fellow", "agent",
     "constable", "surgeon", "minister-president", "councilmember", "councilman",
     "councilwoman", "councillor", "councilor", "alderman", "alderwoman", "alderperson",
-    "negotiator", "marshal", "lady", "statistician",
+    "negotiator", "marshal", "lady", "statistician", "comptroller", "auditor",
     # plural, before several names: "Senators Jane Roe (D-CT) and John Doe (R-WI)"
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",

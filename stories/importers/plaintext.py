@@ -639,8 +639,16 @@ def _body_before_title(tokens: list[str]) -> tuple[str, list[str]]:
         while k < len(tokens) and (
             _is_title_word(tokens[k])
             or (tokens[k] in ("and", "&") and k + 1 < len(tokens) and _is_title_word(tokens[k + 1]))
+            # "Chief Financial Officer": a field between a title's words
+            or (
+                tokens[k].lower() in _TITLE_FIELDS
+                and k + 1 < len(tokens)
+                and _is_title_word(tokens[k + 1])
+            )
         ):
             k += 1
+        if k + 3 < len(tokens) and tokens[k] == "of" and tokens[k + 1][:1].isupper():
+            k += 2  # "Michigan Secretary of State Jocelyn Benson"
         names = [t for t in tokens[k:] if t.lower().rstrip(",") not in NAME_SUFFIXES]
         if _looks_like_name(names[:4]) and len(tokens) - k <= 5:
             if cut > 1 and head[-1] in _LEVELS | {"District"}:
@@ -652,6 +660,13 @@ def _body_before_title(tokens: list[str]) -> tuple[str, list[str]]:
     return "", tokens
 
 
+# Fields of work written inside a title: "Chief Financial Officer", "Chief Operating Officer"
+_TITLE_FIELDS = lexicon.CORPORATE_FUNCTIONS | {
+    "financial",
+    "operating",
+    "technology",
+    "information",
+}
 # Words before a title that are the title's, not a body's
 _NO_BODY = {"federal", "state", "national", "former", "then", "incoming", "outgoing", "retired"}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) (?=[A-Z])")
@@ -703,7 +718,7 @@ _BARE_MEMBER = re.compile(
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]\.){2,})")
 _STYLES_IN_CAPITALS = {"HE", "HH", "HRH", "HM"}
 # Styles before a longer name ("Sheikh Mohammed bin …"); "Sheikh Hasina" is a name
-_STYLES = {"sheikh", "sheikha", "shaikh"}
+_STYLES = {"sheikh", "sheikha", "shaikh", "sayyid"}
 _BODY_STARTS = re.compile(r"\b(?:at|of|for) (?:the )?(?=[A-Z])")
 _SMALL_WORDS = {"of", "for", "at", "and", "the", "to", "on", "in", "&", "de", "du", "des", "la"}
 _OF_OR_FOR = re.compile(r"\b(?:of|for|on)\b")
@@ -737,8 +752,12 @@ def _is_name_suffix(text: str) -> bool:
 
 def _is_title_list(text: str) -> bool:
     """ "President and CEO", "Chairman": only title words (and "and", "&")."""
-    words = [w for w in text.replace("&", " and ").split() if w.lower() != "and"]
-    return bool(words) and all(w.lower() in TITLE_WORDS for w in words)
+    words = [w.lower() for w in text.replace("&", " and ").split() if w.lower() != "and"]
+    # ("Chief Financial Officer": a field between a title's words)
+    return bool(words) and all(
+        w in TITLE_WORDS or (0 < n < len(words) - 1 and w in _TITLE_FIELDS)
+        for n, w in enumerate(words)
+    )
 
 
 def _plain_attribution(text: str, known: KnownOrganization):
@@ -753,6 +772,15 @@ def _plain_attribution(text: str, known: KnownOrganization):
         body, tokens = _body_before_title(tokens)
     while tokens and (
         _is_title_word(tokens[0])
+        # "Lt. Gov. Dan Patrick"; "County Mayor …" after its place
+        or (tokens[0].lower() in lexicon.RANK_ABBREVIATIONS and len(tokens) > 1)
+        or (
+            leading
+            and tokens[0].lower() in _TITLE_FIELDS
+            and len(tokens) > 1
+            and _is_title_word(tokens[1])
+        )  # "Chief Financial Officer Blaise Ingoglia"
+        or (not leading and body and tokens[0] in _LEVELS | {"District"})
         # "Federal President Alexander Van der Bellen", "Federal Chancellor …"
         or (tokens[0] == "Federal" and len(tokens) > 1 and _is_title_word(tokens[1]))
         # "founder and CEO Jensen Huang": titles joined by "and"
@@ -786,7 +814,9 @@ def _plain_attribution(text: str, known: KnownOrganization):
         and any(t[:1].islower() and t not in _SMALL_WORDS for t in tokens[1:])
     ):
         return None  # "Mayor Jo Roe and Chair Ann Lee tour the hall.": a caption, two people
-    title_words = [w for w in leading if w.lower() not in HONORIFICS]
+    title_words = [w for w in leading if w.lower() not in HONORIFICS or w.lower() == "gov."]
+    if [w.lower() for w in title_words] == ["lt.", "gov."]:
+        title_words = ["Lieutenant", "Governor"]  # "Lt. Gov. Dan Patrick"
     if not title_words:  # "Rep. Jo Roe (D-NY)": the courtesy title is the office
         offices = lexicon.OFFICE_HONORIFICS
         title_words = [offices[w.lower()] for w in leading if w.lower() in offices][:1]
