@@ -347,15 +347,19 @@ _BODY_NOUNS = {
 
 def _drop_surnames_of_people(folded: str, suggestions: dict, people) -> None:
     """ "Ontario Premier Doug Ford … “…,” Ford said.": a person's surname saying something is
-    that person, not the registry's body of that one-word name (Ford Motor Company)."""
+    that person, not the registry's body of that one-word name (Ford Motor Company); so is a
+    body named only by a person's surname."""
     surnames = {p.name.split()[-1] for p in people if len(p.name.split()) >= 2}
     for entry_id, suggestion in list(suggestions.items()):
         if suggestion.entry.kind == COUNTRY:
             continue
+        # "U.S. Representative George Santos … Santos, 34, used …", never "Santos Limited":
+        # a body the text names only by a person's surname is that person
+        only_the_surname = all(m.text in surnames for m in suggestion.mentions)
         kept = [
             m
             for m in suggestion.mentions
-            if m.text not in surnames or not _SPEAKS.match(folded, m.end)
+            if m.text not in surnames or not (only_the_surname or _SPEAKS.match(folded, m.end))
         ]
         if len(kept) < len(suggestion.mentions):
             _keep_mentions(suggestions, entry_id, kept)
