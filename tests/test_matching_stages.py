@@ -1854,11 +1854,11 @@ def test_al_particles_roman_generations_and_a_company_of_a_place_with_its_legal_
     ]
 
 
-def test_a_body_named_only_by_a_persons_surname_is_the_person():
+def test_a_persons_surname_with_an_age_or_a_courtesy_title_is_the_person():
     index = AliasIndex([Entry(1, "Harbor Limited", "company", country="AU")], [(1, "Harbor", True)])
     found = index.find(
         "The grand jury indicted Representative George Harbor on Tuesday. Prosecutors say "
-        "Harbor, 34, used a company he controlled."
+        "Harbor, 34, used a company he controlled. “Mr. Harbor is accused of fraud,” they said."
     )
     assert found.organizations == [] and [p.name for p in found.people] == ["George Harbor"]
     found = index.find("Harbor Limited agreed. Jo Harbor, its chair, said Harbor would grow.")

@@ -347,24 +347,30 @@ _BODY_NOUNS = {
 
 def _drop_surnames_of_people(folded: str, suggestions: dict, people) -> None:
     """ "Ontario Premier Doug Ford … “…,” Ford said.": a person's surname saying something is
-    that person, not the registry's body of that one-word name (Ford Motor Company); so is a
-    body named only by a person's surname."""
+    that person, not the registry's body of that one-word name (Ford Motor Company); so is the
+    surname with the person's age after it or a courtesy title before it."""
     surnames = {p.name.split()[-1] for p in people if len(p.name.split()) >= 2}
     for entry_id, suggestion in list(suggestions.items()):
         if suggestion.entry.kind == COUNTRY:
             continue
-        # "U.S. Representative George Santos … Santos, 34, used …", never "Santos Limited":
-        # a body the text names only by a person's surname is that person
-        only_the_surname = all(m.text in surnames for m in suggestion.mentions)
+        # ("U.S. Representative George Santos … Santos, 34, used …", "Mr. Santos is accused":
+        # a person's age after the surname, a courtesy title before it)
         kept = [
             m
             for m in suggestion.mentions
-            if m.text not in surnames or not (only_the_surname or _SPEAKS.match(folded, m.end))
+            if m.text not in surnames
+            or not (
+                _SPEAKS.match(folded, m.end)
+                or _AGED.match(folded, m.end)
+                or _COURTESY_BEFORE.search(folded, max(0, m.start - 5), m.start)
+            )
         ]
         if len(kept) < len(suggestion.mentions):
             _keep_mentions(suggestions, entry_id, kept)
 
 
+_AGED = re.compile(r", \d{1,3},")
+_COURTESY_BEFORE = re.compile(r"(?<!\w)(?:Mr|Ms|Mrs|Dr)\.? $")
 _SPEAKS = re.compile(r" (?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 
 
