@@ -603,7 +603,8 @@ _COMPANY_BOARD = re.compile(
 )
 
 
-_RUN = r"[A-Z][\w&.'/-]*(?: (?:&|and|de|des|du|del|la|of|for|the|[A-Z][\w&.'/-]*))*"
+_RUN_CONNECTORS = ("&", "and", "de", "des", "du", "del", "la", "of", "for", "the")
+_RUN = r"[A-Z][\w&.'/-]*(?: (?:" + "|".join(_RUN_CONNECTORS) + r"|[A-Z][\w&.'/-]*))*"
 # "Wiz, a cloud security company": a name explained by the noun after it. The cheap part
 # (", a ") is searched first, then the name before it and the noun after it.
 _ARTICLE = re.compile(r", (?:a|an|the) ")
@@ -746,11 +747,7 @@ def described_candidates(
     if any(verb in folded for verb in _DEAL_WORDS):
         for deal in _DEAL.finditer(folded):
             # "when it bought Sound United", "a 20% stake in Leapmotor": what a company buys
-            words = deal["name"].split(" ")
-            ends = [
-                k for k, w in enumerate(words) if w.endswith(".") and not _ABBREVIATION.fullmatch(w)
-            ]
-            name = " ".join(words[: ends[0] + 1] if ends else words).rstrip(".,")
+            name = _to_a_sentence_end(deal["name"].split(" "))
             if (
                 _a_company_name(name)
                 and not name.endswith(("'s", "’s"))
@@ -761,23 +758,9 @@ def described_candidates(
 
     for noun, at, described in _described_by_a_noun(folded):
         words = described["name"].split(" ")
-        while words and words[-1] in {
-            "and",
-            "of",
-            "for",
-            "the",
-            "&",
-            "de",
-            "des",
-            "du",
-            "del",
-            "la",
-        }:
+        while words and words[-1] in _RUN_CONNECTORS:
             words.pop()  # "… Management and …": the name ends before its connector
-        ends = [
-            k for k, w in enumerate(words) if w.endswith(".") and not _ABBREVIATION.fullmatch(w)
-        ]
-        name = " ".join(words[: ends[0] + 1] if ends else words).rstrip(".,")
+        name = _to_a_sentence_end(words)
         start = described.start("name")
         before = folded[max(0, at - 2) : at]
         if (
@@ -844,6 +827,16 @@ def _described_by_a_noun(folded: str):
             and (described := _DESCRIBED_NAME.match(folded, after))
         ):
             yield noun, at, described
+
+
+def _to_a_sentence_end(words: list[str]) -> str:
+    """The words of a name up to the first that ends a sentence ("Harbor Sound. Westbrook" is
+    "Harbor Sound"; "Acme Co. Ltd" keeps its abbreviation), without the full stop."""
+    for k, word in enumerate(words):
+        if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
+            words = words[: k + 1]
+            break
+    return " ".join(words).rstrip(".,")
 
 
 def _after_a_sentence(start: int, name: str) -> tuple[int, str]:

@@ -1009,7 +1009,7 @@ class AliasIndex:
         described_candidates(text, folded, not_countries, candidates, countries_named)
         self._bodies_named_within_bodies(text, suggestions, candidates)
         self._drop_names_inside_candidates(suggestions, candidates)
-        self._countries_owning_companies(suggestions, candidates)
+        self._countries_owning_companies(text, suggestions, candidates)
         _companies_of_a_place(text, folded, candidates)
         self._short_forms(text, suggestions, candidates)
         for key in [k for k, c in candidates.items() if c.reason == AFTER_A_REGISTRY_NAME]:
@@ -1759,9 +1759,8 @@ class AliasIndex:
                 if folded[max(0, m.start - 12) : m.start].lower().split()[-1:] in _COUNTING
             }
             if counted:
-                suggestion.mentions = [m for m in suggestion.mentions if m.start not in counted]
-                if not suggestion.mentions:
-                    del suggestions[entry_id]
+                kept = [m for m in suggestion.mentions if m.start not in counted]
+                _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_acronyms_naming_businesses(self, folded, suggestions) -> None:
         """ "the Danish firm BASE", "QFC stores": the text says the acronym is a business, so
@@ -1781,9 +1780,8 @@ class AliasIndex:
                 ):
                     business.add(mention.start)
             if business:
-                suggestion.mentions = [m for m in suggestion.mentions if m.start not in business]
-                if not suggestion.mentions:
-                    del suggestions[entry_id]
+                kept = [m for m in suggestion.mentions if m.start not in business]
+                _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_home_short_forms_abroad(self, folded, suggestions) -> None:
         """ "The Treasury", "the Senate" in a story whose bodies are all another country's are
@@ -1957,7 +1955,7 @@ class AliasIndex:
                 if not suggestion.mentions:
                     del suggestions[entry_id]
 
-    def _countries_owning_companies(self, suggestions, candidates) -> None:
+    def _countries_owning_companies(self, text, suggestions, candidates) -> None:
         """ "South Africa's Naspers Limited": a country's possessive before a company's name
         (which "Ben & Jerry's Homemade, Inc." keeps) is not part of it; the country is named."""
         for key, candidate in list(candidates.items()):
@@ -1976,15 +1974,9 @@ class AliasIndex:
                     parent=candidate.parent,
                 )  # fmt: skip
                 target = Target(country.id, 0.8, "name")
-                suggestion = suggestions.get(country.id)
-                if suggestion is None:
-                    suggestions[country.id] = Suggestion(country, target.confidence, "name")
-                    suggestion = suggestions[country.id]
-                if all(m.start != mention.start for m in suggestion.mentions):
-                    suggestion.mentions.append(
-                        Mention(mention.text[: len(owner["owner"])], mention.start,
-                                mention.start + len(owner["owner"]))
-                    )  # fmt: skip
+                self._add(
+                    suggestions, target, text, mention.start, mention.start + len(owner["owner"])
+                )
 
     def _short_forms(self, text, suggestions, candidates) -> None:
         """ "Weather Service" after "National Weather Service": a short form, not a new body;
