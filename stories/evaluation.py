@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from people.matching import Findings, fold
+from people.matching import Entry, Findings, fold
 from people.matching.index import company_short_forms, subcommittee_named_under
 from people.matching.lexicon import ONE_LEGAL_FORM
 from people.matching.quotes import Quote
@@ -283,11 +283,11 @@ def score_story(
         for c in findings.candidates
     ]  # fmt: skip
 
-    def matching(keys: set[str]) -> list[GoldOrganization]:
-        return [g for g in gold if g.keys & keys]
+    def matching(keys: set[str], entry=None) -> list[GoldOrganization]:
+        return [g for g in gold if g.keys & keys and same_body(g, entry)]
 
     for suggestion, keys in suggestion_keys:
-        if matching(keys):
+        if matching(keys, suggestion.entry):
             evaluation.registry.tp += 1
         else:
             evaluation.registry.fp += 1
@@ -317,7 +317,8 @@ def score_story(
     found_spans: set[tuple[int, int, int]] = set()
     engine_spans: set[tuple[int, int]] = set()
     for found, keys in [*suggestion_keys, *candidate_keys]:
-        indexes = [n for n, g in enumerate(gold) if g.keys & keys]
+        entry = getattr(found, "entry", None)
+        indexes = [n for n, g in enumerate(gold) if g.keys & keys and same_body(g, entry)]
         for mention in found.mentions:
             engine_spans.add((mention.start, mention.end))
             found_spans.update((n, mention.start, mention.end) for n in indexes)
@@ -329,7 +330,10 @@ def score_story(
         evaluation.miss(file, "mentions", "missed", f"{text[start:end]!r} at {start}")
 
     for organization in gold:
-        by_registry = any(organization.keys & keys for _, keys in suggestion_keys)
+        by_registry = any(
+            organization.keys & keys and same_body(organization, suggestion.entry)
+            for suggestion, keys in suggestion_keys
+        )
         by_candidate = any(organization.keys & keys for _, keys in candidate_keys)
         known = registry.knows(organization)
         kind = organization.kind or next(
@@ -351,8 +355,8 @@ def score_story(
             evaluation.lacking["gold"] += 1
             evaluation.lacking["found"] += by_candidate
     evaluation.organizations.fp += sum(
-        1 for _, keys in [*suggestion_keys, *candidate_keys] if not matching(keys)
-    )
+        1 for suggestion, keys in suggestion_keys if not matching(keys, suggestion.entry)
+    ) + sum(1 for _, keys in candidate_keys if not matching(keys))
 
     country_keys = [
         (s.entry.name, registry.keys_by_id.get(s.entry.id, set()) | {name_key(s.entry.name)})
@@ -387,6 +391,18 @@ def score_story(
         _score_source(evaluation, file, labels, parsed_source, registry)
     if quotes is not None:
         score_quotes(evaluation, file, labels, quotes, registry)
+
+
+def same_body(gold: GoldOrganization, entry: Entry | None) -> bool:
+    """Whether a registry entry that shares a name with a gold organization is that body: not
+    when both are public bodies of different countries (the U.S. Senate for Thailand's Senate,
+    Britain's National Cyber Security Centre for New Zealand's). A company's country is where
+    one source or another places its head office (Rio Tinto, Airbus), so it is not compared."""
+    if entry is None or not gold.country or not entry.country:
+        return True  # (a candidate, or a body of no country)
+    if gold.country.upper() == entry.country.upper():
+        return True
+    return gold.kind == "company" and entry.kind == "company"
 
 
 def score_quotes(

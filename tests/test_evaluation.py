@@ -188,6 +188,35 @@ def test_a_registry_name_with_a_qualifier_is_the_body_a_label_names_without_it(t
 
 
 @pytest.mark.parametrize(
+    ("kind", "registry_country", "counted"),
+    [
+        ("agency", "TZ", False),  # another country's body of that name: wrong
+        ("agency", "KE", True),
+        ("agency", "", True),  # a body of no country (a multilateral): not compared
+        ("company", "TZ", True),  # a company's country is where its head office is said to be
+    ],
+)
+def test_a_body_of_another_country_sharing_the_name_is_no_match(
+    tmp_path, kind, registry_country, counted
+):
+    OrganizationFactory(name="Quarry Lane Institute", kind=kind, country=registry_country)
+    OrganizationFactory(name="Kenya", kind="country", country="KE")
+    labels = {
+        **NEW_LABELS,
+        "organizations": [
+            {**o, "kind": kind} for o in NEW_LABELS["organizations"] if o["kind"] == "university"
+        ],
+    }
+    write_story(tmp_path, "river", labels)
+    report = evaluate(tmp_path, "-v")
+    scores = report["scores"]
+    assert (scores["registry"]["tp"], scores["registry"]["fp"]) == (counted, not counted)
+    assert scores["mentions"]["tp"] == counted
+    misses = {(m["category"], m["kind"], m["name"]) for m in report.get("misses", [])}
+    assert (("registry", "extra", "Quarry Lane Institute") in misses) is not counted
+
+
+@pytest.mark.parametrize(
     ("sentence", "name", "kind", "mention"),
     [
         # a company named without its legal forms
