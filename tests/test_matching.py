@@ -120,6 +120,28 @@ def test_acronyms_defined_inline_are_learned():
     )
 
 
+def test_an_acronym_defined_for_one_body_is_not_another_bodys():
+    # the registry's tribunal, its initials in another order (Tribunal Supremo Electoral)
+    index = AliasIndex(
+        [Entry(1, "Tokyo Stock Exchange", "company", "tse", "JP"),
+         Entry(2, "Supreme Electoral Tribunal", "agency", "te", "GT")],
+        [(1, "TSE", True)],
+    )  # fmt: skip
+    text = "The Supreme Electoral Tribunal (TSE) counted the votes. The TSE said turnout was high."
+    findings = index.find(text)
+    assert names(findings.organizations) == ["Supreme Electoral Tribunal"]
+    assert forms(findings, "Supreme Electoral Tribunal")[1:] == ["TSE", "TSE"]
+
+
+def test_an_acronym_a_candidate_defines_may_be_the_registrys_body_under_another_name():
+    index = AliasIndex(
+        [Entry(1, "Production Development Corporation", "agency", "corfo", "CL")],
+        [(1, "CORFO", True)],
+    )
+    findings = index.find("It leases land from the Chilean Economic Development Agency (CORFO).")
+    assert forms(findings, "Production Development Corporation") == ["CORFO"]
+
+
 def test_a_candidates_inline_acronym_is_learned_too(index):
     text = "the Nuclear Regulatory Authority of Ghana (NRAG) met. NRAG Chairman Kofi Asante spoke."
     [candidate] = index.find(text).candidates

@@ -2089,21 +2089,43 @@ class AliasIndex:
             for mention in candidate.mentions:
                 if match := _ACRONYM_AFTER.match(folded, mention.end):
                     learned.setdefault(match["acr"], (None, candidate))
+        meant: dict[tuple[int, int], Entry | Candidate] = {}  # span -> what it stands for
+        named = {(m.start, m.end) for s in suggestions.values() for m in s.mentions}
         for acronym, (entry, candidate) in learned.items():
             if f"({acronym.lower()})" in COMPANY_SUFFIXES or acronym.lower() in COMPANY_SUFFIXES:
                 continue  # "PT Perusahaan Listrik Negara (Persero)": a legal form, no acronym
             pattern = re.compile(rf"(?<![\w]){re.escape(acronym)}(?![\w+])")
             for match in pattern.finditer(folded):
                 start, end = match.span()
+                meant[start, end] = entry or candidate
                 if entry is not None:
                     if any(start == m.start for m in suggestions[entry.id].mentions):
                         continue
-                    if overlaps(start, end, taken) and not inside_parens(folded, start, end):
-                        continue
+                    if (
+                        overlaps(start, end, taken)
+                        and (start, end) not in named
+                        and not inside_parens(folded, start, end)
+                    ):
+                        continue  # (another body's acronym alone: this one's here, below)
                     target = Target(entry.id, 0.8, f"acronym {acronym!r} defined in the text")
                     self._add(suggestions, target, text, start, end)
                 elif not any(start == m.start for m in candidate.mentions):
                     candidate.mentions.append(Mention(text[start:end], start, end))
+        # "the Supreme Electoral Tribunal (TSE)": in this text TSE is the tribunal, not the Tokyo
+        # Stock Exchange, whatever the letters stand for in the tribunal's own language. (A
+        # candidate of the same country may be the registry's body under another English name:
+        # "Chilean Economic Development Agency (CORFO)".)
+        for entry_id, suggestion in list(suggestions.items()):
+            country = suggestion.entry.country
+            kept = [
+                m
+                for m in suggestion.mentions
+                if (means := meant.get((m.start, m.end))) is None
+                or means is suggestion.entry
+                or (isinstance(means, Candidate) and means.country_guess in ("", country))
+            ]
+            if len(kept) < len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
 
     def _implied_ministries(self, text, folded, suggestions, candidates) -> None:
         """ "Uzbekistan Foreign Minister" names the country's foreign ministry (or a candidate)."""
