@@ -195,6 +195,30 @@ def test_a_body_named_without_its_country_among_the_countries_that_have_one():
     ]  # fmt: skip
 
 
+def test_a_body_named_without_its_country_of_a_country_only_its_bodies_show():
+    entries = [
+        Entry(1, "United States", "country", country="US"),
+        Entry(2, "National Portrait Gallery (United States)", "agency", country="US"),
+        Entry(3, "Metropolitan Museum of Art", "museum", country="US"),
+        Entry(4, "Department for Culture, Media and Sport", "ministry", country="GB"),
+        Entry(5, "Smithsonian Institution", "agency", country="US"),
+    ]
+    index = AliasIndex(entries)
+    # Britain's public bodies lead a story naming no country: London's gallery, a candidate
+    text = ("The Department for Culture, Media and Sport approved the director of the National "
+            "Portrait Gallery, once a curator at the Metropolitan Museum of Art.")  # fmt: skip
+    found = index.find(text)
+    assert "National Portrait Gallery (United States)" not in [
+        s.entry.name for s in found.organizations
+    ]
+    assert "National Portrait Gallery" in [c.name for c in found.candidates]
+    # the Smithsonian's
+    text = "The Smithsonian Institution said the National Portrait Gallery reopens."
+    assert [s.entry.name for s in index.find(text).organizations] == [
+        "Smithsonian Institution", "National Portrait Gallery (United States)",
+    ]  # fmt: skip
+
+
 def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
     index = AliasIndex(
         [Entry(1, "Sudanese Armed Forces", "agency"), Entry(2, "Safety Agency", "agency")],

@@ -393,6 +393,22 @@ def _drop_mentions_within(suggestions: dict, start: int, end: int, entry_ids=Non
                 _keep_mentions(suggestions, entry_id, kept)
 
 
+def _country_weights(suggestions: Iterable[Suggestion]) -> tuple[Counter[str], set[str]]:
+    """How much a story speaks of each country: each mention of the country counts one, each
+    body of the country a half (a story naming no country, "the South African Reserve Bank …
+    National Treasury", is told by its bodies). Also the countries named as such."""
+    weight: Counter[str] = Counter()
+    named = set()
+    for suggestion in suggestions:
+        entry = suggestion.entry
+        if entry.kind == COUNTRY:
+            weight[entry.country] += len(suggestion.mentions)
+            named.add(entry.country)
+        elif entry.country:
+            weight[entry.country] += 0.5
+    return weight, named
+
+
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
     """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
     suggestions[entry_id].mentions = kept
@@ -1062,15 +1078,13 @@ class AliasIndex:
         Returns the hits it could not place."""
         if not hits:
             return []
-        # The country named most; a tie, or a story naming none ("the South African Reserve
-        # Bank … National Treasury"), settled by the countries of the bodies it names.
-        weight: Counter[str] = Counter()
-        for suggestion in suggestions.values():
-            entry = suggestion.entry
-            if entry.kind == COUNTRY:
-                weight[entry.country] += len(suggestion.mentions)
-            elif entry.country:
-                weight[entry.country] += 0.5
+        weight, named_as_countries = _country_weights(suggestions.values())
+        public = Counter(
+            s.entry.country
+            for s in suggestions.values()
+            if s.entry.kind in _GOVERNMENT_KINDS and s.entry.country
+        )
+        most_public = max(public.values(), default=0)
         unresolved = []
         for hit in hits:
             having = {self.entries[t.entry_id].country: t for t in hit.targets}
@@ -1078,9 +1092,15 @@ class AliasIndex:
             if (owner := self._possessive_country(text, hit.start)) and owner in having:
                 self._add(suggestions, having[owner], text, hit.start, hit.end)
                 continue
-            # among the countries that have a body of that name, the one named most
+            # among the countries that have a body of that name, the one named most; one the
+            # story never names must have the most public bodies in it ("the National Portrait
+            # Gallery" beside the British Museum and the DCMS is not Washington's)
             named = [(w, c) for c, w in weight.most_common() if c in having][:2]
-            if not named or (len(named) > 1 and named[0][0] == named[1][0]):
+            if (
+                not named
+                or (len(named) > 1 and named[0][0] == named[1][0])
+                or (named[0][1] not in named_as_countries and public[named[0][1]] < most_public)
+            ):
                 unresolved.append(hit)
                 continue
             self._add(suggestions, having[named[0][1]], text, hit.start, hit.end)
