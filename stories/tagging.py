@@ -264,7 +264,7 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             # "Abbott Laboratories", whose short form alone is too common a surname to index
             return site.name
         if match := _CONSTRUCTED_MINISTRY.match(name):
-            country = index.country_named(match["country"])
+            country = _country_called(index, match["country"])
             if country and (ministry := index.ministry_of(country.country, match["portfolio"])):
                 return ministry.name
         if label and name_key(label).startswith(name_key(name) + " ") and _names_a_body(label):
@@ -303,6 +303,14 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             if entry.country in {c.entry.country for c in findings.countries}:
                 return entry.name  # (of a country the story names: not Malta's "Ministry for
                 # Finance" for Ireland's Minister for Finance)
+    if (match := _PORTFOLIO_FIRST.match(source.title)) and (
+        (domain := web_host(label).rpartition(".")[2]) and len(domain) == 2
+    ):
+        # "Foreign Secretary Marcelo Ebrard | gob.mx": the ministry of the portfolio in the
+        # country of the site's domain
+        country = "GB" if domain == "uk" else domain.upper()
+        if ministry := index.ministry_of(country, match["portfolio"]):
+            return ministry.name
     if match := _MINISTER_TITLE.search(source.title):
         # "Minister for Europe and Foreign Affairs | France Diplomatie": the label's country
         if (country := _country_in(label)) and (
@@ -360,6 +368,10 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
 
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
+# "Foreign Secretary", "Finance Minister": the portfolio before the title
+_PORTFOLIO_FIRST = re.compile(
+    r"^(?:Federal |Union )?(?P<portfolio>[A-Z][a-z]+) (?:Minister|Secretary)$"
+)
 _HEAD_TITLES = {"president", "prime minister", "premier"}
 _BODY_OF_TITLE = {
     "senator": "Senate", "representative": "House of Representatives",
@@ -372,6 +384,15 @@ _PLACE_HEADS = _HEAD_TITLES | {
     "governor", "lieutenant governor", "mayor", "first minister", "chief minister",
 }  # fmt: skip
 _STATE_NAME = re.compile(r"^(?:State|Commonwealth) of (?P<place>[A-Z][\w ]+)$")
+
+
+def _country_called(index, name: str):
+    """The country `name` names, "Republic of China (Taiwan)" by either of its names."""
+    outer, _, inner = name.partition(" (")
+    for form in (name, inner.removesuffix(")"), outer):
+        if form and (country := index.country_named(form)):
+            return country
+    return None
 
 
 def _state_named(text: str) -> str:
@@ -433,9 +454,10 @@ def _names_a_body(label: str) -> bool:
         len(words) >= 2
         and words[-1] in heads | COMPANY_SUFFIXES
         or (len(words) >= 3 and words[0] in heads)
-        # "State of California Department of Justice": a head, then "of" its portfolio
+        # "State of California Department of Justice": a head, then "of" its portfolio;
+        # "UAE Embassy in Washington, DC": then where it is
         or any(
-            w in heads and words[n + 1 : n + 2] in (["of"], ["for"])
+            w in heads and words[n + 1 : n + 2] in (["of"], ["for"], ["in"])
             for n, w in enumerate(words[:-2])
         )  # fmt: skip
     )

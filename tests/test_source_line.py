@@ -219,6 +219,44 @@ def test_a_photo_caption_is_no_source_person_and_its_label_names_the_issuer(tmp_
     assert report["organizations"] == ["Northwind Widgets"]
 
 
+@pytest.mark.parametrize(
+    ("line", "title", "organization"),
+    [
+        ("Rwanda’s High Commissioner to the United Kingdom, Ann Poe",
+         "High Commissioner to the United Kingdom",
+         "High Commission of Rwanda in the United Kingdom"),
+        ("Kenya's Permanent Representative to the United Nations, Ann Poe",
+         "Permanent Representative to the United Nations",
+         "Permanent Mission of Kenya to the United Nations"),
+        ("India's Ambassador to the U.S. Ann Poe", "Ambassador to the U.S.",
+         "Embassy of India in the U.S."),
+    ],
+)  # fmt: skip
+def test_a_diplomat_speaks_for_the_mission_of_the_country_named_before_the_title(
+    tmp_path, line, title, organization
+):
+    OrganizationFactory(name="United Nations", kind="multilateral")  # a post at a body it knows
+    import_story(tmp_path, line)
+    role = source_role()
+    assert (role.person.full_name, role.title, role.organization.name) == (
+        "Ann Poe", title, organization,
+    )  # fmt: skip
+
+
+def test_a_caption_of_two_people_doing_something_is_no_source_person(tmp_path):
+    import_story(
+        tmp_path,
+        "President Ann Poe and President Jo Roe open the port by video link from Lima.",
+    )
+    assert not Person.objects.exists()
+
+
+def test_a_portfolio_before_a_title_is_the_titles(tmp_path):
+    import_story(tmp_path, "Finance Minister Ann Poe")
+    role = source_role()
+    assert (role.title, role.organization) == ("Finance Minister", None)
+
+
 def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_path):
     OrganizationFactory(name="Tuvalu", kind="country", country="TV")
     presidency = OrganizationFactory(
@@ -767,6 +805,24 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
            {"aliases": ["Government of Tidewater"]})],
          "Ann Poe, Minister-President of Tidewater | Newsroom", "Ann Poe", "Minister-President",
          "Free State of Tidewater"),
+        # a diplomat: the title names the country of the post, the label the mission
+        ([("Tidewater Embassy in Washington", "agency", "TW", {})],
+         "Tidewater Ambassador to the United States Ann Poe | Tidewater Embassy in Washington",
+         "Ann Poe", "Ambassador to the United States", "Tidewater Embassy in Washington"),
+        # a minister of a country written with its other name in parentheses
+        ([("Taiwan", "country", "TW", {"aliases": ["Republic of China"]}),
+          ("Ministry of Foreign Affairs of Taiwan", "ministry", "TW", {})],
+         "Ann Poe, Minister of Foreign Affairs of the Republic of China (Taiwan) | MOFA",
+         "Ann Poe", "Minister of Foreign Affairs", "Ministry of Foreign Affairs of Taiwan"),
+        # a board member's portfolio after the company is the title's
+        ([("Tidewater AG", "company", "DE", {})],
+         "Ann Poe, Member of the Board of Management of Tidewater AG for Technology | Newsroom",
+         "Ann Poe", "Member of the Board of Management for Technology", "Tidewater AG"),
+        # a portfolio before the title: the ministry of the country of the site's domain
+        ([("Mexico", "country", "MX", {}),
+          ("Secretariat of Foreign Affairs of Mexico", "ministry", "MX", {})],
+         "Foreign Secretary Ann Poe | gob.mx", "Ann Poe", "Foreign Secretary",
+         "Secretariat of Foreign Affairs of Mexico"),
         # a unit the registry lacks, between the title and a body it knows, is the title's
         ([("Department of Widgets", "agency", "US", {})],
          "Ann Poe, Director, Office of Public Affairs, Department of Widgets", "Ann Poe",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from people.countries import is_country_name
 from people.matching import is_acronym, lexicon
 from people.names import name_key, normalize_typography
 from stories.importers.errors import ImportNotice, StoryImportError
@@ -455,7 +456,9 @@ def parse_attribution(
     if match := NICKNAME.search(text):
         nickname = match["nick"].strip()
         text = (text[: match.start()] + " " + text[match.end() :]).strip()
-    if "," in text:
+    if diplomat := _diplomat(text, known):
+        parsed = diplomat
+    elif "," in text:
         parsed = _comma_attribution(text, known)
     else:
         parsed = _plain_attribution(text, known)
@@ -463,6 +466,51 @@ def parse_attribution(
         return None
     name, title, organization = parsed
     return name, nickname, title, organization
+
+
+_DIPLOMAT = re.compile(
+    r"^(?:(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}?)(?P<s>['’]s?)? )?"
+    r"(?P<title>(?:(?:Deputy|Acting) )?(?:Ambassador|High Commissioner|Consul[- ]General"
+    r"|Permanent Representative)) (?P<to>to|in|at) (?P<rest>.+)$"
+)
+# A diplomat's post, after the title: "Ambassador" heads an embassy, and so on.
+_POSTS = {
+    "ambassador": ("Embassy", "in"),
+    "high commissioner": ("High Commission", "in"),
+    "consul general": ("Consulate General", "in"),
+    "consul-general": ("Consulate General", "in"),
+    "permanent representative": ("Permanent Mission", "to"),
+}
+
+
+def _diplomat(text: str, known: KnownOrganization) -> tuple[str, str, str] | None:
+    """ "Rwanda's High Commissioner to the United Kingdom, Johnston Busingye", "Emirati
+    Ambassador to the United States Yousef Al Otaiba": the title names the country the
+    diplomat is posted to, the name follows it (after a comma, or after that country's name);
+    the body is the mission of the country before the title, when the line names it."""
+    match = _DIPLOMAT.match(text)
+    if match is None:
+        return None
+    rest = match["rest"]
+    if ", " in rest:
+        host, name = rest.rsplit(", ", 1)
+        splits = [(host, name.split())]
+    else:
+        tokens = rest.split()
+        splits = [(" ".join(tokens[:cut]), tokens[cut:]) for cut in range(len(tokens) - 2, 0, -1)]
+    for host, name in splits:
+        if (is_country_name(host) or known(_strip_the(host))) and _looks_like_name(name):
+            break
+    else:
+        return None
+    title = f"{match['title']} {match['to']} {host}"
+    owner, organization = match["owner"] or "", ""
+    if owner and (match["s"] or is_country_name(owner) or known(owner)):
+        post, preposition = _POSTS[
+            match["title"].lower().removeprefix("deputy ").removeprefix("acting ")
+        ]
+        organization = f"{post} of {owner} {preposition} {host}"
+    return " ".join(name), title, organization
 
 
 def _comma_attribution(text: str, known: KnownOrganization):
@@ -770,6 +818,8 @@ def _plain_attribution(text: str, known: KnownOrganization):
     else:
         # "EPA Administrator Lee Zeldin", "Google CEO Sundar Pichai", "Ryanair Group CEO …"
         body, tokens = _body_before_title(tokens)
+        if body.lower() in lexicon.PORTFOLIOS:
+            leading, body = [body], ""  # "Finance Minister Jo Roe": a portfolio, the title's
     while tokens and (
         _is_title_word(tokens[0])
         # "Lt. Gov. Dan Patrick"; "County Mayor …" after its place
@@ -800,6 +850,12 @@ def _plain_attribution(text: str, known: KnownOrganization):
         return None
     if tokens and tokens[0][:1].islower() and tokens[0] not in {"of", "for", "at", "and"}:
         return None  # "President Jane Roe speaks at …": a photo caption, not a source line
+    if (
+        tokens
+        and tokens[0] == "and"
+        and any(t[:1].islower() and t not in _SMALL_WORDS for t in tokens[1:])
+    ):
+        return None  # "Mayor Jo Roe and Chair Ann Lee tour the hall.": a caption, two people
     if len(tokens) > 2 and tokens[0] == "and" and _is_title_word(tokens[1].lower().rstrip(".")):
         tokens = []  # "Governor Jo Roe and Lt. Governor Ann Lee": the first person speaks
     elif (
@@ -808,12 +864,6 @@ def _plain_attribution(text: str, known: KnownOrganization):
         and tokens[1].lower() in HONORIFICS | lexicon.RANK_ABBREVIATIONS
     ):
         tokens = []
-    if (
-        tokens
-        and tokens[0] == "and"
-        and any(t[:1].islower() and t not in _SMALL_WORDS for t in tokens[1:])
-    ):
-        return None  # "Mayor Jo Roe and Chair Ann Lee tour the hall.": a caption, two people
     title_words = [w for w in leading if w.lower() not in HONORIFICS or w.lower() == "gov."]
     if [w.lower() for w in title_words] == ["lt.", "gov."]:
         title_words = ["Lieutenant", "Governor"]  # "Lt. Gov. Dan Patrick"
@@ -880,8 +930,16 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
         return f"{board['title']} of the {board['board']}", board["company"]
     if (board := _BOARD_OF_A_BODY.match(text)) and _is_title_list(board["title"]):
         # "Chairman of the Board of Directors of Acme Corporation", "Chair of the Board of
-        # Trustees of the Wikimedia Foundation": the board is part of the title
-        return f"{board['title']} of the {board['board']}", board["body"]
+        # Trustees of the Wikimedia Foundation": the board is part of the title, and so is a
+        # member's portfolio after the company ("… of Volkswagen AG for Technology"; not "…
+        # of the Harbor Fund for Children", a name)
+        title, body = f"{board['title']} of the {board['board']}", board["body"]
+        if (at := body.rfind(" for ")) > 0 and (
+            body[:at].split()[-1].lower() in lexicon.COMPANY_SUFFIXES
+            or (known(body[:at]) and not known(body))
+        ):
+            title, body = title + body[at:], body[:at]
+        return title, body
     if attorney := _US_ATTORNEY.match(text):
         # "United States Attorney for the Southern District of New York" leads an office.
         return attorney["title"], f"United States Attorney's Office for the {attorney['district']}"
@@ -994,7 +1052,7 @@ def _names_a_body(text: str, *, strictly: bool = False) -> bool:
 
 _MINISTER = re.compile(
     r"^(?P<title>(?:[\w-]+ )*?Minister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w,&' -]*?))"
-    r"(?: of (?:the )?(?P<country>[A-Z][\w' -]*))?$"
+    r"(?: of (?:the )?(?P<country>[A-Z][\w' -]*(?: \([A-Z][\w' -]*\))?))?$"
 )
 
 
