@@ -219,6 +219,44 @@ def test_a_body_named_without_its_country_of_a_country_only_its_bodies_show():
     ]  # fmt: skip
 
 
+def test_a_name_other_countries_bodies_share_is_the_body_of_the_country_named():
+    entries = [
+        Entry(1, "United States", "country", country="US"),
+        Entry(2, "Thailand", "country", country="TH"),
+        Entry(3, "U.S. House of Representatives", "legislature", country="US"),
+        Entry(4, "House of Representatives of Thailand", "legislature", country="TH"),
+        Entry(5, "U.S. Senate", "legislature", country="US"),
+        Entry(6, "Pakistan", "country", country="PK"),
+        Entry(7, "India", "country", country="IN"),
+        Entry(8, "United Kingdom", "country", country="GB"),
+        Entry(9, "Foreign, Commonwealth and Development Office", "ministry", country="GB"),
+    ]
+    aliases = [(3, "House of Representatives", False), (5, "Senate", False),
+               (1, "U.S.", True), (8, "Britain", False), (9, "Foreign Office", False)]  # fmt: skip
+    index = AliasIndex(entries, aliases)
+
+    def named(text):
+        found = index.find(text)
+        return [s.entry.name for s in found.organizations]
+
+    about_thailand = (
+        "Thailand's marriage law passed. The House of Representatives passed the bill, and the "
+        "Senate approved it. Thailand is the first in the region."
+    )
+    assert named(about_thailand) == ["House of Representatives of Thailand"]
+    # at home, or with the home country named: the newsroom's own
+    assert named("The House of Representatives passed the bill.") == [
+        "U.S. House of Representatives"
+    ]
+    assert "U.S. House of Representatives" in named(about_thailand + " The U.S. welcomed the vote.")
+    # another country's body by a short form, in a story of other countries
+    about_pakistan = "Pakistan opened the corridor to India, the Foreign Office said. India agreed."
+    assert named(about_pakistan) == []
+    assert named("Britain's Foreign Office said Pakistan and India agreed.") == [
+        "Foreign, Commonwealth and Development Office"
+    ]
+
+
 def test_an_acronym_the_text_defines_otherwise_is_not_the_registrys():
     index = AliasIndex(
         [Entry(1, "Sudanese Armed Forces", "agency"), Entry(2, "Safety Agency", "agency")],

@@ -978,6 +978,7 @@ class AliasIndex:
                 self._add(suggestions, target, text, hit.start, hit.end)
 
         unresolved = self._national_short_forms(text, national, suggestions)
+        self._generic_names_of_other_countries(text, folded, suggestions)
         self._countries_owning_names(text, chosen, suggestions)
         chosen = [h for h in chosen if h not in unresolved]  # free for candidates
         taken = [(h.start, h.end) for h in chosen]
@@ -1105,6 +1106,55 @@ class AliasIndex:
                 continue
             self._add(suggestions, having[named[0][1]], text, hit.start, hit.end)
         return unresolved
+
+    def _generic_names_of_other_countries(self, text, folded, suggestions) -> None:
+        """ "the House of Representatives" in a story about Thailand is Thailand's, not the
+        U.S. House; "the Foreign Office" in a story of Pakistan and India is not Britain's. A
+        public body named only by a name other countries' bodies share (their names without
+        their country) or by a short form, of a country the story otherwise never names nor
+        shows through another body, is the body of that name of the country the story names
+        most; without one, it is dropped (the home country's are left to
+        _drop_home_short_forms_abroad)."""
+        generic = {}
+        for entry_id, suggestion in suggestions.items():
+            entry = suggestion.entry
+            if entry.kind not in _GOVERNMENT_KINDS or not entry.country:
+                continue
+            if any(is_acronym(m.text) for m in suggestion.mentions):
+                continue  # an acronym is the body's own
+            keys = {index_key(m.text, case_sensitive=False) for m in suggestion.mentions}
+            shared = all(
+                set(self._national.get(key, ())) - {entry.country}
+                or (len(key.split()) <= 2 and key != index_key(entry.name, case_sensitive=False))
+                for key in keys
+            )
+            if shared:
+                generic[entry_id] = keys
+        if not generic:
+            return
+        weight, named = _country_weights(
+            s for entry_id, s in suggestions.items() if entry_id not in generic
+        )
+        ranked = weight.most_common(2)
+        top = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+        for entry_id, keys in generic.items():
+            country = suggestions[entry_id].entry.country
+            if weight[country] or country in named:
+                continue  # the story speaks of that country too
+            if country == self.home_country and (
+                not top or (self._home_named is not None and self._home_named.search(folded))
+            ):
+                continue
+            [key] = keys if len(keys) == 1 else [None]
+            if top and key is not None and (local := self._national.get(key, {}).get(top)):
+                reason = f"{NATIONAL_SHORT_FORM}{suggestions[entry_id].mentions[0].text!r}"
+                for mention in suggestions[entry_id].mentions:
+                    self._add(
+                        suggestions, Target(local, 0.7, reason), text, mention.start, mention.end
+                    )
+                del suggestions[entry_id]
+            elif country != self.home_country and weight:
+                del suggestions[entry_id]
 
     def _countries_owning_names(self, text, chosen: list[Hit], suggestions) -> None:
         """ "Norway's sovereign wealth fund", a registry alias: the country whose possessive
