@@ -1224,6 +1224,18 @@ def test_a_company_named_in_full_is_then_called_by_its_first_word():
     assert [m.text for m in found[0].mentions] == ["Tidewell", "Tidewell Energy Corporation"]
 
 
+def test_a_company_named_in_full_takes_its_first_word_from_a_registry_companys_short_form():
+    index = AliasIndex([Entry(1, "Vectorix Limited", "company", country="NZ")])
+    text = "Acme agreed to buy Vectorix Group Ltd. on Monday. Vectorix's board approved the deal."
+    found = index.find(text)
+    assert found.organizations == []  # not New Zealand's Vectorix Limited
+    [candidate] = found.candidates
+    assert [m.text for m in candidate.mentions] == ["Vectorix Group Ltd.", "Vectorix"]
+    # named alone, the short form is the registry's
+    found = index.find("Vectorix's board approved the deal.")
+    assert [s.entry.name for s in found.organizations] == ["Vectorix Limited"]
+
+
 def test_a_headline_in_title_case_names_no_candidate_and_no_person_by_itself():
     index = AliasIndex([Entry(1, "Environmental Protection Agency", "agency", country="US")])
     headline = "Governor Announces New Health Care Funding For Rural Hospitals With EPA"

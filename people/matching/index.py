@@ -2107,6 +2107,14 @@ class AliasIndex:
             return
         taken = [(m.start, m.end) for _, found in companies for m in found.mentions]
         taken += _spans(suggestions, candidates)
+        # "Vector Group Ltd. … Vector's board": the company the text named in full, not the
+        # registry's "Vector Limited" its short form guessed
+        guessed = {
+            (m.start, m.end): s
+            for s in suggestions.values()
+            if s.entry.kind == "company" and s.reason.startswith(SHORT_FORM)
+            for m in s.mentions
+        }
         person_words = {w for p in people for w in fold(p.name).split()}
         for name, found in companies:
             if not found.mentions:
@@ -2131,6 +2139,13 @@ class AliasIndex:
             pattern = rf"(?<![\w.&'-])(?:{'|'.join(sorted(forms))})(?![\w&-])"
             for match in re.finditer(pattern, folded):
                 start, end = match.span()
+                if isinstance(found, Candidate) and (guess := guessed.get((start, end))):
+                    if start >= since and fold(guess.entry.name).split()[0] == first:
+                        kept = [m for m in guess.mentions if m.start != start]
+                        if guess.entry.id in suggestions:
+                            _keep_mentions(suggestions, guess.entry.id, kept)
+                        found.mentions.append(Mention(text[start:end], start, end))
+                    continue
                 if (start < since and start > headline_end) or overlaps(start, end, taken):
                     continue
                 if _PLACE_PREPOSITION.search(folded, max(0, start - 6), start):
