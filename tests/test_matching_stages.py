@@ -104,6 +104,11 @@ def test_a_company_is_found_by_its_name_without_the_legal_form():
     # a word the short form would qualify, "the", a sentence's first word: not the company
     for text in ("Trips to the Amazon. Mars rover pictures arrived", "Visa fees and Mars rovers"):
         assert index.find(text).organizations == []
+    # a town the company is named after, where it stands: "in Salzgitter, Germany"
+    index = AliasIndex([Entry(1, "Kelbrun AG", "company", country="DE")])
+    assert index.find("Its first plant in Kelbrun, Germany, opens in May.").organizations == []
+    found = index.find("It buys steel from Kelbrun, a German steelmaker.")
+    assert [s.entry.name for s in found.organizations] == ["Kelbrun AG"]
 
 
 def test_a_company_name_inside_a_portfolio_is_not_the_company():

@@ -168,6 +168,10 @@ _CLOSING_QUOTE = re.compile(r",?[”\"]")
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'-]* $")
 
 
+_A_PLACE_AROUND = re.compile(r"\b(?:in|near|at|from|outside) $")
+_REGION_AFTER = re.compile(r", [A-Z][\w.-]*(?: [A-Z][\w.-]*)?[,.;)]")
+
+
 def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     """Whether a company's name without its legal form names it here: not inside a longer
     name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
@@ -184,6 +188,8 @@ def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
         return False
     if text[end : end + 2] in ("'s", "’s"):
         return True
+    if _A_PLACE_AROUND.search(before) and _REGION_AFTER.match(text, end):
+        return False  # "its plant in Salzgitter, Germany": the town, not Salzgitter AG
     if _CLOSING_QUOTE.match(text, end) and _CAPITALIZED_BEFORE.search(before):
         return False  # "“Sustainable Future,”": the last word of a name in quotation marks
     after = _WORD_AFTER.match(text, end)
