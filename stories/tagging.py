@@ -134,6 +134,8 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         # photo caption and the label after "|" names the body that issued the release.
         for named in (source.attribution, source.label):
             entry = current_index().entry_called(named.strip()) if named.strip() else None
+            if entry is not None and entry.kind == "company" and " " not in named.strip():
+                continue  # a platform's one-word name: "| Facebook", "| X"
             if entry is not None and entry.kind != "country":
                 _add_source_organization(findings, entry.name)
                 break
@@ -152,16 +154,31 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         # "… | Presidential Communications Office": the body that issued the release (not a
         # platform's one-word name, "Facebook", "X")
         _add_source_organization(findings, label.name)
-    for person in findings.people:
-        # "Gina M. Raimondo" in the line, "Secretary Gina Raimondo" in the body: one person
-        if {name_key(person.name), name_key(_without_initials(person.name))} & names:
-            if not person.known:
-                person.name = source.person_name
-            person.title = source.title or person.title
-            person.organization = person.organization or organization
-            if mention and all(m.start != mention.start for m in person.mentions):
-                person.mentions.insert(0, mention)
-            return findings
+    # "Gina M. Raimondo" in the line, "Secretary Gina Raimondo" in the body: one person;
+    # "Phú Trọng" after "Nguyễn Phú Trọng" too
+    same = [
+        person
+        for person in findings.people
+        if {name_key(person.name), name_key(_without_initials(person.name))} & names
+        or (
+            " " in person.name.strip()
+            and not person.known
+            and name_key(source.person_name).endswith(" " + name_key(person.name))
+        )
+    ]
+    if same:
+        person, *others = sorted(same, key=lambda p: not p.known)
+        if not person.known:
+            person.name = source.person_name
+        person.title = source.title or person.title
+        person.organization = person.organization or organization
+        for other in others:
+            person.mentions += [m for m in other.mentions if m not in person.mentions]
+            findings.people.remove(other)
+        if mention and all(m.start != mention.start for m in person.mentions):
+            person.mentions.append(mention)
+        person.mentions.sort(key=lambda m: m.start)
+        return findings
     findings.people.insert(
         0,
         PersonFinding(

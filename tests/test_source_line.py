@@ -251,6 +251,20 @@ def test_a_caption_of_two_people_doing_something_is_no_source_person(tmp_path):
     assert not Person.objects.exists()
 
 
+def test_a_photo_caption_posted_on_a_platform_does_not_tag_the_platform(tmp_path):
+    OrganizationFactory(name="Facebook", kind="company", country="US")
+    report = import_story(tmp_path, "Crowds gather at the dam on Sunday.")
+    assert report["organizations"] == []
+    path = tmp_path / "story.txt"
+    path.write_text(
+        story("Crowds gather at the dam on Sunday.").replace("| Newsroom", "| Facebook")
+    )
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert report["organizations"] == []
+
+
 def test_a_portfolio_before_a_title_is_the_titles(tmp_path):
     import_story(tmp_path, "Finance Minister Ann Poe")
     role = source_role()
@@ -561,6 +575,35 @@ def test_the_source_person_named_with_a_middle_initial_is_the_body_s_person(tmp_
     )
     people = story_findings(parse_story_text(text, "story.txt")).people
     assert [p.name for p in people] == ["Ann Q. Poe", "Tom Fale"]
+
+
+def test_a_family_name_in_capitals_is_written_as_the_body_writes_the_person(tmp_path):
+    from stories.importers.plaintext import parse_story_text
+    from stories.tagging import story_findings
+
+    OrganizationFactory(name="Tidewater Tobacco Inc.", kind="company", country="JP")
+    text = story(
+        "POEKAWA Annaki, President, Tidewater Tobacco Inc.",
+        "“We are ready,” said Annaki Poekawa. The deal closes in May, Poekawa added.",
+    )
+    parsed = parse_story_text(text, "story.txt")
+    assert parsed.source.person_name == "Annaki Poekawa"
+    assert [p.name for p in story_findings(parsed).people] == ["Annaki Poekawa"]
+    # the line's own form when the body does not name the person
+    parsed = parse_story_text(story("POEKAWA Annaki, President, Tidewater Tobacco Inc."), "s.txt")
+    assert parsed.source.person_name == "POEKAWA Annaki"
+
+
+def test_the_source_persons_last_names_in_the_body_are_the_source_person(tmp_path):
+    from stories.importers.plaintext import parse_story_text
+    from stories.tagging import story_findings
+
+    text = story(
+        "Ann Al Poe, Director of Tides",
+        "“We are ready,” said Ambassador Al Poe on Monday. “Yes,” said Tom Fale.",
+    )
+    people = story_findings(parse_story_text(text, "story.txt")).people
+    assert [p.name for p in people] == ["Ann Al Poe", "Tom Fale"]
 
 
 def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(

@@ -6,6 +6,7 @@ trailing spaces), recording a notice with the line for each leniency so an edito
 """
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -220,7 +221,25 @@ def parse_story_text(
     story.paragraphs = [block.text for block in body]
     if not story.paragraphs:
         raise StoryImportError(path, body_line, "at least one body paragraph")
+    if story.source and story.source.person_name:
+        story.source.person_name = _as_the_body_writes(story.source.person_name, story.paragraphs)
     return story
+
+
+def _as_the_body_writes(name: str, paragraphs: list[str]) -> str:
+    """ "TERABATAKE Masamichi", "NGUYỄN Phú Trọng": a family name in capitals, as some
+    countries' releases write it in the source line, is written as the body writes the same
+    person ("Masamichi Terabatake", "Nguyễn Phú Trọng"), whatever the order of the words."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not any(
+        len(w) > 2 and w.isupper() and w.isalpha() and w.lower() not in NAME_SUFFIXES for w in words
+    ):
+        return name
+    forms = [r"\s+".join(map(re.escape, order)) for order in itertools.permutations(words)]
+    found = re.search(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)", "\n".join(paragraphs), re.I)
+    if found is None or found.group().isupper():
+        return name
+    return " ".join(found.group().split())
 
 
 def _blocks(lines: list[str], notice: Callable[[int | None, str], None]) -> list[_Block]:
