@@ -1864,7 +1864,8 @@ def test_a_titles_portfolio_or_field_is_no_body_and_lower_case_legal_forms_end_n
         "Dr. Jo Roe, Harborland’s Minister of Public Health, spoke. Ann Lee, Executive Vice "
         "President of Quayside Missions and Technologies at Westbrook, agreed. Bo Poe, CEO of "
         "Kestrel City Southern, and Jon Doe, Director of the Harbor Institute, met. Lek "
-        "Harbor Pharmaceuticals d.d. signed."
+        "Harbor Pharmaceuticals d.d. signed. Prince Bo, Minister of Energy of Harborland, "
+        "chaired."
     )
     assert [c.name for c in found.candidates] == [
         "Kestrel City Southern", "Harbor Institute", "Lek Harbor Pharmaceuticals d.d.",

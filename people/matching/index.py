@@ -321,6 +321,10 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
         words = [w.lower().strip(",") for w in candidate.name.split() if w not in ("and", "&")]
         if any(w in _BODY_NOUNS for w in words) or _LEGAL_FORM.search(candidate.name):
             continue
+        # "Minister of Energy of Saudi Arabia": the portfolio, then the minister's country
+        head, _, place = candidate.name.partition(" of ")
+        if place[:1].isupper() and all(w[:1].isupper() or w == "the" for w in place.split()):
+            words = [w.lower().strip(",") for w in head.split() if w not in ("and", "&")]
         portfolio = all(w in PORTFOLIOS or w in CORPORATE_FUNCTIONS for w in words)
         if all(
             (before := _TITLE_OF_BEFORE.search(folded, max(0, m.start - 40), m.start))
