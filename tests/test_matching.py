@@ -215,6 +215,9 @@ def test_a_state_owned_company_says_nothing_of_a_state():
         ("the U.S. Embassy Nairobi hosted", "U.S. Embassy Nairobi"),
         ("the National Rural Electric Cooperative Association welcomed it",
          "National Rural Electric Cooperative Association"),
+        # an ampersand joins a company's words
+        ("it bought Kestrel Shipbuilding & Marine Engineering in 2023",
+         "Kestrel Shipbuilding & Marine Engineering"),
     ],
 )  # fmt: skip
 def test_candidates_not_in_the_registry(index, text, expected):

@@ -415,6 +415,19 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                 k += 1
             while last > i and lowered[last] in NAME_CONNECTORS:
                 last -= 1
+        if (
+            last + 2 < n
+            and lowered[last + 1] == "&"
+            and words[last + 2][2][:1].isupper()
+            and not _another_name_at(lowered, last + 2)
+            and not _a_later_head(lowered, last + 1)
+        ):
+            # "Daewoo Shipbuilding & Marine Engineering": an ampersand joins a name's words
+            # (not "… Industries & Kestrel Heavy Industries", two names)
+            k = last + 2
+            while k < n and words[k][2][:1].isupper() and not lowered[k].endswith("'s"):
+                k += 1
+            last = k - 1
         while last + 1 < n and lowered[last + 1] in COMPANY_SUFFIXES:
             last += 1  # "Infineon Technologies AG"
         if last + 1 < n and lowered[last + 1] in NOT_ORGANIZATION_WORDS:
