@@ -215,6 +215,9 @@ def test_a_state_owned_company_says_nothing_of_a_state():
         ("the U.S. Embassy Nairobi hosted", "U.S. Embassy Nairobi"),
         ("the National Rural Electric Cooperative Association welcomed it",
          "National Rural Electric Cooperative Association"),
+        # a legal form with full stops ends the name, and may end the sentence too
+        ("represented by the law firm Kestrel Rohr L.L.P. School districts agreed",
+         "Kestrel Rohr L.L.P."),
         # an ampersand joins a company's words
         ("it bought Kestrel Shipbuilding & Marine Engineering in 2023",
          "Kestrel Shipbuilding & Marine Engineering"),

@@ -198,7 +198,7 @@ COMPANY_SUFFIXES = {
     "ab", "a/s", "s.a.s.", "pty", "l.p.", "lp", "c.v.", "s.a.b.", "pvt.", "pvt", "pjsc", "bhd",
     "bhd.", "tbk", "ltda", "srl", "s.r.l.", "kg", "kgaa", "oy", "incorporated", "pcl",
     "(persero)", "n.a.", "d.d.", "d.o.o.", "a.s.", "s.r.o.", "hf.", "ehf.", "aps", "s.l.",
-    "s.a.u.", "sarl", "zrt.", "nyrt.", "kft.", "a.e.",
+    "s.a.u.", "sarl", "zrt.", "nyrt.", "kft.", "a.e.", "l.l.p.", "l.l.c.", "s.a.a.", "s.a.c.",
 }  # fmt: skip
 # Words that make a "Center" a building, not a body ("Harborview Civic Center", "a
 # Convention Centre"); a space centre or a research centre is an organizational unit.
@@ -233,6 +233,7 @@ CALENDAR_WORDS = {
 # "Air Incheon Co., Ltd."), as a regular expression over the name (any case).
 ONE_LEGAL_FORM = (
     r"(?:,? (?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|l\.?p|plc|"
+    r"l\.l\.[pc]|s\.a\.[ac]|"
     r"gmbh|ag|kg|kgaa|se|s\.a|sa|n\.v|nv|b\.v|bv|s\.p\.a|spa|s\.r\.l|srl|ab|asa|oyj|oy|"
     r"a/s|k\.k|pty ltd|pty|pvt\.? ltd|pvt|pjsc|jsc|psc|sendirian berhad|sdn\.? bhd|berhad|"
     r"bhd|tbk|ltda|s\.a\.b\. de c\.v|de c\.v|sab de cv|pcl|public company limited|n\.a|"
@@ -248,6 +249,7 @@ STRONG_COMPANY_SUFFIXES = {
     "inc.", "corp.", "co.", "ltd.", "llc", "llp", "plc", "gmbh", "n.v.", "s.a.", "s.p.a.",
     "b.v.", "a/s", "k.k.", "oyj", "limited", "c.v.", "asa", "pjsc", "bhd", "bhd.", "tbk",
     "ltda", "s.r.l.", "kgaa", "d.d.", "d.o.o.", "hf.", "ehf.", "s.r.o.", "zrt.", "nyrt.", "kft.",
+    "l.l.p.", "l.l.c.", "s.a.a.",
 }  # fmt: skip
 # Words that name an event, a plan or a law rather than an organization.
 NOT_ORGANIZATION_WORDS = {
