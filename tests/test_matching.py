@@ -237,6 +237,10 @@ def test_candidates_not_in_the_registry(index, text, expected):
         "Secretary of State Marco Rubio said",
         "the Biden Administration said",
         "the Climate Fund will pay",
+        # a relation between countries or firms, a plan, with or without an acronym
+        "They signed a Comprehensive Strategic Partnership on Monday.",
+        "the Just Energy Transition Partnership will pay",
+        "they launched the Partnership for Accelerating Clean Energy (PACE) in 2022",
     ],
 )
 def test_what_is_not_an_organization(index, text):

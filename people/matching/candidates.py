@@ -435,6 +435,13 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             continue
         first = i
         for j in range(i - 1, -1, -1):
+            if (
+                lowered[j] in {"of", "for", "on"}
+                and j > 0
+                and lowered[j - 1] in NOT_ORGANIZATION_WORDS
+            ):
+                first = -1  # "Partnership for Accelerating Clean Energy", "Summit for …": the
+                break  # name of a relation, a plan or an event, not of a body
             inner = lowered[j] in {"and", "of", "for", "on", "&"} and j > 0
             if inner and lowered[j] in {"of", "for", "on"}:
                 # "Office of the Director of National Intelligence" continues through "of";
@@ -467,6 +474,9 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             ):
                 break
             first = j
+        if first < 0:
+            i = last + 1
+            continue
         holder = next(
             (
                 k
@@ -817,6 +827,8 @@ def described_candidates(
             ):
                 if words[first].lower() in INITIAL_SKIP:
                     continue
+                if words[first].lower() in NOT_ORGANIZATION_WORDS:
+                    break  # "Partnership for Accelerating Clean Energy (PACE)": no body
                 start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
                 name = text[start : match.end("name")]
                 kind = guess_organization_kind(name)

@@ -159,7 +159,7 @@ ORGANIZATION_HEADS = {
     "cooperative", "corporation", "council", "court", "department", "directorate",
     "division", "embassy", "consulate", "federation", "forces", "foundation", "government",
     "group", "guard", "institute", "institution", "laboratory", "league", "ministry",
-    "museum", "network", "office", "organization", "organisation", "parliament", "partnership",
+    "museum", "network", "office", "organization", "organisation", "parliament",
     "party", "police", "secretariat", "senate", "service", "society", "subcommittee",
     "tribunal", "trust", "union", "university", "industries", "holdings", "motors", "airlines",
     "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
@@ -256,6 +256,9 @@ NOT_ORGANIZATION_WORDS = {
     "act", "initiative", "ministerial", "summit", "conference", "expo", "fair",
     "week", "day", "plan", "strategy", "treaty", "agreement", "accord", "award", "prize",
     "report", "declaration", "bill", "law", "rule", "regulations",
+    # a relation between countries or firms ("Comprehensive Strategic Partnership", "Just
+    # Energy Transition Partnership"): the bodies that bear the word are the registry's
+    "partnership",
 }  # fmt: skip
 # The Sun, the Moon and the planets: names companies take too ("Mars, Incorporated"), but said
 # alone they are the bodies in the sky.
