@@ -122,6 +122,19 @@ def test_a_company_name_inside_a_portfolio_is_not_the_company():
     assert [s.entry.name for s in found.organizations] == ["Mineral Resources Limited"]
 
 
+def test_a_body_among_a_titles_portfolios_is_not_named():
+    index = AliasIndex(
+        [Entry(1, "European Union", "multilateral"), Entry(2, "Tuvalu", "country", country="TV")]
+    )
+    text = "Ann Poe, Minister for Foreign Affairs, European Union and Cooperation, spoke."
+    assert index.find(text).organizations == []
+    # a body after the title's comma, the list not going on: the minister's
+    found = index.find("Tom Fale, Minister of Finance, Tuvalu, agreed with the European Union.")
+    assert [s.entry.name for s in found.organizations + found.countries] == [
+        "European Union", "Tuvalu",
+    ]  # fmt: skip
+
+
 def test_a_body_at_the_head_of_an_instruments_name_is_not_named():
     index = AliasIndex([Entry(1, "United Nations", "multilateral")])
     text = "The law follows the United Nations Convention on the Law of the Sea."

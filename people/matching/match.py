@@ -88,6 +88,12 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
     country ("U.S. Senate") are not affected, nor acronyms ("EPA").
     """
     word = text[start:end]
+    if (
+        text[start - 2 : start] == ", "
+        and _LIST_GOES_ON.match(text, end)
+        and _PORTFOLIO_LIST_BEFORE.search(text, max(0, start - 80), start)
+    ):
+        return True  # "Minister for Foreign Affairs, European Union and Cooperation": a portfolio
     previous = ""
     if start >= 2 and text[start - 1] == " " and text[start - 2] not in " ,;:)\"'":
         # the word before, by string operations: this runs for every hit
@@ -158,6 +164,11 @@ _COMPANY_VERBS = SPEECH_VERBS | {
 
 # A title's or a ministry's portfolio running up to a name: "Ministry of Energy and ",
 # "Minister for Trade, Industry and ".
+# A title's list of portfolios, up to one of its items: "Minister for Foreign Affairs, "
+_PORTFOLIO_LIST_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Commissioner) (?:of|for) (?:the )?(?:[A-Z][\w'-]*,? )+$"
+)
+_LIST_GOES_ON = re.compile(r"(?:,| and| &) [A-Z]")
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Ministry|Department|Secretary|Secretariat|Commissioner) (?:of|for) "
     r"(?:the )?(?:[A-Z][\w'-]*,? )+(?:and |& )$"
