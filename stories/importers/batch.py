@@ -369,7 +369,7 @@ def _create_stories(
         accepted, unique_slugs(Story, [i.story.headline for i in accepted]), strict=True
     ):
         item.story.slug = slug
-    Story.objects.bulk_create([item.story for item in accepted])
+    _insert_instances(Story, [item.story for item in accepted])
     _link(accepted, origin)
     _record_revisions(accepted)
     _store_quotes(accepted, quotes.get())
@@ -788,13 +788,37 @@ def _record_revisions(items: list[_New]) -> None:
     )
 
 
+def _insert_instances(model: type[models.Model], instances: list[models.Model]) -> None:
+    """bulk_create for new `instances` through _insert: on PostgreSQL one statement of
+    arrays, which bulk_create cannot use for a model with a full-text vector column."""
+    if not instances:
+        return
+    connection = connections[router.db_for_write(model)]
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    for obj in instances:
+        # a related entry saved since it was assigned (a new role): its key, as bulk_create
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    rows = [
+        {f.attname: f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields}
+        for obj in instances
+    ]
+    ids = _insert(model, rows, returning_ids=True, prepared=True)
+    for obj, pk in zip(instances, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, connection.alias
+
+
 def _insert(
-    model: type[models.Model], rows: list[dict[str, object]], *, returning_ids: bool = False
+    model: type[models.Model],
+    rows: list[dict[str, object]],
+    *,
+    returning_ids: bool = False,
+    prepared: bool = False,
 ) -> list[int]:
     """INSERT `rows` (attribute name -> value) into `model`'s table, as bulk_create would
     without making and preparing a model instance per row: each value must be what the field
-    would write (a key, a string, a number; a datetime is adapted here). Returns the new
-    primary keys, in order, when `returning_ids`."""
+    would write (a key, a string, a number; a datetime is adapted here unless `prepared`).
+    Returns the new primary keys, in order, when `returning_ids`."""
     if not rows:
         return []
     connection = connections[router.db_for_write(model)]
@@ -804,7 +828,7 @@ def _insert(
     adapt = {
         name
         for name, model_field in zip(names, fields, strict=True)
-        if isinstance(model_field, models.DateTimeField)
+        if isinstance(model_field, models.DateTimeField) and not prepared
     }
     row_sql = f"({', '.join(['%s'] * len(names))})"
     into = (
@@ -812,6 +836,28 @@ def _insert(
         f"({', '.join(quote(model_field.column) for model_field in fields)}) VALUES "
     )
     returning = ""
+    if connection.vendor == "postgresql" and len(rows) > 1:
+        # One array per column (as bulk_create does there): a short statement whatever the
+        # number of rows, where a VALUES list of thousands of placeholders costs psycopg a
+        # parse of the whole text on every call.
+        types = [model_field.db_type(connection).split("(")[0] for model_field in fields]
+        columns = [
+            [
+                connection.ops.adapt_datetimefield_value(row[name]) if name in adapt else row[name]
+                for row in rows
+            ]
+            for name in names
+        ]
+        arrays = ", ".join(f"%s::{db_type}[]" for db_type in types)
+        returned = f" RETURNING {quote(model._meta.pk.column)}" if returning_ids else ""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} "
+                f"({', '.join(quote(model_field.column) for model_field in fields)}) "
+                f"SELECT * FROM UNNEST({arrays}){returned}",
+                columns,
+            )
+            return [pk for (pk,) in cursor.fetchall()] if returning_ids else []
     size = connection.ops.bulk_batch_size(fields, rows)
     if returning_ids:
         returning = f" RETURNING {quote(model._meta.pk.column)}"
