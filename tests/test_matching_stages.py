@@ -122,6 +122,22 @@ def test_a_company_name_inside_a_portfolio_is_not_the_company():
     assert [s.entry.name for s in found.organizations] == ["Mineral Resources Limited"]
 
 
+def test_a_list_of_people_each_of_a_country():
+    index = AliasIndex(
+        [Entry(1, "France", "country", country="FR"), Entry(2, "Germany", "country", country="DE"),
+         Entry(3, "United Kingdom", "country", country="GB"),
+         Entry(4, "Bank of France", "agency", country="FR")],
+    )  # fmt: skip
+    text = (
+        "Attending were Ann-Marie Poe of France, Jo bin Roe Al Fale of Germany and Tom Lee of "
+        "the United Kingdom. The Bank of France and Harbor Council of Germany agreed."
+    )
+    found = index.find(text)
+    assert [p.name for p in found.people] == ["Ann-Marie Poe", "Jo bin Roe Al Fale", "Tom Lee"]
+    # one name of a country is no list: "Tom Lee of France said" is left to the other cues
+    assert index.find("Harbor Council of France met.").people == []
+
+
 def test_a_body_among_a_titles_portfolios_is_not_named():
     index = AliasIndex(
         [Entry(1, "European Union", "multilateral"), Entry(2, "Tuvalu", "country", country="TV")]

@@ -413,6 +413,41 @@ def _country_weights(suggestions: Iterable[Suggestion]) -> tuple[Counter[str], s
     return weight, named
 
 
+_PERSON_OF_BEFORE = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]+"
+    r"(?: (?:bin|bint|al|von|van|de|da|del|[A-Z][\w'’.-]+)){1,5}) of (?:the )?$"
+)
+
+
+def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, int]]:
+    """The names in a list of "<name> of <country>" (two or more, joined by commas, "and"
+    or semicolons): the ministers at a meeting, each of a country."""
+    countries = sorted(
+        (m.start, m.end)
+        for s in suggestions.values()
+        if s.entry.kind == COUNTRY
+        for m in s.mentions
+    )
+    items = []
+    for start, end in countries:
+        before = _PERSON_OF_BEFORE.search(folded, max(0, start - 80), start)
+        if before is None or overlaps(before.start("name"), before.end("name"), taken):
+            continue
+        words = before["name"].lower().split()
+        if any(w in _NOT_IN_A_PERSONS_NAME for w in words):
+            continue
+        items.append((before.start("name"), before.end("name"), end))
+    listed = set()
+    for (s1, e1, c1), (s2, e2, _) in pairwise(items):
+        if _LIST_JOINT.fullmatch(folded, c1, s2):
+            listed.update({(s1, e1), (s2, e2)})
+    return sorted(listed)
+
+
+_LIST_JOINT = re.compile(r"(?:,|;)? (?:and )?")
+_NOT_IN_A_PERSONS_NAME = ORGANIZATION_HEADS | TITLE_WORDS | FUNCTION_WORDS
+
+
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
     """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
     suggestions[entry_id].mentions = kept
@@ -2330,6 +2365,16 @@ class AliasIndex:
             elif (finding := _same_person(findings, key)) is None:
                 finding = findings[key] = PersonFinding(name=text[start:end])
             finding.mentions.append(Mention(text[start:end], start, end))
+
+        # "Jean-Noël Barrot of France, Annalena Baerbock of Germany and …": a list of people,
+        # each of a country.
+        taken = [(m.start, m.end) for f in findings.values() for m in f.mentions]
+        taken += _spans(suggestions, candidates)
+        for start, end in _people_of_their_countries(folded, suggestions, taken):
+            name = text[start:end]
+            if (finding := _same_person(findings, fold_lower(name))) is None:
+                finding = findings[fold_lower(name)] = PersonFinding(name=name)
+            finding.mentions.append(Mention(name, start, end))
 
         # "Deputy Secretary Landau" after "Christopher Landau" was found: the same person.
         for finding in list(findings.values()):
