@@ -265,6 +265,16 @@ def test_a_photo_caption_posted_on_a_platform_does_not_tag_the_platform(tmp_path
     assert report["organizations"] == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Ann Poe MS, Deputy Minister for Tides", "Ann Poe, MD, MPH, Deputy Minister for Tides"],
+)
+def test_post_nominals_are_no_part_of_the_name_or_the_title(tmp_path, line):
+    import_story(tmp_path, line)
+    role = source_role()
+    assert (role.person.full_name, role.title) == ("Ann Poe", "Deputy Minister for Tides")
+
+
 def test_a_portfolio_before_a_title_is_the_titles(tmp_path):
     import_story(tmp_path, "Finance Minister Ann Poe")
     role = source_role()

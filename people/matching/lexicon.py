@@ -144,6 +144,8 @@ DEGREES = {
     "phd", "ph.d.", "m.d.", "md", "esq.", "esq", "dphil", "mba", "mp", "msp", "mla", "mpp",
     "mep", "qc", "kc", "obe", "cbe", "mbe", "kbe", "dbe", "frs", "dvm", "dds", "td", "kcb",
     "gcb", "kcmg", "gcmg", "cmg",
+    # a Member of the Senedd; public health, science and nursing degrees
+    "ms", "mph", "msc", "rn",
 }  # fmt: skip
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"} | DEGREES
 NAME_PARTICLES = {
