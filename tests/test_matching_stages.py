@@ -122,6 +122,16 @@ def test_a_company_name_inside_a_portfolio_is_not_the_company():
     assert [s.entry.name for s in found.organizations] == ["Mineral Resources Limited"]
 
 
+def test_a_company_named_with_and_without_its_legal_form_is_one_candidate():
+    found = AliasIndex([]).find(
+        "Kestrel agreed to buy Harbrook. Kestrel completed its acquisition of Harbrook plc, the "
+        "maker of soft drinks. Harbrook’s shares were delisted."
+    )
+    assert [(c.name, [m.text for m in c.mentions]) for c in found.candidates] == [
+        ("Harbrook plc", ["Harbrook", "Harbrook plc", "Harbrook"]),
+    ]  # fmt: skip
+
+
 def test_a_list_of_people_each_of_a_country():
     index = AliasIndex(
         [Entry(1, "France", "country", country="FR"), Entry(2, "Germany", "country", country="DE"),

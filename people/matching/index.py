@@ -448,6 +448,33 @@ _LIST_JOINT = re.compile(r"(?:,|;)? (?:and )?")
 _NOT_IN_A_PERSONS_NAME = ORGANIZATION_HEADS | TITLE_WORDS | FUNCTION_WORDS
 
 
+def _one_candidate_per_company(candidates: dict[str, Candidate]) -> dict[str, Candidate]:
+    """ "Britvic" and "Britvic plc": one company, named with and without its legal form; the
+    candidate keeps the longer name and every mention."""
+    kept: dict[str, Candidate] = {}
+    result = {}
+    for key, candidate in candidates.items():
+        base = fold_lower(_LEGAL_FORM.sub("", candidate.name).strip(" ,"))
+        other = kept.get(base)
+        if other is None:
+            kept[base] = candidate
+            result[key] = candidate
+            continue
+        longer, shorter = (
+            (candidate, other) if len(candidate.name) > len(other.name) else (other, candidate)
+        )
+        starts = {m.start for m in longer.mentions}
+        longer.mentions = sorted(
+            longer.mentions + [m for m in shorter.mentions if m.start not in starts],
+            key=lambda m: m.start,
+        )
+        kept[base] = longer
+        result = {k: c for k, c in result.items() if c is not shorter}
+        if longer is candidate:
+            result[key] = candidate
+    return result
+
+
 def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list) -> None:
     """The suggestion of `entry_id` keeps only the mentions `kept`; with none, it is dropped."""
     suggestions[entry_id].mentions = kept
@@ -1101,6 +1128,7 @@ class AliasIndex:
                 if p.known or not all(within_any(m.start, m.end, headlines) for m in p.mentions)
             ]  # fmt: skip
 
+        candidates = _one_candidate_per_company(candidates)
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
         for suggestion in ordered:
             suggestion.mentions.sort(key=lambda m: m.start)
