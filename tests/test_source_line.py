@@ -575,45 +575,41 @@ def test_a_senator_without_a_body_sits_in_the_senate(tmp_path):
     assert source_role().organization == senate
 
 
-def test_the_source_person_named_with_a_middle_initial_is_the_body_s_person(tmp_path):
+def people_found(attribution: str, body: str) -> list[str]:
+    """The people the importer tags in a story: the engine's, with the source person."""
     from stories.importers.plaintext import parse_story_text
     from stories.tagging import story_findings
 
-    text = story(
+    parsed = parse_story_text(story(attribution, body), "story.txt")
+    return [p.name for p in story_findings(parsed).people]
+
+
+def test_the_source_person_named_with_a_middle_initial_is_the_body_s_person(tmp_path):
+    people = people_found(
         "Ann Q. Poe, Secretary of Tides",
         "“We are ready,” said Secretary of Tides Ann Poe. “Yes,” said Tom Fale.",
     )
-    people = story_findings(parse_story_text(text, "story.txt")).people
-    assert [p.name for p in people] == ["Ann Q. Poe", "Tom Fale"]
+    assert people == ["Ann Q. Poe", "Tom Fale"]
 
 
 def test_a_family_name_in_capitals_is_written_as_the_body_writes_the_person(tmp_path):
     from stories.importers.plaintext import parse_story_text
-    from stories.tagging import story_findings
 
     OrganizationFactory(name="Tidewater Tobacco Inc.", kind="company", country="JP")
-    text = story(
-        "POEKAWA Annaki, President, Tidewater Tobacco Inc.",
-        "“We are ready,” said Annaki Poekawa. The deal closes in May, Poekawa added.",
-    )
-    parsed = parse_story_text(text, "story.txt")
-    assert parsed.source.person_name == "Annaki Poekawa"
-    assert [p.name for p in story_findings(parsed).people] == ["Annaki Poekawa"]
+    line = "POEKAWA Annaki, President, Tidewater Tobacco Inc."
+    body = "“We are ready,” said Annaki Poekawa. The deal closes in May, Poekawa added."
+    assert parse_story_text(story(line, body), "s.txt").source.person_name == "Annaki Poekawa"
+    assert people_found(line, body) == ["Annaki Poekawa"]
     # the line's own form when the body does not name the person
-    parsed = parse_story_text(story("POEKAWA Annaki, President, Tidewater Tobacco Inc."), "s.txt")
-    assert parsed.source.person_name == "POEKAWA Annaki"
+    assert parse_story_text(story(line), "s.txt").source.person_name == "POEKAWA Annaki"
 
 
 def test_the_source_persons_last_names_in_the_body_are_the_source_person(tmp_path):
-    from stories.importers.plaintext import parse_story_text
-    from stories.tagging import story_findings
-
-    text = story(
+    people = people_found(
         "Ann Al Poe, Director of Tides",
         "“We are ready,” said Ambassador Al Poe on Monday. “Yes,” said Tom Fale.",
     )
-    people = story_findings(parse_story_text(text, "story.txt")).people
-    assert [p.name for p in people] == ["Ann Al Poe", "Tom Fale"]
+    assert people == ["Ann Al Poe", "Tom Fale"]
 
 
 def test_a_states_officer_written_before_the_title_and_the_speaker_of_the_house(

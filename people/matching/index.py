@@ -1212,7 +1212,7 @@ class AliasIndex:
                 not top or (self._home_named is not None and self._home_named.search(folded))
             ):
                 continue
-            [key] = keys if len(keys) == 1 else [None]
+            key = next(iter(keys)) if len(keys) == 1 else None  # (one name, written one way)
             if top and key is not None and (local := self._national.get(key, {}).get(top)):
                 reason = f"{NATIONAL_SHORT_FORM}{suggestions[entry_id].mentions[0].text!r}"
                 for mention in suggestions[entry_id].mentions:
