@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pycountry
-from django.db import transaction
+from django.db import connections, router, transaction
 from jsonschema import Draft202012Validator
 from jsonschema import ValidationError as SchemaError
 
@@ -615,7 +615,16 @@ def load_registry(data: dict, *, source: str = "registry", dry_run: bool = False
                 organization.parent_id = parent.pk
                 reparented.append(organization)
     if reparented:
-        Organization.objects.bulk_update(reparented, ["parent"], batch_size=1000)
+        # One UPDATE per row, sent at once: bulk_update's CASE of a thousand branches per batch
+        # cost Django more to build than the database to run (a third of a starter load).
+        connection = connections[router.db_for_write(Organization)]
+        meta, quote = Organization._meta, connection.ops.quote_name
+        parent, pk = quote(meta.get_field("parent").column), quote(meta.pk.column)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {quote(meta.db_table)} SET {parent} = %s WHERE {pk} = %s",
+                [(organization.parent_id, organization.pk) for organization in reparented],
+            )
         report.organizations_updated += len({o.pk for o in reparented} - {o.pk for o in new})
 
     aliases = []
