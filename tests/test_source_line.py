@@ -18,16 +18,20 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def story(attribution: str, body: str = "The talks went well on Monday.") -> str:
+def story(
+    attribution: str, body: str = "The talks went well on Monday.", label: str = "Newsroom"
+) -> str:
     return (
-        f"Talks went well\n\nWebp x1\n{attribution} | Newsroom\n\nTalks went well\n\n"
+        f"Talks went well\n\nWebp x1\n{attribution} | {label}\n\nTalks went well\n\n"
         f"ORGANIZATIONS IN THIS STORY\n\n{body}\n\nORGANIZATIONS IN THIS STORY\n"
     )
 
 
-def import_story(tmp_path, attribution: str, body: str = "The talks went well on Monday.") -> dict:
+def import_story(
+    tmp_path, attribution: str, body: str = "The talks went well on Monday.", label="Newsroom"
+) -> dict:
     path = tmp_path / "story.txt"
-    path.write_text(story(attribution, body), encoding="utf-8")
+    path.write_text(story(attribution, body, label), encoding="utf-8")
     out = StringIO()
     call_command("import_stories", str(path), "--json", stdout=out)
     [report] = json.loads(out.getvalue())
@@ -255,13 +259,7 @@ def test_a_photo_caption_posted_on_a_platform_does_not_tag_the_platform(tmp_path
     OrganizationFactory(name="Facebook", kind="company", country="US")
     report = import_story(tmp_path, "Crowds gather at the dam on Sunday.")
     assert report["organizations"] == []
-    path = tmp_path / "story.txt"
-    path.write_text(
-        story("Crowds gather at the dam on Sunday.").replace("| Newsroom", "| Facebook")
-    )
-    out = StringIO()
-    call_command("import_stories", str(path), "--json", stdout=out)
-    [report] = json.loads(out.getvalue())
+    report = import_story(tmp_path, "Crowds gather at the dam on Sunday.", label="Facebook")
     assert report["organizations"] == []
 
 
