@@ -78,6 +78,15 @@ def _fast_and_plain(settings, _cache_dir):
     settings.SITE_URL = "http://testserver"
 
 
+def redis_url_of_this_run() -> str:
+    """A Redis database of this run's own. CI runs the suite on PostgreSQL and on SQLite side by
+    side against one Redis, and a test that clears its cache (Redis clears a whole database)
+    must not clear the cache of a test running in the other suite."""
+    from django.db import connection
+
+    return f"redis://127.0.0.1:6379/{9 if connection.vendor == 'postgresql' else 8}"
+
+
 def required_in_ci() -> bool:
     """CI (REQUIRE_BROWSER, or CI as most CI services set it) must run every test."""
     return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))

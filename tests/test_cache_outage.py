@@ -12,11 +12,11 @@ from django.core.cache import caches
 
 from stories.models import StoryStatus
 from stories.publishing import publish_story
+from tests.conftest import redis_url_of_this_run
 from tests.factories import StoryFactory, StoryOrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
-REDIS = "redis://127.0.0.1:6379/8"
 NOWHERE = "redis://127.0.0.1:9/0"  # the discard port: nothing answers there
 
 
@@ -32,13 +32,14 @@ def redis_cache(location: str) -> dict:
 
 @pytest.fixture
 def running_redis(settings):
+    url = redis_url_of_this_run()
     try:
-        redis.Redis.from_url(REDIS).ping()
+        redis.Redis.from_url(url).ping()
     except redis.exceptions.ConnectionError:
         if os.environ.get("REQUIRE_BROWSER"):  # CI: every service must be there
             raise
         pytest.skip("no Redis on 127.0.0.1:6379")
-    settings.CACHES = redis_cache(REDIS)
+    settings.CACHES = redis_cache(url)
     caches["default"].clear()
     yield caches["default"]
     caches["default"].clear()
@@ -121,10 +122,10 @@ def test_made_up_query_strings_are_not_cached(client, running_redis):
     client.get("/")
     for n in range(20):
         assert client.get(f"/?junk={n}").status_code == 200
-    page_keys = redis.Redis.from_url(REDIS).keys("*newsroom:page:*")
+    page_keys = redis.Redis.from_url(redis_url_of_this_run()).keys("*newsroom:page:*")
     assert len(page_keys) == 1
     assert client.get("/?page=1").status_code == 200
-    assert len(redis.Redis.from_url(REDIS).keys("*newsroom:page:*")) == 2
+    assert len(redis.Redis.from_url(redis_url_of_this_run()).keys("*newsroom:page:*")) == 2
 
 
 def test_a_publication_from_the_command_line_clears_the_servers_pages(client, settings):

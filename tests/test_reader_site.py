@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from stories.models import Story, StoryStatus
 from stories.search import refresh_search_vectors, uses_full_text
-from tests.conftest import require_shared
+from tests.conftest import redis_url_of_this_run, require_shared
 from tests.factories import (
     OrganizationAliasFactory,
     OrganizationFactory,
@@ -345,14 +345,16 @@ def test_the_shared_cache_works_with_redis(client, settings):
     import redis
     from django.core.cache import caches
 
+    url = redis_url_of_this_run()
     try:
-        redis.Redis.from_url("redis://127.0.0.1:6379/7").ping()
+        redis.Redis.from_url(url).ping()
     except redis.exceptions.ConnectionError:
         if os.environ.get("REQUIRE_BROWSER"):  # CI: every service must be there
             raise
         pytest.skip("no Redis on 127.0.0.1:6379")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/7"}}  # fmt: skip
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    }
     caches["default"].clear()
     story = public_story(headline="Cached in Redis")
     assert client.get(story.get_absolute_url())["X-Cache"] == "miss"
