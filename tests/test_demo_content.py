@@ -14,9 +14,8 @@ pytestmark = pytest.mark.django_db
 EMPTY = ("No published stories", "No stories have been published", "No other stories")
 
 
-def test_after_make_run_every_page_type_has_stories(client):
-    # One test: loading the registry takes a while, checking the pages does not.
-    call_command("load_registry", stdout=StringIO())
+def test_after_make_run_every_page_type_has_stories(client, starter_registry_in_test):
+    # One test: loading the demo takes a while, checking the pages does not.
     call_command("load_demo", stdout=StringIO())
     every_page_type_linked_from_the_home_page_has_stories(client)
     each_section_and_tag_of_the_demo_has_stories(client)

@@ -227,8 +227,7 @@ def test_the_starter_registry_shares_no_name_by_accident():
     assert clashes == []
 
 
-def test_loading_the_starter_registry_twice_creates_nothing():
-    load_registry(starter_registry())
+def test_loading_the_starter_registry_twice_creates_nothing(starter_registry_in_test):
     before = counts()
     report = load_registry(starter_registry())
     assert counts() == before

@@ -18,8 +18,7 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_load_demo_publishes_varied_stories_and_is_idempotent():
-    call_command("load_registry", stdout=StringIO())  # as `make run` does first
+def test_load_demo_publishes_varied_stories_and_is_idempotent(starter_registry_in_test):
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert "created" in out.getvalue()
