@@ -1982,3 +1982,27 @@ def test_a_persons_surname_with_an_age_or_a_courtesy_title_is_the_person():
     assert found.organizations == [] and [p.name for p in found.people] == ["George Harbor"]
     found = index.find("Harbor Limited agreed. Jo Harbor, its chair, said Harbor would grow.")
     assert [s.entry.id for s in found.organizations] == [1]
+
+
+def test_a_company_named_with_its_legal_form_outreaches_another_companys_name():
+    index = AliasIndex(
+        [
+            Entry(1, "Oglethorpe Power", "company", country="US"),
+            Entry(2, "Power Corporation of Canada", "company", country="CA"),
+            Entry(3, "Norfolk Southern", "company", country="US"),
+            Entry(4, "Southern Railway", "company", country="GB"),
+            Entry(5, "Johnson & Johnson", "company", country="US"),
+        ],
+        [(2, "Power Corporation", False), (3, "Norfolk Southern Corporation", False)],
+    )
+    found = index.find(
+        "The deal was signed by Oglethorpe Power Corporation and MEAG Power. Norfolk Southern "
+        "Railway Company paid. Janssen, a Johnson & Johnson company, makes Xarelto. It thanked "
+        "Oglethorpe Power Corporation."
+    )
+    mentions = {s.entry.name: [m.text for m in s.mentions] for s in found.organizations}
+    assert mentions == {
+        # the legal form is part of the mention; a full stop after it ends the sentence
+        "Oglethorpe Power": ["Oglethorpe Power Corporation", "Oglethorpe Power Corporation"],
+        "Johnson & Johnson": ["Johnson & Johnson"],  # "company" in lower case: a word
+    }  # "Southern Railway" lies inside a longer name, as "Norfolk Southern" does

@@ -54,6 +54,7 @@ from people.matching.match import (
     Context,
     bounded,
     inside_parens,
+    legal_form_end,
     longest_first,
     overlaps,
     reads_as_a_short_form,
@@ -811,6 +812,7 @@ class AliasIndex:
             frozenset(places - national),
             frozenset(countries - demonyms),
             frozenset(demonyms),
+            frozenset(e.id for e in self.entries.values() if e.kind == "company"),
         )
 
         self._ministries: dict[tuple[str, str], int] = {}
@@ -994,11 +996,20 @@ class AliasIndex:
 
     # -- scanning --
 
+    def _reach(self, folded: str, hit: Hit) -> int:
+        """Where a company's name found at `hit` ends: after the legal form that follows it
+        ("Oglethorpe Power Corporation")."""
+        if any(self.entries[t.entry_id].kind == "company" for t in hit.targets):
+            return legal_form_end(folded, hit.end)
+        return hit.end
+
     def find(self, text: str) -> Findings:
         """Scan `text` once; see the module docstring for what comes back."""
         folded, lowered = fold(text), fold_lower(text)
         hits = registry_hits(self._automaton, lowered, folded, self.context)
-        chosen = longest_first(hits)
+        chosen = longest_first(hits, lambda hit: self._reach(folded, hit))
+        for hit in chosen:
+            hit.end = self._reach(folded, hit)  # the mention takes in a company's legal form
 
         suggestions: dict[int, Suggestion] = {}
         ambiguous: list[Ambiguity] = []

@@ -5,11 +5,13 @@ Pure functions over the folded text and the hits the index's automaton reports.
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from people.matching.lexicon import (
     CONTINENTS,
     FUNCTION_WORDS,
+    ONE_LEGAL_FORM,
     ORGANIZATION_HEADS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -30,6 +32,7 @@ class Context:
     places: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # one-word names of countries ("Taiwan")
     demonyms: frozenset[str] = frozenset()  # "German", "Danish": a country unless a name begins
+    companies: frozenset[int] = frozenset()  # the entries that are companies
 
 
 # The reason of a company's name written without its legal form (see index.company_short_forms).
@@ -63,9 +66,45 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         ):
             continue
         if targets and bounded(folded, start, end + 1):
-            if not qualified(folded, start, end + 1, context):
+            if not qualified(folded, start, end + 1, context) or _with_its_legal_form(
+                folded, start, end + 1, targets, context
+            ):
                 hits.append(Hit(start, end + 1, targets))
     return hits
+
+
+_LEGAL_FORM_NEXT = re.compile(ONE_LEGAL_FORM + r"+(?![\w-])", re.I)
+
+
+def _with_its_legal_form(text: str, start: int, end: int, targets, context: Context) -> bool:
+    """ "Oglethorpe Power Corporation": a company's name of two words or more, then a legal
+    form: that company, not part of another body's name."""
+    if " " not in text[start:end] or not all(t.entry_id in context.companies for t in targets):
+        return False
+    before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group().strip().lower() not in FUNCTION_WORDS:
+        return False  # "Norfolk Southern Railway Company": inside a longer name
+    return legal_form_end(text, end) > end
+
+
+# Legal forms that are also words: "a Johnson & Johnson company" names no company "… company".
+_LEGAL_FORM_WORDS = ("company", "corporation", "limited", "incorporated", "co")
+# Legal forms abbreviated with a full stop of their own; after others, a full stop ends a sentence.
+_ABBREVIATED_FORMS = {"inc", "corp", "co", "ltd", "pvt", "bhd", "pty"}
+
+
+def legal_form_end(text: str, end: int) -> int:
+    """Where the legal form written right after `end` ends ("Ford Motor Company", "Acme, Inc."),
+    or `end` if there is none."""
+    form = _LEGAL_FORM_NEXT.match(text, end)
+    if form is None:
+        return end
+    written = form.group().lstrip(", ")
+    if written.split(" ", 1)[0].rstrip(".,") in _LEGAL_FORM_WORDS or written.startswith("("):
+        return end  # lower case: a word of the sentence; "(Persero)": a remark on the name
+    if written.endswith(".") and written[:-1].rsplit(" ", 1)[-1].lower() not in _ABBREVIATED_FORMS:
+        return form.end() - 1
+    return form.end()
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
@@ -226,17 +265,22 @@ def bounded(text: str, start: int, end: int) -> bool:
     )
 
 
-def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Keep the longest of overlapping hits ("Department of State", not also "State")."""
+def longest_first(hits: list[Hit], reach: Callable[[Hit], int] | None = None) -> list[Hit]:
+    """Keep the longest of overlapping hits ("Department of State", not also "State").
+    `reach`: where a hit's name really ends, when that is past the hit ("Oglethorpe Power" then
+    "Corporation": the company's name takes in its legal form, and outreaches "Power
+    Corporation", another company's name)."""
+    ends_of = {id(hit): reach(hit) if reach else hit.end for hit in hits}
     starts: list[int] = []  # chosen spans, sorted by start; they never overlap
     ends: list[int] = []
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        at = bisect.bisect_left(starts, hit.end)  # chosen spans starting before this one ends
+    for hit in sorted(hits, key=lambda h: (h.start - ends_of[id(h)], h.start - h.end, h.start)):
+        end = ends_of[id(hit)]
+        at = bisect.bisect_left(starts, end)  # chosen spans starting before this one ends
         if at and ends[at - 1] > hit.start:
             continue
         starts.insert(at, hit.start)
-        ends.insert(at, hit.end)
+        ends.insert(at, end)
         chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
 
