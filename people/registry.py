@@ -81,6 +81,7 @@ STARTER_FILES = [
     "institutions-extra.json",
     "companies-world.json",
     "companies-extra.json",
+    "sports.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
