@@ -585,6 +585,18 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Harbor Teachers Retirement System",
             ],
         ),
+        # a head noun among a portfolio's or a topic's words does not end the name at "and"
+        (
+            "The Harborland Ministry of Mental Health and Addictions briefed the Committee on "
+            "Court Administration and Case Management. The Bank of Harborland and Bank of "
+            "Tidewater agreed.",
+            [
+                "Harborland Ministry of Mental Health and Addictions",
+                "Committee on Court Administration and Case Management",
+                "Bank of Harborland",
+                "Bank of Tidewater",
+            ],
+        ),
     ],
 )
 def test_where_candidates_begin_and_end(text, names):

@@ -398,14 +398,20 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                     break
                 commas = [j for j in range(i + 1, k) if words[j][2].endswith(",")]
                 listing = bool(commas) and "and" not in lowered[commas[-1] + 1 : k]
-                if lowered[k] == "and" and (
-                    _another_name_at(lowered, k + 1)
-                    or (
-                        lowered[k - 1] in ORGANIZATION_HEADS
-                        and not _a_later_head(lowered, k)
-                        # "Department for Business, Energy and Industrial Strategy": a list's
-                        # last item
-                        and not listing
+                if (
+                    lowered[k] == "and"
+                    and (
+                        _another_name_at(lowered, k + 1)
+                        or (
+                            lowered[k - 1] in ORGANIZATION_HEADS
+                            and not _a_later_head(lowered, k)
+                            # "Department for Business, Energy and Industrial Strategy": a list's
+                            # last item
+                            and not listing
+                            # "Ministry of Mental Health and Addictions": a portfolio's words
+                            # (its first "and": "… Quays and Energy and Westbrook Steel")
+                            and (lowered[i + 1] not in _PREPOSITIONS or "and" in lowered[i + 1 : k])
+                        )
                     )
                 ):
                     # "Bank of Canada and Bank of England": two names; but "Association of
