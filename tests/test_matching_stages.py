@@ -2018,3 +2018,34 @@ def test_a_company_named_with_its_legal_form_outreaches_another_companys_name():
         "Oglethorpe Power": ["Oglethorpe Power Corporation", "Oglethorpe Power Corporation"],
         "Johnson & Johnson": ["Johnson & Johnson"],  # "company" in lower case: a word
     }  # "Southern Railway" lies inside a longer name, as "Norfolk Southern" does
+
+
+def test_the_military_writes_second_and_third_as_2d_and_3d():
+    index = AliasIndex(
+        [
+            Entry(1, "3rd Marine Division", "agency", country="US"),
+            Entry(2, "2d Cavalry Regiment", "agency", country="US"),
+            Entry(3, "13th Fleet", "agency", country="US"),
+        ]
+    )
+    found = index.find(
+        "The 3d Marine Division and the 2nd Cavalry Regiment trained; the 13d Fleet did not."
+    )
+    assert [(s.entry.name, s.mentions[0].text) for s in found.organizations] == [
+        ("3rd Marine Division", "3d Marine Division"),
+        ("2d Cavalry Regiment", "2nd Cavalry Regiment"),
+    ]
+
+
+def test_a_company_with_its_legal_form_after_another_body_and_and_is_a_candidate():
+    index = AliasIndex(
+        [
+            Entry(1, "Harbor Transport", "agency", country="NZ"),
+            Entry(2, "Tidewater Ports", "company", country="IN"),
+        ]
+    )
+    found = index.find(
+        "The plan gave Harbor Transport and Brightwater Services Limited certainty. Separately, "
+        "Tidewater Ports and Special Economic Zone Limited reported."
+    )
+    assert [c.name for c in found.candidates] == ["Brightwater Services Limited"]

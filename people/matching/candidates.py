@@ -94,7 +94,8 @@ _CONNECTOR = (
                       | _ROMANCE_CONNECTORS - {"e"}, key=len, reverse=True))
     + ")"
 )  # fmt: skip
-_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th) $")  # "3rd Infantry Division"
+# "3rd Infantry Division", "3d Marine Division" (the U.S. military's ordinals)
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th|d) $")
 # "Arcadium Lithium plc": a legal form in lower case ends a company's name too.
 _LOWER_LEGAL_FORMS = r"d\.d\.|d\.o\.o\.|a\.s\.|s\.r\.o\.|e?hf\.|zrt\.|nyrt\.|kft\."
 # A place in parentheses inside a name, before more of it: "Churchill Falls (Labrador)

@@ -171,12 +171,23 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+_ORDINAL_2_3 = re.compile(r"\b(\d*(?<!1)[23])(?:nd|rd)\b")
+_MILITARY_ORDINAL = re.compile(r"\b(\d*(?<!1)[23])d\b")
+
+
 def national_variants(name: str) -> list[str]:
     """The other ways news copy writes a national prefix: "United States District Court for …"
     is also "U.S. District Court for …", and the reverse; "U.S. Steel" is also "U. S. Steel".
     And a list's last comma, which house styles keep or drop: "Health, Education, Labor, and
-    Pensions" is also "Health, Education, Labor and Pensions"."""
+    Pensions" is also "Health, Education, Labor and Pensions". And the U.S. military's
+    ordinals: "3rd Marine Division" is also "3d Marine Division", "2d" also "2nd"."""
     variants = []
+    if _ORDINAL_2_3.search(name):
+        variants.append(_ORDINAL_2_3.sub(r"\1d", name))
+    elif _MILITARY_ORDINAL.search(name):
+        variants.append(
+            _MILITARY_ORDINAL.sub(lambda m: m[1] + ("nd" if m[1][-1] == "2" else "rd"), name)
+        )
     if ", and " in name:
         variants.append(name.replace(", and ", " and "))
     elif re.search(r", [^,]+ and ", name):
@@ -996,6 +1007,28 @@ class AliasIndex:
 
     # -- scanning --
 
+    @staticmethod
+    def _names_after_a_registry_name(suggestions, candidates) -> None:
+        """A phrase after a registry name and "and" that is not the registry's body under
+        another form ("Adani Ports and Special Economic Zone Ltd") is no name of its own; but
+        a company's name with its legal form, after a body that is no company, is: "Auckland
+        Transport and Watercare Services Limited"."""
+        company_ends = {
+            m.end for s in suggestions.values() if s.entry.kind == "company" for m in s.mentions
+        }
+        for key, candidate in list(candidates.items()):
+            if candidate.reason != AFTER_A_REGISTRY_NAME:
+                continue
+            if (
+                (form := _LEGAL_FORM.search(candidate.name))
+                and " " in candidate.name[: form.start()].strip()
+                and not any(m.start - e <= 7 for m in candidate.mentions for e in company_ends
+                            if e < m.start)
+            ):  # fmt: skip
+                candidate.reason = "a company's name after another body's"
+                continue
+            del candidates[key]
+
     def _reach(self, folded: str, hit: Hit) -> int:
         """Where a company's name found at `hit` ends: after the legal form that follows it
         ("Oglethorpe Power Corporation")."""
@@ -1106,8 +1139,7 @@ class AliasIndex:
         self._countries_owning_companies(text, suggestions, candidates)
         _companies_of_a_place(text, folded, candidates)
         self._short_forms(text, suggestions, candidates)
-        for key in [k for k, c in candidates.items() if c.reason == AFTER_A_REGISTRY_NAME]:
-            del candidates[key]  # not the registry's body under another form: not a name
+        self._names_after_a_registry_name(suggestions, candidates)
         self._drop_national_prefixes(suggestions, candidates)
         self._learn_acronyms(text, folded, suggestions, candidates, taken)
         self._implied_ministries(text, folded, suggestions, candidates)
