@@ -81,6 +81,7 @@ STARTER_FILES = [
     "institutions-extra.json",
     "companies-world.json",
     "companies-extra.json",
+    "utilities-and-infrastructure.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
