@@ -82,6 +82,7 @@ STARTER_FILES = [
     "companies-world.json",
     "companies-extra.json",
     "sports.json",
+    "utilities-and-infrastructure.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
