@@ -171,6 +171,10 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+# A public body that is a company by its name: "Sociedad Estatal de Participaciones Industriales"
+_A_COMPANY_IN_ITS_NAME = re.compile(
+    r"\b(?:Company|Corporation|Holdings?|Sociedad|Société|Gesellschaft|Enterprise)\b"
+)
 _ORDINAL_2_3 = re.compile(r"\b(\d*(?<!1)[23])(?:nd|rd)\b")
 _MILITARY_ORDINAL = re.compile(r"\b(\d*(?<!1)[23])d\b")
 
@@ -1950,6 +1954,8 @@ class AliasIndex:
                 m.text[1:2].isupper() for m in suggestion.mentions
             ):
                 continue
+            if _A_COMPANY_IN_ITS_NAME.search(suggestion.entry.name):
+                continue  # "the holding company SEPI": a state's company, called one
             business = set()
             for mention in suggestion.mentions:
                 if not mention.text[1:2].isupper() or not is_acronym(mention.text):
