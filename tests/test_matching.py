@@ -328,6 +328,17 @@ def test_people_after_long_titles_and_with_particles(index):
     }
 
 
+def test_a_name_of_five_words_and_its_particles(index):
+    text = (
+        "Sheikh Ann bin Poe bin Jo Al Roe, the Prime Minister of Tidewater, said the talks would "
+        "go on. Prince Jo bin Ann Al Poe said so too."
+    )
+    assert [p.name for p in index.find(text).people] == [
+        "Ann bin Poe bin Jo Al Roe",
+        "Jo bin Ann Al Poe",
+    ]
+
+
 @pytest.mark.parametrize(
     ("extra", "text", "name", "expected"),
     [

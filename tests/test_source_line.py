@@ -757,6 +757,11 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Tidewater Ministry of Tides", "ministry", "TW", {})],
          "H.E. Sheikh Ann bin Poe bin Jo Al-Roe, Prime Minister | Tidewater Ministry of Tides",
          "Ann bin Poe bin Jo Al-Roe", "Prime Minister", "Tidewater Ministry of Tides"),
+        # the same without a comma, six names and their particles, two titles
+        ([("Tidewater Ministry of Tides", "ministry", "TW", {})],
+         "His Excellency Sheikh Ann bin Poe bin Jo Al Roe Prime Minister and Minister of Tides "
+         "| Tidewater Ministry of Tides", "Ann bin Poe bin Jo Al Roe",
+         "Prime Minister and Minister of Tides", "Tidewater Ministry of Tides"),
         ([("Tidewater Tide Organization", "multilateral", "", {"aliases": ["TTO"]})],
          "HE Ann Al Poe, Secretary General, TTO | Newsroom", "Ann Al Poe", "Secretary General",
          "Tidewater Tide Organization"),

@@ -267,8 +267,12 @@ _NAME_WORD = (
     r"|[A-Z][a-z]+[A-Z][a-z]+)"
 )
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
+# Two to four words, particles aside; five when a particle follows the first ("Mohammed bin
+# Abdulrahman bin Jassim Al Thani"), not when a title's word may have come first.
 _FULL_NAME = (
-    rf"{_NAME_WORD}(?: (?:(?:{_PARTICLE}) )*{_NAME_WORD}){{1,3}}(?:,? (?:Jr\.|Sr\.|II|III|IV))?"
+    rf"(?:{_NAME_WORD} (?:{_PARTICLE}) {_NAME_WORD}(?: (?:(?:{_PARTICLE}) )*{_NAME_WORD}){{3}}"
+    rf"|{_NAME_WORD}(?: (?:(?:{_PARTICLE}) )*{_NAME_WORD}){{1,3}})"
+    r"(?:,? (?:Jr\.|Sr\.|II|III|IV))?"
 )
 _SPEECH = r"(?:said|says|added|noted|explained|stated|told|wrote|announced|argued|warned)"
 # '"…," said Jane Roe' / 'according to Jane Roe' / 'Jane Roe said' / 'Jane Roe, the chair of …':

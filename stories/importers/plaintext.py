@@ -827,6 +827,10 @@ def _is_title_list(text: str) -> bool:
     )
 
 
+_SHEIKH = {"Sheikh", "Sheikha"}
+_LINEAGE = {"bin", "bint", "ibn"}  # "son of", "daughter of" in Arabic names
+
+
 def _plain_attribution(text: str, known: KnownOrganization):
     """`President Jane Roe` or `Congressman John Doe Chairman of the Select Committee on X`."""
     tokens = text.split()
@@ -839,21 +843,31 @@ def _plain_attribution(text: str, known: KnownOrganization):
         body, tokens = _body_before_title(tokens)
         if body.lower() in lexicon.PORTFOLIOS:
             leading, body = [body], ""  # "Finance Minister Jo Roe": a portfolio, the title's
-    while tokens and (
-        _is_title_word(tokens[0])
-        # "Lt. Gov. Dan Patrick"; "County Mayor …" after its place
-        or (tokens[0].lower() in lexicon.RANK_ABBREVIATIONS and len(tokens) > 1)
-        or (
-            leading
-            and tokens[0].lower() in _TITLE_FIELDS
-            and len(tokens) > 1
-            and _is_title_word(tokens[1])
-        )  # "Chief Financial Officer Blaise Ingoglia"
-        or (not leading and body and tokens[0] in _LEVELS | {"District"})
-        # "Federal President Alexander Van der Bellen", "Federal Chancellor …"
-        or (tokens[0] == "Federal" and len(tokens) > 1 and _is_title_word(tokens[1]))
-        # "founder and CEO Jensen Huang": titles joined by "and"
-        or (tokens[0] in ("and", "&") and leading and len(tokens) > 1 and _is_title_word(tokens[1]))
+    while (
+        tokens
+        and (
+            _is_title_word(tokens[0])
+            # "Lt. Gov. Dan Patrick"; "County Mayor …" after its place
+            or (tokens[0].lower() in lexicon.RANK_ABBREVIATIONS and len(tokens) > 1)
+            # "Sheikh Mohammed bin Abdulrahman …" (but "Sheikh Hasina": a name's own word)
+            or (tokens[0] in _SHEIKH and any(t in _LINEAGE for t in tokens[2:4]))
+            or (
+                leading
+                and tokens[0].lower() in _TITLE_FIELDS
+                and len(tokens) > 1
+                and _is_title_word(tokens[1])
+            )  # "Chief Financial Officer Blaise Ingoglia"
+            or (not leading and body and tokens[0] in _LEVELS | {"District"})
+            # "Federal President Alexander Van der Bellen", "Federal Chancellor …"
+            or (tokens[0] == "Federal" and len(tokens) > 1 and _is_title_word(tokens[1]))
+            # "founder and CEO Jensen Huang": titles joined by "and"
+            or (
+                tokens[0] in ("and", "&")
+                and leading
+                and len(tokens) > 1
+                and _is_title_word(tokens[1])
+            )
+        )
     ):
         leading.append(tokens.pop(0))
     # "Secretary of State Marco Rubio": a title may take "of <Word>" before the name.
@@ -883,7 +897,11 @@ def _plain_attribution(text: str, known: KnownOrganization):
         and tokens[1].lower() in HONORIFICS | lexicon.RANK_ABBREVIATIONS
     ):
         tokens = []
-    title_words = [w for w in leading if w.lower() not in HONORIFICS or w.lower() == "gov."]
+    title_words = [
+        w
+        for w in leading
+        if (w.lower() not in HONORIFICS or w.lower() == "gov.") and w not in _SHEIKH
+    ]
     if [w.lower() for w in title_words] == ["lt.", "gov."]:
         title_words = ["Lieutenant", "Governor"]  # "Lt. Gov. Dan Patrick"
     if not title_words:  # "Rep. Jo Roe (D-NY)": the courtesy title is the office
@@ -1117,7 +1135,8 @@ def _is_name_token(token: str) -> bool:
 
 
 def _looks_like_name(tokens: list[str], *, minimum: int = 2) -> bool:
-    if not minimum <= len(tokens) <= 6:
+    """Up to six words, particles aside ("Mohammed bin Abdulrahman bin Jassim Al Thani")."""
+    if not minimum <= len(tokens) or sum(t.lower() not in NAME_PARTICLES for t in tokens) > 6:
         return False
     if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return False
