@@ -1103,6 +1103,11 @@ def test_a_home_short_form_in_a_story_about_another_countrys_bodies_is_not_tagge
     index = AliasIndex(entries, [(1, "Treasury", True), (4, "U.S.", True)], home_country="US")
     titled = "U.S. Treasury Secretary Ann Poe met the Bank of Northland at the Treasury."
     assert sorted(names(index.find(titled))) == ["Bank of Northland", "Department of the Treasury"]
+    # an amount in the home country's currency does not name the country
+    index = AliasIndex(entries, [(1, "Treasury", True), (4, "US", True)], home_country="US")
+    priced = "The Bank of Northland lent US$1.7 billion; the Treasury agreed."
+    assert names(index.find(priced)) == ["Bank of Northland"]
+    assert "Department of the Treasury" in names(index.find("US Treasury officials agreed."))
 
 
 @pytest.mark.parametrize(

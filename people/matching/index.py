@@ -704,10 +704,10 @@ class AliasIndex:
         # The home country's own names, as written ("U.S.", "United States"): named anywhere,
         # in a title too ("U.S. Secretary of State"), they say the story is also at home.
         home_names = sorted({fold(n) for n in country_names.get(self.home_country, [])}, key=len)
+        home_pattern = "|".join(re.escape(n) for n in reversed(home_names))
         self._home_named = (
-            re.compile(rf"(?<![\w.]){'|'.join(re.escape(n) for n in reversed(home_names))}(?!\w)")
-            if home_names
-            else None
+            # ("US$1.7 billion" is an amount, not the country)
+            re.compile(rf"(?<![\w.])(?:{home_pattern})(?![\w$])") if home_names else None
         )
         self._country_words = {w for names in country_names.values() for n in names
                                for w in fold(n).replace(",", " ").split()}  # fmt: skip
