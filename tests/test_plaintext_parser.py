@@ -213,6 +213,14 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
         "President Ann Poe, Governor Bo Lee and Acme CEO Li Wei at the groundbreaking of the plant."
     )
     assert parse_attribution(caption) is None
+    # two people with their titles, at an event: more lower-case words, or "his" for "the"
+    caption = (
+        "Ann Poe, CEO of Acme, and Bo Lee, CEO of Harbor, at the new company’s launch in Tidewater "
+        "on March 26, 2024."
+    )
+    assert parse_attribution(caption) is None
+    caption = "Ann Poe, with partner Bo Lee, at his introduction as managing partner of Acme."
+    assert parse_attribution(caption) is None
     assert parse_attribution("Ann Poe, Head of Research at the Bank of Tidewater") is not None
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None

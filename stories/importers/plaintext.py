@@ -756,10 +756,12 @@ _SUFFIXES = "|".join(re.escape(s) for s in sorted(NAME_SUFFIXES, key=len, revers
 _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 
 
-# A photo caption's sentence: its people somewhere, then "at the" and a lower-case noun, and a
-# full stop ("… and Intel CEO Pat Gelsinger at the groundbreaking of the site.").
+# A photo caption's sentence: its people somewhere, then "at the" and lower-case words, and a
+# full stop ("… and Intel CEO Pat Gelsinger at the groundbreaking of the site.", "… at the new
+# company's launch in Madrid on March 26, 2024.", "… at his introduction as managing partner …").
 _A_CAPTIONS_SENTENCE = re.compile(
-    r" (?:at|during|in|on) the [a-z][\w-]+(?: (?:of|for|at|in) .*)?\.$"
+    r" (?:at|during|in|on) (?:the|his|her|their|its) [a-z][\w’'-]+(?: [a-z][\w’'-]+){0,3}"
+    r"(?: (?:of|for|at|in|on|as) .*)?\.$"
 )
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
