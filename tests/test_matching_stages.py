@@ -840,6 +840,12 @@ def test_people_quoted_without_a_title_before_the_name():
             "created by the act, won. Ana Lima, the bank's chief economist, agreed.",
             ["Ana Lima"],
         ),
+        # a body's owner, coach or player is a person, though "the club's" begins it
+        (
+            "The club thanked fans. Rui Costa, the club's co-owner, said so; Ana Lima, the club's "
+            "coach, agreed.",
+            ["Rui Costa", "Ana Lima"],
+        ),
         ("Rui Costa, who had led the government, left.", ["Rui Costa"]),
         (
             "The ministry, led by Ana Lima, said so. The firm, founded by Rui Costa in 2010, grew. "

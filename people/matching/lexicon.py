@@ -432,6 +432,8 @@ OCCUPATIONS = {
     "marshal", "brigadier", "architect", "editor", "author", "correspondent", "lead", "owner",
     "investigator", "auditor", "ombudsman", "rapporteur", "counsel", "attorney-general",
     "bishop", "archbishop", "rabbi", "imam", "reverend", "rev.", "cardinal",
+    "co-owner", "shareholder", "investor", "coach", "player", "striker", "goalkeeper",
+    "midfielder", "driver", "athlete", "champion",
 }  # fmt: skip
 # Common nouns for what is neither a person nor a body: a name described by one ("Advanced
 # Clean Cars II, a regulation that …", "Tornado Cash, a service that …") is no person's.
