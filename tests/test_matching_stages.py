@@ -846,6 +846,12 @@ def test_people_quoted_without_a_title_before_the_name():
             "coach, agreed.",
             ["Rui Costa", "Ana Lima"],
         ),
+        # a place or a person of two or three words owns the title after the comma
+        (
+            "Rui Costa, Nuevo León's Secretary of Economy, said so. The talks were attended by Ana "
+            "Lima, the Harbor Widget Company's coordinator for the region.",
+            ["Rui Costa", "Ana Lima"],
+        ),
         ("Rui Costa, who had led the government, left.", ["Rui Costa"]),
         (
             "The ministry, led by Ana Lima, said so. The firm, founded by Rui Costa in 2010, grew. "

@@ -373,7 +373,8 @@ def _spoken_spans(folded: str):
 
 # "INTERPOL's Director", "IBM Fellow": a body's name may come before the title after a comma
 _BODY_BEFORE_TITLE = (
-    r"(?:[\w.&-]+'s |(?!(?:CEO|CFO|COO|CTO|CIO) )[A-Z][A-Z&]{1,9} )?(?:former |then |longtime )?"
+    r"(?:(?:[A-Z][\w.&-]* ){0,2}[\w.&-]+'s |(?!(?:CEO|CFO|COO|CTO|CIO) )[A-Z][A-Z&]{1,9} )?"
+    r"(?:former |then |longtime )?"
     r"(?:Group )?"  # "Group Managing Director": of the whole group
 )
 
