@@ -2066,3 +2066,18 @@ def test_a_company_with_its_legal_form_after_another_body_and_and_is_a_candidate
         "Tidewater Ports and Special Economic Zone Limited reported."
     )
     assert [c.name for c in found.candidates] == ["Brightwater Services Limited"]
+
+
+def test_the_name_after_a_list_of_registry_names_and_and_is_a_candidate():
+    index = AliasIndex(
+        [
+            Entry(1, "Tidewater Valley Authority", "agency", country="US"),
+            Entry(2, "Harbor Power Generation", "company", country="CA"),
+        ],
+        [(1, "TVA", True)],
+    )
+    found = index.find("TVA, Harbor Power Generation and Brightwater Green Energy signed.")
+    assert [c.name for c in found.candidates] == ["Brightwater Green Energy"]
+    # not after a single company: "Harbor Power Generation and Storage" may be its own name
+    found = index.find("The plant of Harbor Power Generation and Brightwater Green Energy opened.")
+    assert [c.name for c in found.candidates] == []

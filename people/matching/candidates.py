@@ -543,6 +543,14 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
 
     def add(start: int, end: int, reason: str) -> None:
         at = bisect.bisect_right(taken_starts, start) - 1
+        # a list of registry names ("TVA, Ontario Power Generation and …"): its last
+        while (
+            at >= 0
+            and at + 1 < len(taken)
+            and taken[at + 1][1] < end
+            and folded[taken[at][1] : taken[at + 1][0]] == ", "
+        ):
+            at += 1
         if (
             at >= 0
             and start < (e := taken[at][1]) < end

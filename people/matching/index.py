@@ -1012,24 +1012,35 @@ class AliasIndex:
     # -- scanning --
 
     @staticmethod
-    def _names_after_a_registry_name(suggestions, candidates) -> None:
+    def _names_after_a_registry_name(text, suggestions, candidates) -> None:
         """A phrase after a registry name and "and" that is not the registry's body under
-        another form ("Adani Ports and Special Economic Zone Ltd") is no name of its own; but
-        a company's name with its legal form, after a body that is no company, is: "Auckland
-        Transport and Watercare Services Limited"."""
-        company_ends = {
-            m.end for s in suggestions.values() if s.entry.kind == "company" for m in s.mentions
+        another form ("Adani Ports and Special Economic Zone Ltd") is no name of its own; but it
+        is one after a body that is no company when it has a company's legal form ("Auckland
+        Transport and Watercare Services Limited"), and after a list's registry names ("KKR,
+        Cinven and Providence Equity Partners")."""
+        mentions = [(s.entry.kind, m) for s in suggestions.values() for m in s.mentions]
+        ends = {m.end for _, m in mentions}
+        company_ends = {m.end for kind, m in mentions if kind == "company"}
+        # a registry name after another and a comma: a list's ("TVA, Ontario Power Generation")
+        listed_ends = {
+            m.end
+            for _, m in mentions
+            if text[m.start - 2 : m.start] == ", " and m.start - 2 in ends
         }
+
+        def after(ends, candidate) -> bool:
+            return any(0 < m.start - e <= 7 for m in candidate.mentions for e in ends)
+
         for key, candidate in list(candidates.items()):
             if candidate.reason != AFTER_A_REGISTRY_NAME:
                 continue
-            if (
-                (form := _LEGAL_FORM.search(candidate.name))
-                and " " in candidate.name[: form.start()].strip()
-                and not any(m.start - e <= 7 for m in candidate.mentions for e in company_ends
-                            if e < m.start)
-            ):  # fmt: skip
-                candidate.reason = "a company's name after another body's"
+            form = _LEGAL_FORM.search(candidate.name)
+            if form and " " in candidate.name[: form.start()].strip():
+                if not after(company_ends, candidate):
+                    candidate.reason = "a company's name after another body's"
+                    continue
+            if " " in candidate.name and after(listed_ends, candidate):
+                candidate.reason = "the last name of a list"
                 continue
             del candidates[key]
 
@@ -1143,7 +1154,7 @@ class AliasIndex:
         self._countries_owning_companies(text, suggestions, candidates)
         _companies_of_a_place(text, folded, candidates)
         self._short_forms(text, suggestions, candidates)
-        self._names_after_a_registry_name(suggestions, candidates)
+        self._names_after_a_registry_name(text, suggestions, candidates)
         self._drop_national_prefixes(suggestions, candidates)
         self._learn_acronyms(text, folded, suggestions, candidates, taken)
         self._implied_ministries(text, folded, suggestions, candidates)
