@@ -48,6 +48,7 @@ STARTER_FILES = [
     "multilateral.json",
     "national-governments.json",
     "national-ministries.json",
+    "national-ministries-more.json",
     "us-congress.json",
     "us-states.json",
     "companies.json",
