@@ -58,13 +58,13 @@ def test_the_sample_story(registry, sample_story_path):
 
 
 def test_offsets_point_into_the_text_read_from_stdin(registry, monkeypatch):
-    text = "Officials from the EPA and Kyrgyzstan’s Ministry of Emergency Situations met."
+    text = "Officials from the EPA and Kyrgyzstan’s Ministry of Widget Safety met."
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode()), "utf-8"))
     [result] = suggest_json("-")
     epa = result["organizations"][0]["mentions"][0]
     assert text[epa["start"] : epa["end"]] == "EPA"
     candidate = result["candidates"][0]
-    assert text[candidate["start"] : candidate["end"]] == "Ministry of Emergency Situations"
+    assert text[candidate["start"] : candidate["end"]] == "Ministry of Widget Safety"
 
 
 def test_korea_alone_is_south_korea_and_north_korea_is_named_so(registry, monkeypatch):
