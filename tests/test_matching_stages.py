@@ -2081,3 +2081,24 @@ def test_the_name_after_a_list_of_registry_names_and_and_is_a_candidate():
     # not after a single company: "Harbor Power Generation and Storage" may be its own name
     found = index.find("The plant of Harbor Power Generation and Brightwater Green Energy opened.")
     assert [c.name for c in found.candidates] == []
+
+
+def test_a_name_shared_by_a_country_and_a_state_is_the_country_beside_its_bodies():
+    entries = [
+        Entry(1, "Tidewater", "country", country="GE"),
+        Entry(2, "State of Tidewater", "subnational", country="US"),
+        Entry(3, "Tidewater Dream", "other", country="GE"),
+        Entry(4, "Maryland State Police", "agency", country="US"),
+        Entry(5, "Michigan State Police", "agency", country="US"),
+        Entry(6, "Harbor Water Authority", "agency", country="UY"),
+    ]
+    index = AliasIndex(entries, [(2, "Tidewater", True), (4, "MSP", True), (5, "MSP", True)])
+    found = index.find("Tidewater's election was won by Tidewater Dream, the observers said.")
+    assert found.ambiguous == []
+    assert [s.entry.name for s in found.countries] == ["Tidewater"]
+    # two bodies of the home country share an acronym, in a story of another country's bodies
+    found = index.find("The Harbor Water Authority and the MSP issued a health alert.")
+    assert found.ambiguous == []
+    assert [s.entry.name for s in found.organizations] == ["Harbor Water Authority"]
+    # in a story of nothing foreign, the choice is the editor's
+    assert len(index.find("The MSP issued a health alert.").ambiguous) == 1

@@ -1165,6 +1165,7 @@ class AliasIndex:
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         _drop_portfolios_of_titles(folded, candidates)
         self._drop_home_short_forms_abroad(folded, suggestions)
+        self._drop_home_ambiguities_abroad(folded, suggestions, ambiguous)
         self._drop_states_named_as_places(folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
         self._children_without_parents_names(text, folded, suggestions, candidates)
@@ -2009,6 +2010,24 @@ class AliasIndex:
         if abroad and not (self._home_named is not None and self._home_named.search(folded)):
             for suggestion in shorts:
                 del suggestions[suggestion.entry.id]
+
+    def _drop_home_ambiguities_abroad(self, folded, suggestions, ambiguous) -> None:
+        """ "MSP" in a story of Uruguay's ministries: the Maryland or the Michigan State Police,
+        bodies of the home country, in a story that names nothing of it and something of
+        another country, is neither (an acronym of that country's, the registry lacks)."""
+        home = self.home_country
+        if (
+            not ambiguous
+            or any(s.entry.country == home for s in suggestions.values())
+            or not any(s.entry.country not in ("", home) for s in suggestions.values())
+            or (self._home_named is not None and self._home_named.search(folded))
+        ):
+            return
+        ambiguous[:] = [
+            a
+            for a in ambiguous
+            if not all(e.country == home and e.kind != COUNTRY for e in a.options)
+        ]
 
     def _drop_parents_named_in_titles(self, folded, suggestions, candidates) -> None:
         """ "UN High Commissioner for Refugees" beside UNHCR: the parent named only in a

@@ -16,10 +16,10 @@ def resolve(
     """The one target of `hit` the context supports, or None when it cannot tell.
 
     `found`: the entries the text names unambiguously. Evidence: the entry itself named
-    elsewhere, its parent or a child named, other foreign countries (for a country), an
-    organization of the same kind and country; for a state or a province, other places of its
-    country named (`places`: their country codes) or the text speaking of a state (`a_state`:
-    "the state's history").
+    elsewhere, its parent or a child named, other foreign countries or a body of the country
+    (for a country), an organization of the same kind and country; for a state or a province,
+    other places of its country named (`places`: their country codes) or the text speaking of a
+    state (`a_state`: "the state's history").
     """
     found_ids = {e.id for e in found}
     foreign_countries = {
@@ -37,6 +37,10 @@ def resolve(
             score += 2
         if entry.kind == COUNTRY and len(foreign_countries - {entry.country}) >= 2:
             score += 1
+        if entry.kind == COUNTRY and any(
+            e.country == entry.country and e.kind != COUNTRY for e in found
+        ):
+            score += 1  # "Georgia" beside Georgian Dream, a party of the country
         if (
             entry.kind != COUNTRY
             and entry.country
