@@ -2102,3 +2102,19 @@ def test_a_name_shared_by_a_country_and_a_state_is_the_country_beside_its_bodies
     assert [s.entry.name for s in found.organizations] == ["Harbor Water Authority"]
     # in a story of nothing foreign, the choice is the editor's
     assert len(index.find("The MSP issued a health alert.").ambiguous) == 1
+
+
+def test_a_bodys_name_without_its_country_inside_a_departments_name_is_its_portfolio():
+    index = AliasIndex(
+        [
+            Entry(1, "Natural Resources Canada", "ministry", country="CA"),
+            Entry(2, "Canada", "country", country="CA"),
+        ],
+    )
+    text = "In Canada, the province's Department of Natural Resources and Renewables sent crews."
+    found = index.find(text)
+    assert found.organizations == []
+    assert [c.name for c in found.candidates] == ["Department of Natural Resources and Renewables"]
+    # on its own, the name without its country is the country's body
+    found = index.find("In Canada, Natural Resources sent crews.")
+    assert [s.entry.name for s in found.organizations] == ["Natural Resources Canada"]

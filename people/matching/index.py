@@ -171,6 +171,7 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+_A_HEAD_AND_OF_BEFORE = re.compile(r"\b(?:Department|Ministry) (?:of|for) (?:the )?$")
 # A public body that is a company by its name: "Sociedad Estatal de Participaciones Industriales"
 _A_COMPANY_IN_ITS_NAME = re.compile(
     r"\b(?:Company|Corporation|Holdings?|Sociedad|Société|Gesellschaft|Enterprise)\b"
@@ -1058,6 +1059,14 @@ class AliasIndex:
         chosen = longest_first(hits, lambda hit: self._reach(folded, hit))
         for hit in chosen:
             hit.end = self._reach(folded, hit)  # the mention takes in a company's legal form
+        chosen = [
+            hit
+            for hit in chosen
+            if not (
+                all(t.reason.startswith(NATIONAL_SHORT_FORM) for t in hit.targets)
+                and _A_HEAD_AND_OF_BEFORE.search(folded, max(0, hit.start - 40), hit.start)
+            )
+        ]  # "Department of Natural Resources and Renewables": a body's portfolio, not a body
 
         suggestions: dict[int, Suggestion] = {}
         ambiguous: list[Ambiguity] = []
