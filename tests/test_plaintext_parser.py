@@ -221,6 +221,11 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     assert parse_attribution(caption) is None
     caption = "Ann Poe, with partner Bo Lee, at his introduction as managing partner of Acme."
     assert parse_attribution(caption) is None
+    caption = (
+        "Chancellor Ann Poe, Premier Bo Lee and Acme CEO Li Wei at the groundbreaking ceremony "
+        "near Harbor on March 25, 2024."
+    )
+    assert parse_attribution(caption) is None
     assert parse_attribution("Ann Poe, Head of Research at the Bank of Tidewater") is not None
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None

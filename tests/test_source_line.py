@@ -757,6 +757,14 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Tidewater Ministry of Tides", "ministry", "TW", {})],
          "H.E. Sheikh Ann bin Poe bin Jo Al-Roe, Prime Minister | Tidewater Ministry of Tides",
          "Ann bin Poe bin Jo Al-Roe", "Prime Minister", "Tidewater Ministry of Tides"),
+        # no comma after the name, but commas in the title; an Indian style before the name
+        ([("Tidewater Ministry of Tides", "ministry", "TW", {})],
+         "H.E. Ann Bo Poe Minister of Tides, Quays and Harbors | Tidewater Ministry of Tides",
+         "Ann Bo Poe", "Minister of Tides, Quays and Harbors",
+         "Tidewater Ministry of Tides"),
+        ([("Government of Tidewater", "subnational", "IN", {})],
+         "Thiru A. B. Poe Chief Minister of Tidewater | Government of Tidewater", "A. B. Poe",
+         "Chief Minister", "Government of Tidewater"),
         # the same without a comma, six names and their particles, two titles
         ([("Tidewater Ministry of Tides", "ministry", "TW", {})],
          "His Excellency Sheikh Ann bin Poe bin Jo Al Roe Prime Minister and Minister of Tides "

@@ -119,7 +119,7 @@ ORGANIZATION_ADJECTIVES = {
 HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
     "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",
-    "excellency", "honourable", "h.e.",
+    "excellency", "honourable", "h.e.", "shri", "thiru", "smt.", "smt", "shrimati",
 }  # fmt: skip
 # Courtesy titles that are also the office held: "Rep. Jo Roe" is a Representative.
 OFFICE_HONORIFICS = {

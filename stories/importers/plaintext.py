@@ -478,7 +478,9 @@ def parse_attribution(
     if diplomat := _diplomat(text, known):
         parsed = diplomat
     elif "," in text:
-        parsed = _comma_attribution(text, known)
+        # (or a line without a comma after the name, whose title holds one: "H.E. Jo Roe
+        # Minister of Energy, Petroleum and Mines of …")
+        parsed = _comma_attribution(text, known) or _plain_attribution(text, known)
     else:
         parsed = _plain_attribution(text, known)
     if parsed is None:
@@ -761,7 +763,7 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 # company's launch in Madrid on March 26, 2024.", "… at his introduction as managing partner …").
 _A_CAPTIONS_SENTENCE = re.compile(
     r" (?:at|during|in|on) (?:the|his|her|their|its) [a-z][\w’'-]+(?: [a-z][\w’'-]+){0,3}"
-    r"(?: (?:of|for|at|in|on|as) .*)?\.$"
+    r"(?: (?:of|for|at|in|on|as|near|with|by) .*)?\.$"
 )
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
