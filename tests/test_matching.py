@@ -140,6 +140,18 @@ def test_an_acronym_a_candidate_defines_may_be_the_registrys_body_under_another_
     )
     findings = index.find("It leases land from the Chilean Economic Development Agency (CORFO).")
     assert forms(findings, "Production Development Corporation") == ["CORFO"]
+    # not the body of a country the story never names: Zimbabwe's party in Côte d'Ivoire
+    index = AliasIndex(
+        [Entry(1, "Citizens Coalition for Change", "other", "ccc", "ZW"),
+         Entry(2, "Côte d'Ivoire", "country", "ci", "CI")],
+        [(1, "CCC", True)],
+    )  # fmt: skip
+    text = "Côte d'Ivoire sells through the Conseil du Café-Cacao (CCC). The CCC set the price."
+    findings = index.find(text)
+    assert findings.organizations == []
+    assert [m.text for m in findings.candidates[0].mentions] == [
+        "Conseil du Café-Cacao", "CCC", "CCC",
+    ]  # fmt: skip
 
 
 def test_a_candidates_inline_acronym_is_learned_too(index):

@@ -2355,6 +2355,15 @@ class AliasIndex:
         # Stock Exchange, whatever the letters stand for in the tribunal's own language. (A
         # candidate of the same country may be the registry's body under another English name:
         # "Chilean Economic Development Agency (CORFO)".)
+        # (Not when the registry's body is of a country the story never names: "the Conseil du
+        # Café-Cacao (CCC)" in a story of Côte d'Ivoire is not Zimbabwe's Citizens Coalition.)
+        countries = {s.entry.country for s in suggestions.values() if s.entry.kind == COUNTRY}
+
+        def same(candidate: Candidate, country: str) -> bool:
+            if candidate.country_guess:
+                return candidate.country_guess == country
+            return not country or not countries or country in countries
+
         for entry_id, suggestion in list(suggestions.items()):
             country = suggestion.entry.country
             kept = [
@@ -2362,7 +2371,7 @@ class AliasIndex:
                 for m in suggestion.mentions
                 if (means := meant.get((m.start, m.end))) is None
                 or means is suggestion.entry
-                or (isinstance(means, Candidate) and means.country_guess in ("", country))
+                or (isinstance(means, Candidate) and same(means, country))
             ]
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
