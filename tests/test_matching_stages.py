@@ -402,6 +402,16 @@ def test_a_capitalized_word_before_a_one_word_name_qualifies_it():
     assert not qualified(text, 26, 32)
 
 
+def test_two_countries_joined_before_a_name_make_it_their_body():
+    from people.matching.match import Context
+
+    context = Context(places=frozenset({"Nepal", "India"}))
+    text = "The Nepal-India Joint Commission and the Joint Commission met."
+    assert qualified(text, 16, 32, context)
+    assert not qualified(text, 41, 57, context)
+    assert not qualified("The Coca-Cola Joint Commission met.", 14, 30, context)
+
+
 def test_a_brands_product_after_it_leaves_the_brand_named():
     text = "a SpaceX Falcon Heavy rocket; SpaceX Ventures Group; Georgia Power"
     assert not qualified(text, 2, 8)  # the product: SpaceX is named

@@ -140,7 +140,12 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         if not previous[:1].isalpha():
             previous = ""
     if " " in word:
-        if previous and (previous in context.places or previous in PLACE_NOUNS):
+        if previous and (
+            previous in context.places
+            or previous in PLACE_NOUNS
+            # "Nepal-India Joint Commission": two countries' body
+            or ("-" in previous and all(p in context.places for p in previous.split("-")))
+        ):
             return True
         following = _NEXT_WORD.match(text, end)
         if following and following.group(1).lower() in ORGANIZATION_HEADS:
