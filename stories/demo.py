@@ -52,12 +52,17 @@ def apply_story_details(story: Story, details: StoryDetails) -> None:
 
 
 def _organization(entry: dict) -> Organization:
-    found = Organization.objects.named(entry["name"]).order_by("pk").first()
-    if found is not None:
-        return found
+    """The organization of that name (made when missing), with the demo's parent where the
+    registry gives none."""
     parent = None
     if entry.get("parent"):
         parent = Organization.objects.named(entry["parent"]).order_by("pk").first()
+    found = Organization.objects.named(entry["name"]).order_by("pk").first()
+    if found is not None:
+        if parent is not None and found.parent_id is None and found.pk != parent.pk:
+            found.parent = parent
+            found.save(update_fields=["parent", "updated_at"])
+        return found
     organization = Organization(
         name=entry["name"],
         kind=entry.get("kind", "other"),
