@@ -595,6 +595,12 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Harbor Teachers Retirement System",
             ],
         ),
+        # a municipality is a body ("Halifax Regional Municipality")
+        (
+            "The fire burned in the Tidewater Regional Municipality and the Municipality of "
+            "Harbor sent crews.",
+            ["Tidewater Regional Municipality", "Municipality of Harbor"],
+        ),
         # a head noun among a portfolio's or a topic's words does not end the name at "and"
         (
             "The Harborland Ministry of Mental Health and Addictions briefed the Committee on "

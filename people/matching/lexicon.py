@@ -161,7 +161,7 @@ ORGANIZATION_HEADS = {
     "cooperative", "corporation", "council", "court", "department", "directorate",
     "division", "embassy", "consulate", "federation", "forces", "foundation", "government",
     "group", "guard", "institute", "institution", "laboratory", "league", "ministry",
-    "museum", "network", "office", "organization", "organisation", "parliament",
+    "municipality", "museum", "network", "office", "organization", "organisation", "parliament",
     "party", "police", "secretariat", "senate", "service", "society", "subcommittee",
     "tribunal", "trust", "union", "university", "industries", "holdings", "motors", "airlines",
     "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
