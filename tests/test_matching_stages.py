@@ -2134,3 +2134,24 @@ def test_a_bodys_name_without_its_country_inside_a_departments_name_is_its_portf
     # on its own, the name without its country is the country's body
     found = index.find("In Canada, Natural Resources sent crews.")
     assert [s.entry.name for s in found.organizations] == ["Natural Resources Canada"]
+
+
+def test_parliament_is_the_parliament_of_the_country_or_the_one_named():
+    index = AliasIndex(
+        [
+            Entry(1, "Parliament of Sri Lanka", "legislature", country="LK"),
+            Entry(2, "Sri Lanka", "country", country="LK"),
+            Entry(3, "Hellenic Parliament", "legislature", country="GR"),
+            Entry(4, "Parliament of Morocco", "legislature", country="MA"),
+            Entry(5, "Morocco", "country", country="MA"),
+        ]
+    )
+    found = index.find("Sri Lanka's President will present the agreement to Parliament.")
+    assert [s.entry.name for s in found.organizations] == ["Parliament of Sri Lanka"]
+    found = index.find("The Hellenic Parliament voted on Thursday. Parliament then rose.")
+    assert [m.text for s in found.organizations for m in s.mentions] == [
+        "Hellenic Parliament", "Parliament",
+    ]  # fmt: skip
+    # a title's portfolio
+    found = index.find("Morocco's Minister in charge of Relations with Parliament spoke.")
+    assert found.organizations == []

@@ -171,6 +171,8 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+# "Minister … in charge of Relations with Parliament": a title's portfolio
+_A_TITLES_PORTFOLIO_BEFORE = re.compile(r"(?:[Rr]elations with|Minister (?:for|of)) $")
 _A_HEAD_AND_OF_BEFORE = re.compile(r"\b(?:Department|Ministry) (?:of|for) (?:the )?$")
 # A public body that is a company by its name: "Sociedad Estatal de Participaciones Industriales"
 _A_COMPANY_IN_ITS_NAME = re.compile(
@@ -749,7 +751,12 @@ class AliasIndex:
                 short = name[: -len(ending)].strip(" ,")
                 words = short.lower().split()
                 if (
-                    (len(words) > 1 or (noted and short.isupper() and len(short) > 2))
+                    (
+                        len(words) > 1
+                        or (noted and short.isupper() and len(short) > 2)
+                        # "Parliament" in a story of Sri Lanka is the Parliament of Sri Lanka
+                        or (entry.kind == "legislature" and short == "Parliament")
+                    )
                     and short[:1].isupper()
                     and words[0] not in FUNCTION_WORDS
                     # a court or a unit ("High Court", "Armed Forces"), not a party's words
@@ -1222,7 +1229,16 @@ class AliasIndex:
         )
         most_public = max(public.values(), default=0)
         unresolved = []
+        parliaments = [s.entry for s in suggestions.values() if "Parliament" in s.entry.name]
         for hit in hits:
+            if text[hit.start : hit.end] == "Parliament":
+                if _A_TITLES_PORTFOLIO_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+                    continue
+                if parliaments:  # "the European Parliament … Parliament's vote": that one
+                    if len(parliaments) == 1:
+                        target = Target(parliaments[0].id, 0.7, "its short form 'Parliament'")
+                        self._add(suggestions, target, text, hit.start, hit.end)
+                    continue
             having = {self.entries[t.entry_id].country: t for t in hit.targets}
             # "Qatar's Ministry of Foreign Affairs": the country whose possessive it follows
             if (owner := self._possessive_country(text, hit.start)) and owner in having:
