@@ -224,7 +224,10 @@ def _add_source_organization(findings: Findings, organization: str) -> None:
 
 
 _CONSTRUCTED_MINISTRY = re.compile(r"^Ministry of (?P<portfolio>.+?) of (?:the )?(?P<country>.+)$")
-_MINISTER_TITLE = re.compile(r"\bMinister (?:of|for) (?:the )?(?P<portfolio>[A-Z][\w ,&'-]+)$")
+# (the last of two: "Minister of State, Minister of Agriculture, …" heads agriculture)
+_MINISTER_TITLE = re.compile(
+    r"\bMinister (?:of|for) (?:the )?(?P<portfolio>[A-Z](?:(?!Minister )[\w ,&'-])+)$"
+)
 _SECRETARY_TITLE = re.compile(r"\bSecretary of (?P<the>the )?(?P<department>[A-Z][\w ]+)$")
 _DEPUTY_SECRETARY_FOR = re.compile(
     r"^(?P<deputy>(?:(?:Acting|Principal|Deputy|Assistant|Under) )+Secretary of \w+(?: \w+)?)"

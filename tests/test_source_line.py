@@ -98,6 +98,22 @@ def test_minister_for_foreign_affairs_takes_the_country_the_story_names(tmp_path
     assert (role.title, role.organization) == ("Minister for Foreign Affairs", ministry)
 
 
+def test_a_minister_of_state_and_of_a_portfolio_heads_the_portfolios_ministry(tmp_path):
+    OrganizationFactory(name="Côte d'Ivoire", kind="country", country="CI")
+    ministry = OrganizationFactory(
+        name="Ministry of Agriculture, Rural Development and Food of Côte d'Ivoire",
+        kind="ministry",
+        country="CI",
+    )
+    import_story(
+        tmp_path,
+        "Ann Poe, Minister of State, Minister of Agriculture, Rural Development and Food",
+        "Côte d'Ivoire will host the talks, the minister said.",
+    )
+    role = source_role()
+    assert role.organization == ministry
+
+
 def test_title_for_a_portfolio_at_an_organization(tmp_path):
     state = OrganizationFactory(name="Department of State", kind="agency", country="US")
     import_story(tmp_path, "Ann Poe, Assistant Secretary for Oceans at the Department of State")
