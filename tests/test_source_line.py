@@ -327,6 +327,9 @@ def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_
         ("Ann Poe, Deputy Prime Minister, Minister of National Defence | Ministry of National "
          "Defence", "Deputy Prime Minister, Minister of National Defence",
          "Ministry of National Defence"),
+        # a rank, then the portfolio's title: both the title's, the label names the body
+        ("Ann Poe, Minister of State, Minister of Agriculture | Ministry of Agriculture",
+         "Minister of State, Minister of Agriculture", "Ministry of Agriculture"),
         # "<title> for <org>" where the label says the words after "for" are the body
         ("Ann Poe, Chief Executive Officer for Tidewater Ethiopia | Tidewater Ethiopia",
          "Chief Executive Officer", "Tidewater Ethiopia"),

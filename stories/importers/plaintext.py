@@ -683,6 +683,14 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
         return name, ", ".join(rest[:titles]), _strip_the(", ".join(rest[titles:]))
     if len(rest) >= 2:
         last = _SECOND_TITLE.match(rest[-1])
+        if (
+            last
+            and _A_MINISTERS_TITLE.fullmatch(last["title"])
+            and not known(_strip_the(last["body"]))
+            and not _names_a_body(last["body"])
+        ):
+            # "Minister of State, Minister of Agriculture": two titles, the last one's portfolio
+            return name, ", ".join(rest), ""
         if last and _is_title_list(last["title"]):
             # "Minister of State for Energy Affairs, the President and CEO of QatarEnergy"
             return name, ", ".join([*rest[:-1], last["title"]]), last["body"]
@@ -770,6 +778,7 @@ _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place
 _SECOND_ROLE = re.compile(
     r" and (?:former |then )?(?P<title>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*) (?:of|for|at) "
 )
+_A_MINISTERS_TITLE = re.compile(r"(?:[A-Z][\w-]* )*(?:Minister|Secretary|Commissioner)")
 _OF_A_FIELD = re.compile(r"^(?P<title>[\w &-]+?) of (?P<field>[A-Z][\w &-]*)$")
 _SECOND_TITLE = re.compile(
     r"^(?:the )?(?P<title>[A-Z][\w&' -]*?) (?:of|at) (?:the )?(?P<body>[A-Z].*)$"
