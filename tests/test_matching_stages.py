@@ -869,6 +869,12 @@ def test_people_quoted_without_a_title_before_the_name():
             ["Rui Costa", "Ana Lima"],
         ),
         ("Rui Costa, who had led the government, left.", ["Rui Costa"]),
+        # who leaves or joins a body, with no title or speech around the name
+        (
+            "The plan came two weeks after Rui Costa resigned as chief executive. Ana Lima "
+            "stepped down as co-chair in 2024, and Bo Chan joined the board.",
+            ["Rui Costa", "Ana Lima", "Bo Chan"],
+        ),
         (
             "The ministry, led by Ana Lima, said so. The firm, founded by Rui Costa in 2010, grew. "
             "It was led by example.",

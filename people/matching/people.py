@@ -284,6 +284,8 @@ _VERBS += [
     "succeeds", "succeeded", "succeeding", "replaced", "replaces", "replacing",
     # who leads a body: "the ministry, led by Jane Roe,"
     "led by", "headed by", "chaired by", "founded by", "co-founded by",
+    # who leaves or joins one: "Carlos Tavares resigned", "Lewis Hamilton to join Ferrari"
+    "resigned", "resigns", "stepped down", "steps down", "to join", "joined", "joins",
 ]  # fmt: skip
 # One scan for every anchor; the space or comma after an anchor is looked at, not taken, so that
 # " said, the " and ", who announced " give both anchors.
