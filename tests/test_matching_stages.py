@@ -595,6 +595,13 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Harbor Teachers Retirement System",
             ],
         ),
+        # a name listed with commas ends before "and" and a title; a company's supervisory
+        # board is its organ
+        (
+            "Ann Lima, chair of the Subcommittee on Tides, Quays, and Harbors, and Representative "
+            "Bo Chan agreed. Rui Costa, Chairman of the Supervisory Board of Tidewater, spoke.",
+            ["Subcommittee on Tides, Quays, and Harbors"],
+        ),
         # a municipality is a body ("Halifax Regional Municipality")
         (
             "The fire burned in the Tidewater Regional Municipality and the Municipality of "

@@ -117,7 +117,7 @@ _A_LISTED_NAME = re.compile(r".* (?:of|for|on|and) ")
 # A company's organs, named alone: no organization of their own (a university's board of
 # trustees, which acts in its name, is one)
 _AN_ORGAN = re.compile(
-    r"^(?:management|supervisory) board$|^board of (?:directors|management)$"
+    r"^(?:management|supervisory) board(?: of .+)?$|^board of (?:directors|management)$"
     r"|steering committee$|^advisory board$"
 )
 _LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
@@ -381,6 +381,8 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             while k < n and not lowered[k].endswith("'s"):
                 if owner and k == n - 1 and lowered[k - 1] == "and":
                     break  # "… of Vietnam and Indonesia's Ministry": the owner begins a name
+                if lowered[k] == "and" and k + 1 < n and lowered[k + 1] in TITLE_WORDS:
+                    break  # "… and Artificial Intelligence, and Representative Glenn Thompson"
                 if lowered[k] == "and" and k + 1 < n and lowered[k + 1] in {"the", "of"}:
                     listed = [w for _, _, w in words[i + 1 : k]]
                     if not (
