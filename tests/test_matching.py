@@ -340,6 +340,11 @@ def test_people_after_long_titles_and_with_particles(index):
     }
 
 
+def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(index):
+    text = "Representative Ann “Tiny” Poe, chair of the committee, agreed with Jo Roe."
+    assert [p.name for p in index.find(text).people][:1] == ["Ann Poe"]
+
+
 def test_a_name_of_five_words_and_its_particles(index):
     text = (
         "Sheikh Ann bin Poe bin Jo Al Roe, the Prime Minister of Tidewater, said the talks would "

@@ -174,6 +174,8 @@ def _strip_the(name: str) -> str:
 # "Minister … in charge of Relations with Parliament": a title's portfolio
 _A_TITLES_PORTFOLIO_BEFORE = re.compile(r"(?:[Rr]elations with|Minister (?:for|of)) $")
 _A_HEAD_AND_OF_BEFORE = re.compile(r"\b(?:Department|Ministry) (?:of|for) (?:the )?$")
+# A nickname in quotation marks inside a name: 'Thomas "Tommy" Pigott'
+_NICKNAME = re.compile(r" [\"“][^\"”]{1,20}[\"”] ")
 # A public body that is a company by its name: "Sociedad Estatal de Participaciones Industriales"
 _A_COMPANY_IN_ITS_NAME = re.compile(
     r"\b(?:Company|Corporation|Holdings?|Sociedad|Société|Gesellschaft|Enterprise)\b"
@@ -2468,9 +2470,10 @@ class AliasIndex:
         org_spans = {
             (m.start, m.end): s for s in suggestions.values() for m in s.mentions
         }  # fmt: skip
-        for start, end, title, name, title_start in title_name_phrases(folded):
-            if overlaps(start, end, known_spans) or overlaps(end - len(name), end, org_spans):
+        for start, end, title, spoken, title_start in title_name_phrases(folded):
+            if overlaps(start, end, known_spans) or overlaps(end - len(spoken), end, org_spans):
                 continue  # ("Chief Executive, Rio Tinto": a title and its company)
+            name = _NICKNAME.sub(" ", spoken)  # 'Glenn "GT" Thompson' is Glenn Thompson
             person_id = self._people_by_key.get(fold_lower(name))
             if person_id is not None:
                 person = self.people[person_id]
@@ -2485,7 +2488,9 @@ class AliasIndex:
                         folded, title, title_start, org_spans, candidates
                     )
                     finding = findings[fold_lower(name)] = PersonFinding(
-                        name=text[end - len(name) : end], title=title, organization=organization
+                        name=_NICKNAME.sub(" ", text[end - len(spoken) : end]),
+                        title=title,
+                        organization=organization,
                     )
             finding.mentions.append(Mention(text[start:end], start, end))
 
