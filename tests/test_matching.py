@@ -345,6 +345,13 @@ def test_a_nickname_in_quotation_marks_is_no_part_of_the_name(index):
     assert [p.name for p in index.find(text).people][:1] == ["Ann Poe"]
 
 
+def test_a_company_with_a_titles_word_in_its_name_is_no_person(index):
+    text = "The firm, Boar's Head Provisions Co., Inc., recalled its products."
+    found = index.find(text)
+    assert found.people == []
+    assert [c.name for c in found.candidates] == ["Boar's Head Provisions Co., Inc."]
+
+
 def test_a_name_of_five_words_and_its_particles(index):
     text = (
         "Sheikh Ann bin Poe bin Jo Al Roe, the Prime Minister of Tidewater, said the talks would "

@@ -602,6 +602,11 @@ def test_candidates_come_from_the_grammar_of_names():
             "Bo Chan agreed. Rui Costa, Chairman of the Supervisory Board of Tidewater, spoke.",
             ["Subcommittee on Tides, Quays, and Harbors"],
         ),
+        # a possessive and a title's word inside a company's name, before its legal form
+        (
+            "The firm, Boar's Head Provisions Co., Inc., recalled its products.",
+            ["Boar's Head Provisions Co., Inc."],
+        ),
         # a municipality is a body ("Halifax Regional Municipality")
         (
             "The fire burned in the Tidewater Regional Municipality and the Municipality of "

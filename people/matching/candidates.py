@@ -477,7 +477,13 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
             if not inner and (
                 _NOT_A_NAME_WORD.search(words[j][2])  # as written: "Trump-Vance" is a name
                 or lowered[j] in FUNCTION_WORDS
-                or lowered[j] in _TITLE_BEFORE_A_NAME
+                or (
+                    lowered[j] in _TITLE_BEFORE_A_NAME
+                    # ("Boar's Head Provisions Co., Inc.": a possessive in the company's name)
+                    and not (
+                        j > 0 and lowered[j - 1].endswith("'s") and _a_possessor(lowered, j - 1)
+                    )
+                )
                 or (lowered[j].endswith("'s") and not _a_possessor(lowered, j))
                 or lowered[j] in {"and", "of", "for", "on", "&", "at", "in"}
             ):

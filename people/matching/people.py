@@ -8,6 +8,7 @@ import ahocorasick
 
 from people.matching.lexicon import (
     COMPANY_NOUNS,
+    COMPANY_SUFFIXES,
     DEGREES,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -239,6 +240,8 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             lowered in _NOT_IN_A_NAME and (name_tokens or lowered not in NOT_ORGANIZATION_WORDS)
         ):
             break  # ("Bill" begins a name; "… Bill" after a name is a law's)
+        if word.lower().rstrip(",") in COMPANY_SUFFIXES:
+            return None, resume  # "Boar's Head Provisions Co., Inc.": a company, no person
         name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
         k += 1
         if (
