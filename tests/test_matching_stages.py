@@ -602,6 +602,12 @@ def test_candidates_come_from_the_grammar_of_names():
             "Bo Chan agreed. Rui Costa, Chairman of the Supervisory Board of Tidewater, spoke.",
             ["Subcommittee on Tides, Quays, and Harbors"],
         ),
+        # a list whose middle item is a body's name: its last name, not the list
+        (
+            "The payers are the County of Tidewater, Kestrel Schools, West Tidewater Land "
+            "Company and Acme.",
+            ["West Tidewater Land Company"],
+        ),
         # a possessive and a title's word inside a company's name, before its legal form
         (
             "The firm, Boar's Head Provisions Co., Inc., recalled its products.",

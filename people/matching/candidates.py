@@ -602,11 +602,20 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
             folded, start, comma
         ):
             after, first = folded[comma + 2 : end], folded[start : folded.find(",", start)]
+            middle = folded[start:comma].split(", ")[1:]
             if (
                 not _LEGAL_FORMS_AFTER.match(folded, comma, end)
                 and " " in after
-                and " " in first.removeprefix("The ")  # ("Foreign, Commonwealth and …")
                 and " and " not in after  # ("… Trade, Industry and Energy")
+                and (
+                    " " in first.removeprefix("The ")  # ("Foreign, Commonwealth and …")
+                    # "Maui, Kamehameha Schools, West Maui Land Company": a body's name inside
+                    or any(
+                        w.lower() in ORGANIZATION_HEADS or w.lower()[:-1] in ORGANIZATION_HEADS
+                        for m in middle
+                        for w in m.split()[1:]
+                    )
+                )
             ):
                 start = comma + 2  # "ND Western, Aradel Energy": a list, its last name
         name = text[start:end]
