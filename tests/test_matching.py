@@ -352,6 +352,14 @@ def test_a_company_with_a_titles_word_in_its_name_is_no_person(index):
     assert [c.name for c in found.candidates] == ["Boar's Head Provisions Co., Inc."]
 
 
+def test_a_phrase_the_candidates_take_in_is_no_person(index):
+    text = (
+        "The team is owned by Jo Roe, chairman of Maple Leaf Sports & Entertainment (MLSE), "
+        "which runs the league's team."
+    )
+    assert [p.name for p in index.find(text).people] == ["Jo Roe"]
+
+
 def test_a_name_of_five_words_and_its_particles(index):
     text = (
         "Sheikh Ann bin Poe bin Jo Al Roe, the Prime Minister of Tidewater, said the talks would "

@@ -1206,6 +1206,13 @@ class AliasIndex:
             ]  # fmt: skip
 
         candidates = _one_candidate_per_company(candidates)
+        # "… shares in rare earths company Northern Minerals": the company's name alone, once
+        # its full name is known ("Northern Minerals Limited"), is no person
+        spans = [(m.start, m.end) for c in candidates.values() for m in c.mentions]
+        people = [
+            p for p in people
+            if p.known or not all(overlaps(m.start, m.end, spans) for m in p.mentions)
+        ]  # fmt: skip
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
         for suggestion in ordered:
             suggestion.mentions.sort(key=lambda m: m.start)
