@@ -61,7 +61,7 @@ node_modules/.installed: package.json package-lock.json
 ## test: the whole suite (SQLite, or the database in DATABASE_URL)
 test: $(BIN)/.installed node_modules/.installed
 	mkdir -p var
-	env -u DATABASE_URL SECRET_KEY=test-only-key $(BIN)/python manage.py makemigrations --check --dry-run -v0
+	DATABASE_URL=sqlite://:memory: SECRET_KEY=test-only-key $(BIN)/python manage.py makemigrations --check --dry-run -v0
 	SECRET_KEY=test-only-key $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed
