@@ -35,6 +35,7 @@ from people.matching.lexicon import (
     MINISTRY_TOPICS,
     NAME_CONNECTORS,
     NATIONAL_OFFICE_TITLES,
+    NICKNAME,
     NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
     ONE_LEGAL_FORM,
@@ -174,8 +175,6 @@ def _strip_the(name: str) -> str:
 # "Minister … in charge of Relations with Parliament": a title's portfolio
 _A_TITLES_PORTFOLIO_BEFORE = re.compile(r"(?:[Rr]elations with|Minister (?:for|of)) $")
 _A_HEAD_AND_OF_BEFORE = re.compile(r"\b(?:Department|Ministry) (?:of|for) (?:the )?$")
-# A nickname in quotation marks inside a name: 'Thomas "Tommy" Pigott'
-_NICKNAME = re.compile(r" [\"“][^\"”]{1,20}[\"”] ")
 # A public body that is a company by its name: "Sociedad Estatal de Participaciones Industriales"
 _A_COMPANY_IN_ITS_NAME = re.compile(
     r"\b(?:Company|Corporation|Holdings?|Sociedad|Société|Gesellschaft|Enterprise)\b"
@@ -1038,8 +1037,8 @@ class AliasIndex:
             if text[m.start - 2 : m.start] == ", " and m.start - 2 in ends
         }
 
-        def after(ends, candidate) -> bool:
-            return any(0 < m.start - e <= 7 for m in candidate.mentions for e in ends)
+        def after(body_ends, candidate) -> bool:
+            return any(0 < m.start - e <= 7 for m in candidate.mentions for e in body_ends)
 
         for key, candidate in list(candidates.items()):
             if candidate.reason != AFTER_A_REGISTRY_NAME:
@@ -1057,7 +1056,7 @@ class AliasIndex:
     def _reach(self, folded: str, hit: Hit) -> int:
         """Where a company's name found at `hit` ends: after the legal form that follows it
         ("Oglethorpe Power Corporation")."""
-        if any(self.entries[t.entry_id].kind == "company" for t in hit.targets):
+        if any(t.entry_id in self.context.companies for t in hit.targets):
             return legal_form_end(folded, hit.end)
         return hit.end
 
@@ -1065,9 +1064,10 @@ class AliasIndex:
         """Scan `text` once; see the module docstring for what comes back."""
         folded, lowered = fold(text), fold_lower(text)
         hits = registry_hits(self._automaton, lowered, folded, self.context)
-        chosen = longest_first(hits, lambda hit: self._reach(folded, hit))
+        reach = {id(hit): self._reach(folded, hit) for hit in hits}
+        chosen = longest_first(hits, lambda hit: reach[id(hit)])
         for hit in chosen:
-            hit.end = self._reach(folded, hit)  # the mention takes in a company's legal form
+            hit.end = reach[id(hit)]  # the mention takes in a company's legal form
         chosen = [
             hit
             for hit in chosen
@@ -2480,7 +2480,7 @@ class AliasIndex:
         for start, end, title, spoken, title_start in title_name_phrases(folded):
             if overlaps(start, end, known_spans) or overlaps(end - len(spoken), end, org_spans):
                 continue  # ("Chief Executive, Rio Tinto": a title and its company)
-            name = _NICKNAME.sub(" ", spoken)  # 'Glenn "GT" Thompson' is Glenn Thompson
+            name = NICKNAME.sub(" ", spoken).strip()  # 'Glenn "GT" Thompson': Glenn Thompson
             person_id = self._people_by_key.get(fold_lower(name))
             if person_id is not None:
                 person = self.people[person_id]
@@ -2495,7 +2495,7 @@ class AliasIndex:
                         folded, title, title_start, org_spans, candidates
                     )
                     finding = findings[fold_lower(name)] = PersonFinding(
-                        name=_NICKNAME.sub(" ", text[end - len(spoken) : end]),
+                        name=NICKNAME.sub(" ", text[end - len(spoken) : end]).strip(),
                         title=title,
                         organization=organization,
                     )

@@ -116,6 +116,9 @@ ORGANIZATION_ADJECTIVES = {
     "corporate", "union",
 }  # fmt: skip
 # Abbreviated titles and courtesy titles before a name.
+# A nickname in quotation marks inside a name: 'Thomas "Tommy" Pigott' (the source line's and the
+# engine's: without it, the name is Thomas Pigott)
+NICKNAME = re.compile(r"\s*[\"“”](?P<nick>[^\"“”]{1,60})[\"“”]\s*")
 HONORIFICS = {
     "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "rep.", "sen.", "gov.", "hon.",
     "honorable", "sir", "dame", "prof.", "amb.", "the", "hon", "rt.", "rt", "his", "her",

@@ -48,7 +48,7 @@ TITLE_WORDS = lexicon.TITLE_WORDS
 HONORIFICS = lexicon.HONORIFICS
 NAME_SUFFIXES = lexicon.NAME_SUFFIXES
 NAME_PARTICLES = lexicon.NAME_PARTICLES
-NICKNAME = re.compile(r"\s*[\"“”](?P<nick>[^\"“”]{1,60})[\"“”]\s*")
+NICKNAME = lexicon.NICKNAME
 PREPOSITION = re.compile(r"\s(for|of|at|with)\s")
 
 
