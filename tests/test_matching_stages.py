@@ -1,5 +1,7 @@
 """Each stage of the engine (people/matching/) on its own: pure functions, no database."""
 
+import re
+
 import ahocorasick
 import pytest
 
@@ -12,6 +14,7 @@ from people.matching.lexicon import (
     NAME_PARTICLES,
     ORGANIZATION_HEADS,
     government_name,
+    one_of,
 )
 from people.matching.match import bounded, longest_first, qualified, registry_hits
 from people.matching.people import person_keys, spoken_names, title_name_phrases
@@ -19,6 +22,15 @@ from people.matching.resolve import resolve
 from people.matching.results import Hit, PersonEntry, Target
 
 # --- fold -----------------------------------------------------------------------------------
+
+
+def test_one_of_matches_exactly_the_words_given_written_as_a_trie():
+    words = ["said", "says", "stated", "succeed", "succeeds", "led by", "co-founded by"]
+    pattern = re.compile(rf"(?:{one_of(words)})$")
+    assert all(pattern.match(word) for word in words)
+    assert not any(pattern.match(word) for word in ["sa", "succee", "stat", "led", "co-founded"])
+    assert one_of(["said", "says"]) == "sa(?:id|ys)"
+
 
 
 def test_fold_keeps_every_offset():

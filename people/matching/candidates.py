@@ -28,6 +28,7 @@ from people.matching.lexicon import (
     STRONG_COMPANY_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
+    one_of,
 )
 from people.matching.match import overlaps, within
 from people.matching.results import Candidate, Mention
@@ -183,14 +184,17 @@ _HEAD_FIRST = {
     "comision", "comissao", "commissione", "consejo", "conselho", "conseil", "museo", "musee",
 }  # fmt: skip
 _HEAD_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(h.rstrip("."))
-        for h in sorted(
-            ORGANIZATION_HEADS | STRONG_COMPANY_SUFFIXES | _HEAD_FIRST | set(QUALIFIED_HEADS)
-        )
+    r"\b"
+    + one_of(
+        {
+            h.rstrip(".").lower()
+            for h in ORGANIZATION_HEADS
+            | STRONG_COMPANY_SUFFIXES
+            | _HEAD_FIRST
+            | set(QUALIFIED_HEADS)
+        }
     )
-    + r")(?!\w)",
+    + r"(?!\w)",
     re.I,
 )
 # A company's name does not go on with "of": "Westinghouse Electric Company of the United States".
@@ -629,7 +633,7 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
 
     taken = sorted(taken)
     taken_starts = [s for s, _ in taken]
-    for match in _GROUP.finditer(folded):
+    for match in _GROUP.finditer(folded) if "+" in folded else ():
         add(match.start(), match.end(), "a group name such as C5+1")
     for match in _PHRASE.finditer(folded):
         if within(match.start(), match.end(), taken_starts, taken):

@@ -60,6 +60,7 @@ from people.matching.match import (
     overlaps,
     reads_as_a_short_form,
     registry_hits,
+    whole_words,
 )
 from people.matching.people import (
     SURNAME_TITLE,
@@ -268,6 +269,15 @@ def _head_of(name: str, *, house: bool = False) -> str:
     return ""
 
 
+# A head noun that refers to a body named before: "the Bank", "the full House", "the House and
+# Senate" (the second head looked at, not taken, so that the first is a match of its own).
+_THE_HEAD = re.compile(
+    r"(?<!\w)[Tt]he (?:(?:new|full|outgoing|incoming) )?(?P<first>[A-Z]\w*)"
+    r"(?=(?: (?:and|or) (?P<second>[A-Z]\w*))?)"
+)
+# Where such a head ends: not before "of" or a capitalized word ("the Bank of Canada", "the Bank
+# Board"), nor as a possessive before one ("the Bank's Policy Board").
+_A_REFERENCE_ENDS = re.compile(r"\b(?! of\b)(?! [A-Z])(?!['’]s [A-Z])")
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
 
 
@@ -1640,9 +1650,23 @@ class AliasIndex:
         if not by_head:
             return
         taken = _spans(suggestions, candidates)
-        heads = [re.escape(h) for h, named in by_head.items() if len(named) == 1]
+        # "the Bank", "the full House", "the House and Senate": where each head one body has
+        # stands after "the" (one scan for every head)
+        unique = {head for head, named in by_head.items() if len(named) == 1}
+        written: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for match in _THE_HEAD.finditer(folded):
+            first, second = match["first"], match["second"]
+            if first in unique and _A_REFERENCE_ENDS.match(folded, match.end("first")):
+                written[first].append(match.span("first"))
+            if (
+                second in unique
+                and first in unique
+                and second != first
+                and _A_REFERENCE_ENDS.match(folded, match.end("second"))
+            ):
+                written[second].append(match.span("second"))
         for head, named in by_head.items():
-            if len(named) != 1 or head not in folded:
+            if head not in written:
                 continue
             body = named[0]
             if isinstance(body, Entry):
@@ -1652,14 +1676,7 @@ class AliasIndex:
                 continue
             else:
                 since = min(m.start for m in body.mentions)
-            others = "|".join(h for h in heads if h != re.escape(head))
-            pair = rf"(?:(?:{others}) (?:and|or) )?" if others else ""  # "the House and Senate"
-            for match in re.finditer(
-                rf"(?<!\w)[Tt]he (?:(?:new|full|outgoing|incoming) )?{pair}(?P<head>{head})\b"
-                rf"(?! of\b)(?! [A-Z])(?!['’]s [A-Z])",
-                folded,
-            ):
-                start, end = match.span("head")
+            for start, end in sorted(written[head]):
                 if start < since or overlaps(start, end, taken):
                     continue
                 if isinstance(body, Candidate):
@@ -2315,10 +2332,10 @@ class AliasIndex:
             since = min(m.start for m in found.mentions)
             headline_end = text.find("\n")  # the headline names what the story then names
             # as written, or in capitals as companies style their names ("HARMAN")
-            forms = {re.escape(first), re.escape(first.upper())}
-            pattern = rf"(?<![\w.&'-])(?:{'|'.join(sorted(forms))})(?![\w&-])"
-            for match in re.finditer(pattern, folded):
-                start, end = match.span()
+            for start, end in sorted(
+                whole_words(folded, first, not_before=".&'-", not_after="&-")
+                | whole_words(folded, first.upper(), not_before=".&'-", not_after="&-")
+            ):
                 if isinstance(found, Candidate) and (guess := guessed.get((start, end))):
                     if start >= since and fold(guess.entry.name).split()[0] == first:
                         kept = [m for m in guess.mentions if m.start != start]
@@ -2534,8 +2551,7 @@ class AliasIndex:
             if finding.known:
                 continue
             surname = finding.name.split()[-1]
-            for match in re.finditer(rf"(?<!\w){re.escape(fold(surname))}(?!\w)", folded):
-                start, end = match.span()
+            for start, end in sorted(whole_words(folded, fold(surname))):
                 if any(m.start <= start < m.end for f in findings.values() for m in f.mentions):
                     continue
                 head = folded[max(0, start - 40) : start]

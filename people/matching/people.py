@@ -27,6 +27,7 @@ from people.matching.lexicon import (
     TITLE_WORDS,
     TITLES_WITH_OBJECT,
     is_title_word,
+    one_of,
 )
 from people.matching.match import bounded
 from people.matching.results import PersonEntry
@@ -292,9 +293,7 @@ _VERBS += [
 ]  # fmt: skip
 # One scan for every anchor; the space or comma after an anchor is looked at, not taken, so that
 # " said, the " and ", who announced " give both anchors.
-_ANCHOR = re.compile(
-    rf" (?:{'|'.join(_VERBS)})(?=[ ,])| according to(?= )|, (?:the|a|an|who|its)(?= )"
-)
+_ANCHOR = re.compile(rf" {one_of(_VERBS)}(?=[ ,])| according to(?= )|, (?:the|a|an|who|its)(?= )")
 
 
 def _anchors(folded: str):
@@ -468,13 +467,7 @@ _COMMA_BEFORE_A_TITLE = re.compile(
     r"(?:(?:also|previously|formerly|former|now) )?(?:(?:the|a|an) )?"
     + _BODY_BEFORE_TITLE
     + r"(?:[a-z][a-z-]+ ){0,2}(?:[Cc]o-)?(?:"
-    + "|".join(
-        sorted(
-            {re.escape(f) for w in TITLE_WORDS | _RANKS for f in (w, w.capitalize(), w.upper())},
-            key=len,
-            reverse=True,
-        )
-    )
+    + one_of({f for w in TITLE_WORDS | _RANKS for f in (w, w.capitalize(), w.upper())})
     + r")(?:[- ,.;:]|$))"
 )  # (no re.I: case-insensitive, the engine could not skip to each ", ")
 
