@@ -32,7 +32,6 @@ def test_one_of_matches_exactly_the_words_given_written_as_a_trie():
     assert one_of(["said", "says"]) == "sa(?:id|ys)"
 
 
-
 def test_fold_keeps_every_offset():
     text = "Türkiye’s “Ministry” – Łódź"
     assert len(fold(text)) == len(text)
@@ -74,6 +73,22 @@ def test_a_companys_name_without_its_legal_form_matches_only_as_written():
     index = AliasIndex([Entry(1, "Range Resources Corporation", "company", country="US")])
     found = index.find("A wide range resources pool. Range Resources agreed.")
     assert [m.text for m in found.organizations[0].mentions] == ["Range Resources"]
+
+
+def test_a_company_named_in_full_owns_its_first_word_not_another_companys_short_form():
+    entries = [
+        Entry(1, "Korvana Indonesia", "company", country="ID"),
+        Entry(2, "Korvana SA", "company", country="ZA"),  # "Korvana" is its short form
+    ]
+    index = AliasIndex(entries, [(1, "PT Korvana Indonesia", False)])
+    text = "PT Korvana Indonesia (Persero) Tbk sold a unit. Later, Korvana said its stake grew."
+    found = index.find(text)
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Korvana Indonesia", ["PT Korvana Indonesia", "Korvana"]),
+    ]
+    # named alone, the word is the registry's short form
+    found = index.find("Later, Korvana said its stake grew.")
+    assert [s.entry.name for s in found.organizations] == ["Korvana SA"]
 
 
 def test_a_company_is_found_by_its_name_without_the_legal_form():

@@ -2313,6 +2313,7 @@ class AliasIndex:
             for m in s.mentions
         }
         person_words = {w for p in people for w in fold(p.name).split()}
+        in_candidates = {(m.start, m.end) for c in candidates.values() for m in c.mentions}
         for name, found in companies:
             if not found.mentions:
                 continue
@@ -2336,12 +2337,28 @@ class AliasIndex:
                 whole_words(folded, first, not_before=".&'-", not_after="&-")
                 | whole_words(folded, first.upper(), not_before=".&'-", not_after="&-")
             ):
-                if isinstance(found, Candidate) and (guess := guessed.get((start, end))):
-                    if start >= since and fold(guess.entry.name).split()[0] == first:
+                guess = guessed.get((start, end))
+                if guess is not None and (
+                    isinstance(found, Candidate) or guess.entry.id != found.entry.id
+                ):
+                    # "PT Telkom Indonesia … Telkom's stake": the company named in full, not
+                    # another company the registry knows by that word (South Africa's Telkom)
+                    if (
+                        start >= since
+                        and fold(guess.entry.name).split()[0] == first
+                        and (isinstance(found, Candidate) or (start, end) not in in_candidates)
+                    ):
                         kept = [m for m in guess.mentions if m.start != start]
                         if guess.entry.id in suggestions:
                             _keep_mentions(suggestions, guess.entry.id, kept)
-                        found.mentions.append(Mention(text[start:end], start, end))
+                        if isinstance(found, Candidate):
+                            found.mentions.append(Mention(text[start:end], start, end))
+                        else:
+                            reason = f"the first word of {name!r}, named in full before"
+                            target = Target(found.entry.id, 0.7, reason)
+                            self._add(suggestions, target, text, start, end)
+                        del guessed[start, end]
+                        taken.append((start, end))
                     continue
                 if (start < since and start > headline_end) or overlaps(start, end, taken):
                     continue
