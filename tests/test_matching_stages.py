@@ -1992,6 +1992,15 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     assert [(c.entry.name, [m.text for m in c.mentions]) for c in found.countries] == [
         ("Greece", ["Greek"])
     ]
+    # a language in a list of languages; a sea named after a country
+    found = AliasIndex([Entry(1, "Spain", "country", country="ES"),
+                        Entry(2, "Mexico", "country", country="MX")]).find(
+        "Counselors answer in English and Spanish, day and night, as storms cross the Gulf of "
+        "Mexico. Spanish officials met."
+    )  # fmt: skip
+    assert [(c.entry.name, [m.text for m in c.mentions]) for c in found.countries] == [
+        ("Spain", ["Spanish"])
+    ]
 
 
 def test_a_titles_portfolio_or_field_is_no_body_and_lower_case_legal_forms_end_names():

@@ -219,10 +219,12 @@ _NOT_A_SHORT_FORM = (
 
 # Words that count what follows, as one counts people: "every New Yorker".
 _COUNTING = [[w] for w in ("a", "an", "every", "each", "any", "one", "another", "no", "fellow")]
+# Seas named after a country: the sea is no mention of the country.
+_WATERS_OF = ("Gulf of ", "Sea of ", "Bay of ", "Strait of ")
 # A demonym as a language: "Spanish-speaking", "Spanish-language"; "written in Greek."
 _LANGUAGE_AFTER = re.compile(r"-(?:speaking|language|speakers?|dubbed|subtitled)\b")
 _SECURITY_AFTER = re.compile(r" [Dd]epositary (?:[Ss]hares?|[Rr]eceipts?)")
-_LANGUAGE_BEFORE = re.compile(r"(?<!\w)(?:in|into) $")
+_LANGUAGE_BEFORE = re.compile(r"(?<!\w)(?:in|into) (?:[A-Z][a-z]+(?:, | and | or ))*$")
 _LANGUAGE_END = re.compile(r"(?:[.,;:)]| and | or |$)")
 # The words around an acronym that say it is a business's: "firm " BASE, QFC " stores"
 _AFTER_A_COMPANY_NOUN = tuple(f" {noun} " for noun in sorted(COMPANY_NOUNS))
@@ -1831,8 +1833,9 @@ class AliasIndex:
         return True
 
     def _drop_demonyms_naming_no_country(self, folded, suggestions) -> None:
-        """ "a Spanish-language service", "written in Greek": a demonym that is a language
-        names no country; nor does "American depositary shares", a kind of security."""
+        """ "a Spanish-language service", "written in Greek", "in English and Spanish": a
+        demonym that is a language names no country; nor does "American depositary shares", a
+        kind of security."""
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind != COUNTRY:
                 continue
@@ -1847,7 +1850,7 @@ class AliasIndex:
                     _LANGUAGE_AFTER.match(folded, m.end)
                     or _SECURITY_AFTER.match(folded, m.end)
                     or (
-                        _LANGUAGE_BEFORE.search(folded, max(0, m.start - 6), m.start)
+                        _LANGUAGE_BEFORE.search(folded, max(0, m.start - 40), m.start)
                         and _LANGUAGE_END.match(folded, m.end)
                     )
                 )
@@ -1875,6 +1878,8 @@ class AliasIndex:
                 following = _NEXT_CAPITALIZED.match(folded, mention.end)
                 if after == "$":
                     continue
+                if folded.endswith(_WATERS_OF, 0, mention.start):
+                    continue  # "the Gulf of Mexico", "the Sea of Japan": a sea's name
                 joined = _JOINED_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
                 if joined and joined["word"] not in self._country_words:
                     continue  # "Duncan Crabtree-Ireland": a double-barrelled name, no country
