@@ -1075,6 +1075,13 @@ def test_a_countrys_government_acting_is_the_candidate_government_of_it(country_
         "Government of Romania": ["Romania's government", "Government of Romania"],
     }
     assert countries(found) == ["Poland", "United States"]  # the bonds' and the home country
+    # the state as an owner; not a name that goes on ("Polish State Railways")
+    text = "The Polish State holds 40 percent. Polish State Railways ran trains."
+    found = index.find(text)
+    assert {c.name: [m.text for m in c.mentions] for c in found.candidates} == {
+        "Government of Poland": ["Polish State"],
+        "Polish State Railways": ["Polish State Railways"],  # a body of its own
+    }
     assert government_name("Netherlands") == "Government of the Netherlands"
     assert government_name("Cyprus") == "Government of Cyprus"
 

@@ -52,6 +52,7 @@ from people.matching.lexicon import (
 from people.matching.match import (
     NATIONAL_SHORT_FORM,
     SHORT_FORM,
+    STATE_AFTER,
     Context,
     bounded,
     inside_parens,
@@ -1776,9 +1777,9 @@ class AliasIndex:
             candidate.mentions.append(Mention(name, start, end))
 
     def _governments_named(self, text, folded, suggestions) -> dict[str, Candidate]:
-        """ "The Chilean government", "Cyprus's government": a country's government acting,
-        named as the candidate "Government of <country>" (as "the Government of Chile" is),
-        not the country named."""
+        """ "The Chilean government", "Cyprus's government", "the Danish State": a country's
+        government acting, named as the candidate "Government of <country>" (as "the
+        Government of Chile" is), not the country named."""
         governments: dict[str, Candidate] = {}
         for entry_id, suggestion in list(suggestions.items()):
             entry = suggestion.entry
@@ -1793,6 +1794,10 @@ class AliasIndex:
                     end = mention.end
                 elif after:
                     end = after.end()
+                elif (state := STATE_AFTER.match(folded, mention.end)) and mention.text in (
+                    DEMONYMS.get(entry.country, ())
+                ):
+                    end = state.end()  # "the Danish State, which holds a controlling stake"
                 else:
                     kept.append(mention)
                     continue

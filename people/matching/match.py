@@ -176,6 +176,8 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
     following = _NEXT_WORD.match(text, end) if word not in context.countries else None
     if following:  # (a country inside a longer name is still named: "Taiwan Semiconductor …")
         after = following.group(1).lower()
+        if after == "state" and word in context.demonyms and STATE_AFTER.match(text, end):
+            return False  # "the Danish State, which holds …": the country's state, no name
         if _CAMEL_CASE.search(word) and not _HEAD_SOON.match(text, end):
             return False  # "a SpaceX Falcon Heavy rocket": a brand's product, the brand named
         return after not in FUNCTION_WORDS and after not in TITLE_WORDS
@@ -197,6 +199,9 @@ _HEAD_SOON = re.compile(
 )
 
 
+# "the Norwegian State": a country's state as an owner or a party, its government (not "the
+# Kenyan State House", "State of Qatar", "State-owned").
+STATE_AFTER = re.compile(r" State\b(?! [A-Z]| of\b)(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _WORD_AFTER = re.compile(r"(?:’s|'s)?\s+(\w+)")
 # After a company named by one word at a sentence's start ("Mars said"), what a company does.
