@@ -174,6 +174,10 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Ann Poe, Chairman and CEO of Northwind Motors", "Ann Poe", "", "Chairman and CEO",
             "Northwind Motors",
         ),
+        (
+            "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Northwind.kz",
+            "Ann Poe", "", "Co-Founder, Chairman of the Management Board and CEO", "Northwind.kz",
+        ),
         ("Ann Poe, Secretary of the Treasury", "Ann Poe", "", "Secretary of the Treasury", ""),
         ("Ann Poe, Special Envoy for Climate", "Ann Poe", "", "Special Envoy for Climate", ""),
         (

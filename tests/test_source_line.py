@@ -906,6 +906,14 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Department of Widgets", "agency", "US", {})],
          "Ann Poe, Director, Office of Public Affairs, Department of Widgets", "Ann Poe",
          "Director, Office of Public Affairs", "Department of Widgets"),
+        # and so is a program it runs
+        ([("Tidewater Institute", "nonprofit", "AU", {})],
+         "Ann Poe, Director, Southeast Asia Program, Tidewater Institute", "Ann Poe",
+         "Director, Southeast Asia Program", "Tidewater Institute"),
+        # a board the title sits on, in a list of titles
+        ([("Tidewater Bank", "company", "KZ", {})],
+         "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Tidewater Bank",
+         "Ann Poe", "Co-Founder, Chairman of the Management Board and CEO", "Tidewater Bank"),
     ],
 )  # fmt: skip
 def test_the_registrys_body_a_source_line_names(

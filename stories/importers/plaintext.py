@@ -659,7 +659,11 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
                 titles == len(rest) - 2
                 and not known(_strip_the(", ".join(rest[titles:])))
                 and known(_strip_the(rest[-1]))
-                and _names_a_body(rest[titles], strictly=True)
+                and (
+                    _names_a_body(rest[titles], strictly=True)
+                    # "Director, Southeast Asia Program, Lowy Institute": a program it runs
+                    or rest[titles].rsplit(" ", 1)[-1] in _PROGRAM_WORDS
+                )
             )
         )
     ):
@@ -831,7 +835,9 @@ def _is_name_suffix(text: str) -> bool:
 
 
 def _is_title_list(text: str) -> bool:
-    """ "President and CEO", "Chairman": only title words (and "and", "&")."""
+    """ "President and CEO", "Chairman", "Chairman of the Management Board and CEO": only title
+    words (and "and", "&"; a board the title sits on is part of it)."""
+    text = _OF_THE_BOARD.sub("", text)
     words = [w.lower() for w in text.replace("&", " and ").split() if w.lower() != "and"]
     # ("Chief Financial Officer": a field between a title's words)
     return bool(words) and all(
@@ -1075,6 +1081,11 @@ _HEAD_MINISTER = re.compile(r"\b(?:Prime|First|Chief) Minister (?:of|for) (?:the
 _COMPANY_BOARD = re.compile(
     r"^(?P<title>[\w ,&-]+?) of the (?P<company>[A-Z][\w&.' -]*?) "
     r"(?P<board>(?:Supervisory|Management|Executive) Board|Board of (?:Management|Directors))$"
+)
+_PROGRAM_WORDS = {"Program", "Programme", "Initiative", "Project"}
+_OF_THE_BOARD = re.compile(
+    r" of the (?:(?:Supervisory|Management|Executive) Board|Board(?: of (?:Directors|Trustees|"
+    r"Management|Governors|Regents|Supervisors|Commissioners))?)(?= and | & |$)"
 )
 _BOARD_OF_A_BODY = re.compile(
     r"^(?P<title>[\w &-]+?) of the (?P<board>Board(?: of (?:Directors|Trustees|Management|"
