@@ -1564,6 +1564,20 @@ def test_a_child_is_named_by_the_rest_of_its_name_once_its_parent_is_named():
     assert found.candidates == []
     # without its parent, the words name nothing the registry knows
     assert index.find("The Appellate Body of the league met.").organizations == []
+    # a committee's subcommittee "on" a topic: "<topic> Subcommittee", "Subcommittee on <topic>"
+    index = AliasIndex([
+        Entry(1, "House Harbors Committee", "legislature", country="US"),
+        Entry(2, "House Harbors Subcommittee on Tides", "legislature", country="US", parent_id=1),
+    ])  # fmt: skip
+    found = index.find(
+        "The House Harbors Committee voted, with Tides Subcommittee Chair Jo Roe. The "
+        "Subcommittee on Tides meets next week."
+    )
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("House Harbors Committee", ["House Harbors Committee"]),
+        ("House Harbors Subcommittee on Tides", ["Tides Subcommittee", "Subcommittee on Tides"]),
+    ]
+    assert index.find("The Tides Subcommittee met.").organizations == []
     # the parent's short name just before is part of the child's name
     index = AliasIndex(
         [

@@ -281,6 +281,7 @@ _THE_HEAD = re.compile(
 # Where such a head ends: not before "of" or a capitalized word ("the Bank of Canada", "the Bank
 # Board"), nor as a possessive before one ("the Bank's Policy Board").
 _A_REFERENCE_ENDS = re.compile(r"\b(?! of\b)(?! [A-Z])(?!['’]s [A-Z])")
+_SUBCOMMITTEE_ON = re.compile(r"\bSubcommittee on (?P<topic>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
 
 
@@ -1446,6 +1447,11 @@ class AliasIndex:
                 rest = entry.name.removeprefix(f"{short} ")
                 words = rest.split()
                 if rest != entry.name and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    rests[entry.parent_id].append((rest, entry.id))
+            if entry.parent_id in parents and (topic := _SUBCOMMITTEE_ON.search(entry.name)):
+                # "House Transportation and Infrastructure Subcommittee on Aviation": once its
+                # committee is named, "the Subcommittee on Aviation", "Aviation Subcommittee"
+                for rest in (topic.group(), f"{topic['topic']} Subcommittee"):
                     rests[entry.parent_id].append((rest, entry.id))
         return dict(rests)
 
