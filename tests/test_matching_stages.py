@@ -75,6 +75,17 @@ def test_a_companys_name_without_its_legal_form_matches_only_as_written():
     assert [m.text for m in found.organizations[0].mentions] == ["Range Resources"]
 
 
+def test_a_company_named_in_full_is_then_its_first_word_where_it_acts():
+    text = (
+        "The state sued Korvex, Inc., a chat company. According to the complaint, Korvex "
+        "promoted a filter. The state says Korvex does little. A Korvex server went down."
+    )
+    found = AliasIndex([]).find(text)
+    assert [(c.name, [m.text for m in c.mentions]) for c in found.candidates] == [
+        ("Korvex, Inc.", ["Korvex, Inc.", "Korvex", "Korvex"]),  # not the noun's qualifier
+    ]
+
+
 def test_a_company_named_in_full_owns_its_first_word_not_another_companys_short_form():
     entries = [
         Entry(1, "Korvana Indonesia", "company", country="ID"),

@@ -575,6 +575,7 @@ def within_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+_A_PAST_TENSE_AFTER = re.compile(r" (?:also |then |later )?[a-z]{2,}ed\b")
 _NOT_A_FIRST_WORD = (
     FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_NAME_WORDS | NOT_ORGANIZATION_WORDS
 )
@@ -2380,8 +2381,10 @@ class AliasIndex:
                     continue
                 if _PLACE_PREPOSITION.search(folded, max(0, start - 6), start):
                     continue  # "in Boston": the place the company is named after
-                if not reads_as_a_short_form(folded, start, end):
-                    continue
+                if not reads_as_a_short_form(folded, start, end) and not (
+                    _A_PAST_TENSE_AFTER.match(folded, end)
+                ):
+                    continue  # (the company named in full acts: "Discord promoted a feature")
                 mention = Mention(text[start:end], start, end)
                 if isinstance(found, Suggestion):
                     reason = f"the first word of {name!r}, named in full before"

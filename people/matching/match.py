@@ -208,6 +208,8 @@ _WORD_AFTER = re.compile(r"(?:’s|'s)?\s+(\w+)")
 _COMPANY_VERBS = SPEECH_VERBS | {
     "will", "would", "has", "had", "is", "was", "agreed", "completed", "reported", "expects",
     "plans", "acquired", "launched", "signed", "opened", "closed", "employs", "owns",
+    # auxiliaries: "The state says Discord does little to …"
+    "does", "did", "can", "could", "should", "must", "may", "might", "shall", "cannot",
 }  # fmt: skip
 
 
