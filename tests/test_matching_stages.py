@@ -75,6 +75,14 @@ def test_a_companys_name_without_its_legal_form_matches_only_as_written():
     assert [m.text for m in found.organizations[0].mentions] == ["Range Resources"]
 
 
+def test_a_legal_form_written_before_the_name_is_part_of_the_companys_name():
+    text = "Joint Stock Company Korvex.kz bought a rival. Korvex.kz said the deal closed."
+    found = AliasIndex([]).find(text)
+    assert [(c.name, [m.text for m in c.mentions]) for c in found.candidates] == [
+        ("Joint Stock Company Korvex.kz", ["Joint Stock Company Korvex.kz", "Korvex.kz"]),
+    ]
+
+
 def test_a_company_named_in_full_is_then_its_first_word_where_it_acts():
     text = (
         "The state sued Korvex, Inc., a chat company. According to the complaint, Korvex "

@@ -15,6 +15,7 @@ from people.matching.lexicon import (
     FUNCTION_WORDS,
     INITIAL_SKIP,
     INSTRUMENT_WORDS,
+    LEADING_LEGAL_FORMS,
     LEGAL_FORM,
     NAME_CONNECTORS,
     NOT_ORGANIZATION_WORDS,
@@ -622,6 +623,10 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
                 )
             ):
                 start = comma + 2  # "ND Western, Aradel Energy": a list, its last name
+        if _A_LEADING_LEGAL_FORM.fullmatch(folded, start, end) and (
+            after := _NAME_AFTER_ITS_FORM.match(folded, end)
+        ):
+            end = after.end()  # "Joint Stock Company Kaspi.kz": the form, then the name
         name = text[start:end]
         key = fold_lower(name)
         if key in FUNCTION_WORDS or _AN_ORGAN.search(key):
@@ -657,6 +662,12 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
 
 
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
+_A_LEADING_LEGAL_FORM = re.compile(LEADING_LEGAL_FORMS)
+# The name after a legal form written first: capitalized words (a web domain's ending kept:
+# "Kaspi.kz"), or a name in quotation marks ('JSC "Kazakhtelecom"').
+_NAME_AFTER_ITS_FORM = re.compile(
+    r' (?:"[^"\n]{2,40}"|[A-Z][\w&\'-]*(?:\.[a-z]+)?(?: [A-Z][\w&\'-]*)*)'
+)
 _COMPANY_BOARD = re.compile(
     r" (?:Board of (?:Management|Directors)|(?:Supervisory|Management|Executive) Board)$"
 )

@@ -2334,8 +2334,10 @@ class AliasIndex:
         for name, found in companies:
             if not found.mentions:
                 continue
-            words = fold(name).removeprefix("The ").split()
-            first = words[0].strip(",.") if len(words) > 1 else ""
+            bare = fold(name).removeprefix("The ")
+            words = _LEGAL_FORM_BEFORE.sub("", bare).split()
+            # ("Joint Stock Company Kaspi.kz … Kaspi.kz said": one word after its legal form)
+            first = words[0].strip(",.") if len(words) > 1 or len(bare.split()) > 1 else ""
             if (
                 len(first) < 3
                 or not first[:1].isupper()

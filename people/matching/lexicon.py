@@ -266,8 +266,13 @@ ONE_LEGAL_FORM = (
     r"\(persero\))\.?)"
 )
 LEGAL_FORM = ONE_LEGAL_FORM + "+$"  # one or several ("Co., Ltd.")
-# Legal forms before a company's name: Indonesia's "PT" ("PT Vale Indonesia Tbk").
-LEGAL_FORM_BEFORE = r"^(?:PT|P\.T\.) "
+# Legal forms before a company's name: Indonesia's "PT" ("PT Vale Indonesia Tbk"), and the
+# joint-stock companies of the former Soviet Union ("Joint Stock Company Kaspi.kz", "PJSC …").
+LEADING_LEGAL_FORMS = (
+    r"(?:PT|P\.T\.|JSC|PJSC|(?:Public |Closed )?Joint[- ]Stock Company|Limited Liability "
+    r"Company)"
+)
+LEGAL_FORM_BEFORE = rf"^{LEADING_LEGAL_FORMS} "
 # The continents: "… of Africa" after a body's name names a regional body of its own
 CONTINENTS = {"Africa", "Asia", "Europe", "Oceania", "Americas", "Antarctica"}
 # Suffixes that end a company's name even without a head noun ("Robert Bosch GmbH").
