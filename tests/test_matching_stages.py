@@ -509,6 +509,8 @@ def test_candidates_come_from_the_grammar_of_names():
         ("Leaders endorsed the Dar es Salaam Energy Declaration at the Africa Energy Summit.", []),
         # heads joined by "and" make one name
         ("Lakeside Bank and Trust Company merged.", ["Lakeside Bank and Trust Company"]),
+        # a prosecutors' office's section, not a person "Frauds Section"
+        ("Jo Roe of the Major Frauds Section prosecuted it.", ["Major Frauds Section"]),
         # a name that runs on past its head noun is not that body's ("Show" is no head); a day
         # does not run on with it; "District" is a head after "School" (below)
         (

@@ -186,7 +186,7 @@ ORGANIZATION_HEADS = {
     "division", "embassy", "consulate", "federation", "forces", "foundation", "government",
     "group", "guard", "institute", "institution", "laboratory", "league", "ministry",
     "municipality", "museum", "network", "office", "organization", "organisation", "parliament",
-    "party", "police", "secretariat", "senate", "service", "society", "subcommittee",
+    "party", "police", "secretariat", "section", "senate", "service", "society", "subcommittee",
     "tribunal", "trust", "union", "university", "industries", "holdings", "motors", "airlines",
     "airways", "energy", "systems", "technologies", "pharmaceuticals", "laboratories",
     "observatory", "regiment", "battalion", "team", "railway", "railways", "semiconductors",
