@@ -1331,10 +1331,17 @@ def test_a_title_before_a_name(text, title, name):
         "Governor of the Reserve Bank of New Zealand said the rate stays.",  # no name: a place
         "Senior Advisor for the Bureau of European and Eurasian Affairs",
         "Jane Roe, president and CEO of Acme.\n\nBobby Hollis spoke next.",  # another paragraph
+        # a body's plural head noun is no part of a name
+        "President of the Federation of Tidewater Football Associations said so.",
     ],
 )
 def test_a_title_without_its_holder_names_nobody(text):
     assert list(title_name_phrases(fold(text))) == []
+
+
+def test_a_name_before_a_title_of_a_body_with_a_plural_head_is_a_persons():
+    text = "Ann Poe, President of the Federation of Tidewater Football Associations, said so."
+    assert [name for _, _, name in spoken_names(fold(text))] == ["Ann Poe"]
 
 
 @pytest.mark.parametrize(

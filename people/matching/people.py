@@ -73,8 +73,21 @@ SURNAME_TITLE = re.compile(
 _CAPITAL_SOON = re.compile(r" [A-Z]")
 _WORD = re.compile(r"[\w'’.+&-]+|\"|“|”")
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
+
+
 # "Director of the World Food Programme": the words of a body's name end a person's.
 # ("General Data Protection Regulation": a law's words, no name after the title "General")
+def _a_plural_head(word: str) -> bool:
+    """ "associations", "agencies": an organization's head noun in the plural, in a body's name
+    ("Federation of Uganda Football Associations"), never a person's (short words are left:
+    "Banks" is a surname too)."""
+    if len(word) < 7 or not word.endswith("s"):
+        return False
+    return word[:-1] in ORGANIZATION_HEADS or (
+        word.endswith("ies") and f"{word[:-3]}y" in ORGANIZATION_HEADS
+    )
+
+
 _NOT_IN_A_NAME = ORGANIZATION_HEADS | NOT_ORGANIZATION_WORDS | {
     "program", "programme", "regulation", "directive", "treaty", "convention", "pact",
 }  # fmt: skip
@@ -237,10 +250,14 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             not _NAME_TOKEN.match(clean) or lowered in TITLE_WORDS or lowered in FUNCTION_WORDS
         ):
             break
-        if lowered in NOT_NAME_WORDS or (
-            lowered in _NOT_IN_A_NAME and (name_tokens or lowered not in NOT_ORGANIZATION_WORDS)
+        if (
+            lowered in NOT_NAME_WORDS
+            or (
+                lowered in _NOT_IN_A_NAME and (name_tokens or lowered not in NOT_ORGANIZATION_WORDS)
+            )
+            or _a_plural_head(lowered)
         ):
-            break  # ("Bill" begins a name; "… Bill" after a name is a law's)
+            break  # ("Bill" begins a name; "… Bill" after a name is a law's; "… Associations")
         if word.lower().rstrip(",") in COMPANY_SUFFIXES:
             return None, resume  # "Boar's Head Provisions Co., Inc.": a company, no person
         name_tokens.append((tokens[k][0], tokens[k][0] + len(clean), clean))
