@@ -192,6 +192,14 @@ def test_a_list_of_people_each_of_a_country():
     assert [p.name for p in found.people] == ["Ann-Marie Poe", "Jo bin Roe Al Fale", "Tom Lee"]
     # one name of a country is no list: "Tom Lee of France said" is left to the other cues
     assert index.find("Harbor Council of France met.").people == []
+    # several names of one country; a nickname in quotation marks
+    text = (
+        'Those lost were Ann "Annie" Poe of France; Jo Roe, Tom Lee and Kim Ray of the United '
+        "Kingdom; and Bo Day of Germany."
+    )
+    assert [p.name for p in index.find(text).people] == [
+        "Ann Poe", "Jo Roe", "Tom Lee", "Kim Ray", "Bo Day",
+    ]  # fmt: skip
 
 
 def test_a_body_among_a_titles_portfolios_is_not_named():

@@ -448,8 +448,12 @@ def _country_weights(suggestions: Iterable[Suggestion]) -> tuple[Counter[str], s
 
 
 _PERSON_OF_BEFORE = re.compile(
-    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]+"
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]+(?: \"[A-Z][\w'’.-]*\")?"  # ('Lalzawmi "Zomi" …')
     r"(?: (?:bin|bint|al|von|van|de|da|del|[A-Z][\w'’.-]+)){1,5}) of (?:the )?$"
+)
+# "John Chapman, James Henderson and James Kirby of the United Kingdom": names listed before
+_NAME_LISTED_BEFORE = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:,? and |, )$"
 )
 
 
@@ -471,10 +475,22 @@ def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, in
         if any(w in _NOT_IN_A_PERSONS_NAME for w in words):
             continue
         items.append((before.start("name"), before.end("name"), end))
+    # each item with the names listed before it, of the same country
+    groups = []
+    for start, end, country_end in items:
+        names = [(start, end)]
+        while (
+            (before := _NAME_LISTED_BEFORE.search(folded, max(0, start - 60), start))
+            and not overlaps(*before.span("name"), taken)
+            and not any(w in _NOT_IN_A_PERSONS_NAME for w in before["name"].lower().split())
+        ):
+            start = before.start("name")
+            names.append(before.span("name"))
+        groups.append((names, country_end))
     listed = set()
-    for (s1, e1, c1), (s2, e2, _) in pairwise(items):
-        if _LIST_JOINT.fullmatch(folded, c1, s2):
-            listed.update({(s1, e1), (s2, e2)})
+    for (names1, c1), (names2, _) in pairwise(groups):
+        if _LIST_JOINT.fullmatch(folded, c1, names2[-1][0]):
+            listed.update(names1 + names2)
     return sorted(listed)
 
 
@@ -2579,10 +2595,10 @@ class AliasIndex:
         taken = [(m.start, m.end) for f in findings.values() for m in f.mentions]
         taken += _spans(suggestions, candidates)
         for start, end in _people_of_their_countries(folded, suggestions, taken):
-            name = text[start:end]
+            name = NICKNAME.sub(" ", text[start:end]).strip()
             if (finding := _same_person(findings, fold_lower(name))) is None:
                 finding = findings[fold_lower(name)] = PersonFinding(name=name)
-            finding.mentions.append(Mention(name, start, end))
+            finding.mentions.append(Mention(text[start:end], start, end))
 
         # "Deputy Secretary Landau" after "Christopher Landau" was found: the same person.
         for finding in list(findings.values()):
