@@ -53,6 +53,8 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         return hits
     for end, (length, targets, exact) in automaton.iter(lowered):
         start = end - length + 1
+        if not bounded(folded, start, end + 1):
+            continue  # (most of the automaton's hits are inside longer words: first)
         if exact:
             written = folded[start : end + 1]
             for form, exact_targets in exact:
@@ -65,7 +67,7 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
             and not reads_as_a_short_form(folded, start, end + 1)
         ):
             continue
-        if targets and bounded(folded, start, end + 1):
+        if targets:
             if not qualified(folded, start, end + 1, context) or _with_its_legal_form(
                 folded, start, end + 1, targets, context
             ):
