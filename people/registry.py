@@ -84,6 +84,7 @@ STARTER_FILES = [
     "companies-extra.json",
     "sports.json",
     "utilities-and-infrastructure.json",
+    "national-offices.json",
     "people.json",
 ]
 CSV_COLUMNS = ["name", "kind", "aliases", "parent", "country", "website", "description"]
