@@ -32,6 +32,8 @@ _FOLD = _build_fold_table()
 
 def fold(text: str) -> str:
     """Typography and diacritics folded, case kept; as long as `text`."""
+    if text.isascii() and "\n" not in text and "\t" not in text and "\r" not in text:
+        return text  # (a name: nothing to fold, and the table's lookups cost)
     return text.translate(_FOLD)
 
 

@@ -53,8 +53,10 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         return hits
     for end, (length, targets, exact) in automaton.iter(lowered):
         start = end - length + 1
+        if start and ((before := folded[start - 1]).isalnum() or before == "_"):
+            continue  # (most of the automaton's hits are inside longer words: first, inline)
         if not bounded(folded, start, end + 1):
-            continue  # (most of the automaton's hits are inside longer words: first)
+            continue
         if exact:
             written = folded[start : end + 1]
             for form, exact_targets in exact:
