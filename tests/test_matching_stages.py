@@ -1223,6 +1223,17 @@ def test_a_home_short_form_in_a_story_about_another_countrys_bodies_is_not_tagge
     priced = "The Bank of Northland lent US$1.7 billion; the Treasury agreed."
     assert names(index.find(priced)) == ["Bank of Northland"]
     assert "Department of the Treasury" in names(index.find("US Treasury officials agreed."))
+    # a name the registry gives parties of several countries is the home country's only at home
+    index = AliasIndex(
+        [Entry(1, "Liberal Party", "other", country="US"),
+         Entry(2, "Liberal Party (Northland)", "other", country="NL"),
+         Entry(3, "Bank of Southland", "agency", country="SL")],
+        home_country="US",
+    )  # fmt: skip
+    assert names(index.find("The Liberal Party and the Bank of Southland agreed.")) == [
+        "Bank of Southland"
+    ]
+    assert names(index.find("The Liberal Party agreed.")) == ["Liberal Party"]
 
 
 @pytest.mark.parametrize(

@@ -668,6 +668,13 @@ class AliasIndex:
         # Bodies whose name begins with a capital "The" ("The Nature Conservancy", "The Ohio
         # State University"): their mentions take it in.
         self._named_with_the = {e.id for e in self.entries.values() if e.name.startswith("The ")}
+        # Names the registry gives bodies of several countries, told apart by the country
+        # ("Democratic Party (Italy)", "Democratic Party (Cyprus)"): bare, they name no country's
+        self._shared_names = {
+            fold_lower(e.name[: e.name.rfind(" (")])
+            for e in self.entries.values()
+            if e.name.endswith(")") and " (" in e.name
+        }
         self._named_with_the |= {i for i, alias, _ in aliases if alias.startswith("The ")}
         self._children_by_rest = self._children_named_after_parents(aliases)
         self._government_names: dict[int, str] = {}
@@ -2066,8 +2073,9 @@ class AliasIndex:
                 _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_home_short_forms_abroad(self, folded, suggestions) -> None:
-        """ "The Treasury", "the Senate" in a story whose bodies are all another country's are
-        that country's, not the home country's: a short form reads as the home country's only
+        """ "The Treasury", "the Senate", "the Democratic Party" (a name parties of several
+        countries have) in a story whose bodies are all another country's are that country's,
+        not the home country's: a short form reads as the home country's only
         when the story names something of the home country, or the country itself (in a title
         too: "U.S. Secretary of State … at the State Department"), or nothing national."""
         home = self.home_country
@@ -2079,7 +2087,12 @@ class AliasIndex:
             )
 
         at_home = [s for s in suggestions.values() if s.entry.country == home]
-        shorts = [s for s in at_home if s.entry.kind in _GOVERNMENT_KINDS and short(s)]
+        shorts = [
+            s
+            for s in at_home
+            if s.entry.kind in _GOVERNMENT_KINDS
+            and (short(s) or fold_lower(s.entry.name) in self._shared_names)
+        ]
         if not shorts or any(
             s.entry.kind in _GOVERNMENT_KINDS or s.entry.kind == COUNTRY
             for s in at_home
