@@ -1335,6 +1335,8 @@ def test_a_comma_beside_no_title_makes_no_person(text, not_a_person):
         ("Ranking Member Frank Pallone, Jr. (D-N.J.) wrote.", "Ranking Member",
          "Frank Pallone, Jr."),
         ("U.S. Senators Ann Poe (D-CT) and Tim Lee (R-WI) wrote.", "Senator", "Ann Poe"),
+        ("Presidents Ana Lima Costa and Rui Roe met.", "President", "Ana Lima Costa"),
+        ("Supervisor Kathryn Barger said so.", "Supervisor", "Kathryn Barger"),
         ("after U.S. Surgeon General Ann Poe called for labels.", "Surgeon General", "Ann Poe"),
         ("said Chief Negotiator Duncan Crabtree-Ireland.", "Chief Negotiator",
          "Duncan Crabtree-Ireland"),

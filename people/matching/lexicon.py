@@ -34,7 +34,9 @@ TITLE_HEADS = {
     "senators", "sens.", "representatives", "reps.", "congressmen", "congresswomen",
     "governors", "ministers", "secretaries", "commissioners", "mayors", "ambassadors",
     "co-chairs", "chairs", "chairmen", "chairwomen", "justices", "judges", "members",
-    "directors",
+    "directors", "presidents", "supervisors", "premiers", "chancellors",
+    # a county's elected board member: "Supervisor Kathryn Barger"
+    "supervisor",
 }  # fmt: skip
 # Words that qualify a title's noun: "Acting", "Principal Deputy", "Vice", "Under".
 TITLE_MODIFIERS = {
