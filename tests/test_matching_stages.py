@@ -1199,6 +1199,15 @@ def test_a_national_prefix_is_found_in_either_form():
     assert names(found) == ["United States District Court for the District of Nowhere"]
 
 
+def test_an_airport_named_as_a_place_is_not_the_company_that_runs_it():
+    index = AliasIndex([Entry(1, "Harborview International Airport", "company", country="US")])
+    text = "The new terminal at Harborview International Airport opened."
+    found = index.find(text)
+    assert found.organizations == [] and found.people == []
+    acting = "Harborview International Airport said the terminal opened."
+    assert names(index.find(acting)) == ["Harborview International Airport"]
+
+
 def test_a_home_short_form_in_a_story_about_another_countrys_bodies_is_not_tagged():
     entries = [
         Entry(1, "Department of the Treasury", "agency", country="US"),

@@ -128,6 +128,7 @@ _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:
 _NATIONAL_BRANCHES = {"company", "nonprofit"}
 _JOINED_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-Z][a-z]{2,})-$")  # "Crabtree-" (not "U.S.-")
 _IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n (?P<the>the )?$")
+_AT_A_PLACE = re.compile(r"(?<![\w-])(?:at|from|to|into|in|near|via|out of) $")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
@@ -1229,6 +1230,7 @@ class AliasIndex:
         self._owners_named_in_units(text, suggestions)
         people = self._find_people(text, folded, suggestions, candidates)
         _drop_surnames_of_people(folded, suggestions, people)
+        self._drop_airports_named_as_places(folded, suggestions)  # (no person inside: after)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
             # "Governor Announces New Funding For Rural Hospitals": in a line in title case every
@@ -1554,6 +1556,20 @@ class AliasIndex:
                 # "in Washington state"; "in the state of Saxony-Anhalt", not "in the City's plan"
                 if place is None or (place["the"] and not _A_PLACE_OF.match(mention.text)):
                     kept.append(mention)
+            if len(kept) < len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
+
+    def _drop_airports_named_as_places(self, folded, suggestions) -> None:
+        """ "Terminal A at Newark Liberty International Airport": an airport after "at", "from",
+        "to" … is where something happens, not the company that runs it (named so too)."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if not suggestion.entry.name.endswith(" Airport"):
+                continue
+            kept = [
+                m
+                for m in suggestion.mentions
+                if not _AT_A_PLACE.search(folded, max(0, m.start - 8), m.start)
+            ]
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
 
