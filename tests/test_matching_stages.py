@@ -1795,6 +1795,16 @@ def test_words_around_a_registry_name_that_make_it_another_or_no_body():
     text = "Plants in the state of Washington will open. The State of Washington sued."
     [state] = index.find(text).organizations
     assert [m.start for m in state.mentions] == [text.index("The State") + 4]
+    # a company from the state, built for it, its home state, its law: a place
+    for text in (
+        "A firm from Washington state ran it.",
+        "Cars built for the U.S. state of Washington left.",
+        "Her home state of Washington passed a law.",
+        "They sued under Washington state law.",
+    ):
+        assert index.find(text).organizations == [], text
+    # paid from the State of Washington: it acts
+    assert names(index.find("Grants come from the State of Washington.")) == ["State of Washington"]
 
 
 def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():

@@ -127,8 +127,10 @@ _WORDS_OF_A_UNIT = re.compile(r"(?: (?:[A-Z][\w'&-]*|of|for|on|and|the)(?=[ ,.;:
 # Switzerland"
 _NATIONAL_BRANCHES = {"company", "nonprofit"}
 _JOINED_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-Z][a-z]{2,})-$")  # "Crabtree-" (not "U.S.-")
-_IN_A_PLACE = re.compile(r"(?<![\w-])[Ii]n (?P<the>the )?$")
+_IN_A_PLACE = re.compile(r"(?<![\w-])(?:[Ii]n|from|for|across|home) (?P<the>the )?(?:U\.S\. )?$")
+_A_STATES_LAW = re.compile(r" laws?\b")  # "under Washington state law": its law, not it acting
 _AT_A_PLACE = re.compile(r"(?<![\w-])(?:at|from|to|into|in|near|via|out of) $")
+_A_PLACE_OF_IN_LOWER_CASE = re.compile(r"\b(?:state|province|commonwealth|region) of ")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
@@ -1545,17 +1547,28 @@ class AliasIndex:
             _drop_mentions_within(suggestions, start, end, (owner.id, country.id))
 
     def _drop_states_named_as_places(self, folded, suggestions) -> None:
-        """ "In Washington state, Amazon will fund …": a state or a province after "in" is
-        where something happens, a place, not its government acting."""
+        """ "In Washington state, Amazon will fund …", "a company from New York state": a state
+        or a province after "in", "from", "for" is where something happens, a place, not its
+        government acting; nor does "Washington state law" name the state acting."""
         for entry_id, suggestion in list(suggestions.items()):
             if suggestion.entry.kind != "subnational":
                 continue
             kept = []
             for mention in suggestion.mentions:
-                place = _IN_A_PLACE.search(folded, max(0, mention.start - 8), mention.start)
-                # "in Washington state"; "in the state of Saxony-Anhalt", not "in the City's plan"
-                if place is None or (place["the"] and not _A_PLACE_OF.match(mention.text)):
-                    kept.append(mention)
+                place = _IN_A_PLACE.search(folded, max(0, mention.start - 15), mention.start)
+                # "in Washington state"; "in the state of Saxony-Anhalt", "for the U.S. state of
+                # Wisconsin", "her home state of Tennessee", not "in the City's plan"
+                if _A_STATES_LAW.match(folded, mention.end):
+                    continue
+                if place is None or (
+                    place["the"]
+                    and not (
+                        _A_PLACE_OF.match(mention.text)
+                        if place.group().lower().startswith("in ")
+                        else _A_PLACE_OF_IN_LOWER_CASE.search(mention.text)
+                    )
+                ):
+                    kept.append(mention)  # (not "from the Province of Nova Scotia": it pays)
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
 
