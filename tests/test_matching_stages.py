@@ -1199,6 +1199,14 @@ def test_a_national_prefix_is_found_in_either_form():
     assert names(found) == ["United States District Court for the District of Nowhere"]
 
 
+def test_an_organizing_committees_name_in_its_games_name_names_the_games():
+    index = AliasIndex([Entry(1, "Harbor 2036", "other", country="US")])
+    for text in ("Medals at the Harbor 2036 Olympic Games.", "Before the Harbor 2036 Games.",
+                 "The Olympic Games Harbor 2036 were planned."):  # fmt: skip
+        assert index.find(text).organizations == [], text
+    assert names(index.find("Harbor 2036 said tickets sold out.")) == ["Harbor 2036"]
+
+
 def test_an_airport_named_as_a_place_is_not_the_company_that_runs_it():
     index = AliasIndex([Entry(1, "Harborview International Airport", "company", country="US")])
     text = "The new terminal at Harborview International Airport opened."

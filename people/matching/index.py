@@ -129,6 +129,10 @@ _NATIONAL_BRANCHES = {"company", "nonprofit"}
 _JOINED_BEFORE = re.compile(r"(?<![\w.-])(?P<word>[A-Z][a-z]{2,})-$")  # "Crabtree-" (not "U.S.-")
 _IN_A_PLACE = re.compile(r"(?<![\w-])(?:[Ii]n|from|for|across|home) (?P<the>the )?(?:U\.S\. )?$")
 _A_STATES_LAW = re.compile(r" laws?\b")  # "under Washington state law": its law, not it acting
+_GAMES_AFTER = re.compile(
+    r" (?:(?:Olympic|Paralympic|Olympic and Paralympic) Games|Olympics|Paralympics|Games)\b"
+)
+_GAMES_BEFORE = re.compile(r"\b(?:Olympic|Paralympic) Games $")
 _AT_A_PLACE = re.compile(r"(?<![\w-])(?:at|from|to|into|in|near|via|out of) $")
 _A_PLACE_OF_IN_LOWER_CASE = re.compile(r"\b(?:state|province|commonwealth|region) of ")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
@@ -1175,6 +1179,7 @@ class AliasIndex:
         self._drop_acronyms_naming_businesses(folded, suggestions)
         self._drop_the_names_counted(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
+        self._drop_names_of_games(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana"), or a
         # place before more of a name ("Cook County Department of Public Health").
@@ -2031,6 +2036,23 @@ class AliasIndex:
                 )
             ]
             _keep_mentions(suggestions, entry_id, kept)
+
+    def _drop_names_of_games(self, folded, suggestions) -> None:
+        """ "the Paris 2024 Olympic Games", "the LA28 Games", "the Olympic Games Brisbane 2032":
+        an organizing committee's name in the name of its Games names the Games."""
+        if "Games" not in folded and "Olympics" not in folded and "Paralympics" not in folded:
+            return
+        for entry_id, suggestion in list(suggestions.items()):
+            kept = [
+                m
+                for m in suggestion.mentions
+                if not (
+                    _GAMES_AFTER.match(folded, m.end)
+                    or _GAMES_BEFORE.search(folded, max(0, m.start - 30), m.start)
+                )
+            ]
+            if len(kept) < len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
 
     def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
         """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else
