@@ -272,9 +272,15 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                     return office.name
         for form in _PLACE_FORMS:
             if entry := index.entry_called(form.format(name)):
-                if site is not None and site.parent_id == entry.id and entry.kind in _PLACE_KINDS:
+                if (
+                    site is not None
+                    and site.parent_id == entry.id
+                    and entry.kind in _PLACE_KINDS
+                    and source.title.casefold() not in _PLACE_HEADS
+                ):
                     # "Attorney General of Washington | atg.wa.gov"; not "CEO of Alaska Air
-                    # Group | news.alaskaair.com", the group's airline
+                    # Group | news.alaskaair.com", the group's airline, nor "Governor of Hawaii
+                    # | governor.hawaii.gov", who heads the state
                     return site.name
                 return entry.name
         if entry := index.entry_called(name):

@@ -755,6 +755,12 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
            {"parent": "State of Tidewater", "website": "https://www.atg.tidewater.gov"})],
          "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov", "Ann Poe",
          "Attorney General", "Tidewater State Office of the Attorney General"),
+        # but a governor heads the state itself, whatever the website's office
+        ([("State of Tidewater", "subnational", "US", {}),
+          ("Office of the Governor of Tidewater", "agency", "US",
+           {"parent": "State of Tidewater", "website": "https://governor.tidewater.gov"})],
+         "Ann Poe, Governor of Tidewater | governor.tidewater.gov", "Ann Poe", "Governor",
+         "State of Tidewater"),
         # a body's acronym, then the title and the name
         ([("Tidewater Harbor Agency", "agency", "US", {"aliases": ["THA"]})],
          "THA Administrator Ann Poe | Newsroom", "Ann Poe", "Administrator",
