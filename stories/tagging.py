@@ -264,6 +264,8 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             # "Minister of Finance and Economic Planning, Republic of Rwanda": the ministry
             if ministry := index.ministry_of(country.country, minister["portfolio"]):
                 return ministry.name
+        if country and site is not None and site.country == country.country:
+            return site.name  # "Chief Statistician of Canada | statcan.gc.ca": the site's body
         if source.title.casefold() not in _PLACE_HEADS:
             # "Attorney General of North Carolina", "District Attorney of New York County":
             # the office they head

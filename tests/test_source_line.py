@@ -755,6 +755,11 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
            {"parent": "State of Tidewater", "website": "https://www.atg.tidewater.gov"})],
          "Ann Poe, Attorney General of Tidewater | atg.tidewater.gov", "Ann Poe",
          "Attorney General", "Tidewater State Office of the Attorney General"),
+        # a title "of" a country, and the website of one of the country's bodies: that body
+        ([("Tidewater", "country", "TW", {}),
+          ("Statistics Tidewater", "agency", "TW", {"website": "https://www.stat.tw"})],
+         "Ann Poe, Chief Statistician of Tidewater | stat.tw", "Ann Poe", "Chief Statistician",
+         "Statistics Tidewater"),
         # but a governor heads the state itself, whatever the website's office
         ([("State of Tidewater", "subnational", "US", {}),
           ("Office of the Governor of Tidewater", "agency", "US",
