@@ -1856,6 +1856,14 @@ def test_a_body_is_known_by_its_websites_host_unless_two_share_it():
     index = AliasIndex(entries, websites=websites)
     assert index.entry_at("harbor.int").name == "Harbor Agency"
     assert index.entry_at("gov.hb") is None
+    # unless one is the others' parent: the department, not its offices
+    entries += [Entry(4, "Department of Tides", "agency"),
+                Entry(5, "Loan Office", "agency", parent_id=4),
+                Entry(6, "Tidal Lab", "agency", parent_id=5)]  # fmt: skip
+    websites += [(4, "https://tides.gov"), (5, "https://tides.gov/loans"), (6, "tides.gov/lab")]
+    assert AliasIndex(entries, websites=websites).entry_at("tides.gov").name == (
+        "Department of Tides"
+    )
 
 
 def test_a_child_named_after_its_parents_possessive_is_the_registrys_child():

@@ -669,8 +669,11 @@ class AliasIndex:
         for entry_id, address in websites:
             if entry_id in self.entries and (host := web_host(address)):
                 hosts[host].add(entry_id)
-        # a host two bodies share (a ministry and its minister's page) names neither
-        self._entry_by_host = {host: ids.pop() for host, ids in hosts.items() if len(ids) == 1}
+        # a host two bodies share (a ministry and its minister's page) names neither, unless
+        # one is the others' parent ("energy.gov": the Department of Energy, not its offices)
+        self._entry_by_host = {
+            host: root for host, ids in hosts.items() if (root := self._root_of(ids)) is not None
+        }
         # "Government of the Philippines": how the registry names a country's government
         # Bodies whose name begins with a capital "The" ("The Nature Conservancy", "The Ohio
         # State University"): their mentions take it in.
@@ -1041,6 +1044,24 @@ class AliasIndex:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def _root_of(self, ids: set[int]) -> int | None:
+        """The one of `ids` that every other one descends from, if any."""
+        if len(ids) == 1:
+            return next(iter(ids))
+        for candidate in ids:
+            if all(self._descends(other, candidate) for other in ids if other != candidate):
+                return candidate
+        return None
+
+    def _descends(self, entry_id: int, ancestor: int) -> bool:
+        seen = set()
+        while (entry := self.entries.get(entry_id)) and entry.parent_id and entry_id not in seen:
+            seen.add(entry_id)
+            if entry.parent_id == ancestor:
+                return True
+            entry_id = entry.parent_id
+        return False
 
     def entry_at(self, address: str) -> Entry | None:
         """The body whose website is at `address`'s host ("iom.int", "https://www.iom.int/news"),
