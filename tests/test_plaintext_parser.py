@@ -175,6 +175,10 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Northwind Motors",
         ),
         (
+            "Ann Poe, President and CEO Northwind", "Ann Poe", "", "President and CEO",
+            "Northwind",
+        ),
+        (
             "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Northwind.kz",
             "Ann Poe", "", "Co-Founder, Chairman of the Management Board and CEO", "Northwind.kz",
         ),

@@ -1065,7 +1065,16 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
         if known(" ".join(tokens[cut:])):
             return " ".join(tokens[:cut]), " ".join(tokens[cut:])
     cut = 0
-    while cut < len(tokens) and _is_title_word(tokens[cut]):
+    while cut < len(tokens) and (
+        _is_title_word(tokens[cut])
+        # "President and CEO Constellation": titles joined by "and"
+        or (
+            cut
+            and tokens[cut] in ("and", "&")
+            and cut + 1 < len(tokens)
+            and _is_title_word(tokens[cut + 1])
+        )
+    ):
         cut += 1
     if 0 < cut < len(tokens) and tokens[cut][:1].isupper():
         return " ".join(tokens[:cut]), " ".join(tokens[cut:])
