@@ -373,11 +373,14 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return national.name if national else body
     if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
         return state  # "Governor Kathy Hochul | Official Website", the story naming New York
-    if chamber := _BODY_OF_TITLE.get(source.title.casefold()):
+    national = _NATIONAL_TITLE.match(source.title)
+    if chamber := _BODY_OF_TITLE.get(source.title[national.end() if national else 0 :].casefold()):
         # "Senator Jo Roe | Official Website": the chamber they sit in ("Treasurer": the
         # treasury), of the country the story names most that has one, else the newsroom's
-        # own reading of the name
+        # own reading of the name ("U.S. Senator Jo Roe": the United States')
         named = _countries_named_most(findings or suggest(parsed_story_text(parsed)))
+        if national:
+            named.insert(0, "US")
         entry = index.national_entry(chamber, named)
         if (entry := entry or index.entry_called(chamber)) is not None:
             return entry.name
@@ -396,6 +399,7 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
 
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
+_NATIONAL_TITLE = re.compile(r"^(?:U\.S\.|US|United States) ")
 # "Foreign Secretary", "Finance Minister": the portfolio before the title
 _PORTFOLIO_FIRST = re.compile(
     r"^(?:Federal |Union )?(?P<portfolio>[A-Z][a-z]+) (?:Minister|Secretary)$"

@@ -592,6 +592,14 @@ def test_a_senator_without_a_body_sits_in_the_senate(tmp_path):
     assert source_role().organization == senate
 
 
+def test_a_us_senator_sits_in_the_us_senate(tmp_path):
+    senate = OrganizationFactory(name="Tidewater Senate", kind="legislature", country="US")
+    OrganizationAliasFactory(organization=senate, name="Senate")
+    story_with_label(tmp_path, "U.S. Senator Ann Poe | poe.senate.gov")
+    role = source_role()
+    assert (role.title, role.organization) == ("U.S. Senator", senate)
+
+
 def people_found(attribution: str, body: str) -> list[str]:
     """The people the importer tags in a story: the engine's, with the source person."""
     from stories.importers.plaintext import parse_story_text
