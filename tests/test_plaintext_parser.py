@@ -179,6 +179,10 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Northwind",
         ),
         (
+            "Tidewater’s Minister of Harbors and Quays, Ann Poe", "Ann Poe", "",
+            "Minister of Harbors and Quays", "Tidewater",
+        ),
+        (
             "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Northwind.kz",
             "Ann Poe", "", "Co-Founder, Chairman of the Management Board and CEO", "Northwind.kz",
         ),

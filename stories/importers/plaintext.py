@@ -484,9 +484,30 @@ def parse_attribution(
     else:
         parsed = _plain_attribution(text, known)
     if parsed is None:
+        parsed = _title_first(text, known)
+    if parsed is None:
         return None
     name, title, organization = parsed
     return name, nickname, title, organization
+
+
+# "Colombia's Minister of Environment and Sustainable Development, Susana Muhamad"
+_TITLE_FIRST = re.compile(
+    r"^(?:(?P<owner>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}?)['’]s )?(?P<title>[A-Z][^,]+), "
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})$"
+)
+
+
+def _title_first(text: str, known: KnownOrganization) -> tuple[str, str, str] | None:
+    """The title first, then the name after a comma; the title's owner, if a possessive
+    names one, is the organization when the title names none."""
+    match = _TITLE_FIRST.match(text)
+    if not match or not _is_title_word(match["title"].split()[0]):
+        return None
+    if not _looks_like_name(match["name"].split()):
+        return None
+    title, organization = split_title_organization(match["title"], known)
+    return match["name"], title, organization or (match["owner"] or "")
 
 
 _DIPLOMAT = re.compile(
