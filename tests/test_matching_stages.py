@@ -1298,6 +1298,12 @@ def test_people_taking_or_leaving_an_office_ranks_and_degrees(text, names):
     [
         # "chief" qualifies no title here
         ("Acme Robotics, chief supplier of parts, said so.", "Acme Robotics"),
+        # a minister's portfolio, written as a name would be
+        ("said Jo Roe, Deputy Minister for Climate Change, who led it.", "Climate Change"),
+        (
+            "Jo Roe, Minister for Energy, Water Resources and Irrigation, said so.",
+            "Water Resources",
+        ),
         # a title followed by its holder
         ("In New York, Governor Kathy Hochul said so.", "New York"),
         # "opponent" is no title

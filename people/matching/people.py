@@ -489,6 +489,11 @@ _COMMA_BEFORE_A_TITLE = re.compile(
 )  # (no re.I: case-insensitive, the engine could not skip to each ", ")
 
 
+# The words of a minister's or a ministry's portfolio, up to a name that is one of them
+_IN_A_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Director-General) (?:of|for) "
+    r"(?:the )?(?P<items>(?:[A-Z][\w&'-]*(?:,| and| &)? )+)?$"
+)
 _PORTFOLIO_LIST = re.compile(r"\b(?:[Ff]or|[Oo]f) [A-Z][\w-]*(?: [A-Z][\w-]*)*$")
 
 
@@ -709,6 +714,12 @@ def spoken_names(folded: str):
             continue
         if _PLACE_BEFORE.search(folded, max(0, start - 6), start):
             continue  # "the Cave of Horror in Nahal Hever, the first …": a place
+        if (portfolio := _IN_A_PORTFOLIO.search(folded, max(0, start - 120), start)) and (
+            portfolio["items"] is None or folded.startswith((" and ", " & "), end)
+        ):
+            # "Deputy Minister for Climate Change, who …", "Minister for Energy, Water Resources
+            # and Irrigation": the portfolio (not "Minister for Foreign Affairs, Dmytro Kuleba")
+            continue
         if words[0].lower() in HONORIFICS or words[0].lower().rstrip(".") in HONORIFICS:
             continue  # "Ms Bullock said": a person named before, by surname
         if _ARTICLE_BEFORE.search(folded, max(0, start - 5), start):
