@@ -8,7 +8,7 @@ import pytest
 from people.matching import AliasIndex, Entry
 from people.matching.candidates import find_candidates, guess_organization_kind
 from people.matching.fold import fold, fold_lower, index_key, is_acronym
-from people.matching.index import company_short_forms, web_host
+from people.matching.index import company_short_forms, subcommittee_named_under, web_host
 from people.matching.lexicon import (
     FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -1853,6 +1853,14 @@ def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():
 )
 def test_a_labels_web_host(label, host):
     assert web_host(label) == host
+
+
+def test_a_subcommittee_is_named_under_its_committees_name_in_either_style():
+    for committee in ("House Tides and Harbors Committee", "House Committee on Tides and Harbors"):
+        assert subcommittee_named_under(committee, "Subcommittee on Quays") == (
+            "House Tides and Harbors Subcommittee on Quays"
+        )
+    assert subcommittee_named_under("Tidewater Council", "Subcommittee on Quays") == ""
 
 
 def test_a_body_is_known_by_its_websites_host_unless_two_share_it():

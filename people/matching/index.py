@@ -293,9 +293,16 @@ _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
 
 
 def _committee_stem(name: str) -> str:
-    """ "House Energy and Commerce" of the "House Energy and Commerce Committee"; "" for a name
-    that is no committee's."""
-    return name.removesuffix(" Committee") if name.endswith(" Committee") else ""
+    """ "House Energy and Commerce" of the "House Energy and Commerce Committee" and of the
+    "House Committee on Energy and Commerce"; "" for a name that is no committee's."""
+    if name.endswith(" Committee"):
+        return name.removesuffix(" Committee")
+    if match := _COMMITTEE_ON.match(name):
+        return f"{match['chamber'] or ''}{match['topic']}"
+    return ""
+
+
+_COMMITTEE_ON = re.compile(r"^(?P<chamber>(?:House|Senate) )?Committee on (?:the )?(?P<topic>.+)$")
 
 
 def subcommittee_named_under(committee: str, name: str) -> str:
