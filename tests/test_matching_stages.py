@@ -787,6 +787,14 @@ def test_the_head_noun_of_a_body_named_before_refers_to_it():
     # two banks named: "the Bank" is neither
     found = index.find(text.replace("the Bank will", "the Bank of Harborview and the Bank will"))
     assert [m.text for m in found.organizations[1].mentions] == ["Bank of Tidewater"]
+    # the head noun before "of", wherever it stands in the name
+    index = AliasIndex([Entry(1, "National Assembly of the Republic of Tidewater", "legislature")])
+    found = index.find(
+        "The National Assembly of the Republic of Tidewater voted; the Assembly adjourned."
+    )
+    assert [m.text for m in found.organizations[0].mentions] == [
+        "National Assembly of the Republic of Tidewater", "Assembly",
+    ]  # fmt: skip
 
 
 def test_a_mexican_legal_form_ends_a_companys_name(registry_index):

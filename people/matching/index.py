@@ -272,7 +272,8 @@ def _head_of(name: str, *, house: bool = False) -> str:
     Parliament"; "" when it has none. `house`: a legislature's "House" counts, and so does a
     chamber's one-word name ("Senate" of "U.S. Senate")."""
     words = name.split()
-    head = words[0] if " of " in name else words[-1]
+    # "Bank" of "Bank of Japan", "Assembly" of "National Assembly of the Republic of Korea"
+    head = name.split(" of ", 1)[0].split()[-1] if " of " in name else words[-1]
     heads = ORGANIZATION_HEADS | {"house"} if house else ORGANIZATION_HEADS
     if (len(words) > 1 or house) and head.lower() in heads and head.istitle():  # ("Senate")
         return head
