@@ -36,6 +36,8 @@ def test_fold_keeps_every_offset():
     text = "Türkiye’s “Ministry” – Łódź"
     assert len(fold(text)) == len(text)
     assert fold(text) == 'Turkiye\'s "Ministry" - Lodz'
+    assert fold("Nguyễn\tvisited\r\nHà Nội\u00a0today") == "Nguyen visited  Ha Noi today"
+    assert fold("plain ASCII name") == "plain ASCII name"
     assert len(fold_lower("İstanbul")) == len("İstanbul")
 
 

@@ -53,9 +53,15 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         return hits
     for end, (length, targets, exact) in automaton.iter(lowered):
         start = end - length + 1
+        # whole words only (`bounded`, inline: most of the automaton's hits are inside longer
+        # words, and this runs for every one)
         if start and ((before := folded[start - 1]).isalnum() or before == "_"):
-            continue  # (most of the automaton's hits are inside longer words: first, inline)
-        if not bounded(folded, start, end + 1):
+            continue
+        if (after := folded[end + 1 : end + 2]) and (
+            after.isalnum()
+            or after == "_"
+            or (after == "+" and folded[end + 2 : end + 3].isdigit())
+        ):
             continue
         if exact:
             written = folded[start : end + 1]
