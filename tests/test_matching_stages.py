@@ -180,6 +180,16 @@ def test_a_company_named_with_and_without_its_legal_form_is_one_candidate():
     ]  # fmt: skip
 
 
+def test_a_name_then_of_and_an_organization_is_a_person_of_it():
+    index = AliasIndex([Entry(1, "Harbor University", "university", country="JP"),
+                        Entry(2, "Tidewater Labs", "company", country="GB")])  # fmt: skip
+    text = (
+        "The prize goes to Ann Poe and Jo Roe of Tidewater Labs in London, and to Kenji Sato of "
+        "Harbor University. The Official Journal of Tidewater Labs printed it."
+    )
+    assert [p.name for p in index.find(text).people] == ["Ann Poe", "Jo Roe", "Kenji Sato"]
+
+
 def test_a_list_of_people_each_of_a_country():
     index = AliasIndex(
         [Entry(1, "France", "country", country="FR"), Entry(2, "Germany", "country", country="DE"),

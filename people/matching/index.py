@@ -509,6 +509,43 @@ def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, in
     return sorted(listed)
 
 
+def _people_of_organizations(folded, suggestions, candidates, taken) -> list[tuple[int, int]]:
+    """ "Susumu Kitagawa of Kyoto University", "Demis Hassabis and John Jumper of Google
+    DeepMind": a name, then "of" and an organization the story names, is a person of it."""
+    bodies = sorted(
+        m.start
+        for found in [
+            *(s for s in suggestions.values() if s.entry.kind != COUNTRY),
+            *candidates.values(),
+        ]  # fmt: skip
+        for m in found.mentions
+    )
+    people = []
+    for at in bodies:
+        before = _PERSON_OF_BEFORE.search(folded, max(0, at - 80), at)
+        if before is None or overlaps(*before.span("name"), taken):
+            continue
+        start = before.start("name")
+        if _A_NAME_AFTER_A_WORD.search(folded, max(0, start - 30), start):
+            continue  # ("Chair Jo Roe of …" is left to the title)
+        if folded.endswith(("the ", "The "), 0, start) or any(
+            w in _NOT_IN_A_PERSONS_NAME or (w.endswith(".") and len(w) > 2)
+            for w in before["name"].lower().split()
+        ):
+            continue  # "the Official Journal of the European Union", "… Europe. Units of …"
+        people.append(before.span("name"))
+        while (
+            (listed := _NAME_LISTED_BEFORE.search(folded, max(0, start - 60), start))
+            and not overlaps(*listed.span("name"), taken)
+            and not any(w in _NOT_IN_A_PERSONS_NAME for w in listed["name"].lower().split())
+        ):
+            start = listed.start("name")
+            people.append(listed.span("name"))
+    return sorted(set(people))
+
+
+# A capitalized word right before a name: the name is part of something longer
+_A_NAME_AFTER_A_WORD = re.compile(r"[A-Z][\w'’.-]* $")
 _LIST_JOINT = re.compile(r"(?:,|;)? (?:and )?")
 _NOT_IN_A_PERSONS_NAME = ORGANIZATION_HEADS | TITLE_WORDS | FUNCTION_WORDS
 
@@ -2687,7 +2724,9 @@ class AliasIndex:
         # each of a country.
         taken = [(m.start, m.end) for f in findings.values() for m in f.mentions]
         taken += _spans(suggestions, candidates)
-        for start, end in _people_of_their_countries(folded, suggestions, taken):
+        listed = _people_of_their_countries(folded, suggestions, taken)
+        listed += _people_of_organizations(folded, suggestions, candidates, taken + listed)
+        for start, end in listed:
             name = NICKNAME.sub(" ", text[start:end]).strip()
             if (finding := _same_person(findings, fold_lower(name))) is None:
                 finding = findings[fold_lower(name)] = PersonFinding(name=name)
