@@ -522,6 +522,8 @@ def _people_of_organizations(folded, suggestions, candidates, taken) -> list[tup
     )
     people = []
     for at in bodies:
+        if not folded.endswith((" of ", " of the "), 0, at):
+            continue  # (the cheap test first)
         before = _PERSON_OF_BEFORE.search(folded, max(0, at - 80), at)
         if before is None or overlaps(*before.span("name"), taken):
             continue
