@@ -204,6 +204,9 @@ def test_a_list_of_people_each_of_a_country():
     assert [p.name for p in found.people] == ["Ann-Marie Poe", "Jo bin Roe Al Fale", "Tom Lee"]
     # one name of a country is no list: "Tom Lee of France said" is left to the other cues
     assert index.find("Harbor Council of France met.").people == []
+    # a name found by another cue is still one of the list
+    text = "Two vice-presidents, Ann Poe of France and Tom Lee of Germany, ran."
+    assert [p.name for p in index.find(text).people] == ["Ann Poe", "Tom Lee"]
     # several names of one country; a nickname in quotation marks
     text = (
         'Those lost were Ann "Annie" Poe of France; Jo Roe, Tom Lee and Kim Ray of the United '
@@ -1307,6 +1310,11 @@ def test_people_set_off_by_commas_beside_a_title_or_after_an_honorific(text, nam
             "Senators Ann Poe (D-CT), Bo Diaz and Tim Lee (R-WI) wrote.",
             ["Ann Poe", "Bo Diaz", "Tim Lee"],
         ),
+        # names after a secretary's portfolio and the secretary's name are no portfolio
+        (
+            "Secretary of Harbors Ann Poe, Senators Bo Diaz and Tim Lee and Mayor Kim Ray met.",
+            ["Bo Diaz", "Tim Lee", "Kim Ray"],
+        ),
     ],
 )
 def test_people_taking_or_leaving_an_office_ranks_and_degrees(text, names):
@@ -1839,6 +1847,9 @@ def test_words_around_a_registry_name_that_make_it_another_or_no_body():
         assert index.find(text).organizations == [], text
     # paid from the State of Washington: it acts
     assert names(index.find("Grants come from the State of Washington.")) == ["State of Washington"]
+    # and so does a county paying, named as it names itself
+    index = AliasIndex([Entry(1, "Harbor County", "subnational", country="US")])
+    assert names(index.find("Money came from Harbor County and the state.")) == ["Harbor County"]
 
 
 def test_a_unit_named_with_its_bodys_acronym_is_a_candidate_with_its_parent():

@@ -134,7 +134,7 @@ _GAMES_AFTER = re.compile(
 )
 _GAMES_BEFORE = re.compile(r"\b(?:Olympic|Paralympic) Games $")
 _AT_A_PLACE = re.compile(r"(?<![\w-])(?:at|from|to|into|in|near|via|out of) $")
-_A_PLACE_OF_IN_LOWER_CASE = re.compile(r"\b(?:state|province|commonwealth|region) of ")
+_A_PLACE_OF_IN_LOWER_CASE = re.compile(r"\b(?:state|province|commonwealth|region)(?: of |$)")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
 # A ministry's name, in lower case: "ministry of railways of india" (its portfolio, its country)
@@ -484,11 +484,12 @@ def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, in
     items = []
     for start, end in countries:
         before = _PERSON_OF_BEFORE.search(folded, max(0, start - 80), start)
-        if before is None or overlaps(before.start("name"), before.end("name"), taken):
+        if before is None:
             continue
         words = before["name"].lower().split()
         if any(w in _NOT_IN_A_PERSONS_NAME for w in words):
             continue
+        # (a name found already by another cue is still one of the list: not returned below)
         items.append((before.start("name"), before.end("name"), end))
     # each item with the names listed before it, of the same country
     groups = []
@@ -506,7 +507,7 @@ def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, in
     for (names1, c1), (names2, _) in pairwise(groups):
         if _LIST_JOINT.fullmatch(folded, c1, names2[-1][0]):
             listed.update(names1 + names2)
-    return sorted(listed)
+    return sorted(span for span in listed if not overlaps(*span, taken))
 
 
 def _people_of_organizations(folded, suggestions, candidates, taken) -> list[tuple[int, int]]:
@@ -1633,15 +1634,16 @@ class AliasIndex:
                 # Wisconsin", "her home state of Tennessee", not "in the City's plan"
                 if _A_STATES_LAW.match(folded, mention.end):
                     continue
-                if place is None or (
-                    place["the"]
-                    and not (
-                        _A_PLACE_OF.match(mention.text)
-                        if place.group().lower().startswith("in ")
-                        else _A_PLACE_OF_IN_LOWER_CASE.search(mention.text)
-                    )
+                after_in = place is not None and place.group().lower().startswith("in ")
+                if (
+                    place is None
+                    or (place["the"] and after_in and not _A_PLACE_OF.match(mention.text))
+                    # after "from", "for" …: a place only as written as one ("New York state",
+                    # "the U.S. state of Wisconsin"; not "contributions from Fairfax County",
+                    # "from the Province of Nova Scotia", who pay)
+                    or (not after_in and not _A_PLACE_OF_IN_LOWER_CASE.search(mention.text))
                 ):
-                    kept.append(mention)  # (not "from the Province of Nova Scotia": it pays)
+                    kept.append(mention)
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
 

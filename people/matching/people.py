@@ -489,10 +489,11 @@ _COMMA_BEFORE_A_TITLE = re.compile(
 )  # (no re.I: case-insensitive, the engine could not skip to each ", ")
 
 
-# The words of a minister's or a ministry's portfolio, up to a name that is one of them
+# The words of a minister's or a ministry's portfolio (up to three: not "Secretary of
+# Transportation Pete Buttigieg, Senators Mark Warner and …"), up to a name that is one of them
 _IN_A_PORTFOLIO = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Director-General) (?:of|for) "
-    r"(?:the )?(?P<items>(?:[A-Z][\w&'-]*(?:,| and| &)? )+)?$"
+    r"(?:the )?(?P<items>(?:[A-Z][\w&'-]*(?:,| and| &)? ){1,3})?$"
 )
 _PORTFOLIO_LIST = re.compile(r"\b(?:[Ff]or|[Oo]f) [A-Z][\w-]*(?: [A-Z][\w-]*)*$")
 
