@@ -494,15 +494,7 @@ def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, in
     # each item with the names listed before it, of the same country
     groups = []
     for start, end, country_end in items:
-        names = [(start, end)]
-        while (
-            (before := _NAME_LISTED_BEFORE.search(folded, max(0, start - 60), start))
-            and not overlaps(*before.span("name"), taken)
-            and not any(w in _NOT_IN_A_PERSONS_NAME for w in before["name"].lower().split())
-        ):
-            start = before.start("name")
-            names.append(before.span("name"))
-        groups.append((names, country_end))
+        groups.append(([(start, end), *_names_listed_before(folded, start, taken)], country_end))
     listed = set()
     for (names1, c1), (names2, _) in pairwise(groups):
         if _LIST_JOINT.fullmatch(folded, c1, names2[-1][0]):
@@ -536,15 +528,22 @@ def _people_of_organizations(folded, suggestions, candidates, taken) -> list[tup
             for w in before["name"].lower().split()
         ):
             continue  # "the Official Journal of the European Union", "… Europe. Units of …"
-        people.append(before.span("name"))
-        while (
-            (listed := _NAME_LISTED_BEFORE.search(folded, max(0, start - 60), start))
-            and not overlaps(*listed.span("name"), taken)
-            and not any(w in _NOT_IN_A_PERSONS_NAME for w in listed["name"].lower().split())
-        ):
-            start = listed.start("name")
-            people.append(listed.span("name"))
+        people += [before.span("name"), *_names_listed_before(folded, start, taken)]
     return sorted(set(people))
+
+
+def _names_listed_before(folded, start, taken) -> list[tuple[int, int]]:
+    """The names listed right before `start`, nearest first ("John Chapman, James Henderson
+    and " before "James Kirby"), up to one taken or holding a word no name has."""
+    names = []
+    while (
+        (listed := _NAME_LISTED_BEFORE.search(folded, max(0, start - 60), start))
+        and not overlaps(*listed.span("name"), taken)
+        and not any(w in _NOT_IN_A_PERSONS_NAME for w in listed["name"].lower().split())
+    ):
+        start = listed.start("name")
+        names.append(listed.span("name"))
+    return names
 
 
 # A capitalized word right before a name: the name is part of something longer
