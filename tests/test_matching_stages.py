@@ -152,6 +152,10 @@ def test_a_company_is_found_by_its_name_without_the_legal_form():
     # a word the short form would qualify, "the", a sentence's first word: not the company
     for text in ("Trips to the Amazon. Mars rover pictures arrived", "Visa fees and Mars rovers"):
         assert index.find(text).organizations == []
+    # nor a word before a number: "Block 43", an oil block
+    block = AliasIndex([Entry(1, "Block, Inc.", "company", country="US")])
+    assert block.find("Drilling in Block 43 of the park stops.").organizations == []
+    assert names(block.find("The payments firm Block said it grew.")) == ["Block, Inc."]
     # a town the company is named after, where it stands: "in Salzgitter, Germany"
     index = AliasIndex([Entry(1, "Kelbrun AG", "company", country="DE")])
     assert index.find("Its first plant in Kelbrun, Germany, opens in May.").organizations == []

@@ -236,6 +236,7 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
+_A_NUMBER_AFTER = re.compile(r" \d")
 _CLOSING_QUOTE = re.compile(r",?[”\"]")
 _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'-]* $")
 
@@ -249,8 +250,8 @@ def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     name ("NBCUniversal Media Group"); a one-word form ("Visa", "Mars") not after "the", not
     before a lower-case word it would qualify ("Visa applications", "Mars rover"), and first in
     a sentence only before a company's verb or as a possessive ("Mars said", "Amazon's")."""
-    if _NEXT_WORD.match(text, end):
-        return False
+    if _NEXT_WORD.match(text, end) or _A_NUMBER_AFTER.match(text, end):
+        return False  # ("Block 43 of Yasuni National Park": an oil block, not Block, Inc.)
     before = text[max(0, start - 60) : start]
     if before.endswith(("and ", "& ")) and _PORTFOLIO_BEFORE.search(before):
         return False  # "Minister of Energy and Mineral Resources": a portfolio's words
