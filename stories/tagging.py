@@ -11,6 +11,7 @@ from people.matching.index import web_host
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
     COMPANY_TITLES,
+    NATIONAL_PREFIX,
     ORGANIZATION_HEADS,
     PORTFOLIOS,
     with_article,
@@ -373,7 +374,7 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
         return national.name if national else body
     if _GOVERNOR.search(source.title) and (state := _state_named(parsed_story_text(parsed))):
         return state  # "Governor Kathy Hochul | Official Website", the story naming New York
-    national = _NATIONAL_TITLE.match(source.title)
+    national = NATIONAL_PREFIX.match(source.title)
     if chamber := _BODY_OF_TITLE.get(source.title[national.end() if national else 0 :].casefold()):
         # "Senator Jo Roe | Official Website": the chamber they sit in ("Treasurer": the
         # treasury), of the country the story names most that has one, else the newsroom's
@@ -399,7 +400,6 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
 
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")
-_NATIONAL_TITLE = re.compile(r"^(?:U\.S\.|US|United States) ")
 # "Foreign Secretary", "Finance Minister": the portfolio before the title
 _PORTFOLIO_FIRST = re.compile(
     r"^(?:Federal |Union )?(?P<portfolio>[A-Z][a-z]+) (?:Minister|Secretary)$"

@@ -35,6 +35,7 @@ from people.matching.lexicon import (
     MINISTRY_TOPICS,
     NAME_CONNECTORS,
     NATIONAL_OFFICE_TITLES,
+    NATIONAL_PREFIX,
     NICKNAME,
     NOT_NAME_WORDS,
     NOT_ORGANIZATION_WORDS,
@@ -290,7 +291,6 @@ _THE_HEAD = re.compile(
 # Board"), nor as a possessive before one ("the Bank's Policy Board").
 _A_REFERENCE_ENDS = re.compile(r"\b(?! of\b)(?! [A-Z])(?!['’]s [A-Z])")
 _SUBCOMMITTEE_ON = re.compile(r"\bSubcommittee on (?P<topic>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
-_NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
 
 
 def _committee_stem(name: str) -> str:
@@ -483,14 +483,9 @@ def _people_of_their_countries(folded, suggestions, taken) -> list[tuple[int, in
     )
     items = []
     for start, end in countries:
-        before = _PERSON_OF_BEFORE.search(folded, max(0, start - 80), start)
-        if before is None:
-            continue
-        words = before["name"].lower().split()
-        if any(w in _NOT_IN_A_PERSONS_NAME for w in words):
-            continue
         # (a name found already by another cue is still one of the list: not returned below)
-        items.append((before.start("name"), before.end("name"), end))
+        if name := _name_of_before(folded, start):
+            items.append((*name, end))
     # each item with the names listed before it, of the same country
     groups = []
     for start, end, country_end in items:
@@ -517,19 +512,26 @@ def _people_of_organizations(folded, suggestions, candidates, taken) -> list[tup
     for at in bodies:
         if not folded.endswith((" of ", " of the "), 0, at):
             continue  # (the cheap test first)
-        before = _PERSON_OF_BEFORE.search(folded, max(0, at - 80), at)
-        if before is None or overlaps(*before.span("name"), taken):
+        name = _name_of_before(folded, at)
+        if name is None or overlaps(*name, taken):
             continue
-        start = before.start("name")
+        start = name[0]
         if _A_NAME_AFTER_A_WORD.search(folded, max(0, start - 30), start):
             continue  # ("Chair Jo Roe of …" is left to the title)
         if folded.endswith(("the ", "The "), 0, start) or any(
-            w in _NOT_IN_A_PERSONS_NAME or (w.endswith(".") and len(w) > 2)
-            for w in before["name"].lower().split()
+            w.endswith(".") and len(w) > 2 for w in folded[slice(*name)].split()
         ):
             continue  # "the Official Journal of the European Union", "… Europe. Units of …"
-        people += [before.span("name"), *_names_listed_before(folded, start, taken)]
+        people += [name, *_names_listed_before(folded, start, taken)]
     return sorted(set(people))
+
+
+def _name_of_before(folded, at) -> tuple[int, int] | None:
+    """The span of a name right before "of (the)" and `at`, with no word no name has."""
+    before = _PERSON_OF_BEFORE.search(folded, max(0, at - 80), at)
+    if before is None or any(w in _NOT_IN_A_PERSONS_NAME for w in before["name"].lower().split()):
+        return None
+    return before.span("name")
 
 
 def _names_listed_before(folded, start, taken) -> list[tuple[int, int]]:
@@ -1779,7 +1781,7 @@ class AliasIndex:
             if parent is None or parent.id in suggestions or not body.mentions:
                 continue
             chamber = parent.kind == "legislature"  # "the House" of Representatives
-            head = _head_of(_NATIONAL_PREFIX.sub("", parent.name), house=chamber)
+            head = _head_of(NATIONAL_PREFIX.sub("", parent.name), house=chamber)
             if head and body.entry.name.startswith(f"{head} ") and parent not in by_head[head]:
                 by_head[head].append(parent)
                 since_child[parent.id] = min(m.start for m in body.mentions)

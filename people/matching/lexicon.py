@@ -55,6 +55,10 @@ _TAKES_THE = re.compile(
 )
 
 
+# The United States' name before a body's or a title's ("U.S. Senator", "US Department of …").
+NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
+
+
 def one_of(words) -> str:
     """A regular expression for any of `words`, written as a trie ("s(?:a(?:id|ys)|tated)"):
     at each place the scan tries the branch of one first letter, not every word in turn."""
