@@ -288,6 +288,12 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 return entry.name
         if entry := index.entry_called(name):
             return entry.name
+        if (
+            (national := NATIONAL_PREFIX.match(name))
+            and (entry := index.entry_called(name[national.end() :]))
+            and entry.country == "US"
+        ):
+            return entry.name  # "U.S. Department of Housing and Urban Development"
         if site is not None and f"{name_key(site.name)} ".startswith(f"{name_key(name)} "):
             # "…, Chairman and Chief Executive Officer, Abbott | abbott.com": the registry's
             # "Abbott Laboratories", whose short form alone is too common a surname to index
@@ -481,7 +487,9 @@ def _names_a_body(label: str) -> bool:
         return False  # a domain name: "Energy.gov"
     if _PLACE_GOVERNMENT.match(label):
         return True  # "City of New York", "County of Los Angeles": a place's government
-    heads = ORGANIZATION_HEADS - PORTFOLIOS - {"service", "office"}
+    if _PRESS_WORDS.intersection(words):
+        return False  # "Press Office", "Office of the Spokesperson": who speaks, not whose
+    heads = ORGANIZATION_HEADS - PORTFOLIOS - {"service"}
     return (
         len(words) >= 2
         and words[-1] in heads | COMPANY_SUFFIXES
@@ -495,6 +503,7 @@ def _names_a_body(label: str) -> bool:
     )
 
 
+_PRESS_WORDS = frozenset({"press", "media", "communications", "spokesperson", "newsroom", "news"})
 _PLACE_GOVERNMENT = re.compile(
     r"^(?:City|Town|County|Borough|Municipality|State|Commonwealth|Province|District) of "
     r"[A-Z][\w.' -]+$"

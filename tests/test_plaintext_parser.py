@@ -433,6 +433,16 @@ def test_the_import_key_ignores_typography():
                 "",
             ),
         ),  # fmt: skip
+        # a shared title ("Co-CEO") before "of <company>"
+        (
+            "Ann Poe, Co-founder and Co-CEO of Harbor Fashion SE",
+            ("Ann Poe", "Co-founder and Co-CEO", "Harbor Fashion SE"),
+        ),
+        # a portfolio listed with commas whose last part says where the person works
+        (
+            "Ann Poe, Assistant Director for Tides, Currents and Waves at the Harbor Foundation",
+            ("Ann Poe", "Assistant Director for Tides, Currents and Waves", "Harbor Foundation"),
+        ),
     ],
 )
 def test_source_lines_with_courtesy_titles_prefixes_and_lists(line, expected):

@@ -335,6 +335,9 @@ def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_
          "Chief Executive Officer", "Tidewater Ethiopia"),
         # a place's government as the label
         ("Ann Poe, Mayor | City of Tidewater", "Mayor", "City of Tidewater"),
+        # a label naming an office of a department (not a press office) is the body
+        ("Ann Poe, Assistant Secretary for Tides | Office of Tides", "Assistant Secretary for "
+         "Tides", "Office of Tides"),
         # the label names the office of the title: a county's attorney
         ("Ann Poe, Tidewater County Attorney | Tidewater County Attorney’s Office",
          "County Attorney", "Tidewater County Attorney’s Office"),
@@ -951,3 +954,21 @@ def test_the_registrys_body_a_source_line_names(
     assert (role.person.full_name, role.title, role.organization) == (
         person, title, made[organization],
     )  # fmt: skip
+
+
+def test_a_known_body_written_with_the_national_prefix_is_the_registrys(tmp_path):
+    department = OrganizationFactory(
+        name="Department of Tides and Currents", kind="agency", country="US"
+    )
+    path = tmp_path / "story.txt"
+    line = (
+        "Ann Poe, Deputy Assistant Secretary for Planning and Development at the U.S. Department "
+        "of Tides and Currents"
+    )
+    path.write_text(story(line), encoding="utf-8")
+    call_command("import_stories", str(path), stdout=StringIO())
+    role = source_role()
+    assert (role.title, role.organization) == (
+        "Deputy Assistant Secretary for Planning and Development",
+        department,
+    )

@@ -646,12 +646,15 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     # Pensions": a portfolio or a body's name listed with commas, to the part with "and".
     if len(rest) >= 2 and _OF_OR_FOR.search(rest[0]):
         for k in range(1, len(rest)):
-            if len(rest[k].split()) > 5 or known(rest[k]) or _names_a_body(rest[k], strictly=True):
+            # ("… for Technology, Innovation and Partnerships at the National Science
+            # Foundation": the portfolio's last part, then where the person works)
+            part = rest[k].split(" at ", 1)[0]
+            if len(part.split()) > 5 or known(part) or _names_a_body(part, strictly=True):
                 break  # ("Minister of State for Trade Policy, Department for Business and Trade")
-            if " and " in f" {rest[k]}" and k + 1 < len(rest):
+            if " and " in f" {part}" and k + 1 < len(rest):
                 rest = [", ".join(rest[: k + 1]), *rest[k + 1 :]]
                 break
-            if " and " in f" {rest[k]}":
+            if " and " in f" {part}":
                 rest = [", ".join(rest)]
                 break
     # "Minister of Trade, Industry and Energy": a portfolio listed with commas ("Minister for
@@ -862,7 +865,7 @@ def _is_title_list(text: str) -> bool:
     words = [w.lower() for w in text.replace("&", " and ").split() if w.lower() != "and"]
     # ("Chief Financial Officer": a field between a title's words)
     return bool(words) and all(
-        w in TITLE_WORDS or (0 < n < len(words) - 1 and w in _TITLE_FIELDS)
+        lexicon.is_title_word(w) or (0 < n < len(words) - 1 and w in _TITLE_FIELDS)
         for n, w in enumerate(words)
     )
 
@@ -965,6 +968,13 @@ _TITLE_WITH_OF = re.compile(
 )
 
 
+def _known_nationally(known: KnownOrganization, name: str) -> bool:
+    """Known, or known without its national prefix ("U.S. Department of Housing and Urban
+    Development"), as the registry names the newsroom's own bodies."""
+    prefix = lexicon.NATIONAL_PREFIX.match(name)
+    return known(name) or (prefix is not None and known(name[prefix.end() :]))
+
+
 def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, str]:
     """Split "Principal Deputy Spokesperson for the Department of State" into title and org.
 
@@ -1042,7 +1052,7 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
             # "Executive Vice-President of the European Commission for a Europe Fit for the
             # Digital Age": the body, then the title's portfolio
             return text[:start].strip() + text[portfolio:], body
-        if known(body := _strip_the(text[end:])):
+        if _known_nationally(known, body := _strip_the(text[end:])):
             title = text[:start].strip()
             if (
                 title.split()[-1].lower() in _PORTFOLIO_TITLES
@@ -1177,7 +1187,7 @@ def _is_title_word(token: str) -> bool:
     word = token.lower().rstrip(",")
     if "-" in word and word.rsplit("-", 1)[1] in lexicon.TITLE_HEADS:
         return True  # "Vice-Chancellor", "Deputy-Governor"
-    return word in TITLE_WORDS or word in HONORIFICS - {"the"}
+    return lexicon.is_title_word(word) or word in HONORIFICS - {"the"}
 
 
 def _is_name_token(token: str) -> bool:
