@@ -317,6 +317,17 @@ def test_a_head_of_state_or_government_of_a_country_speaks_for_their_office(tmp_
     }
 
 
+def test_a_presidential_secretariat_is_the_presidents_office_where_none_is_named_after_him(
+    tmp_path,
+):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    secretariat = OrganizationFactory(
+        name="Presidential Secretariat of Tuvalu", kind="agency", country="TV"
+    )
+    story_with_label(tmp_path, "Ann Poe, President of Tuvalu | Newsroom")
+    assert roles_by_person() == {"Ann Poe": ("President", secretariat)}
+
+
 @pytest.mark.parametrize(
     ("line", "title", "organization"),
     [

@@ -681,6 +681,9 @@ _HEAD_OFFICE_NAMES = [
     ("government", re.compile(r"\bcouncil of ministers\b")),
     ("state", re.compile(r"\b(?:president|presidency|state house)\b")),
     ("government", re.compile(r"\bcabinet\b")),
+    # (only where the registry has no office named after the president: "Presidential
+    # Secretariat of Sri Lanka", "Presidential Administration of Kazakhstan")
+    ("state", re.compile(r"\bpresidential (?:secretariat|administration|office)\b")),
 ]
 _PRESIDENTS_OWN = re.compile(r"\bpresident(?:'s|ial)?\b(?!.*\b(?:government|ministers)\b)")
 
