@@ -2170,6 +2170,15 @@ def test_a_titles_portfolio_or_field_is_no_body_and_lower_case_legal_forms_end_n
     ]  # fmt: skip
 
 
+def test_a_portfolio_of_qualified_words_or_listed_after_another_is_the_titles():
+    found = AliasIndex([]).find(
+        "Jo Roe, Minister of Mental Health and Addictions, spoke. Ann Lee, Assistant Secretary "
+        "for Nuclear Energy, agreed. Bo Poe, Minister of Finance and Mental Health, met Jon Doe, "
+        "CEO of Kestrel Nuclear Energy."
+    )
+    assert [c.name for c in found.candidates] == ["Kestrel Nuclear Energy"]
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

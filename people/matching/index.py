@@ -374,9 +374,14 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
         head, _, place = candidate.name.partition(" of ")
         if place[:1].isupper() and all(w[:1].isupper() or w == "the" for w in place.split()):
             words = [w.lower().strip(",") for w in head.split() if w not in ("and", "&")]
-        portfolio = all(w in PORTFOLIOS or w in CORPORATE_FUNCTIONS for w in words)
+        portfolio = all(
+            w in PORTFOLIOS or w in CORPORATE_FUNCTIONS or w in _PORTFOLIO_MODIFIERS for w in words
+        )
         if all(
-            (before := _TITLE_OF_BEFORE.search(folded, max(0, m.start - 40), m.start))
+            (
+                (before := _TITLE_OF_BEFORE.search(folded, max(0, m.start - 40), m.start))
+                or (before := _TITLE_OF_A_LIST_BEFORE.search(folded, max(0, m.start - 60), m.start))
+            )
             and before["title"].lower() in TITLE_HEADS
             and (portfolio or _AT_A_BODY.match(folded, m.end))
             for m in candidate.mentions
@@ -385,6 +390,19 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
 
 
 _AT_A_BODY = re.compile(r",? at (?:the )?[A-Z]")
+# "Minister of Finance and the Public Service": the list's last portfolio
+_TITLE_OF_A_LIST_BEFORE = re.compile(
+    r"(?P<title>[A-Z][\w-]+) (?:of|for) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*,? "
+    r"(?:and|&) (?:the )?$"
+)
+# The words that qualify a portfolio ("Mental Health", "Nuclear Energy", "Public Service")
+_PORTFOLIO_MODIFIERS = {
+    "mental", "nuclear", "public", "service", "renewable", "rural", "urban", "higher",
+    "primary", "civil", "natural", "climate", "substance", "use", "addictions", "welfare",
+    "safety", "planning", "national", "homeland", "family", "families", "youth", "children",
+    "women", "sport", "sports", "arts", "heritage", "water", "land", "lands", "fisheries",
+    "forestry", "mines", "mining", "oceans", "transportation", "infrastructure", "employment",
+}  # fmt: skip
 # A title and "of"/"for" right before a name: "Minister of ", "Vice President of "
 _TITLE_OF_BEFORE = re.compile(r"(?P<title>[A-Z][\w-]+) (?:of|for) (?:the )?$")
 # The nouns that end a body's name even after a title ("Director of the Harbor Institute")
