@@ -2231,14 +2231,15 @@ def test_al_particles_roman_generations_and_a_company_of_a_place_with_its_legal_
     found = index.find(
         "“It is ready,” said Secretary of Defense Lloyd J. Quay III. Syrian Foreign Minister "
         "Asaad Hassan al-Harbor met him. “We are here,” said Ahmed al-Westbrook, the leader. "
-        "The plant is run by Harbor Development & Manufacturing of America, LLC, a unit."
+        "The plant is run by Harbor Development & Manufacturing of America, LLC, a unit. "
+        "Jo Roe, Co-founder and Co-CEO of Kestrel SE, agreed."
     )
     assert [p.name for p in found.people] == [
         "Lloyd J. Quay III", "Asaad Hassan al-Harbor", "Ahmed al-Westbrook",
     ]  # fmt: skip
     assert [c.name for c in found.candidates] == [
-        "Harbor Development & Manufacturing of America, LLC"
-    ]
+        "Harbor Development & Manufacturing of America, LLC", "Kestrel SE",
+    ]  # fmt: skip
 
 
 def test_a_persons_surname_with_an_age_or_a_courtesy_title_is_the_person():

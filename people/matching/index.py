@@ -343,7 +343,8 @@ def _companies_of_a_place(text: str, folded: str, candidates: dict[str, Candidat
         mentions = []
         for mention in candidate.mentions:
             owner = _NAME_OF_BEFORE.search(folded, max(0, mention.start - 100), mention.start)
-            if owner:
+            if owner and not is_title_word(owner.group().split()[-2].lower()):
+                # (not "Co-CEO of Zalando SE": a title, then its company)
                 start = owner.start()
                 mentions.append(Mention(text[start : mention.end], start, mention.end))
         if mentions:
