@@ -2235,7 +2235,7 @@ def test_al_particles_roman_generations_and_a_company_of_a_place_with_its_legal_
         "Jo Roe, Co-founder and Co-CEO of Kestrel SE, agreed."
     )
     assert [p.name for p in found.people] == [
-        "Lloyd J. Quay III", "Asaad Hassan al-Harbor", "Ahmed al-Westbrook",
+        "Lloyd J. Quay III", "Asaad Hassan al-Harbor", "Ahmed al-Westbrook", "Jo Roe",
     ]  # fmt: skip
     assert [c.name for c in found.candidates] == [
         "Harbor Development & Manufacturing of America, LLC", "Kestrel SE",
