@@ -2179,6 +2179,14 @@ def test_a_portfolio_of_qualified_words_or_listed_after_another_is_the_titles():
     assert [c.name for c in found.candidates] == ["Kestrel Nuclear Energy"]
 
 
+def test_a_board_named_only_in_a_title_is_the_titles():
+    found = AliasIndex([]).find(
+        "Jo Roe, Chairman of the Executive Board and CEO of Kestrel AG, spoke. Ann Lee, Chair "
+        "of the Foundation’s Board of Trustees, agreed. The Board of Governors approved it."
+    )
+    assert [c.name for c in found.candidates] == ["Kestrel AG", "Board of Governors"]
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

@@ -368,6 +368,15 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
     field before "at" and a body, are the title's, not a body (not "Director of the Harbor
     Institute", "CEO of Kansas City Southern")."""
     for key, candidate in list(candidates.items()):
+        if _A_BOARD.fullmatch(candidate.name) and all(
+            (before := _TITLE_OF_A_BOARD_BEFORE.search(folded, max(0, m.start - 60), m.start))
+            and is_title_word(before["title"].lower())
+            for m in candidate.mentions
+        ):
+            # "Chairman of the Executive Board and CEO", "Chair of the Foundation's Board of
+            # Trustees": the board the person sits on is the title's
+            del candidates[key]
+            continue
         words = [w.lower().strip(",") for w in candidate.name.split() if w not in ("and", "&")]
         if any(w in _BODY_NOUNS for w in words) or _LEGAL_FORM.search(candidate.name):
             continue
@@ -391,6 +400,15 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
 
 
 _AT_A_BODY = re.compile(r",? at (?:the )?[A-Z]")
+# A body's board or committee named without the body ("Executive Board", "Board of Trustees")
+_A_BOARD = re.compile(
+    r"(?:(?:Executive|Supervisory|Management|Managing|Governing|Policy|Advisory) )?"
+    r"(?:Board|Committee|Council)(?: of (?:Governors|Trustees|Directors|Executive Directors|"
+    r"Management|Regents|Supervisors))?"
+)
+_TITLE_OF_A_BOARD_BEFORE = re.compile(
+    r"(?P<title>[A-Z][\w-]+) (?:of|on) the (?:[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s )?$"
+)
 # "Minister of Finance and the Public Service": the list's last portfolio
 _TITLE_OF_A_LIST_BEFORE = re.compile(
     r"(?P<title>[A-Z][\w-]+) (?:of|for) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*,? "
