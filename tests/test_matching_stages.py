@@ -2187,6 +2187,21 @@ def test_a_board_named_only_in_a_title_is_the_titles():
     assert [c.name for c in found.candidates] == ["Kestrel AG", "Board of Governors"]
 
 
+def test_a_board_named_without_its_body_is_the_board_of_the_body_named_with_it_or_most():
+    index = AliasIndex([
+        Entry(1, "Harbor Development Bank", "multilateral"),
+        Entry(2, "Kestrel Fund", "multilateral"),
+    ])  # fmt: skip
+    found = index.find(
+        "The Harbor Development Bank elected Jo Roe. The Harbor Development Bank said she will "
+        "work with the Board of Executive Directors. The Kestrel Fund’s Executive Board met."
+    )
+    assert [(c.name, c.parent) for c in found.candidates] == [
+        ("Board of Executive Directors", "Harbor Development Bank"),
+        ("Executive Board", "Kestrel Fund"),
+    ]
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

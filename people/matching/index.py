@@ -399,6 +399,36 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
             del candidates[key]
 
 
+def _boards_of_their_bodies(folded: str, suggestions: dict, candidates: dict) -> None:
+    """ "The Board of Executive Directors", "the Fund's Executive Board": a board named without
+    its body is the board of the body named right after it ("… of the Federal Reserve
+    System") or before it ("the IDB's …"), else of the body the story names most (the release's
+    own: its board acts in it)."""
+    boards = [c for c in candidates.values() if not c.parent and _A_BOARD.fullmatch(c.name)]
+    if not boards:
+        return
+    bodies = [s for s in suggestions.values() if s.entry.kind in _BODIES_WITH_BOARDS]
+    for board in boards:
+        first = board.mentions[0]
+        after = _OF_THE.match(folded, first.end)
+        named = [
+            s
+            for s in bodies
+            for m in s.mentions
+            if (after and m.start == after.end()) or folded[m.end : first.start] in ("'s ", "’s ")
+        ]
+        if not named and bodies:
+            named = [max(bodies, key=lambda s: (len(s.mentions), -s.mentions[0].start))]
+        if named:
+            board.parent = named[0].entry.name
+            board.country_guess = board.country_guess or named[0].entry.country
+
+
+_OF_THE = re.compile(r" of (?:the )?")
+# The kinds of bodies that have boards and committees of their own (not a country or a city)
+_BODIES_WITH_BOARDS = {
+    "agency", "multilateral", "company", "nonprofit", "university", "other", "media",
+}  # fmt: skip
 _AT_A_BODY = re.compile(r",? at (?:the )?[A-Z]")
 # A body's board or committee named without the body ("Executive Board", "Board of Trustees")
 _A_BOARD = re.compile(
@@ -1338,6 +1368,7 @@ class AliasIndex:
         self._national_candidates(text, suggestions, candidates)
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         _drop_portfolios_of_titles(folded, candidates)
+        _boards_of_their_bodies(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(folded, suggestions)
         self._drop_home_ambiguities_abroad(folded, suggestions, ambiguous)
         self._drop_states_named_as_places(folded, suggestions)
