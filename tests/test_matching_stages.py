@@ -2202,6 +2202,22 @@ def test_a_board_named_without_its_body_is_the_board_of_the_body_named_with_it_o
     ]
 
 
+def test_a_companys_name_at_the_end_of_a_longer_name_is_not_that_company():
+    index = AliasIndex(
+        [Entry(1, "Tide Resources Limited", "company"), Entry(2, "Sea Limited", "company")]
+    )  # (the registry's company is also known by its name without "Limited")
+    found = index.find(
+        "It needs the approval of the National Agency for Tide Resources. Harbor bought it and "
+        "renamed it Romgaz Black Sea Limited. Tide Resources said it would bid."
+    )
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Tide Resources Limited", ["Tide Resources"])
+    ]
+    assert [c.name for c in found.candidates] == [
+        "National Agency for Tide Resources", "Romgaz Black Sea Limited",
+    ]  # fmt: skip
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from people.matching.lexicon import (
+    COMPANY_SUFFIXES,
     CONTINENTS,
     FUNCTION_WORDS,
     ONE_LEGAL_FORM,
@@ -75,12 +76,24 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
             and not reads_as_a_short_form(folded, start, end + 1)
         ):
             continue
+        if targets and _inside_a_longer_company_name(folded, start, end + 1, targets, context):
+            continue
         if targets:
             if not qualified(folded, start, end + 1, context) or _with_its_legal_form(
                 folded, start, end + 1, targets, context
             ):
                 hits.append(Hit(start, end + 1, targets))
     return hits
+
+
+def _inside_a_longer_company_name(text: str, start: int, end: int, targets, context) -> bool:
+    """ "Romgaz Black Sea Limited": a company's name with its legal form right after a
+    capitalized word is the end of a longer company's name, not that company."""
+    last = text[start:end].rsplit(" ", 1)[-1].lower()
+    if last not in COMPANY_SUFFIXES or not all(t.entry_id in context.companies for t in targets):
+        return False
+    before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and before.group().strip().lower() not in FUNCTION_WORDS
 
 
 _LEGAL_FORM_NEXT = re.compile(ONE_LEGAL_FORM + r"+(?![\w-])", re.I)
@@ -230,6 +243,7 @@ _PORTFOLIO_LIST_BEFORE = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Commissioner) (?:of|for) (?:the )?(?:[A-Z][\w'-]*,? )+$"
 )
 _LIST_GOES_ON = re.compile(r"(?:,| and| &) [A-Z]")
+_A_HEAD_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Ministry|Department|Secretary|Secretariat|Commissioner) (?:of|for) "
     r"(?:the )?(?:[A-Z][\w'-]*,? )+(?:and |& )$"
@@ -255,6 +269,8 @@ def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     if before.endswith(("and ", "& ")) and _PORTFOLIO_BEFORE.search(before):
         return False  # "Minister of Energy and Mineral Resources": a portfolio's words
+    if (head := _A_HEAD_OF_BEFORE.search(before)) and head[1].lower() in ORGANIZATION_HEADS:
+        return False  # "National Agency for Mineral Resources": the end of a body's name
     if " " in text[start:end]:
         return True
     if before.lower().endswith("the "):
