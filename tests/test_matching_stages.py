@@ -2218,6 +2218,11 @@ def test_a_companys_name_at_the_end_of_a_longer_name_is_not_that_company():
     ]  # fmt: skip
 
 
+def test_a_name_with_a_lower_case_prefix_is_read_whole():
+    found = AliasIndex([]).find("The deal with iHarbor Corporation ended; tKestrel Group said.")
+    assert [c.name for c in found.candidates] == ["iHarbor Corporation", "tKestrel Group"]
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

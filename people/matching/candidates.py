@@ -555,6 +555,15 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
     candidates: dict[str, Candidate] = {}
 
     def add(start: int, end: int, reason: str) -> None:
+        if start and folded[start - 1].isalpha():
+            # a run found inside a word: a name written with a lower-case prefix ("iRobot
+            # Corporation", "eBay Inc.") begins before it; others are no name
+            first = start - 1
+            while first and folded[first - 1].isalpha():
+                first -= 1
+            if start - first > 2 or not folded[first:start].islower():
+                return
+            start = first
         at = bisect.bisect_right(taken_starts, start) - 1
         # a list of registry names ("TVA, Ontario Power Generation and …"): its last
         while (
