@@ -433,6 +433,16 @@ def test_the_import_key_ignores_typography():
                 "",
             ),
         ),  # fmt: skip
+        # a university's fields of work listed with commas and "and", then the university
+        (
+            "Ann Poe, Vice-President, Research and Innovation, and Strategic Initiatives, "
+            "Harbor University",
+            (
+                "Ann Poe",
+                "Vice-President, Research and Innovation, and Strategic Initiatives",
+                "Harbor University",
+            ),
+        ),
         # a shared title ("Co-CEO") before "of <company>"
         (
             "Ann Poe, Co-founder and Co-CEO of Harbor Fashion SE",

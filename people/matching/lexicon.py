@@ -347,6 +347,7 @@ CORPORATE_FUNCTIONS = {
     "corporate", "external", "regulatory", "global", "business", "supply", "chain", "digital",
     "information", "data", "people", "growth", "brand", "content", "customer", "services",
     "environment", "environmental", "social", "initiatives", "impact", "community",
+    "strategic", "planning", "advancement", "academic", "student", "students", "affairs",
 }  # fmt: skip
 # Capitalized words that begin or end no person's name ("Middle East", "Civil Rights").
 NOT_NAME_WORDS = {
