@@ -239,6 +239,12 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     )
     assert parse_attribution(caption) is None
     assert parse_attribution("Ann Poe, Head of Research at the Bank of Tidewater") is not None
+    # what the person did and when, at the end
+    caption = (
+        "Ann Poe, Harborland’s Minister of Foreign Affairs, after his election as Chairperson of "
+        "the Tidewater Commission at the 38th Ordinary Session in Harbor City, February 15, 2025."
+    )
+    assert parse_attribution(caption) is None
     parsed = parse(story_text(source="Bats show signs of white-nose syndrome. | USFWS"))
     assert parsed.source.person_name is None
     assert parsed.caption == "Bats show signs of white-nose syndrome."

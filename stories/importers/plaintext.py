@@ -469,7 +469,7 @@ def parse_attribution(
         return None
     # "Rep. Jo Roe (R-OH)", "Senator Jo Roe (D-Calif.)": a party and state, no part of the name
     text = _PARTY_TAG.sub("", text).strip()
-    if _A_CAPTIONS_SENTENCE.search(text):
+    if _A_CAPTIONS_SENTENCE.search(text) or _A_CAPTIONS_DATE.search(text):
         return None  # "President Jo Roe, Governor Ann Lee and … at the groundbreaking of …."
     nickname = ""
     if match := NICKNAME.search(text):
@@ -800,6 +800,13 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 _A_CAPTIONS_SENTENCE = re.compile(
     r" (?:at|during|in|on) (?:the|his|her|their|its) [a-z][\w’'-]+(?: [a-z][\w’'-]+){0,3}"
     r"(?: (?:of|for|at|in|on|as|near|with|by) .*)?\.$"
+)
+# "…, after his election as Chairperson …, February 15, 2025.": what the person did and when,
+# as a photo's caption tells it
+_A_CAPTIONS_DATE = re.compile(
+    r", (?:after|before|following|upon|during) (?:his|her|their|the) [a-z].*, (?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December) "
+    r"\d{1,2}, \d{4}\.$"
 )
 _NATIONAL_PREFIXES = {"U.S.", "US", "UK", "U.K.", "EU"}
 _LEVELS = {"County", "City", "State", "Town", "Borough", "Parish"}  # of a place's offices
