@@ -2218,6 +2218,17 @@ def test_a_companys_name_at_the_end_of_a_longer_name_is_not_that_company():
     ]  # fmt: skip
 
 
+def test_a_bodys_name_ends_before_a_persons_title_and_name():
+    found = AliasIndex([]).find(
+        "Department of Watershed Management Commissioner Jo Roe Jr. said. He chairs the Board of "
+        "Executive Directors, Harbor and Transport Authority."
+    )  # (a board's plural title is no person's: the name goes on after it)
+    assert [c.name for c in found.candidates] == [
+        "Department of Watershed Management",
+        "Board of Executive Directors, Harbor and Transport Authority",
+    ]
+
+
 def test_a_name_with_a_lower_case_prefix_is_read_whole():
     found = AliasIndex([]).find("The deal with iHarbor Corporation ended; tKestrel Group said.")
     assert [c.name for c in found.candidates] == ["iHarbor Corporation", "tKestrel Group"]

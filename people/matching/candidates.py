@@ -29,6 +29,7 @@ from people.matching.lexicon import (
     STRONG_COMPANY_SUFFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
+    is_title_word,
     one_of,
 )
 from people.matching.match import overlaps, within
@@ -404,6 +405,15 @@ def _segment_spans(words: list[tuple[int, int, str]], owner: bool = False):
                     break  # "Laboratory of Engineering on the … campus"; but "Committee on …"
                 if lowered[k] in FUNCTION_WORDS - NAME_CONNECTORS:
                     break
+                if (
+                    k + 1 < n
+                    and lowered[k] in TITLE_HEADS
+                    and lowered[k][-1] != "s"  # (one person's title: not "… Directors, Roads …")
+                    and lowered[k + 1] not in NAME_CONNECTORS
+                    and not is_title_word(lowered[k + 1].removesuffix("s"))
+                    and lowered[k + 1].removesuffix("s") not in ORGANIZATION_HEADS
+                ):
+                    break  # "… of Watershed Management Commissioner Al Wiggins": a title, a name
                 commas = [j for j in range(i + 1, k) if words[j][2].endswith(",")]
                 listing = bool(commas) and "and" not in lowered[commas[-1] + 1 : k]
                 if (
