@@ -1761,6 +1761,7 @@ _BUSINESSES = AliasIndex(
         Entry(3, "Thailand", "country", country="TH"),
         Entry(4, "Greenpeace", "nonprofit"),
         Entry(5, "Switzerland", "country", country="CH"),
+        Entry(6, "State of Tidewater", "subnational", country="US"),
     ],
     [(1, "Harbor Telecom", False)],
 )
@@ -1790,12 +1791,23 @@ _BUSINESSES = AliasIndex(
             "Greenpeace Switzerland joined the case.",
             [("Greenpeace Switzerland", "Greenpeace", "CH", "nonprofit")],
         ),
+        # a company's business in a state
+        (
+            "Harbor Telecom Tidewater agreed to pay.",
+            [("Harbor Telecom Tidewater", "Harbor Telecom PLC", "US", "company")],
+        ),
     ],
 )
 def test_a_bodys_business_or_branch_in_a_country_is_a_candidate_with_its_parent(text, expected):
     found = _BUSINESSES.find(text)
     assert [(c.name, c.parent, c.country_guess, c.kind_guess) for c in found.candidates] == expected
     assert found.organizations == [] and found.countries == []  # named inside it, not by itself
+
+
+def test_a_company_before_a_states_name_and_a_noun_is_the_company_where_it_works():
+    found = _BUSINESSES.find("The Harbor Telecom Tidewater plant opened.")
+    assert found.candidates == []
+    assert [s.entry.name for s in found.organizations] == ["Harbor Telecom PLC"]
 
 
 def test_the_company_and_the_country_named_by_themselves_are_still_named():

@@ -25,6 +25,7 @@ from people.matching.lexicon import (
     CELESTIAL_BODIES,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    COMPANY_VERBS,
     CORPORATE_FUNCTIONS,
     DEMONYMS,
     FUNCTION_WORDS,
@@ -116,6 +117,7 @@ _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
+_LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,3}) $")
 _NAME_GOES_ON = re.compile(r"[\w&'’-]| [A-Z]")
 _COUNTRY_IN_PARENTHESES = re.compile(
@@ -1662,24 +1664,38 @@ class AliasIndex:
         """ "Safaricom Ethiopia", "Vodafone UK", "Google India": a registry company's name, then a
         country's, is the company's business in that country, a candidate of its own (the
         company its parent, the country its country); neither is named there by itself."""
-        if not len(self._one_word_countries):
-            return
-        for last, length in self._one_word_countries.iter(folded):
-            at, end = last - length + 2, last + 1  # the country's name, after its space
+        places = []  # (where the place's name begins and ends, its country, its entry)
+        if len(self._one_word_countries):
+            for last, length in self._one_word_countries.iter(folded):
+                at, end = last - length + 2, last + 1  # the country's name, after its space
+                if (country := self.country_named(folded[at:end])) is not None:
+                    places.append((at, end, country.country, country.name, country.id))
+        if len(self._subnational_places):
+            # "AT&T Illinois", "Duke Energy Florida": a company's business in a state
+            for last, (length, code) in self._subnational_places.iter(folded):
+                at, end = last - length + 1, last + 1
+                after = _LOWER_WORD_AFTER.match(folded, end)
+                if (
+                    at
+                    and folded[at - 1] == " "
+                    and (after is None or after[1] in FUNCTION_WORDS or after[1] in COMPANY_VERBS)
+                ):  # (not "the Tesla Texas factory": where the company's factory is)
+                    places.append((at, end, code, folded[at:end], None))
+        for at, end, code, place, place_id in places:
             if _NAME_GOES_ON.match(folded, end):
                 continue  # "Kenya Airways", "Japan's": more of a name, or the country's own
             match = _OWNER_BEFORE.search(folded, max(0, at - 60), at)
             if match is None:
                 continue
-            country = self.country_named(folded[at:end])
             owner, skipped = self._company_named_first(match["owner"])
-            if country is None or owner is None:
+            if owner is None or (place_id is None and owner.kind != "company"):
                 continue
             start = match.start("owner") + skipped
             others = [
                 (m.start, m.end)
                 for entry_id, found in suggestions.items()
-                if entry_id not in (owner.id, country.id)
+                if entry_id not in (owner.id, place_id)
+                and (place_id or self.entries[entry_id].kind != "subnational")
                 for m in found.mentions
             ]
             if overlaps(start, end, others + [(m.start, m.end) for c in candidates.values()
@@ -1687,10 +1703,11 @@ class AliasIndex:
                 continue
             _add_candidate(
                 candidates, text[start:end], start, end, kind_guess=owner.kind,
-                reason=f"{owner.name!r} in {country.name}", country_guess=country.country,
-                parent=owner.name,
+                reason=f"{owner.name!r} in {place}", country_guess=code, parent=owner.name,
             )  # fmt: skip
-            _drop_mentions_within(suggestions, start, end, (owner.id, country.id))
+            # (in a state: every body's mention inside the name, the state's included)
+            dropped = (owner.id, place_id) if place_id else None
+            _drop_mentions_within(suggestions, start, end, dropped)
 
     def _drop_states_named_as_places(self, folded, suggestions) -> None:
         """ "In Washington state, Amazon will fund …", "a company from New York state": a state

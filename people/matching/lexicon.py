@@ -430,6 +430,13 @@ SPEECH_VERBS = {
     "insists", "urges", "recalls", "concludes", "observes", "emphasizes", "emphasises",
     "described", "describes",
 }  # fmt: skip
+# What a company does as the subject of a sentence ("Mars said", "Amazon will …").
+COMPANY_VERBS = SPEECH_VERBS | {
+    "will", "would", "has", "had", "is", "was", "agreed", "completed", "reported", "expects",
+    "plans", "acquired", "launched", "signed", "opened", "closed", "employs", "owns",
+    # auxiliaries: "The state says Discord does little to …"
+    "does", "did", "can", "could", "should", "must", "may", "might", "shall", "cannot",
+}  # fmt: skip
 # The same verbs as a participle after the main clause: "…, saying that aid "…"".
 SPEECH_PARTICIPLES = {
     "saying", "adding", "noting", "telling", "explaining", "stating", "writing", "warning",

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
+    COMPANY_VERBS,
     CONTINENTS,
     FUNCTION_WORDS,
     ONE_LEGAL_FORM,
     ORGANIZATION_HEADS,
-    SPEECH_VERBS,
     TITLE_WORDS,
 )
 from people.matching.results import Hit
@@ -228,12 +228,6 @@ STATE_AFTER = re.compile(r" State\b(?! [A-Z]| of\b)(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _WORD_AFTER = re.compile(r"(?:’s|'s)?\s+(\w+)")
 # After a company named by one word at a sentence's start ("Mars said"), what a company does.
-_COMPANY_VERBS = SPEECH_VERBS | {
-    "will", "would", "has", "had", "is", "was", "agreed", "completed", "reported", "expects",
-    "plans", "acquired", "launched", "signed", "opened", "closed", "employs", "owns",
-    # auxiliaries: "The state says Discord does little to …"
-    "does", "did", "can", "could", "should", "must", "may", "might", "shall", "cannot",
-}  # fmt: skip
 
 
 # A title's or a ministry's portfolio running up to a name: "Ministry of Energy and ",
@@ -285,7 +279,7 @@ def reads_as_a_short_form(text: str, start: int, end: int) -> bool:
     if after is None:
         return True  # punctuation or the end: "signed with Amazon."
     word = after.group(1)
-    if word.lower() in _COMPANY_VERBS or word == "to":  # "Mars to acquire Kellanova"
+    if word.lower() in COMPANY_VERBS or word == "to":  # "Mars to acquire Kellanova"
         return True
     if _SENTENCE_START.search(before):
         return False
