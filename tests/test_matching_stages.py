@@ -1105,6 +1105,22 @@ def test_a_country_before_one_of_its_own_bodies_is_part_of_its_name(country_inde
     assert countries(other.find("The U.S. Bank of Canada desk.")) == ["United States"]
 
 
+def test_the_government_with_its_capital_is_the_government_of_the_storys_country(country_index):
+    text = (
+        "The Bank of Canada and Canada's budget: the Government has committed to reforms in "
+        "support of the Government’s plan. Poland agreed. The Government Pension Fund did not."
+    )
+    found = country_index.find(text)
+    assert [(c.name, [m.start for m in c.mentions]) for c in found.candidates] == [
+        ("Government of Canada", [text.index("Government has"), text.index("Government’s")]),
+        ("Government Pension Fund", [text.index("Government Pension")]),
+    ]
+    # at home, "the Government" is the departments the story names; a title's words
+    assert country_index.find("The U.S. agreed; the Government has committed.").candidates == []
+    text = "Canada agreed, said the President of the Government."
+    assert country_index.find(text).candidates == []
+
+
 def test_a_countrys_name_as_a_persons_given_name_is_no_country(country_index):
     text = '"It works," said Georgia Evans, the manager. "So it does," said Poland Smith.'
     found = country_index.find(text)

@@ -117,6 +117,10 @@ _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
+_PUBLIC_KINDS = {"agency", "ministry", "legislature"}
+_WORD_OF_BEFORE = re.compile(r"([A-Z][\w-]*) of $")
+# "the Government", "The Government's reforms": a government named by its capital alone
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government)\b(?! of\b| [A-Z]|-)")
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 _OWNER_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<owner>[A-Z][\w&'-]+(?: [A-Z][\w&'-]+){0,3}) $")
 _NAME_GOES_ON = re.compile(r"[\w&'’-]| [A-Z]")
@@ -2035,7 +2039,46 @@ class AliasIndex:
                         Mention(text[mention.start : end], mention.start, end)
                     )
             _keep_mentions(suggestions, entry_id, kept)
+        if "Government" in folded:
+            self._the_government(text, folded, suggestions, governments)
         return governments
+
+    def _the_government(self, text, folded, suggestions, governments) -> None:
+        """ "The Government has committed to …": "Government" written with its capital, alone,
+        is the government of the country the story speaks of most (not at home, where "the
+        government" is the departments the story names; not "President of the Government", a
+        title; not "the Government Companies Authority", a longer name)."""
+        spans = [
+            (match.start(1), match.end(1))
+            for match in _THE_GOVERNMENT.finditer(folded)
+            if not (
+                (title := _WORD_OF_BEFORE.search(folded, max(0, match.start() - 40), match.start()))
+                and is_title_word(title[1].lower())
+            )
+        ]
+        # (the country whose public bodies the story names most: its government's release)
+        weight: Counter[str] = Counter()
+        for suggestion in suggestions.values():
+            if suggestion.entry.kind == COUNTRY:
+                weight[suggestion.entry.country] += len(suggestion.mentions) / 2
+            elif suggestion.entry.kind in _PUBLIC_KINDS and suggestion.entry.country:
+                weight[suggestion.entry.country] += 1
+        if not spans or not weight:
+            return
+        code = weight.most_common(1)[0][0]
+        if code == self.home_country:
+            return
+        countries = (s.entry for s in suggestions.values() if s.entry.kind == COUNTRY)
+        entry = next((e for e in countries if e.country == code), None)
+        if entry is None:
+            return  # (the country is named only by its bodies)
+        name = self._government_names.get(entry.id) or government_name(entry.name)
+        government = governments.setdefault(
+            fold_lower(name), Candidate(name, "other", A_GOVERNMENT, country_guess=code)
+        )
+        starts = {m.start for m in government.mentions}
+        government.mentions += [Mention(text[a:b], a, b) for a, b in spans if a not in starts]
+        government.mentions.sort(key=lambda m: m.start)
 
     @staticmethod
     def _first_name_is_a_country(folded: str, suggestions, start: int, end: int) -> bool:
