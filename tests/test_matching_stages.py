@@ -2185,6 +2185,17 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     ]
 
 
+def test_the_united_states_native_peoples_are_not_india():
+    index = AliasIndex([Entry(1, "India", "country", country="IN")])
+    found = index.find(
+        "The Assistant Secretary for Indian Affairs said federal Indian boarding schools took "
+        "American Indian children. Indian tribes met."
+    )
+    assert found.countries == []
+    found = index.find("Indian officials met Indian ministers.")
+    assert [m.text for c in found.countries for m in c.mentions] == ["Indian", "Indian"]
+
+
 def test_a_titles_portfolio_or_field_is_no_body_and_lower_case_legal_forms_end_names():
     found = AliasIndex([]).find(
         "Dr. Jo Roe, Harborland’s Minister of Public Health, spoke. Ann Lee, Executive Vice "

@@ -118,6 +118,12 @@ _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
 _PUBLIC_KINDS = {"agency", "ministry", "legislature"}
+# "Indian Affairs", "federal Indian boarding schools", "Indian tribes" (and "American Indian"):
+# the United States' Native peoples, not India
+_NATIVE_AMERICAN = re.compile(
+    r" (?:Affairs|Country|[Bb]oarding|[Tt]ribes?|[Tt]ribal|[Rr]eservations?|Health Service|"
+    r"[Nn]ations|Child Welfare|Education|Gaming|[Ll]ands?)\b"
+)
 _WORD_OF_BEFORE = re.compile(r"([A-Z][\w-]*) of $")
 # "the Government", "The Government's reforms": a government named by its capital alone
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government)\b(?! of\b| [A-Z]|-)")
@@ -2120,6 +2126,13 @@ class AliasIndex:
                 or not (
                     _LANGUAGE_AFTER.match(folded, m.end)
                     or _SECURITY_AFTER.match(folded, m.end)
+                    or (
+                        m.text == "Indian"
+                        and (
+                            _NATIVE_AMERICAN.match(folded, m.end)
+                            or folded[max(0, m.start - 9) : m.start] == "American "
+                        )
+                    )
                     or (
                         _LANGUAGE_BEFORE.search(folded, max(0, m.start - 40), m.start)
                         and _LANGUAGE_END.match(folded, m.end)
