@@ -2178,7 +2178,7 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     found = AliasIndex([Entry(1, "Spain", "country", country="ES"),
                         Entry(2, "Mexico", "country", country="MX")]).find(
         "Counselors answer in English and Spanish, day and night, as storms cross the Gulf of "
-        "Mexico. Spanish officials met."
+        "Mexico. Spanish officials met. Ships from the Mexico Canal came."
     )  # fmt: skip
     assert [(c.entry.name, [m.text for m in c.mentions]) for c in found.countries] == [
         ("Spain", ["Spanish"])

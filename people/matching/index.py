@@ -2162,8 +2162,10 @@ class AliasIndex:
                 following = _NEXT_CAPITALIZED.match(folded, mention.end)
                 if after == "$":
                     continue
-                if folded.endswith(_WATERS_OF, 0, mention.start):
-                    continue  # "the Gulf of Mexico", "the Sea of Japan": a sea's name
+                if folded.endswith(_WATERS_OF, 0, mention.start) or folded.startswith(
+                    " Canal", mention.end
+                ):
+                    continue  # "the Gulf of Mexico", "the Panama Canal": a sea's or a canal's
                 joined = _JOINED_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
                 if joined and joined["word"] not in self._country_words:
                     continue  # "Duncan Crabtree-Ireland": a double-barrelled name, no country
