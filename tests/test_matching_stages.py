@@ -2185,6 +2185,22 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     ]
 
 
+def test_a_brand_named_for_its_products_or_in_a_list_of_brands_is_no_company_acting():
+    index = AliasIndex([
+        Entry(1, "Harbor Motor Co., Ltd.", "company"),
+        Entry(2, "Kestrel", "company", parent_id=1),
+        Entry(3, "Tern", "company", parent_id=1),
+        Entry(4, "Plover", "company", parent_id=1),
+    ])  # fmt: skip
+    found = index.find(
+        "The carmaker, which owns brands from Tern and Plover, builds Kestrel electric models. "
+        "Its Kestrel stores opened."
+    )
+    assert found.organizations == []
+    found = index.find("Kestrel said it would hire. Tern agreed.")
+    assert [s.entry.name for s in found.organizations] == ["Kestrel", "Tern"]
+
+
 def test_the_united_states_native_peoples_are_not_india():
     index = AliasIndex([Entry(1, "India", "country", country="IN")])
     found = index.find(

@@ -118,6 +118,17 @@ _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
 _PUBLIC_KINDS = {"agency", "ministry", "legislature"}
+# A brand's products after its name: "OXXO convenience stores", "Acura electric models"
+_PRODUCTS_AFTER = re.compile(
+    r"(?: (?:electric|convenience|branded|hybrid|luxury|retail|gas|fuel))? (?:stores?|shops?|"
+    r"outlets|models?|vehicles|cars|SUVs|trucks|products|phones|devices|restaurants|stations|"
+    r"hotels|brand|payments|platform|app|cloud)\b"
+)
+# A list of brands: "brands from Peugeot and Fiat to Jeep", "brands such as Lancôme"
+_BRANDS_BEFORE = re.compile(
+    r"\bbrands,? (?:from|including|such as|like|as) (?:[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*)*"
+    r"(?:,| and| to| or) )*$"
+)
 # "Indian Affairs", "federal Indian boarding schools", "Indian tribes" (and "American Indian"):
 # the United States' Native peoples, not India
 _NATIVE_AMERICAN = re.compile(
@@ -1391,6 +1402,7 @@ class AliasIndex:
         people = self._find_people(text, folded, suggestions, candidates)
         _drop_surnames_of_people(folded, suggestions, people)
         self._drop_airports_named_as_places(folded, suggestions)  # (no person inside: after)
+        self._drop_brands(folded, suggestions)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
             # "Governor Announces New Funding For Rural Hospitals": in a line in title case every
@@ -1743,6 +1755,24 @@ class AliasIndex:
                     or (not after_in and not _A_PLACE_OF_IN_LOWER_CASE.search(mention.text))
                 ):
                     kept.append(mention)
+            if len(kept) < len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
+
+    def _drop_brands(self, folded, suggestions) -> None:
+        """ "its OXXO convenience stores", "Honda and Acura electric models", "brands from
+        Peugeot and Fiat to Jeep": a company's brand (a registry company with a parent) named
+        for its products is the brand, not the company acting."""
+        for entry_id, suggestion in list(suggestions.items()):
+            if suggestion.entry.kind != "company" or suggestion.entry.parent_id is None:
+                continue
+            kept = [
+                m
+                for m in suggestion.mentions
+                if not (
+                    _PRODUCTS_AFTER.match(folded, m.end)
+                    or _BRANDS_BEFORE.search(folded, max(0, m.start - 80), m.start)
+                )
+            ]
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
 
