@@ -2263,11 +2263,12 @@ def test_a_companys_name_at_the_end_of_a_longer_name_is_not_that_company():
     )  # (the registry's company is also known by its name without "Limited")
     found = index.find(
         "It needs the approval of the National Agency for Tide Resources. Harbor bought it and "
-        "renamed it Romgaz Black Sea Limited. Tide Resources said it would bid."
+        "renamed it Romgaz Black Sea Limited. Tide Resources said it would bid. Jo Roe’s Sea "
+        "Limited agreed."
     )
     assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
-        ("Tide Resources Limited", ["Tide Resources"])
-    ]
+        ("Tide Resources Limited", ["Tide Resources"]), ("Sea Limited", ["Sea Limited"]),
+    ]  # fmt: skip
     assert [c.name for c in found.candidates] == [
         "National Agency for Tide Resources", "Romgaz Black Sea Limited",
     ]  # fmt: skip

@@ -93,7 +93,12 @@ def _inside_a_longer_company_name(text: str, start: int, end: int, targets, cont
     if last not in COMPANY_SUFFIXES or not all(t.entry_id in context.companies for t in targets):
         return False
     before = _CAPITALIZED_BEFORE.search(text, max(0, start - 40), start)
-    return bool(before) and before.group().strip().lower() not in FUNCTION_WORDS
+    return (
+        bool(before)
+        and before.group().strip().lower() not in FUNCTION_WORDS
+        # (not "Warren Buffett's Berkshire Hathaway Inc.": its owner's possessive)
+        and not before.group().rstrip().endswith(("'s", "’s"))
+    )
 
 
 _LEGAL_FORM_NEXT = re.compile(ONE_LEGAL_FORM + r"+(?![\w-])", re.I)
