@@ -2290,6 +2290,14 @@ def test_a_name_with_a_lower_case_prefix_is_read_whole():
     assert [c.name for c in found.candidates] == ["iHarbor Corporation", "tKestrel Group"]
 
 
+def test_a_surname_with_a_capital_inside_and_a_generation_ending_a_sentence_are_the_names():
+    found = AliasIndex([]).find(
+        "“It is hot,” said Dr Mark McHarbor, head of the centre. “We won,” said Jo Roe Jr. "
+        "“Yes,” said Ann DeWestbrook-Lee. The board named Robert K. “Kelly” Tern its chief."
+    )
+    assert [p.name for p in found.people] == ["Mark McHarbor", "Jo Roe Jr.", "Ann DeWestbrook-Lee"]
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

@@ -282,10 +282,12 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
 
 
 _NAME_WORD = (
+    r"(?!(?:Jr|Sr)\b)"  # (a generation is the name's suffix, not a word of it)
     r"(?:[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z'’]+)?"  # "O’Neill", "D’Amato"
     r"|(?:al|el)-[A-Z][a-z'’]+"  # "Ahmed al-Sharaa"
-    r"|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+(?:[A-Z][a-z'’]+)?){0,2}|[A-Z]\.(?:[A-Z]\.)?"
-    r"|[A-Z][a-z]+[A-Z][a-z]+)"
+    # "McCarthy", "DeSantis-Lee": tried before a word's first part ("Mc") alone
+    r"|[A-Z][a-z]+[A-Z][a-z]+(?:-[A-Z][a-z'’]+)?"
+    r"|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+(?:[A-Z][a-z'’]+)?){0,2}|[A-Z]\.(?:[A-Z]\.)?)"
 )
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 # Two to four words, particles aside; five when a particle follows the first ("Mohammed bin
@@ -331,7 +333,8 @@ _A_CLAUSE_VERB = re.compile(
     r"must)\b"
 )
 _ARTICLE_AFTER = re.compile(r", (?:the|a|an) ")
-_NAME_AFTER = re.compile(rf" (?P<name>{_FULL_NAME})\b")
+# (a final "Jr." kept whole; no name ends with an initial: "Robert K." before a nickname)
+_NAME_AFTER = re.compile(rf" (?P<name>{_FULL_NAME})(?<! [A-Z]\.)(?![\w’'-])")
 _NAME_BEFORE = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) (?:also )?$")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME})$")
 
