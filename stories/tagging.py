@@ -320,6 +320,13 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
     if source.person_name is None:
         return ""
     if site is not None:
+        parent = index.entries.get(site.parent_id) if site.parent_id else None
+        if (
+            parent is not None
+            and parent.kind in _PLACE_KINDS
+            and source.title.casefold() in _PLACE_HEADS
+        ):
+            return parent.name  # "Governor Roy Cooper | governor.nc.gov": the state he heads
         return site.name  # "Director General Amy Pope | iom.int"
     if label and (entry := index.entry_called(label)) and entry.kind != "country":
         match = _MINISTER_TITLE.search(source.title)

@@ -208,6 +208,24 @@ def test_a_known_organization_decides_where_the_title_ends():
     assert parse_attribution(text)[2:] == (
         "Deputy Director", "Office of the Special Envoy for Climate",
     )  # fmt: skip
+    known = {"Harbor Commission", "Fort Tern", "General Harbor Company"}.__contains__
+    # a portfolio, then a second title, then the body the registry knows
+    text = (
+        "Ann Poe, Executive Vice-President, A Harbor Fit for the Digital Age, and Commissioner "
+        "for Competition, Harbor Commission"
+    )
+    assert parse_attribution(text, is_known_organization=known)[2:] == (
+        "Executive Vice-President, A Harbor Fit for the Digital Age, and Commissioner for "
+        "Competition",
+        "Harbor Commission",
+    )
+    # two bodies after the title, the second the registry's: the first is the person's
+    text = "Lt. Gen. Ann Poe, Commanding General of XVIII Harbor Corps and Fort Tern"
+    assert parse_attribution(text, is_known_organization=known)[2:] == (
+        "Commanding General", "XVIII Harbor Corps",
+    )  # fmt: skip
+    # the line is a registry company's name: no person
+    assert parse_attribution("General Harbor Company", is_known_organization=known) is None
 
 
 def test_a_photo_caption_in_the_source_slot_is_not_a_person():

@@ -469,6 +469,8 @@ def parse_attribution(
         return None
     # "Rep. Jo Roe (R-OH)", "Senator Jo Roe (D-Calif.)": a party and state, no part of the name
     text = _PARTY_TAG.sub("", text).strip()
+    if known(text) and "," not in text:
+        return None  # "General Motors Company": the line names a body, no person
     if _A_CAPTIONS_SENTENCE.search(text) or _A_CAPTIONS_DATE.search(text):
         return None  # "President Jo Roe, Governor Ann Lee and … at the groundbreaking of …."
     nickname = ""
@@ -688,6 +690,14 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
                     # "Director, Southeast Asia Program, Lowy Institute": a program it runs
                     or rest[titles].rsplit(" ", 1)[-1] in _PROGRAM_WORDS
                 )
+            )
+            # "Executive Vice-President, A Europe Fit for the Digital Age, and Commissioner for
+            # Competition, European Commission": a portfolio and a second title, then the body
+            or (
+                titles == len(rest) - 2
+                and known(_strip_the(rest[-1]))
+                and not _names_a_body(rest[titles], strictly=True)
+                and any(_is_title_word(w) for w in rest[titles].split()[1:])
             )
         )
     ):
@@ -1101,7 +1111,12 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     tokens = text.split()
     for cut in range(1, len(tokens)):
         if known(" ".join(tokens[cut:])):
-            return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+            head = " ".join(tokens[:cut])
+            if tokens[cut - 1] in ("and", "&") and (of := head.find(" of ")) > 0:
+                # "Commanding General of XVIII Airborne Corps and Fort Liberty": the first
+                # body the title names
+                return head[:of], _strip_the(head[of + 4 :].rsplit(" ", 1)[0])
+            return head, " ".join(tokens[cut:])
     cut = 0
     while cut < len(tokens) and (
         _is_title_word(tokens[cut])
