@@ -224,8 +224,9 @@ def test_a_known_organization_decides_where_the_title_ends():
     assert parse_attribution(text, is_known_organization=known)[2:] == (
         "Commanding General", "XVIII Harbor Corps",
     )  # fmt: skip
-    # the line is a registry company's name: no person
+    # the line is a registry company's name, or a company's with its legal form: no person
     assert parse_attribution("General Harbor Company", is_known_organization=known) is None
+    assert parse_attribution("Tern Stock Exchange, Inc.") is None
 
 
 def test_a_photo_caption_in_the_source_slot_is_not_a_person():

@@ -469,8 +469,13 @@ def parse_attribution(
         return None
     # "Rep. Jo Roe (R-OH)", "Senator Jo Roe (D-Calif.)": a party and state, no part of the name
     text = _PARTY_TAG.sub("", text).strip()
-    if known(text) and "," not in text:
-        return None  # "General Motors Company": the line names a body, no person
+    if (known(text) and "," not in text) or (
+        (company := _COMPANY_WITH_ITS_FORM.fullmatch(text))
+        and not any(_is_title_word(w) for w in company["name"].split())
+    ):
+        # "General Motors Company", "Tokyo Stock Exchange, Inc.": the line names a body, no
+        # person
+        return None
     if _A_CAPTIONS_SENTENCE.search(text) or _A_CAPTIONS_DATE.search(text):
         return None  # "President Jo Roe, Governor Ann Lee and … at the groundbreaking of …."
     nickname = ""
@@ -810,6 +815,10 @@ _SUFFIX_THEN_A_VERB = re.compile(rf"(?i:{_SUFFIXES}) [a-z]")
 _A_CAPTIONS_SENTENCE = re.compile(
     r" (?:at|during|in|on) (?:the|his|her|their|its) [a-z][\w’'-]+(?: [a-z][\w’'-]+){0,3}"
     r"(?: (?:of|for|at|in|on|as|near|with|by) .*)?\.$"
+)
+_COMPANY_WITH_ITS_FORM = re.compile(
+    r"(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*), (?:Inc\.|Ltd\.|LLC|L\.L\.C\.|Corp\.|"
+    r"Co\., Ltd\.|S\.A\.|N\.V\.|AG|SE|plc|PLC|Limited|GmbH)"
 )
 # "…, after his election as Chairperson …, February 15, 2025.": what the person did and when,
 # as a photo's caption tells it
