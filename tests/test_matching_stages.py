@@ -2315,6 +2315,17 @@ def test_a_surname_with_a_capital_inside_and_a_generation_ending_a_sentence_are_
     assert [p.name for p in found.people] == ["Mark McHarbor", "Jo Roe Jr.", "Ann DeWestbrook-Lee"]
 
 
+def test_a_style_or_a_portfolio_before_a_name_is_no_part_of_it():
+    found = AliasIndex([]).find(
+        "The fund is chaired by Crown Prince Mohammed bin Harbor. “Yes,” said Sheikh Hasina. At "
+        "noon, Minister of State for Disaster Management Jo Tern announced it. Ann Lee, the "
+        "Director of Monetary Policy nominated by the President, voted."
+    )
+    assert [p.name for p in found.people] == [
+        "Mohammed bin Harbor", "Sheikh Hasina", "Jo Tern", "Ann Lee",
+    ]  # fmt: skip
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

@@ -9,6 +9,7 @@ import ahocorasick
 from people.matching.lexicon import (
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    CORPORATE_FUNCTIONS,
     DEGREES,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -655,6 +656,9 @@ def _office_spans(folded: str):
 
 
 _PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:in|near) $")
+_PORTFOLIO_WORDS = (PORTFOLIOS | CORPORATE_FUNCTIONS) - {"people", "state"}
+# Styles before a royal's name (not "Sultan", a given name too)
+_ROYAL_STYLES = {"Crown", "Prince", "Princess", "Sheikh", "Sheikha", "Emir"}
 _NAME_BEFORE_AND = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) and $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
@@ -710,6 +714,13 @@ def spoken_names(folded: str):
                 words = words[last + 1 :]
             if len(words) < 2 or any(w.lower() in FUNCTION_WORDS for w in words):
                 continue
+        # "Disaster Management Yoshifumi Matsumura", "Monetary Policy": a portfolio's words
+        # (after a title the text gave before them) are no part of a name
+        while words and words[0].lower() in _PORTFOLIO_WORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            continue
         # ("Bill" begins a name: "Bill Cassidy (R-La.)"; "… Bill" after a name is a law's)
         if any(
             w.lower().strip(".") in _NOT_IN_A_NAME | NOT_NAME_WORDS
@@ -728,6 +739,10 @@ def spoken_names(folded: str):
             continue  # "Ms Bullock said": a person named before, by surname
         if _ARTICLE_BEFORE.search(folded, max(0, start - 5), start):
             continue  # "from the Ronin Bridge, the largest …": an article, so a thing or a place
+        while len(words) > 2 and words[0] in _ROYAL_STYLES and folded[start:].startswith(words[0]):
+            # "Crown Prince Mohammed bin Salman": a style before the name, no part of it
+            start += len(words[0]) + 1
+            words = words[1:]
         if (start, end) in given:
             continue  # (found by two cues: "Attorneys Ana C. Lima", "Ana C. Lima")
         given.add((start, end))
