@@ -2319,10 +2319,12 @@ def test_a_style_or_a_portfolio_before_a_name_is_no_part_of_it():
     found = AliasIndex([]).find(
         "The fund is chaired by Crown Prince Mohammed bin Harbor. “Yes,” said Sheikh Hasina. At "
         "noon, Minister of State for Disaster Management Jo Tern announced it. Ann Lee, the "
-        "Director of Monetary Policy nominated by the President, voted."
+        "Director of Monetary Policy nominated by the President, voted. It was opened by King "
+        "Harold III, the Head of the Commonwealth. Bo Poe was appointed."
     )
-    assert [p.name for p in found.people] == [
-        "Mohammed bin Harbor", "Sheikh Hasina", "Jo Tern", "Ann Lee",
+    assert [(p.name, p.title) for p in found.people] == [
+        ("Mohammed bin Harbor", ""), ("Sheikh Hasina", ""), ("Jo Tern", ""), ("Ann Lee", ""),
+        ("Harold III", ""),
     ]  # fmt: skip
 
 

@@ -191,6 +191,10 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             run += 1
             capitalized += 1
             if word.endswith((".", ",")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                if word.endswith(".") and run - k == 1:
+                    # "the Head of the Commonwealth. Gan Kim Yong was …": the sentence ended
+                    # with the title, whose holder is not the next sentence's subject
+                    return None, tokens[run - 1][1]
                 break  # the end of a sentence or a clause
         # the portfolio's last word, when a name of two to four words follows it: "of Industry
         # and Trade Nguyen Hong Dien" (else the last two words: "to Uzbekistan Jon Henick")
@@ -658,7 +662,7 @@ def _office_spans(folded: str):
 _PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:in|near) $")
 _PORTFOLIO_WORDS = (PORTFOLIOS | CORPORATE_FUNCTIONS) - {"people", "state"}
 # Styles before a royal's name (not "Sultan", a given name too)
-_ROYAL_STYLES = {"Crown", "Prince", "Princess", "Sheikh", "Sheikha", "Emir"}
+_ROYAL_STYLES = {"Crown", "Prince", "Princess", "Sheikh", "Sheikha", "Emir", "King", "Queen"}
 _NAME_BEFORE_AND = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) and $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
