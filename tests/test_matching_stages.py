@@ -2185,6 +2185,16 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     ]
 
 
+def test_a_venue_named_after_its_sponsor_is_no_mention_of_the_sponsor():
+    index = AliasIndex([Entry(1, "Harbor One Financial Corporation", "company")],
+                       [(1, "Harbor One", False)])  # fmt: skip
+    found = index.find("The teams stay at Harbor One Arena. Harbor One said it was proud.")
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Harbor One Financial Corporation", ["Harbor One"])
+    ]
+    assert found.organizations[0].mentions[0].start == 36
+
+
 def test_a_brand_named_for_its_products_or_in_a_list_of_brands_is_no_company_acting():
     index = AliasIndex([
         Entry(1, "Harbor Motor Co., Ltd.", "company"),

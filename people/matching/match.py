@@ -140,6 +140,10 @@ _OF_A_PLACE_AFTER = re.compile(
     r" of (?:the )?(?:(?P<noun>State|Commonwealth|Province|City|County|Municipality) of "
     r"|(?P<place>[A-Z][\w'-]*)\b(?! [A-Z]))"
 )
+_VENUES = {
+    "Arena", "Stadium", "Ballpark", "Field", "Dome", "Bowl", "Coliseum", "Amphitheater",
+    "Amphitheatre", "Theater", "Theatre", "Pavilion", "Speedway",
+}  # fmt: skip
 # Before a registry name, these make it a body of a smaller place: "Washington State Department
 # of Commerce", "Orange County Board of Health".
 PLACE_NOUNS = frozenset({"State", "County", "City", "Province", "Provincial", "Municipal"})
@@ -176,8 +180,12 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         ):
             return True
         following = _NEXT_WORD.match(text, end)
-        if following and following.group(1).lower() in ORGANIZATION_HEADS:
-            return True  # "Federal Reserve Bank of New York": a longer name, another body
+        if following and (
+            following.group(1).lower() in ORGANIZATION_HEADS or following.group(1) in _VENUES
+        ):
+            # "Federal Reserve Bank of New York": a longer name, another body; "Capital One
+            # Arena": a venue named after its sponsor
+            return True
         if following and _LEGAL_FORM_SOON.match(text, end):
             return True  # "Nippon Steel North America, Inc.": a subsidiary's name
         # "Department of Commerce of the State of Washington": another place's body
