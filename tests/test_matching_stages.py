@@ -2185,6 +2185,20 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     ]
 
 
+def test_one_chamber_named_the_other_is_named_by_its_head_alone():
+    index = AliasIndex([
+        Entry(1, "Harbor Congress", "legislature", country="HB"),
+        Entry(2, "Senate of Harbor", "legislature", country="HB", parent_id=1),
+        Entry(3, "House of Representatives of Harbor", "legislature", country="HB", parent_id=1),
+        Entry(4, "Senate Committee on Tides", "legislature", country="HB", parent_id=2),
+    ])  # fmt: skip
+    found = index.find("The Senate of Harbor passed the bill, sending it back to the House.")
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Senate of Harbor", ["Senate of Harbor"]),
+        ("House of Representatives of Harbor", ["House"]),
+    ]
+
+
 def test_a_venue_named_after_its_sponsor_is_no_mention_of_the_sponsor():
     index = AliasIndex([Entry(1, "Harbor One Financial Corporation", "company")],
                        [(1, "Harbor One", False)])  # fmt: skip

@@ -118,6 +118,10 @@ _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
 _PUBLIC_KINDS = {"agency", "ministry", "legislature"}
+# A legislature's chamber (not its committees, caucuses or offices)
+_A_CHAMBER = re.compile(
+    r"^(?:(?:U\.S\.|United States) )?(?:House|Senate)\b(?!.*(?:ommittee|Caucus|Office))"
+)
 # A brand's products after its name: "OXXO convenience stores", "Acura electric models"
 _PRODUCTS_AFTER = re.compile(
     r"(?: (?:electric|convenience|branded|hybrid|luxury|retail|gas|fuel))? (?:stores?|shops?|"
@@ -1055,6 +1059,14 @@ class AliasIndex:
                     portfolio = portfolio.removesuffix(f" of {country_name}")
                 self._portfolio_ministries.setdefault((code, portfolio), entry.id)
 
+        # The chambers of each legislature: "the House" once the Senate is named.
+        self._chambers: dict[int, list[int]] = defaultdict(list)
+        for entry in self.entries.values():
+            if entry.kind == "legislature" and entry.parent_id in self.entries:
+                parent = self.entries[entry.parent_id]
+                if parent.kind == "legislature" and _A_CHAMBER.search(entry.name):
+                    self._chambers[entry.parent_id].append(entry.id)
+
         # The office of each country's head of state and of its head of government.
         self._head_offices: dict[tuple[str, str], int] = {}
         ranks: dict[tuple[str, str], int] = {}
@@ -1934,6 +1946,16 @@ class AliasIndex:
             if head and body.entry.name.startswith(f"{head} ") and parent not in by_head[head]:
                 by_head[head].append(parent)
                 since_child[parent.id] = min(m.start for m in body.mentions)
+        # "The Senate passed the bill … sending it back to the House": a chamber named, "the"
+        # and the head of the other chamber of its legislature name that one
+        for body in bodies:
+            if body.entry.kind != "legislature" or body.entry.parent_id is None:
+                continue
+            for chamber_id in self._chambers.get(body.entry.parent_id, ()):
+                chamber = self.entries[chamber_id]
+                head = _head_of(NATIONAL_PREFIX.sub("", chamber.name), house=True)
+                if chamber_id not in suggestions and head and chamber not in by_head[head]:
+                    by_head[head].append(chamber)
         if not by_head:
             return
         taken = _spans(suggestions, candidates)
