@@ -2199,6 +2199,15 @@ def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     ]
 
 
+def test_a_person_before_a_company_title_and_a_titles_scope_are_no_company():
+    found = AliasIndex([]).find(
+        "Dr. Jo Tern Chief Executive Officer of Harbor AG\n\n“We grow,” said Dr. Jo Tern. Ann "
+        "Lee, Global CEO Kestrel, agreed. Westbrook chief executive Bo Poe signed."
+    )
+    assert [c.name for c in found.candidates] == ["Westbrook"]
+    assert [p.name for p in found.people][:1] == ["Jo Tern"]
+
+
 def test_a_venue_named_after_its_sponsor_is_no_mention_of_the_sponsor():
     index = AliasIndex([Entry(1, "Harbor One Financial Corporation", "company")],
                        [(1, "Harbor One", False)])  # fmt: skip

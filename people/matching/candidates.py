@@ -28,6 +28,7 @@ from people.matching.lexicon import (
     QUALIFIED_HEADS,
     STRONG_COMPANY_SUFFIXES,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     is_title_word,
     one_of,
@@ -766,6 +767,8 @@ _TICKER = re.compile(
     r"(?:[;,] [^)]{1,40})?\)"
 )
 # "Acme CEO Jane Roe", "chief executive of Acme": a company's title names the company.
+_HONORIFIC_BEFORE = re.compile(r"(?:Dr|Mr|Ms|Mrs|Prof)\.? $")
+_TITLE_SCOPES = TITLE_MODIFIERS | {"global", "group", "former", "founding", "new", "incoming"}
 _COMPANY_TITLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.'-]*)){0,3})(?:'s)? "
     r"(?:CEO|CFO|COO|CTO|Chief Executive|chief executive|founder|co-founder|Founder)\b"
@@ -875,7 +878,14 @@ def described_candidates(
                 start, name = _after_a_sentence(titled.start("name"), titled["name"])
                 if name.endswith(".") and not _ABBREVIATION.fullmatch(name.split()[-1]):
                     name = name[:-1]  # "… CEO of Acme." ends a sentence
-                if _a_company_name(name) and not name.endswith(("'s", "'")):
+                if (
+                    _a_company_name(name)
+                    and not name.endswith(("'s", "'"))
+                    # "Dr. Theodor Weimer Chief Executive Officer": a person; "Global CEO": a
+                    # title's modifier
+                    and not _HONORIFIC_BEFORE.search(folded, max(0, start - 6), start)
+                    and name.lower() not in _TITLE_SCOPES
+                ):
                     add(start, start + len(name), "company", "named by a company title")
 
     for defined in _ACRONYM_IN_PARENS.finditer(folded):

@@ -716,6 +716,10 @@ def spoken_names(folded: str):
             if 0 <= last < len(words) - 2 and " " in folded[start:end]:
                 start += len(" ".join(words[: last + 1])) + 1
                 words = words[last + 1 :]
+            # "Dr. Theodor Weimer Chief Executive Officer of …": a title after the name, no
+            # comma between
+            while len(words) > 2 and words[-1].lower() in TITLE_WORDS:
+                end -= len(words.pop()) + 1
             if len(words) < 2 or any(w.lower() in FUNCTION_WORDS for w in words):
                 continue
         # "Disaster Management Yoshifumi Matsumura", "Monetary Policy": a portfolio's words
