@@ -2234,23 +2234,6 @@ def test_a_brand_named_for_its_products_or_in_a_list_of_brands_is_no_company_act
     assert [s.entry.name for s in found.organizations] == ["Kestrel", "Tern"]
 
 
-def test_a_foreign_bodys_acronym_alone_in_a_story_not_of_its_country_is_something_else():
-    index = AliasIndex(
-        [
-            Entry(1, "Harbor Police Conduct Authority", "agency", country="NZ"),
-            Entry(2, "New Zealand", "country", country="NZ"),
-            Entry(3, "Tidewater Central Bank", "agency", country="BR"),
-        ],
-        [(1, "HPCA", True)],
-    )
-    text = "The Tidewater Central Bank said HPCA inflation eased."
-    assert [s.entry.name for s in index.find(text).organizations] == ["Tidewater Central Bank"]
-    text = "New Zealand's HPCA opened an inquiry."
-    assert [s.entry.name for s in index.find(text).organizations] == [
-        "Harbor Police Conduct Authority"
-    ]
-
-
 def test_the_united_states_native_peoples_are_not_india():
     index = AliasIndex([Entry(1, "India", "country", country="IN")])
     found = index.find(

@@ -1415,7 +1415,6 @@ class AliasIndex:
         _drop_surnames_of_people(folded, suggestions, people)
         self._drop_airports_named_as_places(folded, suggestions)  # (no person inside: after)
         self._drop_brands(folded, suggestions)
-        self._drop_foreign_acronyms_out_of_place(suggestions)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
             # "Governor Announces New Funding For Rural Hospitals": in a line in title case every
@@ -1770,26 +1769,6 @@ class AliasIndex:
                     kept.append(mention)
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
-
-    def _drop_foreign_acronyms_out_of_place(self, suggestions) -> None:
-        """ "IPCA inflation" in a Brazilian release is no New Zealand police authority: a
-        country's public body named only by its acronym, in a story that names neither that
-        country nor any other body of it, is some other thing (not at home, whose bodies
-        releases name by acronym without the country)."""
-        acronyms_only = [
-            s
-            for s in suggestions.values()
-            if s.entry.kind in _PUBLIC_KINDS
-            and s.entry.country
-            and s.entry.country != self.home_country
-            and all(is_acronym(m.text) for m in s.mentions)
-        ]
-        if not acronyms_only:
-            return
-        for suggestion in acronyms_only:
-            others = (s for s in suggestions.values() if s is not suggestion)
-            if all(s.entry.country != suggestion.entry.country for s in others):
-                del suggestions[suggestion.entry.id]
 
     def _drop_brands(self, folded, suggestions) -> None:
         """ "its OXXO convenience stores", "Honda and Acura electric models", "brands from
