@@ -320,14 +320,9 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
     if source.person_name is None:
         return ""
     if site is not None:
-        parent = index.entries.get(site.parent_id) if site.parent_id else None
-        if (
-            parent is not None
-            and parent.kind in _PLACE_KINDS
-            and source.title.casefold() in _PLACE_HEADS
-        ):
-            return parent.name  # "Governor Roy Cooper | governor.nc.gov": the state he heads
-        return site.name  # "Director General Amy Pope | iom.int"
+        # "Director General Amy Pope | iom.int"; "Governor Roy Cooper | governor.nc.gov": the
+        # state he heads, not its governor's office
+        return _place_headed(index, site, source.title).name
     if label and (entry := index.entry_called(label)) and entry.kind != "country":
         match = _MINISTER_TITLE.search(source.title)
         if match and entry.kind != "ministry" and entry.country:
@@ -335,7 +330,8 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             # minister's ministry in the country of the government the label names
             if ministry := index.ministry_of(entry.country, match["portfolio"]):
                 return ministry.name
-        return entry.name
+        # "Governor Kay Ivey | Office of the Governor of Alabama": the state she heads
+        return _place_headed(index, entry, source.title).name
     if _MINISTER_TITLE.search(source.title):
         # "Federal Minister for Economic Affairs and Climate Action": the registry's ministry
         # of that very name, when it has one
@@ -410,6 +406,15 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             if country.entry.country and country.entry.country != settings.NEWSROOM_HOME_COUNTRY:
                 return f"Ministry of {match['portfolio']} of {with_article(country.entry.name)}"
     return ""
+
+
+def _place_headed(index, office, title: str):
+    """The place whose government the title heads, when `office` is its office ("Office of
+    the Governor of Alabama" for a Governor: the State of Alabama), else `office`."""
+    parent = index.entries.get(office.parent_id) if office.parent_id else None
+    if parent is not None and parent.kind in _PLACE_KINDS and title.casefold() in _PLACE_HEADS:
+        return parent
+    return office
 
 
 _GOVERNOR = re.compile(r"^(?:Lieutenant )?Governor$")

@@ -985,14 +985,15 @@ def test_a_known_body_written_with_the_national_prefix_is_the_registrys(tmp_path
     )
 
 
-def test_a_governor_on_the_site_of_the_governors_office_speaks_for_the_state(tmp_path):
+def test_a_governor_on_the_site_or_under_the_label_of_the_governors_office_is_the_states(tmp_path):
     state = OrganizationFactory(name="State of Tidewater", kind="subnational", country="US")
     OrganizationFactory(
         name="Office of the Governor of Tidewater", kind="agency", country="US", parent=state,
         website="https://governor.tidewater.gov/",
     )  # fmt: skip
     story_with_label(tmp_path, "Governor Ann Poe | governor.tidewater.gov")
-    assert roles_by_person() == {"Ann Poe": ("Governor", state)}
+    story_with_label(tmp_path, "Governor Bo Lee | Office of the Governor of Tidewater")
+    assert roles_by_person() == {"Ann Poe": ("Governor", state), "Bo Lee": ("Governor", state)}
 
 
 def test_a_line_naming_a_registry_company_only_is_no_person(tmp_path):
