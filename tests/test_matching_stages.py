@@ -1105,6 +1105,18 @@ def test_a_country_before_one_of_its_own_bodies_is_part_of_its_name(country_inde
     assert countries(other.find("The U.S. Bank of Canada desk.")) == ["United States"]
 
 
+def test_a_demonym_names_the_country_not_its_government_loaded_beside_it():
+    index = AliasIndex([
+        Entry(1, "Czechia", "country", country="CZ"),
+        Entry(2, "Government of the Czech Republic", "country", country="CZ"),
+    ])  # fmt: skip
+    found = index.find("Czech officials signed; the Government of the Czech Republic agreed.")
+    assert found.ambiguous == []
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.countries][:1] == [
+        ("Czechia", ["Czech"])
+    ]
+
+
 def test_the_government_with_its_capital_is_the_government_of_the_storys_country(country_index):
     text = (
         "The Bank of Canada and Canada's budget: the Government has committed to reforms in "

@@ -978,7 +978,9 @@ class AliasIndex:
 
         demonyms = set()
         for entry in self.entries.values():
-            for demonym in DEMONYMS.get(entry.country, ()) if entry.kind == COUNTRY else ():
+            if entry.kind != COUNTRY or "Government" in entry.name:
+                continue  # (a country's government, a body: "Czech" names the country)
+            for demonym in DEMONYMS.get(entry.country, ()):
                 # the people too: "older Americans", "Kenyans abroad" (not "Chinese", "Swiss")
                 plural = [] if demonym.endswith(("sh", "ch", "s", "x", "z", "ese")) else ["s"]
                 for form in [demonym, *(demonym + p for p in plural)]:
