@@ -134,7 +134,7 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         # No person: the line names the body itself ("Prime Minister's Office"), or it is a
         # photo caption and the label after "|" names the body that issued the release.
         for named in (source.attribution, source.label):
-            entry = current_index().entry_called(named.strip()) if named.strip() else None
+            entry = _called_in(findings, named.strip()) if named.strip() else None
             if entry is not None and entry.kind == "company" and " " not in named.strip():
                 continue  # a platform's one-word name: "| Facebook", "| X"
             if entry is not None and entry.kind != "country":
@@ -150,7 +150,7 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         names.add(name_key(f"{source.nickname} {surname}"))
     organization = source_organization(parsed, findings)
     _add_source_organization(findings, organization)
-    label = current_index().entry_called(source.label.strip()) if source.label.strip() else None
+    label = _called_in(findings, source.label.strip()) if source.label.strip() else None
     if label is not None and (label.kind != "company" or " " in source.label.strip()):
         # "… | Presidential Communications Office": the body that issued the release (not a
         # platform's one-word name, "Facebook", "X")
@@ -190,6 +190,15 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
         ),
     )
     return findings
+
+
+def _called_in(findings: Findings, name: str):
+    """The body `name` calls: the story's own body of that name ("| ACC" in a story about
+    Automotive Cells Company (ACC), not the registry's Air Combat Command), else the registry's."""
+    for suggestion in findings.organizations:
+        if any(m.text == name for m in suggestion.mentions):
+            return suggestion.entry
+    return current_index().entry_called(name)
 
 
 def _without_initials(name: str) -> str:

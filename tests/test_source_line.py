@@ -1001,3 +1001,20 @@ def test_a_line_naming_a_registry_company_only_is_no_person(tmp_path):
     story_with_label(tmp_path, "General Harbor Company | news.harbor.com")
     assert Person.objects.count() == 0 and Role.objects.count() == 0
     assert list(Organization.objects.all()) == [company]  # no "Harbor Company" beside it
+
+
+def test_a_captions_label_is_the_body_the_story_calls_so(tmp_path):
+    command = OrganizationFactory(name="Harbor Combat Command", kind="agency", country="US")
+    OrganizationAliasFactory(organization=command, name="HCC")
+    OrganizationFactory(name="Harbor Cells Company", kind="company", country="FR")
+    path = tmp_path / "story.txt"
+    text = story(
+        "The first HCC plant on the day it opened, 30 May 2023.",
+        "Harbor Cells Company (HCC) opened its first plant. HCC plans two more.",
+        label="HCC",
+    )
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert report["organizations"] == ["Harbor Cells Company"]
