@@ -2197,6 +2197,27 @@ def test_a_country_owning_a_registry_name_is_named_and_a_language_names_no_count
     ]
 
 
+def test_a_home_bodys_name_in_a_story_of_another_country_is_that_countrys_body():
+    index = AliasIndex(
+        [
+            Entry(1, "United States", "country", country="US"),
+            Entry(2, "U.S. House of Representatives", "legislature", country="US"),
+            Entry(3, "Indonesia", "country", country="ID"),
+            Entry(4, "House of Representatives of Indonesia", "legislature", country="ID"),
+            Entry(5, "Bank Harbor Indonesia", "company", country="ID"),
+        ],
+        [(2, "House of Representatives", False)],
+        home_country="US",
+    )
+    found = index.find(
+        "Indonesia's President launched the fund. The House of Representatives (DPR) had "
+        "approved its legal basis; Bank Harbor Indonesia joined."
+    )
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations][:1] == [
+        ("House of Representatives of Indonesia", ["House of Representatives", "DPR"])
+    ]
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

@@ -1406,7 +1406,7 @@ class AliasIndex:
         self._drop_parents_named_in_titles(folded, suggestions, candidates)
         _drop_portfolios_of_titles(folded, candidates)
         _boards_of_their_bodies(folded, suggestions, candidates)
-        self._drop_home_short_forms_abroad(folded, suggestions)
+        self._drop_home_short_forms_abroad(text, folded, suggestions)
         self._drop_home_ambiguities_abroad(folded, suggestions, ambiguous)
         self._drop_states_named_as_places(folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
@@ -2394,13 +2394,30 @@ class AliasIndex:
                 kept = [m for m in suggestion.mentions if m.start not in business]
                 _keep_mentions(suggestions, entry_id, kept)
 
-    def _drop_home_short_forms_abroad(self, folded, suggestions) -> None:
+    def _drop_home_short_forms_abroad(self, text, folded, suggestions) -> None:
         """ "The Treasury", "the Senate", "the Democratic Party" (a name parties of several
         countries have) in a story whose bodies are all another country's are that country's,
         not the home country's: a short form reads as the home country's only
         when the story names something of the home country, or the country itself (in a title
-        too: "U.S. Secretary of State … at the State Department"), or nothing national."""
+        too: "U.S. Secretary of State … at the State Department"), or nothing national. Where
+        that country has a body of the name ("the House of Representatives" in a story of
+        Indonesia's), the mentions are that body's."""
         home = self.home_country
+        abroad = {
+            s.entry.country
+            for s in suggestions.values()
+            if s.entry.country and s.entry.country != home and s.entry.kind != COUNTRY
+        }
+        weight, named = _country_weights(suggestions.values())
+        # (the one country the story names most: a body another country it names has under
+        # that name is no safer a guess than none)
+        abroad_named = sorted(named - {home}, key=lambda code: -weight[code])[:1]
+
+        def national(suggestion):
+            """The body of a country the story names that every mention names without it."""
+            names = [m.text for m in suggestion.mentions if not is_acronym(m.text)]
+            found = {self.national_entry(name, abroad_named) for name in names}
+            return found.pop() if len(found) == 1 else None  # (its acronym aside: "(DPR)")
 
         def short(suggestion) -> bool:
             return all(
@@ -2413,7 +2430,11 @@ class AliasIndex:
             s
             for s in at_home
             if s.entry.kind in _GOVERNMENT_KINDS
-            and (short(s) or fold_lower(s.entry.name) in self._shared_names)
+            and (
+                short(s)
+                or fold_lower(s.entry.name) in self._shared_names
+                or (abroad_named and national(s) is not None)
+            )
         ]
         if not shorts or any(
             s.entry.kind in _GOVERNMENT_KINDS or s.entry.kind == COUNTRY
@@ -2421,14 +2442,13 @@ class AliasIndex:
             if s not in shorts
         ):
             return  # the home country is named, or one of its bodies in full
-        abroad = {
-            s.entry.country
-            for s in suggestions.values()
-            if s.entry.country and s.entry.country != home and s.entry.kind != COUNTRY
-        }
         if abroad and not (self._home_named is not None and self._home_named.search(folded)):
             for suggestion in shorts:
                 del suggestions[suggestion.entry.id]
+                if (body := national(suggestion)) is not None:
+                    reason = f"{body.name!r}, of the country the story names"
+                    for m in suggestion.mentions:
+                        self._add(suggestions, Target(body.id, 0.75, reason), text, m.start, m.end)
 
     def _drop_home_ambiguities_abroad(self, folded, suggestions, ambiguous) -> None:
         """ "MSP" in a story of Uruguay's ministries: the Maryland or the Michigan State Police,
