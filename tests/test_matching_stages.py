@@ -2206,12 +2206,12 @@ def test_a_home_bodys_name_in_a_story_of_another_country_is_that_countrys_body()
             Entry(4, "House of Representatives of Indonesia", "legislature", country="ID"),
             Entry(5, "Bank Harbor Indonesia", "company", country="ID"),
         ],
-        [(2, "House of Representatives", False)],
+        [(2, "House of Representatives", False), (1, "US", True)],  # ("US$": a currency)
         home_country="US",
     )
     found = index.find(
-        "Indonesia's President launched the fund. The House of Representatives (DPR) had "
-        "approved its legal basis; Bank Harbor Indonesia joined."
+        "Indonesia's President launched the fund, of more than US$900 billion.\n\nThe House of "
+        "Representatives (DPR) had approved its legal basis; Bank Harbor Indonesia joined."
     )
     assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations][:1] == [
         ("House of Representatives of Indonesia", ["House of Representatives", "DPR"])
