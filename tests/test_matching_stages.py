@@ -2251,6 +2251,24 @@ def test_a_venue_named_after_its_sponsor_is_no_mention_of_the_sponsor():
     assert found.organizations[0].mentions[0].start == 36
 
 
+def test_a_head_of_states_residence_after_at_is_where_something_happens():
+    index = AliasIndex(
+        [
+            Entry(1, "Harborland", "country", country="HB"),
+            Entry(2, "Office of the President of Harborland", "agency", country="HB"),
+        ],
+        [(2, "Tern Palace", False), (2, "Istana", False)],
+    )
+    found = index.find(
+        "He paid a call on the President at Tern Palace. The oath was taken at the Istana. "
+        "Tern Palace said the visit went well."
+    )
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Office of the President of Harborland", ["Tern Palace"])
+    ]
+    assert found.organizations[0].mentions[0].start > 70
+
+
 def test_a_brand_named_for_its_products_or_in_a_list_of_brands_is_no_company_acting():
     index = AliasIndex([
         Entry(1, "Harbor Motor Co., Ltd.", "company"),

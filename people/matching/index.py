@@ -118,6 +118,9 @@ _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
 _PUBLIC_KINDS = {"agency", "ministry", "legislature"}
+# A residence's name ("White House", "Malacañang Palace", "Istana", "Bangabhaban"): a building's
+# head, or one word that is no acronym
+_A_RESIDENCE = re.compile(r"(?:Palace|House)$|^[A-Z][a-z]+$")
 # A legislature's chamber (not its committees, caucuses or offices)
 _A_CHAMBER = re.compile(
     r"^(?:(?:U\.S\.|United States) )?(?:House|Senate)\b(?!.*(?:ommittee|Caucus|Office))"
@@ -161,7 +164,7 @@ _GAMES_AFTER = re.compile(
     r" (?:(?:Olympic|Paralympic|Olympic and Paralympic) Games|Olympics|Paralympics|Games)\b"
 )
 _GAMES_BEFORE = re.compile(r"\b(?:Olympic|Paralympic) Games $")
-_AT_A_PLACE = re.compile(r"(?<![\w-])(?:at|from|to|into|in|near|via|out of) $")
+_AT_A_PLACE = re.compile(r"(?<![\w-])(?:at|from|to|into|in|near|via|out of) (?:the )?$")
 _A_PLACE_OF_IN_LOWER_CASE = re.compile(r"\b(?:state|province|commonwealth|region)(?: of |$)")
 _A_PLACE_OF = re.compile(r"(?i:state|province|commonwealth|region|canton|land|city|county) of ")
 _DEPARTMENT_OF = re.compile(r"^Department of (?:the )?(?P<portfolio>[A-Z][a-z]+)$")
@@ -1417,6 +1420,7 @@ class AliasIndex:
         _drop_surnames_of_people(folded, suggestions, people)
         self._drop_airports_named_as_places(folded, suggestions)  # (no person inside: after)
         self._drop_brands(folded, suggestions)
+        self._drop_residences_named_as_places(folded, suggestions)
         self._companies_by_first_word(text, folded, suggestions, candidates, people)
         if headlines := title_case_lines(text):
             # "Governor Announces New Funding For Rural Hospitals": in a line in title case every
@@ -1769,6 +1773,25 @@ class AliasIndex:
                     or (not after_in and not _A_PLACE_OF_IN_LOWER_CASE.search(mention.text))
                 ):
                     kept.append(mention)
+            if len(kept) < len(suggestion.mentions):
+                _keep_mentions(suggestions, entry_id, kept)
+
+    def _drop_residences_named_as_places(self, folded, suggestions) -> None:
+        """ "welcomed at the White House", "a courtesy call at Malacañang Palace", "signed at
+        State House in Entebbe": a head of state's or government's residence after "at",
+        "from" … is where something happens, not the office acting (named so too)."""
+        offices = set(self._head_offices.values())
+        for entry_id, suggestion in list(suggestions.items()):
+            if entry_id not in offices and suggestion.entry.name != "White House":
+                continue
+            kept = [
+                m
+                for m in suggestion.mentions
+                if not (
+                    _A_RESIDENCE.search(m.text)
+                    and _AT_A_PLACE.search(folded, max(0, m.start - 13), m.start)
+                )
+            ]
             if len(kept) < len(suggestion.mentions):
                 _keep_mentions(suggestions, entry_id, kept)
 
