@@ -2395,6 +2395,18 @@ def test_a_style_or_a_portfolio_before_a_name_is_no_part_of_it():
     ]  # fmt: skip
 
 
+def test_a_portfolios_list_a_shared_title_and_a_region_are_no_part_of_a_name():
+    found = AliasIndex([]).find(
+        "Minister of International Trade, Export Promotion, Small Business and Economic "
+        "Development Mary Tern said it. Jo Roe, Regional Administrator for Harbor’s Pacific "
+        "Southwest Region, agreed. “Yes,” said Co-spokesperson Ann Lee-Poe. Sports Minister "
+        "Prince Abdul bin Tern Al Harbor spoke. The National Blood Donor Month began."
+    )
+    assert [p.name for p in found.people] == [
+        "Mary Tern", "Jo Roe", "Ann Lee-Poe", "Abdul bin Tern Al Harbor",
+    ]  # fmt: skip
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

@@ -42,6 +42,7 @@ from people.matching.lexicon import (
     NOT_ORGANIZATION_WORDS,
     ONE_LEGAL_FORM,
     ORGANIZATION_HEADS,
+    PORTFOLIO_MODIFIERS,
     PORTFOLIOS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -415,7 +416,7 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
         if place[:1].isupper() and all(w[:1].isupper() or w == "the" for w in place.split()):
             words = [w.lower().strip(",") for w in head.split() if w not in ("and", "&")]
         portfolio = all(
-            w in PORTFOLIOS or w in CORPORATE_FUNCTIONS or w in _PORTFOLIO_MODIFIERS for w in words
+            w in PORTFOLIOS or w in CORPORATE_FUNCTIONS or w in PORTFOLIO_MODIFIERS for w in words
         )
         if all(
             (
@@ -474,14 +475,6 @@ _TITLE_OF_A_LIST_BEFORE = re.compile(
     r"(?P<title>[A-Z][\w-]+) (?:of|for) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*,? "
     r"(?:and|&) (?:the )?$"
 )
-# The words that qualify a portfolio ("Mental Health", "Nuclear Energy", "Public Service")
-_PORTFOLIO_MODIFIERS = {
-    "mental", "nuclear", "public", "service", "renewable", "rural", "urban", "higher",
-    "primary", "civil", "natural", "climate", "substance", "use", "addictions", "welfare",
-    "safety", "planning", "national", "homeland", "family", "families", "youth", "children",
-    "women", "sport", "sports", "arts", "heritage", "water", "land", "lands", "fisheries",
-    "forestry", "mines", "mining", "oceans", "transportation", "infrastructure", "employment",
-}  # fmt: skip
 # A title and "of"/"for" right before a name: "Minister of ", "Vice President of "
 _TITLE_OF_BEFORE = re.compile(r"(?P<title>[A-Z][\w-]+) (?:of|for) (?:the )?$")
 # The nouns that end a body's name even after a title ("Director of the Harbor Institute")

@@ -337,6 +337,16 @@ PORTFOLIOS = set(MINISTRY_TOPICS) | {
     "industry", "commerce", "labor", "labour", "housing", "veterans", "affairs", "state",
     "treasury", "security", "science", "technology", "culture", "tourism", "development",
 }  # fmt: skip
+# The words that qualify a portfolio ("Mental Health", "Nuclear Energy", "Public Service",
+# "Small Business and Economic Development")
+PORTFOLIO_MODIFIERS = {
+    "mental", "nuclear", "public", "service", "renewable", "rural", "urban", "higher",
+    "primary", "civil", "natural", "climate", "substance", "use", "addictions", "welfare",
+    "safety", "planning", "national", "homeland", "family", "families", "youth", "children",
+    "women", "sport", "sports", "arts", "heritage", "water", "land", "lands", "fisheries",
+    "forestry", "mines", "mining", "oceans", "transportation", "infrastructure", "employment",
+    "economic", "small", "export", "promotion", "international",
+}  # fmt: skip
 # An executive's field after the title, before the body ("Vice President, Communications,
 # Acme Corp.", "Head, Investor Relations, …"): the words of a corporate function.
 CORPORATE_FUNCTIONS = {
@@ -357,7 +367,7 @@ NOT_NAME_WORDS = {
     "world", "european", "american", "african", "asian", "pacific", "atlantic", "news",
     "street", "avenue", "road", "river", "lake", "mountain", "island", "islands", "county",
     "city", "state", "province", "online", "digital", "technology", "energy", "health",
-    "data", "protection",
+    "data", "protection", "region",
 }  # fmt: skip
 
 # How English names a country's people and things ("German", "Danish", "South Korean"): a

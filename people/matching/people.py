@@ -20,6 +20,7 @@ from people.matching.lexicon import (
     NOT_ORGANIZATION_WORDS,
     OCCUPATIONS,
     ORGANIZATION_HEADS,
+    PORTFOLIO_MODIFIERS,
     PORTFOLIOS,
     RANKS,
     THING_NOUNS,
@@ -279,6 +280,8 @@ def _title_name_at(folded: str, tokens: list[tuple[int, int, str]]):
             break
         if clean != word:
             break
+    while len(name_tokens) > 2 and name_tokens[0][2] in _ROYAL_STYLES:
+        name_tokens.pop(0)  # "Sports Minister Prince Abdulaziz bin Turki Al Faisal"
     if len(name_tokens) < 2:
         return None, resume
     title = _singular(folded[start : tokens[title_end - 1][1]])
@@ -660,9 +663,28 @@ def _office_spans(folded: str):
 
 
 _PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:in|near) $")
-_PORTFOLIO_WORDS = (PORTFOLIOS | CORPORATE_FUNCTIONS) - {"people", "state"}
+# (not words that also begin names, "Water", "Family", nor those that make a run no name at
+# all, "National Blood Donor Month")
+_PORTFOLIO_WORDS = (
+    (PORTFOLIOS | CORPORATE_FUNCTIONS | PORTFOLIO_MODIFIERS)
+    - NOT_NAME_WORDS
+    - {
+        "people",
+        "state",
+        "family",
+        "children",
+        "women",
+        "youth",
+        "land",
+        "lands",
+        "water",
+    }
+)
 # Styles before a royal's name (not "Sultan", a given name too)
-_ROYAL_STYLES = {"Crown", "Prince", "Princess", "Sheikh", "Sheikha", "Emir", "King", "Queen"}
+_ROYAL_STYLES = {
+    "Crown", "Prince", "Princess", "Sheikh", "Sheikha", "Shaikh", "Shaikha", "Emir", "King",
+    "Queen",
+}  # fmt: skip
 _NAME_BEFORE_AND = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) and $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
@@ -700,13 +722,13 @@ def spoken_names(folded: str):
     for (start, end), found in sorted(spans):
         words = found.replace(",", " ").split()
         if any(
-            w.lower() in FUNCTION_WORDS or w.lower() in TITLE_WORDS or w in _PLURAL_FORMS
+            w.lower() in FUNCTION_WORDS or is_title_word(w.lower()) or w in _PLURAL_FORMS
             for w in words
         ):
             # "The Minister said": a capitalized sentence start or a title, not a name
             while words and (
                 words[0].lower() in FUNCTION_WORDS
-                or words[0].lower() in TITLE_WORDS
+                or is_title_word(words[0].lower())
                 or words[0] in _PLURAL_FORMS
             ):
                 start += len(words[0]) + 1
