@@ -2241,6 +2241,13 @@ def test_a_person_before_a_company_title_and_a_titles_scope_are_no_company():
     assert [p.name for p in found.people][:1] == ["Jo Tern"]
 
 
+def test_a_registry_name_before_a_plural_head_is_part_of_a_longer_name():
+    index = AliasIndex([Entry(1, "Department of Transportation", "agency", country="US")])
+    found = index.find("The line is run by the City’s Department of Transportation Services (DTS).")
+    assert found.organizations == []
+    assert [c.name for c in found.candidates] == ["Department of Transportation Services"]
+
+
 def test_a_venue_named_after_its_sponsor_is_no_mention_of_the_sponsor():
     index = AliasIndex([Entry(1, "Harbor One Financial Corporation", "company")],
                        [(1, "Harbor One", False)])  # fmt: skip

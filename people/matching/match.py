@@ -181,7 +181,9 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
             return True
         following = _NEXT_WORD.match(text, end)
         if following and (
-            following.group(1).lower() in ORGANIZATION_HEADS or following.group(1) in _VENUES
+            (head := following.group(1).lower()) in ORGANIZATION_HEADS
+            or (head[-1:] == "s" and head[:-1] in ORGANIZATION_HEADS)  # "… Services"
+            or following.group(1) in _VENUES
         ):
             # "Federal Reserve Bank of New York": a longer name, another body; "Capital One
             # Arena": a venue named after its sponsor
