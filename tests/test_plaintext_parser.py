@@ -468,6 +468,16 @@ def test_the_import_key_ignores_typography():
                 "Harbor University",
             ),
         ),
+        # a field of work after the title, then "for" or "at" the body
+        (
+            "Ann Poe, Head of Communication for the Harbor Organization",
+            ("Ann Poe", "Head of Communication", "Harbor Organization"),
+        ),
+        # (not a secretary's portfolio)
+        (
+            "Ann Poe, Secretary of State for Harbor Affairs",
+            ("Ann Poe", "Secretary of State for Harbor Affairs", ""),
+        ),
         # a shared title ("Co-CEO") before "of <company>"
         (
             "Ann Poe, Co-founder and Co-CEO of Harbor Fashion SE",

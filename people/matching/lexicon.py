@@ -358,7 +358,7 @@ CORPORATE_FUNCTIONS = {
     "information", "data", "people", "growth", "brand", "content", "customer", "services",
     "environment", "environmental", "social", "initiatives", "impact", "community",
     "strategic", "planning", "advancement", "academic", "student", "students", "affairs",
-    "management", "disaster", "emergency", "monetary", "fiscal",
+    "management", "disaster", "emergency", "monetary", "fiscal", "communication",
 }  # fmt: skip
 # Capitalized words that begin or end no person's name ("Middle East", "Civil Rights").
 NOT_NAME_WORDS = {

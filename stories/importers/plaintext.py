@@ -833,6 +833,9 @@ _SECOND_ROLE = re.compile(
     r" and (?:former |then )?(?P<title>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*) (?:of|for|at) "
 )
 _A_MINISTERS_TITLE = re.compile(r"(?:[A-Z][\w-]* )*(?:Minister|Secretary|Commissioner)")
+_FIELD_FOR_A_BODY = re.compile(
+    r"^(?P<title>[\w &-]+?) of (?P<field>[A-Z][\w &-]*?) (?:for|at) (?P<body>(?:the )?[A-Z].*)$"
+)
 _OF_A_FIELD = re.compile(r"^(?P<title>[\w &-]+?) of (?P<field>[A-Z][\w &-]*)$")
 _SECOND_TITLE = re.compile(
     r"^(?:the )?(?P<title>[A-Z][\w&' -]*?) (?:of|at) (?:the )?(?P<body>[A-Z].*)$"
@@ -1094,6 +1097,18 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
             return text[:at].strip(), _strip_the(text[at + len(place) :])
     if minister := _minister_of(text):
         return minister
+    if (
+        (field := _FIELD_FOR_A_BODY.match(text))
+        and _is_title_list(field["title"])
+        and field["title"].split()[-1].lower() not in _PORTFOLIO_TITLES
+        and all(
+            w in lexicon.CORPORATE_FUNCTIONS
+            for w in field["field"].lower().replace("&", "and").split()
+            if w != "and"
+        )
+    ):
+        # "Head of Communication for the ITER Organization": the field is the title's
+        return f"{field['title']} of {field['field']}", _strip_the(field["body"])
     if (of := text.find(" of ")) > 0 and _is_title_list(text[:of]):
         rest = text[of + 4 :]
         # "Secretary of State", "Minister of Trade": a portfolio, unless it names a body.
