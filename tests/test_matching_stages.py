@@ -2414,6 +2414,14 @@ def test_a_portfolios_list_a_shared_title_and_a_region_are_no_part_of_a_name():
     ]  # fmt: skip
 
 
+def test_a_name_joined_after_a_persons_by_and_is_a_persons_too():
+    found = AliasIndex([]).find(
+        "“We won,” said Ann Lee and Bo Tern. The court fined Jo Roe Jr. and Kim Poe. “Yes,” "
+        "said Al Day and Acme Corp agreed."
+    )
+    assert [p.name for p in found.people] == ["Ann Lee", "Bo Tern"]  # (not "Acme Corp")
+
+
 def test_names_with_o_apostrophe_and_a_generation_are_read_whole_once():
     found = AliasIndex(
         [Entry(1, "United States", "country", country="US")], [(1, "American", True)]

@@ -685,6 +685,7 @@ _ROYAL_STYLES = {
     "Crown", "Prince", "Princess", "Sheikh", "Sheikha", "Shaikh", "Shaikha", "Emir", "King",
     "Queen",
 }  # fmt: skip
+_NAME_AFTER_AND = re.compile(rf"(?P<name>{_FULL_NAME})(?<! [A-Z]\.)(?=[,.;:]|$| (?:[a-z]|\())")
 _NAME_BEFORE_AND = re.compile(rf"(?<![\w’'])(?P<name>{_FULL_NAME}) and $")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
 
@@ -708,10 +709,13 @@ def spoken_names(folded: str):
     )
     # "with Guillaume Lample and Timothée Lacroix, who had both worked at Meta": a name joined
     # to a person's by "and" is a person's too
-    for (start, _), _ in list(spans):
+    for (start, end), _ in list(spans):
         if folded[max(0, start - 5) : start] == " and ":
             if match := _NAME_BEFORE_AND.search(folded, max(0, start - 65), start):
                 spans.add((match.span("name"), match["name"]))
+        # "fined Donald Trump Jr. and Eric Trump": and after it
+        if folded.startswith(" and ", end) and (match := _NAME_AFTER_AND.match(folded, end + 5)):
+            spans.add((match.span("name"), match["name"]))
     # one name per start, the longest: "Dorval R. Carter Jr.", not also "… Carter Jr"
     longest = {}
     for (start, end), found in spans:
