@@ -143,7 +143,6 @@ _NATIVE_AMERICAN = re.compile(
     r" (?:Affairs|Country|[Bb]oarding|[Tt]ribes?|[Tt]ribal|[Rr]eservations?|Health Service|"
     r"[Nn]ations|Child Welfare|Education|Gaming|[Ll]ands?)\b"
 )
-_WORD_OF_BEFORE = re.compile(r"([A-Z][\w-]*) of $")
 # "the Government", "The Government's reforms": a government named by its capital alone
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government)\b(?! of\b| [A-Z]|-)")
 _LOWER_WORD_AFTER = re.compile(r" ([a-z]+)\b")
@@ -2124,14 +2123,12 @@ class AliasIndex:
         is the government of the country the story speaks of most (not at home, where "the
         government" is the departments the story names; not "President of the Government", a
         title; not "the Government Companies Authority", a longer name)."""
-        spans = [
-            (match.start(1), match.end(1))
-            for match in _THE_GOVERNMENT.finditer(folded)
-            if not (
-                (title := _WORD_OF_BEFORE.search(folded, max(0, match.start() - 40), match.start()))
-                and is_title_word(title[1].lower())
-            )
-        ]
+        spans = []
+        for match in _THE_GOVERNMENT.finditer(folded):
+            at = match.start(1)
+            title = _TITLE_OF_BEFORE.search(folded, max(0, at - 40), at)
+            if not (title and is_title_word(title["title"].lower())):
+                spans.append((at, match.end(1)))
         # (the country whose public bodies the story names most: its government's release)
         weight: Counter[str] = Counter()
         for suggestion in suggestions.values():
