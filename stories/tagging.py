@@ -192,13 +192,30 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
     return findings
 
 
+_PUBLIC_BODIES = {"agency", "ministry", "legislature"}
+
+
 def _called_in(findings: Findings, name: str):
     """The body `name` calls: the story's own body of that name ("| ACC" in a story about
     Automotive Cells Company (ACC), not the registry's Air Combat Command), else the registry's."""
     for suggestion in findings.organizations:
         if any(m.text == name for m in suggestion.mentions):
             return suggestion.entry
-    return current_index().entry_called(name)
+    index = current_index()
+    entry = index.entry_called(name)
+    named = [c.entry.country for c in findings.countries if c.entry.country]
+    if (
+        entry is not None
+        and entry.kind in _PUBLIC_BODIES
+        and entry.country
+        and named
+        and entry.country not in named
+        and name_key(name) != name_key(entry.name)
+    ):
+        # "| Presidential Secretariat" on an Indonesian release: that country's body of the
+        # name, not Sri Lanka's, the registry's only one called so without its country
+        return index.national_entry(name, named)
+    return entry
 
 
 def _without_initials(name: str) -> str:

@@ -1018,3 +1018,20 @@ def test_a_captions_label_is_the_body_the_story_calls_so(tmp_path):
     call_command("import_stories", str(path), "--json", stdout=out)
     [report] = json.loads(out.getvalue())
     assert report["organizations"] == ["Harbor Cells Company"]
+
+
+def test_a_label_naming_another_countrys_body_without_its_country_tags_nothing(tmp_path):
+    OrganizationFactory(name="Tuvalu", kind="country", country="TV")
+    OrganizationFactory(name="Fiji", kind="country", country="FJ")
+    OrganizationFactory(name="Presidential Secretariat of Fiji", kind="agency", country="FJ")
+    path = tmp_path / "story.txt"
+    text = story(
+        "The President at the launch of the fund in Funafuti, 24 February 2025.",
+        "Tuvalu launched a sovereign fund on Monday.",
+        label="Presidential Secretariat",
+    )
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("import_stories", str(path), "--json", stdout=out)
+    [report] = json.loads(out.getvalue())
+    assert "Presidential Secretariat of Fiji" not in report["organizations"]
