@@ -9,7 +9,7 @@ match, resolve, candidates, people (see the package's modules).
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 import ahocorasick
@@ -675,6 +675,21 @@ def _keep_mentions(suggestions: dict[int, Suggestion], entry_id: int, kept: list
     suggestions[entry_id].mentions = kept
     if not kept:
         del suggestions[entry_id]
+
+
+def _drop_mentions_where(
+    suggestions: dict[int, Suggestion],
+    dropped: Callable[[Mention], object],
+    of: Callable[[Entry], bool] | None = None,
+) -> None:
+    """Every suggestion (of the entries `of` accepts) loses the mentions `dropped` tells; one
+    left with none is dropped."""
+    for entry_id, suggestion in list(suggestions.items()):
+        if of is not None and not of(suggestion.entry):
+            continue
+        kept = [m for m in suggestion.mentions if not dropped(m)]
+        if len(kept) < len(suggestion.mentions):
+            _keep_mentions(suggestions, entry_id, kept)
 
 
 def _legal_form(name: str) -> str:
@@ -1773,51 +1788,36 @@ class AliasIndex:
         State House in Entebbe": a head of state's or government's residence after "at",
         "from" … is where something happens, not the office acting (named so too)."""
         offices = set(self._head_offices.values())
-        for entry_id, suggestion in list(suggestions.items()):
-            if entry_id not in offices and suggestion.entry.name != "White House":
-                continue
-            kept = [
-                m
-                for m in suggestion.mentions
-                if not (
-                    _A_RESIDENCE.search(m.text)
-                    and _AT_A_PLACE.search(folded, max(0, m.start - 13), m.start)
-                )
-            ]
-            if len(kept) < len(suggestion.mentions):
-                _keep_mentions(suggestions, entry_id, kept)
+        _drop_mentions_where(
+            suggestions,
+            lambda m: (
+                _A_RESIDENCE.search(m.text)
+                and _AT_A_PLACE.search(folded, max(0, m.start - 13), m.start)
+            ),
+            of=lambda entry: entry.id in offices or entry.name == "White House",
+        )
 
     def _drop_brands(self, folded, suggestions) -> None:
         """ "its OXXO convenience stores", "Honda and Acura electric models", "brands from
         Peugeot and Fiat to Jeep": a company's brand (a registry company with a parent) named
         for its products is the brand, not the company acting."""
-        for entry_id, suggestion in list(suggestions.items()):
-            if suggestion.entry.kind != "company" or suggestion.entry.parent_id is None:
-                continue
-            kept = [
-                m
-                for m in suggestion.mentions
-                if not (
-                    _PRODUCTS_AFTER.match(folded, m.end)
-                    or _BRANDS_BEFORE.search(folded, max(0, m.start - 80), m.start)
-                )
-            ]
-            if len(kept) < len(suggestion.mentions):
-                _keep_mentions(suggestions, entry_id, kept)
+        _drop_mentions_where(
+            suggestions,
+            lambda m: (
+                _PRODUCTS_AFTER.match(folded, m.end)
+                or _BRANDS_BEFORE.search(folded, max(0, m.start - 80), m.start)
+            ),
+            of=lambda entry: entry.kind == "company" and entry.parent_id is not None,
+        )
 
     def _drop_airports_named_as_places(self, folded, suggestions) -> None:
         """ "Terminal A at Newark Liberty International Airport": an airport after "at", "from",
         "to" … is where something happens, not the company that runs it (named so too)."""
-        for entry_id, suggestion in list(suggestions.items()):
-            if not suggestion.entry.name.endswith(" Airport"):
-                continue
-            kept = [
-                m
-                for m in suggestion.mentions
-                if not _AT_A_PLACE.search(folded, max(0, m.start - 8), m.start)
-            ]
-            if len(kept) < len(suggestion.mentions):
-                _keep_mentions(suggestions, entry_id, kept)
+        _drop_mentions_where(
+            suggestions,
+            lambda m: _AT_A_PLACE.search(folded, max(0, m.start - 8), m.start),
+            of=lambda entry: entry.name.endswith(" Airport"),
+        )
 
     def _units_named_with_an_acronym(self, text, folded, suggestions, candidates) -> None:
         """ "the RIKEN Center for Computational Science", "the UNEP Copenhagen Climate Centre":
@@ -2326,17 +2326,13 @@ class AliasIndex:
         an organizing committee's name in the name of its Games names the Games."""
         if "Games" not in folded and "Olympics" not in folded and "Paralympics" not in folded:
             return
-        for entry_id, suggestion in list(suggestions.items()):
-            kept = [
-                m
-                for m in suggestion.mentions
-                if not (
-                    _GAMES_AFTER.match(folded, m.end)
-                    or _GAMES_BEFORE.search(folded, max(0, m.start - 30), m.start)
-                )
-            ]
-            if len(kept) < len(suggestion.mentions):
-                _keep_mentions(suggestions, entry_id, kept)
+        _drop_mentions_where(
+            suggestions,
+            lambda m: (
+                _GAMES_AFTER.match(folded, m.end)
+                or _GAMES_BEFORE.search(folded, max(0, m.start - 30), m.start)
+            ),
+        )
 
     def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
         """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else
