@@ -15,8 +15,10 @@ from people.matching.lexicon import (
     ORGANIZATION_HEADS,
     PORTFOLIOS,
     with_article,
+    without_national_prefix,
 )
 from people.matching.quotes import Quote, find_quotes
+from people.matching.results import PUBLIC_KINDS
 from people.names import name_key
 from people.suggestions import current_index, suggest
 from stories.importers.plaintext import ParsedStory
@@ -192,9 +194,6 @@ def story_findings(parsed: ParsedStory, found: Findings | None = None) -> Findin
     return findings
 
 
-_PUBLIC_BODIES = {"agency", "ministry", "legislature"}
-
-
 def _called_in(findings: Findings, name: str):
     """The body `name` calls: the story's own body of that name ("| ACC" in a story about
     Automotive Cells Company (ACC), not the registry's Air Combat Command), else the registry's."""
@@ -206,7 +205,7 @@ def _called_in(findings: Findings, name: str):
     named = [c.entry.country for c in findings.countries if c.entry.country]
     if (
         entry is not None
-        and entry.kind in _PUBLIC_BODIES
+        and entry.kind in PUBLIC_KINDS
         and entry.country
         and named
         and entry.country not in named
@@ -314,11 +313,8 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
                 return entry.name
         if entry := index.entry_called(name):
             return entry.name
-        if (
-            (national := NATIONAL_PREFIX.match(name))
-            and (entry := index.entry_called(name[national.end() :]))
-            and entry.country == "US"
-        ):
+        bare = without_national_prefix(name)
+        if bare and (entry := index.entry_called(bare)) and entry.country == "US":
             return entry.name  # "U.S. Department of Housing and Urban Development"
         if site is not None and f"{name_key(site.name)} ".startswith(f"{name_key(name)} "):
             # "…, Chairman and Chief Executive Officer, Abbott | abbott.com": the registry's

@@ -76,6 +76,7 @@ from people.matching.resolve import resolve
 from people.matching.results import (
     A_GOVERNMENT,
     COUNTRY,
+    PUBLIC_KINDS,
     Ambiguity,
     Candidate,
     Entry,
@@ -118,7 +119,6 @@ _NEXT_CAPITALIZED = re.compile(r" (?P<word>[A-Z][\w'-]*)(?: (?P<second>[A-Z][\w'
 _OF_A_BODY_AFTER = re.compile(r",? (?:of|for|at) (?:the )?")
 # A company's one- or two-word name before a country's ("Vodafone UK", "Safaricom Ethiopia"),
 # the country's name not going on ("Kenya Airways", "India's").
-_PUBLIC_KINDS = {"agency", "ministry", "legislature"}
 # A residence's name ("White House", "Malacañang Palace", "Istana", "Bangabhaban"): a building's
 # head, or one word that is no acronym
 _A_RESIDENCE = re.compile(r"(?:Palace|House)$|^[A-Z][a-z]+$")
@@ -201,7 +201,7 @@ _UNIT = re.compile(r"\b(?:Region|District|Area|Sector) (?:\d+|[IVX]+)\b")
 
 
 _WORDS = re.compile(r"[\w'’-]+")
-_GOVERNMENT_KINDS = frozenset({"agency", "ministry", "legislature", "other"})
+_GOVERNMENT_KINDS = PUBLIC_KINDS | {"other"}
 _OFFICE_KINDS = frozenset({"agency", "ministry"})
 _A_NAME_GOES_ON = {f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 # (and "U. S. Steel", as some companies space their initials)
@@ -2134,7 +2134,7 @@ class AliasIndex:
         for suggestion in suggestions.values():
             if suggestion.entry.kind == COUNTRY:
                 weight[suggestion.entry.country] += len(suggestion.mentions) / 2
-            elif suggestion.entry.kind in _PUBLIC_KINDS and suggestion.entry.country:
+            elif suggestion.entry.kind in PUBLIC_KINDS and suggestion.entry.country:
                 weight[suggestion.entry.country] += 1
         if not spans or not weight:
             return

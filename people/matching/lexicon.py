@@ -59,6 +59,13 @@ _TAKES_THE = re.compile(
 NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States) ")
 
 
+def without_national_prefix(name: str) -> str:
+    """ "U.S. Department of Housing and Urban Development" without "U.S. ", as the registry
+    names the United States' own bodies; "" when the name has no such prefix."""
+    prefix = NATIONAL_PREFIX.match(name)
+    return name[prefix.end() :] if prefix else ""
+
+
 def one_of(words) -> str:
     """A regular expression for any of `words`, written as a trie ("s(?:a(?:id|ys)|tated)"):
     at each place the scan tries the branch of one first letter, not every word in turn."""

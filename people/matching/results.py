@@ -4,6 +4,8 @@ ambiguities, people found), as plain data."""
 from dataclasses import dataclass, field
 
 COUNTRY = "country"
+# The kinds of a country's public bodies (not its companies, universities or charities)
+PUBLIC_KINDS = frozenset({"agency", "ministry", "legislature"})
 
 
 @dataclass(frozen=True)

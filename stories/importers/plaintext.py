@@ -1000,8 +1000,7 @@ _TITLE_WITH_OF = re.compile(
 def _known_nationally(known: KnownOrganization, name: str) -> bool:
     """Known, or known without its national prefix ("U.S. Department of Housing and Urban
     Development"), as the registry names the newsroom's own bodies."""
-    prefix = lexicon.NATIONAL_PREFIX.match(name)
-    return known(name) or (prefix is not None and known(name[prefix.end() :]))
+    return known(name) or bool((bare := lexicon.without_national_prefix(name)) and known(bare))
 
 
 def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, str]:
