@@ -1717,8 +1717,11 @@ class AliasIndex:
                 at, end = last - length + 2, last + 1  # the country's name, after its space
                 if (country := self.country_named(folded[at:end])) is not None:
                     places.append((at, end, country.country, country.name, country.id))
-        if len(self._subnational_places):
-            # "AT&T Illinois", "Duke Energy Florida": a company's business in a state
+        if len(self._subnational_places) and any(
+            s.entry.kind == "company" for s in suggestions.values()
+        ):
+            # "AT&T Illinois", "Duke Energy Florida": a company's business in a state (only
+            # where a company is named: no scan for a story naming none)
             for last, (length, code) in self._subnational_places.iter(folded):
                 at, end = last - length + 1, last + 1
                 after = _LOWER_WORD_AFTER.match(folded, end)
