@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 
 from people.models import Organization, OrganizationAlias, Person, Role
 from stories.models import Origin, Story, StoryOrganization, StoryStatus
-from tests.factories import OrganizationFactory, StoryOrganizationFactory
+from stories.publishing import publish_story
+from tests.factories import OrganizationFactory, StoryOrganizationFactory, StoryPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +221,54 @@ def test_a_failure_while_saving_rolls_the_whole_file_back(tmp_path, monkeypatch)
 def test_a_number_of_workers_below_one_is_refused(tmp_path):
     with pytest.raises(CommandError, match="--workers takes a number of processes, 1 or more"):
         call_command("import_stories", str(tmp_path), "--workers", "0", stdout=StringIO())
+
+
+def test_a_reimport_replaces_the_tags_an_earlier_import_gave_until_an_editor_acts(tmp_path):
+    """The engine's tags on a story nobody has touched follow the release; an editor's stay."""
+    OrganizationFactory(name="Widget Trade Council", slug="council")
+    path = tmp_path / "widgets.txt"
+    path.write_text(STORY.replace("met manufacturers", "met the Widget Trade Council"))
+    run_import(path)
+    story = Story.objects.get()
+    assert "Widget Trade Council" in {o.name for o in story.organizations.all()}
+    typed = StoryOrganizationFactory(story=story, position=5).organization
+
+    path.write_text(STORY)  # the corrected release no longer names the council
+    [report] = run_import(path)
+
+    assert report["status"] == "updated"
+    assert {o.name for o in story.organizations.all()} == {"Bureau of Widget Safety", typed.name}
+
+
+def test_tags_the_engine_no_longer_gives_go_on_an_unchanged_release_nobody_touched(tmp_path):
+    path = tmp_path / "widgets.txt"
+    path.write_text(STORY)
+    run_import(path)
+    story = Story.objects.get()
+    # What an older engine read into the same text: an organization it does not name.
+    misread = StoryOrganizationFactory(story=story, position=3, origin=Origin.IMPORTED)
+    person = StoryPersonFactory(story=story, position=3, origin=Origin.IMPORTED).person
+
+    [report] = run_import(path)
+
+    assert report["status"] == "updated"
+    assert misread.organization not in story.organizations.all()
+    assert person not in story.people.all()
+    assert [o.name for o in story.organizations.all()] == ["Bureau of Widget Safety"]
+    assert run_import(path)[0]["status"] == "unchanged"
+
+
+def test_once_an_editor_has_acted_a_reimport_only_adds(tmp_path, django_user_model):
+    path = tmp_path / "widgets.txt"
+    path.write_text(STORY)
+    run_import(path)
+    story = Story.objects.get()
+    kept = StoryOrganizationFactory(story=story, position=3, origin=Origin.IMPORTED).organization
+    editor = django_user_model.objects.create_superuser("editor", "e@example.com", "pw")
+    publish_story(story, by=editor)
+
+    assert run_import(path)[0]["status"] == "unchanged"
+    path.write_text(STORY.replace("on Monday", "on Tuesday"))
+    assert run_import(path)[0]["status"] == "updated"
+
+    assert kept in story.organizations.all()

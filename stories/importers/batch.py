@@ -45,6 +45,7 @@ from people.suggestions import registry_changed, suggest
 from stories.importers.errors import ImportNotice, StoryImportError, crashed
 from stories.importers.loader import (
     CREATED,
+    MACHINE_ORIGINS,
     UNCHANGED,
     LoadResult,
     fill_story,
@@ -267,11 +268,14 @@ def _unchanged(run: list[ParsedStory], scanner: Scanner) -> dict[int, LoadResult
     ):
         linked.setdefault(link.story_id, []).append(link)
     people: dict[int, set[int]] = {}
-    for story_id, person_id in StoryPerson.objects.filter(story_id__in=ids).values_list(
-        "story_id", "person_id"
+    machine_people: dict[int, set[int]] = {}
+    for story_id, person_id, origin in StoryPerson.objects.filter(story_id__in=ids).values_list(
+        "story_id", "person_id", "origin"
     ):
         people.setdefault(story_id, set()).add(person_id)
-    found = {}
+        if origin in MACHINE_ORIGINS:
+            machine_people.setdefault(story_id, set()).add(person_id)
+    found, stale = {}, {}
     for item in items:
         links = linked.get(item.story.pk, [])
         if {o.pk for o in item.organizations} <= {link.organization_id for link in links} and {
@@ -284,6 +288,21 @@ def _unchanged(run: list[ParsedStory], scanner: Scanner) -> dict[int, LoadResult
                 item.notices,
                 item.parsed,
             )
+            machine = {link.organization_id for link in links if link.origin in MACHINE_ORIGINS}
+            if machine - {o.pk for o in item.organizations} or machine_people.get(
+                item.story.pk, set()
+            ) - {p.pk for p, _ in item.people}:
+                stale[item.story.pk] = id(item.parsed)
+    # Links the release no longer gives, on a story no editor has touched: load_story drops them.
+    if stale:
+        seen = set(
+            Version.objects.get_for_model(Story)
+            .filter(object_id__in=[str(pk) for pk in stale], revision__user__isnull=False)
+            .values_list("object_id", flat=True)
+        )
+        for pk, key in stale.items():
+            if str(pk) not in seen:
+                del found[key]
     return found
 
 

@@ -2,7 +2,9 @@
 
 The first import creates a draft (or a published story with --publish); importing the same
 release again updates that story and never creates a second one. An editor's own choices —
-organizations typed in the admin, a status already moved on — are kept.
+organizations typed in the admin, a status already moved on — are kept. Until an editor has
+saved, tagged or published the story, the organizations and people an import attached are the
+import's own: importing a changed release again replaces them with what it finds now.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from pathlib import Path
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
+from reversion.models import Version
 
 from people.models import Organization, Person, Role
 from people.resolution import (
@@ -28,6 +31,8 @@ from stories.quotes import store_found_quotes
 from stories.tagging import source_organization, source_organization_kind, story_findings
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# The links software attached (an import, a feed); an editor's are Origin.TYPED or SUGGESTED.
+MACHINE_ORIGINS = (Origin.IMPORTED, Origin.INGESTED)
 
 
 @dataclass
@@ -107,10 +112,12 @@ def _load(
         story.status != StoryStatus.PUBLISHED
         or (published_at is not None and story.published_at != published_at)
     )
+    stale = _stale_links(story, organizations, people) if before is not None else None
     if (
         before is not None
         and snapshot(story) == before
         and _has_links(story, organizations, people)
+        and not stale
         and not wants_publishing
     ):
         return LoadResult(UNCHANGED, story, _story_organizations(story), notices)
@@ -125,6 +132,8 @@ def _load(
     new = story.pk is None
     with reversion.create_revision(atomic=False):  # _load_atomically holds the transaction
         story.save()
+        if stale:
+            stale.delete()
         _attach_imported(story, organizations, people, origin, new=new)
         store_found_quotes(story)
         reversion.set_comment(f"Imported from {Path(parsed.path).name}")
@@ -235,6 +244,40 @@ def _has_links(story: Story, organizations: list[Organization], people: list[tup
     linked = set(story.story_organizations.values_list("organization_id", flat=True))
     linked_people = set(story.story_people.values_list("person_id", flat=True))
     return {o.pk for o in organizations} <= linked and {p.pk for p, _ in people} <= linked_people
+
+
+def _seen_by_an_editor(story: Story) -> bool:
+    """Whether someone signed in has recorded a revision of the story (saved it in the admin,
+    tagged it, moved it through the workflow): from then on its links are the editor's."""
+    return Version.objects.get_for_object(story).filter(revision__user__isnull=False).exists()
+
+
+class _StaleLinks:
+    """The links an import or a feed attached that the release no longer gives (its text
+    changed, or the engine reads it better now), on a story no editor has touched yet; what an
+    editor typed or accepted is never among them."""
+
+    def __init__(self, story: Story, organizations: list[Organization], people: list[tuple]):
+        self.organizations = story.story_organizations.filter(origin__in=MACHINE_ORIGINS).exclude(
+            organization__in=[o.pk for o in organizations]
+        )
+        self.people = story.story_people.filter(origin__in=MACHINE_ORIGINS).exclude(
+            person__in=[p.pk for p, _ in people]
+        )
+
+    def __bool__(self) -> bool:
+        return self.organizations.exists() or self.people.exists()
+
+    def delete(self) -> None:
+        self.organizations.delete()
+        self.people.delete()
+
+
+def _stale_links(
+    story: Story, organizations: list[Organization], people: list[tuple]
+) -> _StaleLinks | None:
+    stale = _StaleLinks(story, organizations, people)
+    return stale if stale and not _seen_by_an_editor(story) else None
 
 
 def _attach_imported(
