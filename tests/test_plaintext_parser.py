@@ -325,6 +325,28 @@ def test_each_leniency_is_reported_with_its_line(kwargs, expected):
     assert parsed.paragraphs == BODY
 
 
+def test_a_source_line_much_like_the_headline_is_still_the_source_line():
+    # Four fifths alike: the long name and the body's name fill both lines.
+    headline = (
+        "Alexandra M. Konstantinidou sworn in as director of the National Institutes of Health"
+    )
+    parsed = parse(
+        story_text(
+            headline=headline,
+            source="Alexandra M. Konstantinidou, M.D., Director of the National Institutes of "
+            "Health | nih.gov",
+            repeated=headline,
+        )
+    )
+    assert (parsed.source.person_name, parsed.source.title, parsed.source.organization) == (
+        "Alexandra M. Konstantinidou",
+        "Director",
+        "National Institutes of Health",
+    )
+    assert parsed.caption == ""
+    assert not [m for _, m in messages(parsed) if "repeated headline" in m]
+
+
 def test_without_markers_and_repeated_headline_the_body_is_still_found():
     parsed = parse(story_text(opening=False, closing=False, repeated=None))
     assert parsed.paragraphs == BODY
@@ -487,6 +509,18 @@ def test_the_import_key_ignores_typography():
         (
             "Ann Poe, Assistant Director for Tides, Currents and Waves at the Harbor Foundation",
             ("Ann Poe", "Assistant Director for Tides, Currents and Waves", "Harbor Foundation"),
+        ),
+        # Canada's post-nominals with full stops are no part of the title
+        (
+            "The Honourable Ann Poe, P.C., M.P., Deputy Prime Minister and Minister of Finance",
+            ("Ann Poe", "Deputy Prime Minister and Minister of Finance", ""),
+        ),
+        # a head noun alone before the title is the title's ("Department Spokesperson")
+        ("Department Spokesperson Ann Poe", ("Ann Poe", "Department Spokesperson", "")),
+        # the body's own name holds a later " for "
+        (
+            "Ann Poe, Founder and Executive Chairman for the Institute for Tides & Waves",
+            ("Ann Poe", "Founder and Executive Chairman", "Institute for Tides & Waves"),
         ),
     ],
 )

@@ -183,6 +183,8 @@ DEGREES = {
     "gcb", "kcmg", "gcmg", "cmg",
     # a Member of the Senedd; public health, science and nursing degrees
     "ms", "mph", "msc", "rn",
+    # Canada's Privy Councillors and members, written with full stops ("P.C., M.P.")
+    "p.c.", "m.p.", "m.p.p.", "m.l.a.", "q.c.", "k.c.",
 }  # fmt: skip
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"} | DEGREES
 NAME_PARTICLES = {

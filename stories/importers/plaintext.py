@@ -365,7 +365,12 @@ def _read_header(story, header, head_line, is_known_organization, notice) -> Non
             story.image_asset_id = _fits(story.path, number, "an image asset id", match["asset"])
             notice(number, "image line without a format word (older variant); format taken from "
                    "the file name")  # fmt: skip
-        elif not repeated and _alike(text, story.headline):
+        elif (
+            not repeated
+            and _alike(text, story.headline)
+            # "<headline's person>, <title> | <label>" is a source line however like the headline
+            and not ("|" in text and "|" not in story.headline and story.source is None)
+        ):
             repeated = True
             if name_key(text) != name_key(story.headline):
                 notice(number, f"repeated headline differs from line {head_line}: {text!r}")
@@ -788,6 +793,8 @@ _TITLE_FIELDS = lexicon.CORPORATE_FUNCTIONS | {
     "information",
 }
 # Words before a title that are the title's, not a body's
+# Head nouns that, alone before a title, belong to the title ("Department Spokesperson")
+_BARE_HEADS = {"department", "ministry", "embassy", "consulate", "mission", "agency", "bureau"}
 _NO_BODY = {"federal", "state", "national", "former", "then", "incoming", "outgoing", "retired"}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) (?=[A-Z])")
 
@@ -915,6 +922,10 @@ def _plain_attribution(text: str, known: KnownOrganization):
         body, tokens = _body_before_title(tokens)
         if body.lower() in lexicon.PORTFOLIOS:
             leading, body = [body], ""  # "Finance Minister Jo Roe": a portfolio, the title's
+        elif body.lower() in _BARE_HEADS:
+            # "Department Spokesperson Jo Roe": a head noun alone names no body; the title
+            # says whose spokesperson it is (the label names the body)
+            leading, body = [body], ""
     while (
         tokens
         and (
@@ -1118,8 +1129,12 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
             return text[:of].strip(), _strip_the(rest)
     for pattern, last in ((" for ", True), (" of the ", False)):
         pos = text.rfind(pattern) if last else text.find(pattern)
-        if pattern == " for " and pos > 0 and not _names_a_body(text[pos + 5 :]):
-            continue  # "Special Envoy for Climate": a portfolio, not an organization
+        while pattern == " for " and pos > 0 and not _names_a_body(text[pos + 5 :]):
+            # "Special Envoy for Climate": a portfolio, not an organization; "Chairman for the
+            # Institute for Economics & Peace": the body holds the last " for "
+            pos = text.rfind(pattern, 0, pos)
+        if pattern == " for " and pos <= 0:
+            continue
         if (
             pattern == " of the "
             and pos > 0
