@@ -469,6 +469,15 @@ def test_hits_are_whole_words_and_the_longest_wins():
     assert bounded("a EPA b", 2, 5) and not bounded("aEPA", 1, 4)
 
 
+def test_a_name_followed_by_a_full_stop_and_a_digit_is_part_of_a_code():
+    automaton = ahocorasick.Automaton()
+    automaton.add_word("b3", (2, (Target(1, 0.9, "alias"),), ()))
+    automaton.make_automaton()
+    text = "Not the B3.13 genotype, said B3. B3 listed it."
+    hits = registry_hits(automaton, fold_lower(text), fold(text))
+    assert [h.start for h in hits] == [text.index("B3. "), text.rindex("B3")]
+
+
 def test_a_capitalized_word_before_a_one_word_name_qualifies_it():
     text = "The Kazakh Senate and the Senate"
     assert qualified(text, 11, 17)
@@ -2216,6 +2225,33 @@ def test_a_home_bodys_name_in_a_story_of_another_country_is_that_countrys_body()
     assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations][:1] == [
         ("House of Representatives of Indonesia", ["House of Representatives", "DPR"])
     ]
+
+
+def test_the_home_country_named_in_passing_does_not_take_back_another_countrys_chamber():
+    index = AliasIndex(
+        [
+            Entry(1, "United States", "country", country="US"),
+            Entry(2, "U.S. House of Representatives", "legislature", country="US"),
+            Entry(3, "National Aeronautics and Space Administration", "agency", country="US"),
+            Entry(4, "Japan", "country", country="JP"),
+            Entry(5, "House of Representatives of Japan", "legislature", country="JP"),
+            Entry(6, "National Diet", "legislature", country="JP"),
+            Entry(7, "Harbor Democratic Party", "other", country="JP"),
+        ],
+        [(2, "House of Representatives", False), (3, "NASA", True)],
+        home_country="US",
+    )
+    text = (
+        "Japan's National Diet elected the Harbor Democratic Party's leader. He will dissolve "
+        "the House of Representatives, and called the alliance with the United States the "
+        "cornerstone of Japan's diplomacy{}."
+    )
+    found = {s.entry.name for s in index.find(text.format("")).organizations}
+    assert "House of Representatives of Japan" in found
+    assert "U.S. House of Representatives" not in found
+    # an acronym of the home country's own stays its own
+    found = {s.entry.name for s in index.find(text.format(", and praised NASA")).organizations}
+    assert "National Aeronautics and Space Administration" in found
 
 
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():

@@ -2448,13 +2448,29 @@ class AliasIndex:
                 or (abroad_named and national(s) is not None)
             )
         ]
-        if not shorts or any(
-            s.entry.kind in _GOVERNMENT_KINDS or s.entry.kind == COUNTRY
-            for s in at_home
-            if s not in shorts
-        ):
-            return  # the home country is named, or one of its bodies in full
-        if abroad and not (self._home_named is not None and self._home_named.search(folded)):
+        others = [
+            s for s in at_home
+            if s not in shorts and (s.entry.kind in _GOVERNMENT_KINDS or s.entry.kind == COUNTRY)
+        ]  # fmt: skip
+        if not shorts or any(s.entry.kind != COUNTRY for s in others):
+            return  # one of the home country's bodies is named in full
+        home_named = bool(others) or (
+            self._home_named is not None and bool(self._home_named.search(folded))
+        )
+        if home_named and abroad_named:
+            # "the alliance with the United States" in a story of Japan's Diet, chambers and
+            # parties: the home country named in passing, outweighed by another's bodies; a
+            # name that country's body has too ("the House of Representatives") is its body
+            # (an acronym of the home country's, "NASA", stays)
+            there = abroad_named[0]
+            bodies = [
+                s for s in suggestions.values()
+                if s.entry.country == there and s.entry.kind in _GOVERNMENT_KINDS
+            ]  # fmt: skip
+            if len(bodies) >= 2 and weight[there] > weight[home]:
+                shorts = [s for s in shorts if national(s) is not None]
+                home_named = False
+        if abroad and not home_named:
             for suggestion in shorts:
                 del suggestions[suggestion.entry.id]
                 if (body := national(suggestion)) is not None:

@@ -58,10 +58,11 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         # words, and this runs for every one)
         if start and ((before := folded[start - 1]).isalnum() or before == "_"):
             continue
+        # ("C5+1": a name of its own; "the B3.13 genotype": a code, not the exchange "B3")
         if (after := folded[end + 1 : end + 2]) and (
             after.isalnum()
             or after == "_"
-            or (after == "+" and folded[end + 2 : end + 3].isdigit())
+            or (after in "+." and folded[end + 2 : end + 3].isdigit())
         ):
             continue
         if exact:
