@@ -233,6 +233,10 @@ def test_a_photo_caption_in_the_source_slot_is_not_a_person():
     assert parse_attribution("Bats show signs of white-nose syndrome.") is None
     assert parse_attribution("President Ann Poe speaks inside the cathedral on 7 May.") is None
     assert parse_attribution("Prime Minister’s Office") is None  # a body, not a person
+    # several people under one plural title
+    caption = "Presidents Ann Poe, Bo Lee, Li Wei and Jo Roe at the Harbor Union summit in Tern."
+    assert parse_attribution(caption) is None
+    assert parse_attribution("The Federal Public Prosecutor General at the Tern Court") is None
     # a generation after the name's comma, then the caption's verb
     assert parse_attribution("President Ann Poe, Jr. speaks at the plant in Dayton.") is None
     assert parse_attribution("Ann Poe, Jr., Mayor of Dayton")[2:] == ("Mayor", "Dayton")
@@ -517,6 +521,26 @@ def test_the_import_key_ignores_typography():
         ),
         # a head noun alone before the title is the title's ("Department Spokesperson")
         ("Department Spokesperson Ann Poe", ("Ann Poe", "Department Spokesperson", "")),
+        # degrees with full stops, and decorations in capitals, between the name and the title
+        (
+            "Ann Poe, D.P.M., M.B.A., Chairman, Select Subcommittee on Tides",
+            ("Ann Poe", "Chairman", "Select Subcommittee on Tides"),
+        ),
+        (
+            "Admiral Ann Poe, PVSM, AVSM, ADC, Chief of the Naval Staff",
+            ("Ann Poe", "Chief of the Naval Staff", ""),
+        ),
+        # the name, then the title, with no comma between
+        ("Ann Poe CEO of Harbor Innovation", ("Ann Poe", "CEO", "Harbor Innovation")),
+        # an envoy of a country named in the title heads that country's mission
+        (
+            "Ann Poe, Ambassador of Japan to the United States",
+            (
+                "Ann Poe",
+                "Ambassador of Japan to the United States",
+                "Embassy of Japan in the United States",
+            ),
+        ),
         # the body's own name holds a later " for "
         (
             "Ann Poe, Founder and Executive Chairman for the Institute for Tides & Waves",

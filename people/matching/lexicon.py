@@ -183,8 +183,10 @@ DEGREES = {
     "gcb", "kcmg", "gcmg", "cmg",
     # a Member of the Senedd; public health, science and nursing degrees
     "ms", "mph", "msc", "rn",
-    # Canada's Privy Councillors and members, written with full stops ("P.C., M.P.")
-    "p.c.", "m.p.", "m.p.p.", "m.l.a.", "q.c.", "k.c.",
+    # Canada's Privy Councillors and members, written with full stops ("P.C., M.P."), and
+    # degrees written so ("M.B.A.", a podiatrist's "D.P.M.")
+    "p.c.", "m.p.", "m.p.p.", "m.l.a.", "q.c.", "k.c.", "m.b.a.", "m.p.h.", "j.d.", "d.d.s.",
+    "d.v.m.", "r.n.", "m.sc.", "d.p.m.", "dpm",
 }  # fmt: skip
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"} | DEGREES
 NAME_PARTICLES = {

@@ -483,6 +483,8 @@ def parse_attribution(
         return None
     if _A_CAPTIONS_SENTENCE.search(text) or _A_CAPTIONS_DATE.search(text):
         return None  # "President Jo Roe, Governor Ann Lee and … at the groundbreaking of …."
+    if _is_plural_title(text.split(" ", 1)[0]):
+        return None  # "Presidents Jo Roe, Ann Lee and Li Wei at the summit": a photo caption
     nickname = ""
     if match := NICKNAME.search(text):
         nickname = match["nick"].strip()
@@ -497,10 +499,40 @@ def parse_attribution(
         parsed = _plain_attribution(text, known)
     if parsed is None:
         parsed = _title_first(text, known)
+    if parsed is None and "," not in text:
+        parsed = _name_then_title(text, known)
     if parsed is None:
         return None
     name, title, organization = parsed
     return name, nickname, title, organization
+
+
+def _is_plural_title(word: str) -> bool:
+    """ "Presidents", "Ministers", "Secretaries": several people's title."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return _is_title_word(singular)
+
+
+def _name_then_title(text: str, known: KnownOrganization) -> tuple[str, str, str] | None:
+    """ "Park Sang-kyu CEO of SK Innovation": the name, then the title with no comma between."""
+    tokens = text.split()
+    for cut in (2, 3, 4):
+        if cut >= len(tokens) or not _is_title_word(tokens[cut]):
+            continue
+        words = {t.lower() for t in tokens[:cut]}
+        if (
+            any(_is_title_word(t) for t in tokens[:cut])
+            or words & (_NO_BODY | lexicon.ORGANIZATION_NOUNS | {"the"})
+            or not _looks_like_name(tokens[:cut])
+        ):
+            return None  # ("The Federal Public Prosecutor General …": a body's office)
+        title, organization = split_title_organization(" ".join(tokens[cut:]), known)
+        if organization or _is_title_list(title):
+            return " ".join(tokens[:cut]), title, organization
+        return None
+    return None
 
 
 # "Colombia's Minister of Environment and Sustainable Development, Susana Muhamad"
@@ -535,6 +567,13 @@ _POSTS = {
     "consul-general": ("Consulate General", "in"),
     "permanent representative": ("Permanent Mission", "to"),
 }
+
+
+_ENVOY_OF = re.compile(
+    r"(?:(?:Deputy|Acting) )?(?P<post>Ambassador|High Commissioner|Consul[- ]General"
+    r"|Permanent Representative) of (?:the )?(?P<sender>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r" (?:to|in) (?P<host>.+)"
+)
 
 
 def _diplomat(text: str, known: KnownOrganization) -> tuple[str, str, str] | None:
@@ -585,6 +624,15 @@ def _comma_attribution(text: str, known: KnownOrganization):
     i = 1
     while i < len(parts) and _is_name_suffix(parts[i]):
         name_parts.append(parts[i])
+        i += 1
+    # "Admiral R. Hari Kumar, PVSM, AVSM, VSM, ADC, Chief of the Naval Staff": decorations and
+    # honours in capitals between the name and the title are no part of either
+    while (
+        i + 1 < len(parts)
+        and _HONOURS.fullmatch(parts[i])
+        and not _is_title_word(parts[i])
+        and not known(parts[i])
+    ):
         i += 1
     if i < len(parts) and _SUFFIX_THEN_A_VERB.match(parts[i]):
         return None  # "President Jo Roe, Jr. speaks at …": a photo caption, not a source line
@@ -793,6 +841,7 @@ _TITLE_FIELDS = lexicon.CORPORATE_FUNCTIONS | {
     "information",
 }
 # Words before a title that are the title's, not a body's
+_HONOURS = re.compile(r"[A-Z]{2,5}")
 # Head nouns that, alone before a title, belong to the title ("Department Spokesperson")
 _BARE_HEADS = {"department", "ministry", "embassy", "consulate", "mission", "agency", "bureau"}
 _NO_BODY = {"federal", "state", "national", "former", "then", "incoming", "outgoing", "retired"}
@@ -1024,6 +1073,10 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     """
     # "U.S. Secretary of Energy": the national prefix is not part of the title.
     text = re.sub(r"^(?:U\.S\.|US) (?=Secretary of )", "", text)
+    if (envoy := _ENVOY_OF.fullmatch(text)) and is_country_name(envoy["sender"]):
+        # "Ambassador of Japan to the United States": the sending country's mission
+        post, preposition = _POSTS[envoy["post"].lower()]
+        return text, f"{post} of {envoy['sender']} {preposition} {envoy['host']}"
     second = _SECOND_ROLE.search(text)
     if second and _is_title_list(second["title"]) and _OF_OR_FOR.search(text[: second.start()]):
         # "Executive Director of the Harbor Foundation and former Mayor of Tidewater": the
