@@ -478,6 +478,51 @@ def test_a_name_followed_by_a_full_stop_and_a_digit_is_part_of_a_code():
     assert [h.start for h in hits] == [text.index("B3. "), text.rindex("B3")]
 
 
+def test_a_name_written_in_lower_case_with_a_head_noun_is_the_common_noun():
+    index = AliasIndex(
+        [
+            Entry(1, "U.S. Coast Guard", "agency", country="US"),
+            Entry(2, "bluebird bio, Inc.", "company", country="US"),
+        ],
+        [(1, "Coast Guard", False), (2, "bluebird bio", False)],
+        home_country="US",
+    )
+    found = index.find("The treaty covers its coast guard. The Coast Guard said so.")
+    [guard] = found.organizations
+    assert [m.text for m in guard.mentions] == ["Coast Guard"]
+    # a brand written in lower case is still the brand
+    assert [s.entry.name for s in index.find("Shares of bluebird bio rose.").organizations] == [
+        "bluebird bio, Inc."
+    ]
+
+
+def test_a_name_before_a_bracketed_number_is_an_article_of_a_law():
+    index = AliasIndex([Entry(1, "Article 19", "nonprofit", country="GB")], [], home_country="US")
+    assert not index.find("It breached Article 19(1)(a) of the Constitution.").organizations
+    assert index.find("Article 19 (the charity) objected.").organizations
+
+
+def test_a_short_acronym_of_a_country_the_story_does_not_name_is_something_else():
+    index = AliasIndex(
+        [
+            Entry(1, "Communist Party of Harbor", "other", country="HB"),
+            Entry(2, "Harbor", "country", country="HB"),
+            Entry(3, "Harbor Petroleum", "company", country="HB"),
+            Entry(4, "Environmental Protection Agency", "agency", country="US"),
+        ],
+        [(1, "CPH", True), (3, "HP", True), (4, "EPA", True)],
+        home_country="US",
+    )
+    assert not index.find("Core CPH inflation eased, the central bank said.").organizations
+    found = index.find("In Harbor, the CPH won the vote.").organizations
+    assert "Communist Party of Harbor" in [s.entry.name for s in found]
+    # a company's acronym and the home country's name themselves anywhere
+    found = index.find("HP said it would sell more oil.").organizations
+    assert [s.entry.name for s in found] == ["Harbor Petroleum"]
+    found = index.find("The EPA said it would act.").organizations
+    assert [s.entry.name for s in found] == ["Environmental Protection Agency"]
+
+
 def test_a_capitalized_word_before_a_one_word_name_qualifies_it():
     text = "The Kazakh Senate and the Senate"
     assert qualified(text, 11, 17)

@@ -535,6 +535,29 @@ def _drop_mentions_within(suggestions: dict, start: int, end: int, entry_ids=Non
                 _keep_mentions(suggestions, entry_id, kept)
 
 
+def _drop_short_acronyms_of_countries_not_named(
+    suggestions: dict[int, Suggestion], home: str
+) -> None:
+    """ "CPI" (the price index) in a story of Singapore's central bank is not the Communist
+    Party of India, nor "DA" in "HFPO-DA" South Africa's Democratic Alliance: a body of a
+    country the story names in no way (not the country, none of its bodies), named only by an
+    acronym of three letters or fewer, is another thing of those letters. (Companies aside:
+    "BP", "LG" name themselves in any country's story; and the home country's "EPA".)"""
+    for entry_id, suggestion in list(suggestions.items()):
+        entry = suggestion.entry
+        if (
+            entry.country not in ("", None, home)
+            and entry.kind not in ("company", COUNTRY)
+            and all(len(m.text) <= 3 and is_acronym(m.text) for m in suggestion.mentions)
+            and not any(
+                other.entry.country == entry.country
+                for other in suggestions.values()
+                if other is not suggestion
+            )
+        ):
+            del suggestions[entry_id]
+
+
 def _country_weights(suggestions: Iterable[Suggestion]) -> tuple[Counter[str], set[str]]:
     """How much a story speaks of each country: each mention of the country counts one, each
     body of the country a half (a story naming no country, "the South African Reserve Bank …
@@ -1418,6 +1441,7 @@ class AliasIndex:
         _boards_of_their_bodies(folded, suggestions, candidates)
         self._drop_home_short_forms_abroad(text, folded, suggestions)
         self._drop_home_ambiguities_abroad(folded, suggestions, ambiguous)
+        _drop_short_acronyms_of_countries_not_named(suggestions, self.home_country)
         self._drop_states_named_as_places(folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
         self._children_without_parents_names(text, folded, suggestions, candidates)

@@ -58,12 +58,15 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
         # words, and this runs for every one)
         if start and ((before := folded[start - 1]).isalnum() or before == "_"):
             continue
-        # ("C5+1": a name of its own; "the B3.13 genotype": a code, not the exchange "B3")
+        # ("C5+1": a name of its own; "the B3.13 genotype": a code, not the exchange "B3";
+        # "Article 19(1)(a)": a constitution's article, not the NGO)
         if (after := folded[end + 1 : end + 2]) and (
             after.isalnum()
             or after == "_"
-            or (after in "+." and folded[end + 2 : end + 3].isdigit())
+            or (after in "+.(" and folded[end + 2 : end + 3].isdigit())
         ):
+            continue
+        if _a_common_noun(folded, start, end + 1):
             continue
         if exact:
             written = folded[start : end + 1]
@@ -85,6 +88,16 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
             ):
                 hits.append(Hit(start, end + 1, targets))
     return hits
+
+
+def _a_common_noun(text: str, start: int, end: int) -> bool:
+    """ "its coast guard", "the department of health": a name written in lower case that ends
+    in a head noun is the common noun (not a brand so written: "bp", "bluebird bio")."""
+    written = text[start:end]
+    if not written.islower():
+        return False
+    last = written.rsplit(" ", 1)[-1]
+    return last in ORGANIZATION_HEADS or (last[-1:] == "s" and last[:-1] in ORGANIZATION_HEADS)
 
 
 def _inside_a_longer_company_name(text: str, start: int, end: int, targets, context) -> bool:
