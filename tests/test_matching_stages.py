@@ -2060,7 +2060,8 @@ def test_a_laws_words_make_no_name_and_a_double_barrelled_name_no_country():
 
 def test_an_acronym_the_text_calls_a_business_is_not_a_public_body_of_those_letters():
     index = AliasIndex(
-        [Entry(1, "Harbor Safety Board", "agency", country="DE"),
+        # (a home body: a foreign one named by its acronym alone needs its country named)
+        [Entry(1, "Harbor Safety Board", "agency", country="US"),
          Entry(2, "Quay Finance Centre", "other", country="QA")],
         [(1, "HSB", True), (2, "QFC", True)],
     )  # fmt: skip

@@ -91,10 +91,11 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
 
 
 def _a_common_noun(text: str, start: int, end: int) -> bool:
-    """ "its coast guard", "the department of health": a name written in lower case that ends
-    in a head noun is the common noun (not a brand so written: "bp", "bluebird bio")."""
+    """ "its coast guard", "a navy": a short name written in lower case that ends in a head
+    noun is the common noun (not a brand so written: "bp", "bluebird bio"; a longer name, "the
+    national aeronautics and space administration", is the name whatever its case)."""
     written = text[start:end]
-    if not written.islower():
+    if not written.islower() or written.count(" ") > 1:
         return False
     last = written.rsplit(" ", 1)[-1]
     return last in ORGANIZATION_HEADS or (last[-1:] == "s" and last[:-1] in ORGANIZATION_HEADS)
