@@ -2300,6 +2300,35 @@ def test_the_home_country_named_in_passing_does_not_take_back_another_countrys_c
     assert "National Aeronautics and Space Administration" in found
 
 
+def test_a_bodys_name_without_its_country_followed_by_of_a_country_is_that_countrys():
+    index = AliasIndex(
+        [
+            Entry(1, "Ukraine", "country", country="UA"),
+            Entry(2, "Russia", "country", country="RU"),
+            Entry(3, "Office of the President of Ukraine", "agency", country="UA"),
+            Entry(4, "Lithuania", "country", country="LT"),
+            Entry(5, "Ministry of Energy of Lithuania", "ministry", country="LT"),
+            Entry(6, "Ministry of Energy of Ukraine", "ministry", country="UA"),
+        ],
+        [(2, "Russian Federation", False), (4, "Republic of Lithuania", False)],
+        home_country="US",
+    )
+    found = index.find(
+        "In Ukraine, the court named the commissioner in the Office of the President of the "
+        "Russian Federation. Ukraine protested."
+    )
+    assert "Office of the President of Ukraine" not in [s.entry.name for s in found.organizations]
+    found = index.find(
+        "Ukraine welcomed the grid link. The Ministry of Energy of the Republic of Lithuania said "
+        "it was ready."
+    )
+    [ministry] = [s for s in found.organizations if s.entry.kind == "ministry"]
+    assert ministry.entry.name == "Ministry of Energy of Lithuania"
+    assert [m.text for m in ministry.mentions] == [
+        "Ministry of Energy of the Republic of Lithuania"
+    ]
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

@@ -535,6 +535,11 @@ def _drop_mentions_within(suggestions: dict, start: int, end: int, entry_ids=Non
                 _keep_mentions(suggestions, entry_id, kept)
 
 
+_OF_A_NAME_AFTER = re.compile(
+    r" of (?:the )?(?P<name>[A-Z][\w'’.-]*(?: (?:of )?[A-Z][\w'’.-]*){0,4})"
+)
+
+
 def _drop_short_acronyms_of_countries_not_named(
     suggestions: dict[int, Suggestion], home: str
 ) -> None:
@@ -1514,6 +1519,12 @@ class AliasIndex:
             if (owner := self._possessive_country(text, hit.start)) and owner in having:
                 self._add(suggestions, having[owner], text, hit.start, hit.end)
                 continue
+            # "the Office of the President of the Russian Federation": the country after it
+            after, reach = self._country_after(text, hit.end)
+            if after:
+                if after in having:  # (the mention takes the country in)
+                    self._add(suggestions, having[after], text, hit.start, reach)
+                continue
             # among the countries that have a body of that name, the one named most; one the
             # story never names must have the most public bodies in it ("the National Portrait
             # Gallery" beside the British Museum and the DCMS is not Washington's)
@@ -1601,6 +1612,18 @@ class AliasIndex:
             if country := self.country_named(" ".join(words[k:])):
                 return country.country
         return ""
+
+    def _country_after(self, text: str, end: int) -> tuple[str, int]:
+        """The country named in "of <country>" right after `end` ("… of the Russian
+        Federation") and where its name ends, else ("", end)."""
+        after = _OF_A_NAME_AFTER.match(text, end)
+        if after is None:
+            return "", end
+        words = after["name"].split()
+        for k in range(len(words), 0, -1):
+            if country := self.country_named(" ".join(words[:k])):
+                return country.country, after.start("name") + len(" ".join(words[:k]))
+        return "", end
 
     def _national_candidates(self, text, suggestions, candidates) -> None:
         """A candidate that is a country's registry body under another form of its name:
