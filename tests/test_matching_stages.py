@@ -2329,6 +2329,28 @@ def test_a_bodys_name_without_its_country_followed_by_of_a_country_is_that_count
     ]
 
 
+def test_a_parents_acronym_after_its_childs_name_is_the_parents():
+    index = AliasIndex(
+        [
+            Entry(1, "Harbor Union", "multilateral"),
+            Entry(2, "Tide Council of the Harbor Union", "multilateral", parent_id=1),
+            Entry(3, "Department of Veterans Affairs", "agency", country="US"),
+        ],
+        [(1, "HU", True), (3, "VA", True)],
+        home_country="US",
+    )
+    found = index.find(
+        "The Tide Council of the Harbor Union (HU) suspended Tern from all activities of the HU."
+    )
+    by_name = {s.entry.name: [m.text for m in s.mentions] for s in found.organizations}
+    assert by_name["Harbor Union"] == ["HU", "HU"]
+    assert by_name["Tide Council of the Harbor Union"] == ["Tide Council of the Harbor Union"]
+    # the letters of the whole name's last words, which are no other body's: the body's own
+    found = index.find("The Department of Veterans Affairs (VA) said the VA would act.")
+    [va] = found.organizations
+    assert [m.text for m in va.mentions] == ["Department of Veterans Affairs", "VA", "VA"]
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

@@ -2408,7 +2408,12 @@ class AliasIndex:
                 letters = [c for c in mention.text if c.isupper()]
                 words = _WORDS.findall(folded, max(0, words_end - 100), words_end)
                 words = [w for w in words if w.lower() not in INITIAL_SKIP][-len(letters) :]
-                if len(words) == len(letters) and [w[0].upper() for w in words] == letters:
+                if (
+                    len(words) == len(letters)
+                    and [w[0].upper() for w in words] == letters
+                    # (not "… of the African Union (AU)": the words are the body's own name)
+                    and fold_lower(" ".join(words)) != fold_lower(suggestion.entry.name)
+                ):
                     redefined.add(mention.text)
             if redefined:
                 suggestion.mentions = [m for m in suggestion.mentions if m.text not in redefined]
@@ -2841,6 +2846,15 @@ class AliasIndex:
                     found.mentions.append(mention)
                 taken.append((start, end))
 
+    def _tails_acronym(self, name: str, acronym: str) -> bool:
+        """ "the Peace and Security Council of the African Union (AU)": the letters are the
+        registry's acronym of the body after "of", the council's parent, not the council's."""
+        at = name.rfind(" of ")
+        if at < 0:
+            return False
+        tail = self.entry_named(_strip_the(name[at + 4 :]))
+        return tail is not None and tail == self.entry_called(acronym)
+
     def _learn_acronyms(self, text, folded, suggestions, candidates, taken) -> None:
         """After "the Environmental Protection Agency (EPA)", EPA means that agency in the text."""
         learned: dict[str, tuple[Entry | None, Candidate | None]] = {}
@@ -2849,7 +2863,9 @@ class AliasIndex:
             for mention in suggestion.mentions:
                 if overlaps(mention.start, mention.end, inside_candidates):
                     continue  # "Authority of Ghana (NRAG)": the acronym is the candidate's
-                if match := _ACRONYM_AFTER.match(folded, mention.end):
+                if (match := _ACRONYM_AFTER.match(folded, mention.end)) and not self._tails_acronym(
+                    mention.text, match["acr"]
+                ):
                     learned.setdefault(match["acr"], (suggestion.entry, None))
         for candidate in candidates.values():
             for mention in candidate.mentions:
