@@ -61,6 +61,7 @@ class GoldOrganization:
 
 
 _LAST_LEGAL_FORM = re.compile(ONE_LEGAL_FORM + "$", re.I)
+_REMARK = re.compile(r" \([^()]*\)$")  # the registry's "(Brazil)" after a name
 
 
 def _without_legal_forms(name: str) -> list[str]:
@@ -276,12 +277,17 @@ def score_story(
     # of the International Monetary Fund", as the registry would name it.
     # A country's government is the one whatever its style: "Government of Nigeria" is the
     # labels' "Federal Government of Nigeria".
-    candidate_keys = [
-        (c, {name_key(c.name)} | ({name_key(f"{c.name} of {c.parent}"),
-                                   name_key(f"{c.name} of the {c.parent}")} if c.parent else set())
-            | ({f"{GOVERNMENT_KEY}@{c.country_guess}"} if c.reason == A_GOVERNMENT else set()))
-        for c in findings.candidates
-    ]  # fmt: skip
+    # (The parent as the registry names it, less a remark that tells it from its namesakes:
+    # "National Data Protection Authority (Brazil)".)
+    candidate_keys = []
+    for c in findings.candidates:
+        parent = _REMARK.sub("", c.parent)
+        keys = {name_key(c.name)}
+        if parent:
+            keys |= {name_key(f"{c.name} of {parent}"), name_key(f"{c.name} of the {parent}")}
+        if c.reason == A_GOVERNMENT:
+            keys.add(f"{GOVERNMENT_KEY}@{c.country_guess}")
+        candidate_keys.append((c, keys))
 
     def matching(keys: set[str], entry=None) -> list[GoldOrganization]:
         return [g for g in gold if g.keys & keys and same_body(g, entry)]

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from people.models import Organization
 from people.names import name_key
 from stories.evaluation import GoldOrganization
 from tests.factories import OrganizationAliasFactory, OrganizationFactory
@@ -169,6 +170,25 @@ def test_a_part_named_before_its_body_is_the_bodys_part(registry, tmp_path):
     write_story(tmp_path, "river", labels, text)
     scores = evaluate(tmp_path)["scores"]
     # the engine's candidate "Steering Board", part of the Office of River Works, is that one
+    assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
+    assert scores["candidates"]["precision"] == 1.0
+
+
+def test_a_part_of_a_registry_body_with_a_qualifier_is_the_labelled_part(registry, tmp_path):
+    works = Organization.objects.get(name="Office of River Works")
+    works.name = "Office of River Works (Harborland)"  # told from a namesake elsewhere
+    works.save()
+    OrganizationAliasFactory(organization=works, name="Office of River Works")
+    text = STORY.replace(
+        "The Blue Fern Agency\nwas not named by anyone.",
+        "The Board of the Office of River Works met.",
+    )
+    labels = with_organization(
+        "Board of the Office of River Works", "other", "Board", parent="River Works Office"
+    )
+    write_story(tmp_path, "river", labels, text)
+    scores = evaluate(tmp_path)["scores"]
+    # the candidate "Board" of the registry's "Office of River Works (Harborland)" is the label
     assert scores["candidates"]["lacking"] == {"gold": 3, "found": 3}
     assert scores["candidates"]["precision"] == 1.0
 

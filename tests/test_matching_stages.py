@@ -661,7 +661,8 @@ def test_candidates_come_from_the_grammar_of_names():
             "visited the West Bank and the Harbor Energy Agency.",
             ["Harbor Energy Agency"],
         ),
-        # a list of companies, its last name; commas of a name's own; a company's organs
+        # a list of companies, its last name; commas of a name's own; a steering committee is
+        # a project's, a company's board that acts a body of the story
         (
             "The group is made up of ND Western, Aradel Energy, Waltersmith and Petrolin. "
             "Kansas City Southern de México, S.A. de C.V. agreed. Acme's Management Board and the "
@@ -669,6 +670,7 @@ def test_candidates_come_from_the_grammar_of_names():
             [
                 "Aradel Energy",
                 "Kansas City Southern de México, S.A. de C.V.",
+                "Management Board",
             ],
         ),
         # a group of members goes on with "of", as a company does not
@@ -724,8 +726,8 @@ def test_candidates_come_from_the_grammar_of_names():
                 "Harbor Teachers Retirement System",
             ],
         ),
-        # a name listed with commas ends before "and" and a title; a company's supervisory
-        # board is its organ
+        # a name listed with commas ends before "and" and a title; the board a title's holder
+        # chairs is the title's
         (
             "Ann Lima, chair of the Subcommittee on Tides, Quays, and Harbors, and Representative "
             "Bo Chan agreed. Rui Costa, Chairman of the Supervisory Board of Tidewater, spoke.",
@@ -2478,6 +2480,21 @@ def test_a_board_named_without_its_body_is_the_board_of_the_body_named_with_it_o
     assert [(c.name, c.parent) for c in found.candidates] == [
         ("Board of Executive Directors", "Harbor Development Bank"),
         ("Executive Board", "Kestrel Fund"),
+    ]
+
+
+def test_a_board_that_acts_is_a_body_of_the_story_the_board_in_a_title_is_not():
+    index = AliasIndex([
+        Entry(1, "Harbor Reserve Bank", "agency", country="HB"),
+        Entry(2, "Acme AG", "company", country="HB"),
+    ])  # fmt: skip
+    found = index.find(
+        "The Board of the Harbor Reserve Bank cut the rate. Acme AG’s Supervisory Board backed "
+        "the offer. Jo Roe, Chairman of the Board of Management of Acme AG, spoke."
+    )
+    assert [(c.name, c.parent) for c in found.candidates] == [
+        ("Board", "Harbor Reserve Bank"),
+        ("Supervisory Board", "Acme AG"),
     ]
 
 

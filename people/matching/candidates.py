@@ -120,10 +120,11 @@ _IN_A_PORTFOLIO = re.compile(
 _A_LISTED_NAME = re.compile(r".* (?:of|for|on|and) ")
 # A company's organs, named alone: no organization of their own (a university's board of
 # trustees, which acts in its name, is one)
-_AN_ORGAN = re.compile(
-    r"^(?:management|supervisory) board(?: of .+)?$|^board of (?:directors|management)$"
-    r"|steering committee$|^advisory board$"
-)
+_AN_ORGAN = re.compile(r"steering committee$|^advisory board$")
+_A_BOARD = re.compile(r"Board|Council")
+_A_BOARDS_NAME = re.compile(r"(?:(?:executive|supervisory|management|managing|governing) )?board\b")
+_TITLE_OF_THE_BEFORE = re.compile(r"(?P<title>[A-Z][\w-]+) of the $")
+_THE_BEFORE = re.compile(r"(?:^|\b[Tt]he )$")
 _LEGAL_FORMS_AFTER = re.compile(LEGAL_FORM, re.I)
 
 
@@ -609,8 +610,15 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
                 if cut is None or not _HEAD_WORD.search(folded, start, cut.start()):
                     return
                 end = cut.start()
-                if overlaps(start, end, taken) or " " not in folded[start:end]:
-                    return  # (one word, "the Board of Acme AG": no name of its own)
+                if overlaps(start, end, taken) or (
+                    " " not in folded[start:end]
+                    and not (
+                        _A_BOARD.fullmatch(folded, start, end)
+                        and _THE_BEFORE.search(folded, max(0, start - 5), start)
+                    )
+                ):
+                    return  # (one word, "the Bank of Acme AG": no name of its own)
+                # ("the Board of the Central Bank of Chile": the bank's board)
                 reason = "a part of the organization named after it"
         if folded[start:end] == "National Association" and folded.endswith("Bank, ", 0, start):
             return  # "JPMorgan Chase Bank, National Association": a U.S. bank's legal form
@@ -650,7 +658,12 @@ def find_candidates(text: str, folded: str, taken: list[tuple[int, int]]) -> dic
         name = text[start:end]
         key = fold_lower(name)
         if key in FUNCTION_WORDS or _AN_ORGAN.search(key):
-            return  # ("Supervisory Board", "Board of Trustees": a body's organ, not a body)
+            return  # ("Advisory Board", "Steering Committee": a project's organ, not a body)
+        if _A_BOARDS_NAME.match(key) and (
+            (title := _TITLE_OF_THE_BEFORE.search(folded, max(0, start - 40), start))
+            and is_title_word(title["title"].lower())
+        ):
+            return  # "Chairman of the Supervisory Board of Acme": the title's board
         candidate = candidates.get(key)
         if candidate is None:
             candidate = candidates[key] = Candidate(name, guess_organization_kind(name), reason)

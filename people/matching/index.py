@@ -398,7 +398,7 @@ def _drop_portfolios_of_titles(folded: str, candidates: dict[str, Candidate]) ->
     field before "at" and a body, are the title's, not a body (not "Director of the Harbor
     Institute", "CEO of Kansas City Southern")."""
     for key, candidate in list(candidates.items()):
-        if _A_BOARD.fullmatch(candidate.name) and all(
+        if _A_BOARD_OF_A_BODY.fullmatch(candidate.name) and all(
             (before := _TITLE_OF_A_BOARD_BEFORE.search(folded, max(0, m.start - 60), m.start))
             and is_title_word(before["title"].lower())
             for m in candidate.mentions
@@ -466,6 +466,7 @@ _A_BOARD = re.compile(
     r"(?:Board|Committee|Council)(?: of (?:Governors|Trustees|Directors|Executive Directors|"
     r"Management|Regents|Supervisors))?"
 )
+_A_BOARD_OF_A_BODY = re.compile(rf"(?:{_A_BOARD.pattern})(?: of (?:the )?[A-Z].*)?")
 _TITLE_OF_A_BOARD_BEFORE = re.compile(
     r"(?P<title>[A-Z][\w-]+) (?:of|on) the (?:[A-Z][\w-]*(?: [A-Z][\w-]*)*['’]s )?$"
 )
