@@ -30,3 +30,12 @@ def display_name(full_name: str, nickname: str = "") -> str:
         return full_name
     first, _, rest = full_name.partition(" ")
     return f'{first} "{nickname}" {rest}' if rest else f'{first} "{nickname}"'
+
+
+_REMARK = re.compile(r" \([^()]*\)$")
+
+
+def plain_name(name: str) -> str:
+    """A registry name without the remark that tells it from its namesakes: "National Data
+    Protection Authority (Brazil)" is the authority's "National Data Protection Authority"."""
+    return _REMARK.sub("", name)

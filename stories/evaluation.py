@@ -25,7 +25,7 @@ from people.matching.index import company_short_forms, subcommittee_named_under
 from people.matching.lexicon import ONE_LEGAL_FORM
 from people.matching.quotes import Quote
 from people.matching.results import A_GOVERNMENT
-from people.names import name_key
+from people.names import name_key, plain_name
 
 UNLABELLED = "unlabelled"
 GOVERNMENT_KEY = "\x00government"  # the key a country's government has whatever its style
@@ -61,7 +61,6 @@ class GoldOrganization:
 
 
 _LAST_LEGAL_FORM = re.compile(ONE_LEGAL_FORM + "$", re.I)
-_REMARK = re.compile(r" \([^()]*\)$")  # the registry's "(Brazil)" after a name
 
 
 def _without_legal_forms(name: str) -> list[str]:
@@ -281,7 +280,7 @@ def score_story(
     # "National Data Protection Authority (Brazil)".)
     candidate_keys = []
     for c in findings.candidates:
-        parent = _REMARK.sub("", c.parent)
+        parent = plain_name(c.parent)
         keys = {name_key(c.name)}
         if parent:
             keys |= {name_key(f"{c.name} of {parent}"), name_key(f"{c.name} of the {parent}")}

@@ -19,7 +19,7 @@ from django.db.models import F, Max
 
 from people.matching import Entry, Findings
 from people.models import AliasKind, Organization, OrganizationAlias, Role
-from people.names import name_key
+from people.names import name_key, plain_name
 from people.resolution import (
     find_or_create_organization,
     find_or_create_person,
@@ -265,7 +265,19 @@ def guess_candidate(suggestions: StorySuggestions, candidate, index=None) -> Can
     for mention in candidate.mentions:
         if match := ACRONYM_AFTER.match(suggestions.text, mention.end):
             aliases.append(match["acronym"])
+    if parent is not None and candidate.parent and _A_PART.fullmatch(name):
+        # "Executive Board", "the Board" of a bank: named so in the story, but every body has
+        # one; the registry names it with its body ("Executive Board of the Riksbank")
+        name = f"{name} of {'' if parent.kind == 'company' else 'the '}{plain_name(parent.name)}"
     return CandidateGuess(name, candidate.kind_guess, country, parent, list(dict.fromkeys(aliases)))
+
+
+# A body's organ, named in a story without its body: "Board", "Executive Board", "Board of
+# Directors", "Monetary Policy Committee", "Governing Council"
+_A_PART = re.compile(
+    r"(?:[A-Z][\w-]* ){0,2}(?:Board|Committee|Council)(?: of (?:Governors|Trustees|Directors|"
+    r"Executive Directors|Management|Regents|Supervisors))?"
+)
 
 
 @transaction.atomic

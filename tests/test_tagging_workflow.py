@@ -265,3 +265,18 @@ def test_a_candidates_country_and_parent_are_the_engines(editor_client):
     assert f'name="candidate-country-{n}" value="ET"' in html
     part_of = html.split(f'name="candidate-parent-{n}"')[1].split("</select>")[0]
     assert f'<option value="{parent.pk}" selected>Harbor Telecom PLC</option>' in part_of
+
+
+def test_a_board_is_offered_under_its_bodys_name(editor_client):
+    """ "The Board of the Central Bank …": every body has a board; the panel offers to create
+    the bank's, named with the bank, never a registry organization called "Board"."""
+    bank = OrganizationFactory(name="Harbor Reserve Bank (Harborland)", kind="agency")
+    OrganizationAliasFactory(organization=bank, name="Harbor Reserve Bank")
+    story = StoryFactory(
+        headline="Rates cut",
+        body="The Board of the Harbor Reserve Bank cut its rate by half a point.",
+        source_role=None,
+    )
+    html = panel(editor_client, story)
+    assert 'name="candidate-name-1" value="Board of the Harbor Reserve Bank"' in html
+    assert 'aria-label="Create Board of the Harbor Reserve Bank and tag it"' in html
