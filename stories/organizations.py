@@ -54,6 +54,7 @@ class StorySuggestions:
     candidates: list
     people: list
     countries: list
+    implied: list = field(default_factory=list)
 
 
 def story_suggestions(story: Story) -> StorySuggestions:
@@ -86,6 +87,10 @@ def story_suggestions(story: Story) -> StorySuggestions:
         ],
         countries=[
             s for s in findings.countries
+            if s.entry.id not in tagged and organization_key(s.entry.id) not in rejected
+        ],
+        implied=[
+            s for s in findings.implied
             if s.entry.id not in tagged and organization_key(s.entry.id) not in rejected
         ],
     )  # fmt: skip

@@ -48,6 +48,8 @@ def findings_as_dict(findings: Findings) -> dict:
     return {
         "organizations": [_suggestion(s) for s in findings.organizations],
         "countries": [_suggestion(s) for s in findings.countries],
+        # ministries a minister's title implies, named nowhere in the text: offered, not tagged
+        "implied": [_suggestion(s) for s in findings.implied],
         "candidates": [
             {
                 "text": c.mentions[0].text,
@@ -227,6 +229,7 @@ def _copy_findings(found: Findings) -> Findings:
     return dataclasses.replace(
         found,
         organizations=list(found.organizations),
+        implied=list(found.implied),
         people=[dataclasses.replace(p, mentions=list(p.mentions)) for p in found.people],
     )
 
@@ -243,6 +246,13 @@ def _add_source_organization(findings: Findings, organization: str) -> None:
     if entry is None or entry.kind == "country":
         return
     if any(s.entry.id == entry.id for s in findings.organizations):
+        return
+    if implied := [s for s in findings.implied if s.entry.id == entry.id]:
+        # the body the source speaks for, implied in the body too ("Uzbekistan's Foreign
+        # Minister"): in the story, with that mention
+        findings.implied.remove(implied[0])
+        findings.organizations.append(implied[0])
+        findings.organizations.sort(key=lambda s: s.first)
         return
     suggestion = Suggestion(entry, 0.8, "the source line's organization", [])
     findings.organizations.append(suggestion)

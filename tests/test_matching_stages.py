@@ -2316,13 +2316,13 @@ def test_a_bodys_name_without_its_country_followed_by_of_a_country_is_that_count
         home_country="US",
     )
     found = index.find(
-        "In Ukraine, the court named the commissioner in the Office of the President of the "
-        "Russian Federation. Ukraine protested."
+        "In Ukraine, Ukraine's court named a commissioner. Ukraine said she works in the Office "
+        "of the President of the Russian Federation."
     )
     assert "Office of the President of Ukraine" not in [s.entry.name for s in found.organizations]
     found = index.find(
-        "Ukraine welcomed the grid link. The Ministry of Energy of the Republic of Lithuania said "
-        "it was ready."
+        "Ukraine welcomed the grid link. It was ready, said the Ministry of Energy of the "
+        "Republic of Lithuania."
     )
     [ministry] = [s for s in found.organizations if s.entry.kind == "ministry"]
     assert ministry.entry.name == "Ministry of Energy of Lithuania"

@@ -280,3 +280,25 @@ def test_a_board_is_offered_under_its_bodys_name(editor_client):
     html = panel(editor_client, story)
     assert 'name="candidate-name-1" value="Board of the Harbor Reserve Bank"' in html
     assert 'aria-label="Create Board of the Harbor Reserve Bank and tag it"' in html
+
+
+def test_a_ministry_only_a_ministers_title_implies_is_offered_apart(editor_client):
+    """ "Uzbekistan Foreign Minister …": the story names the minister, not the ministry; the
+    panel offers the ministry under "Implied by a title", and "Accept all" leaves it out."""
+    OrganizationFactory(name="Uzbekistan", kind="country", country="UZ", slug="uzbekistan")
+    ministry = OrganizationFactory(
+        name="Ministry of Foreign Affairs of Uzbekistan", kind="ministry", country="UZ"
+    )
+    bureau = OrganizationFactory(name="Bureau of Widget Safety", kind="agency", country="US")
+    story = StoryFactory(
+        headline="Talks in Tashkent",
+        body="Uzbekistan Foreign Minister Bakhtiyor Saidov met the Bureau of Widget Safety.",
+        source_role=None,
+    )
+    html = panel(editor_client, story)
+    implied = html.split("Implied by a title")[1].split("</ul>")[0]
+    assert "Ministry of Foreign Affairs of Uzbekistan" in implied
+    assert f'value="accept:{ministry.pk}"' in implied
+    post(editor_client, story, "accept_all", {})
+    tagged = set(story.organizations.values_list("pk", flat=True))
+    assert bureau.pk in tagged and ministry.pk not in tagged

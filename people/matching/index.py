@@ -455,6 +455,9 @@ def _boards_of_their_bodies(folded: str, suggestions: dict, candidates: dict) ->
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+# The reason of a ministry a minister's title implies ("Japan's Foreign Minister")
+IMPLIED_BY_A_TITLE = "implied by the title in "
+_MINISTER = re.compile(r"\b[Mm]inister\b")
 # The kinds of bodies that have boards and committees of their own (not a country or a city)
 _BODIES_WITH_BOARDS = {
     "agency", "multilateral", "company", "nonprofit", "university", "other", "media",
@@ -1483,12 +1486,18 @@ class AliasIndex:
         ordered = sorted(suggestions.values(), key=lambda s: s.first)
         for suggestion in ordered:
             suggestion.mentions.sort(key=lambda m: m.start)
+        implied = [  # (named nowhere else: every mention is a minister's title)
+            s for s in ordered
+            if s.reason.startswith(IMPLIED_BY_A_TITLE)
+            and all(_MINISTER.search(m.text) for m in s.mentions)
+        ]  # fmt: skip
         return Findings(
-            organizations=[s for s in ordered if s.entry.kind != COUNTRY],
+            organizations=[s for s in ordered if s.entry.kind != COUNTRY and s not in implied],
             countries=[s for s in ordered if s.entry.kind == COUNTRY],
             candidates=sorted(candidates.values(), key=lambda c: c.mentions[0].start),
             ambiguous=ambiguous,
             people=people,
+            implied=implied,
         )
 
     def _national_short_forms(self, text, hits: list[Hit], suggestions) -> list[Hit]:
@@ -1622,8 +1631,11 @@ class AliasIndex:
             return "", end
         words = after["name"].split()
         for k in range(len(words), 0, -1):
-            if country := self.country_named(" ".join(words[:k])):
-                return country.country, after.start("name") + len(" ".join(words[:k]))
+            name = " ".join(words[:k])
+            # (a sentence's full stop after the name: "… of the Republic of Uzbekistan.")
+            for form in dict.fromkeys((name, name.rstrip("."))):
+                if country := self.country_named(form):
+                    return country.country, after.start("name") + len(form)
         return "", end
 
     def _national_candidates(self, text, suggestions, candidates) -> None:
@@ -2957,7 +2969,7 @@ class AliasIndex:
         title_text = text[start:end]
         ministry_id = self._ministries.get((country.country, topic))
         if ministry_id is not None:
-            target = Target(ministry_id, 0.75, f"implied by the title in {title_text!r}")
+            target = Target(ministry_id, 0.75, f"{IMPLIED_BY_A_TITLE}{title_text!r}")
             self._add(suggestions, target, text, start, end)
             return
         name = f"Ministry of {topic.title()} of {with_article(country.name)}"
@@ -2965,7 +2977,7 @@ class AliasIndex:
         candidate = candidates.get(key)
         if candidate is None:
             candidate = candidates[key] = Candidate(
-                name, "ministry", f"implied by the title in {title_text!r}"
+                name, "ministry", f"{IMPLIED_BY_A_TITLE}{title_text!r}"
             )
         if all(m.start != start for m in candidate.mentions):
             candidate.mentions.append(Mention(title_text, start, end))

@@ -92,6 +92,9 @@ class Findings:
     candidates: list[Candidate]
     ambiguous: list[Ambiguity]
     people: list[PersonFinding]
+    # Ministries a person's title implies and the text never names ("Japan's Foreign Minister"):
+    # an editor may tag them, but they are no organization the story names.
+    implied: list[Suggestion] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

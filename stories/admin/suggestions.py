@@ -75,6 +75,7 @@ class SuggestionsPanelMixin:
                 "accept_all_count": len(open_.organizations)
                 + (len(open_.countries) if settings.ACCEPT_ALL_INCLUDES_COUNTRIES else 0),
                 "countries": [(s, snippet(s.mentions)) for s in open_.countries],
+                "implied": [(s, snippet(s.mentions)) for s in open_.implied],
                 "candidates": [
                     (n, c, html, guess, candidate_key(c.name)) for n, c, html, guess in candidates
                 ],
