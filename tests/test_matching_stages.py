@@ -2353,6 +2353,21 @@ def test_a_parents_acronym_after_its_childs_name_is_the_parents():
     assert [m.text for m in va.mentions] == ["Department of Veterans Affairs", "VA", "VA"]
 
 
+def test_a_parents_acronym_before_a_common_noun_only_says_whose_it_is():
+    index = AliasIndex(
+        [
+            Entry(1, "United Nations", "multilateral"),
+            Entry(2, "UN Refugee Agency", "multilateral", parent_id=1),
+        ],
+        [(1, "UN", True), (2, "UNHCR", True)],
+    )
+    text = "The report, the UN migration agency’s flagship, cites UNHCR figures before the UN {}"
+    found = index.find(text.format("climate conference."))
+    assert [s.entry.name for s in found.organizations] == ["UN Refugee Agency"]
+    found = index.find(text.format("and the EU met."))
+    assert [s.entry.name for s in found.organizations] == ["UN Refugee Agency", "United Nations"]
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

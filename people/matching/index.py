@@ -455,6 +455,11 @@ def _boards_of_their_bodies(folded: str, suggestions: dict, candidates: dict) ->
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+# Lower-case words that a body's acronym qualifies ("UN migration agency", "UN climate talks")
+_A_COMMON_NOUN_AFTER = re.compile(
+    r" (?:[a-z]+ ){0,2}(?:agency|agencies|body|bodies|summit|conference|talks|charter|mission|"
+    r"family|system|envoy|envoys|chief)\b"
+)
 # The reason of a ministry a minister's title implies ("Japan's Foreign Minister")
 IMPLIED_BY_A_TITLE = "implied by the title in "
 _MINISTER = re.compile(r"\b[Mm]inister\b")
@@ -1400,6 +1405,7 @@ class AliasIndex:
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_names_of_games(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
+        self._drop_parents_named_as_modifiers(folded, suggestions)
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana"), or a
         # place before more of a name ("Cook County Department of Public Health").
         not_countries = [
@@ -2381,6 +2387,25 @@ class AliasIndex:
                     folded[m.end : m.end + 1] == " "
                     and _INSTRUMENT_AFTER.match(folded, m.end, m.end + 90)
                 )
+            ]
+            _keep_mentions(suggestions, entry_id, kept)
+
+    def _drop_parents_named_as_modifiers(self, folded, suggestions) -> None:
+        """ "the UN migration agency", "a UN biodiversity summit": a body's acronym before a
+        common noun only says whose agency or summit it is, in a story that names a body of
+        its own (IOM, a UN body) (not "the UN said", "the UN and the EU")."""
+        children = {s.entry.parent_id for s in suggestions.values() if s.entry.parent_id}
+        if not children:
+            return
+        for entry_id, suggestion in list(suggestions.items()):
+            if entry_id not in children and not any(
+                self._is_ancestor(entry_id, other) for other in suggestions if other != entry_id
+            ):
+                continue
+            kept = [
+                m
+                for m in suggestion.mentions
+                if not (is_acronym(m.text) and _A_COMMON_NOUN_AFTER.match(folded, m.end))
             ]
             _keep_mentions(suggestions, entry_id, kept)
 
