@@ -2368,6 +2368,43 @@ def test_a_parents_acronym_before_a_common_noun_only_says_whose_it_is():
     assert [s.entry.name for s in found.organizations] == ["UN Refugee Agency", "United Nations"]
 
 
+def test_an_acronym_defined_after_a_name_in_another_language_means_that_name():
+    index = AliasIndex(
+        [
+            Entry(1, "Columbia Broadcasting Harbor", "company", country="HB"),
+            Entry(2, "Prawo i Sprawiedliwość", "other", country="PL"),
+            Entry(3, "Poland", "country", country="PL"),
+        ],
+        [(1, "CBS", True), (2, "PiS", True)],
+        home_country="US",
+    )
+    found = index.find(
+        "Three taxes will give way to a Contribution on Goods and Services (CBS). The CBS starts "
+        "in 2027."
+    )
+    assert found.organizations == []
+    # the body's own acronym after its English name, in a story of its country, is the body
+    found = index.find("Poland ended eight years of government by Law and Justice (PiS).")
+    assert [s.entry.name for s in found.organizations] == ["Prawo i Sprawiedliwość"]
+
+
+def test_a_name_that_begins_a_longer_name_names_the_longer_one():
+    index = AliasIndex(
+        [
+            Entry(1, "Tern Broadcasting Service", "company", country="IT"),
+            Entry(2, "State Council of Harbor", "agency", country="HB"),
+            Entry(3, "SMRT Corporation Ltd", "company", country="SG"),
+        ],
+        [(1, "TBS", True), (2, "State Council", False), (3, "SMRT", True)],
+    )
+    found = index.find(
+        "The companies fined are Fenice S.r.l. and TBS Crew S.r.l. At a press conference of the "
+        "State Council Information Office, SMRT Corporation Ltd said so."
+    )
+    assert [s.entry.name for s in found.organizations] == ["SMRT Corporation Ltd"]
+    assert "State Council Information Office" in {c.name for c in found.candidates}
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

@@ -455,6 +455,10 @@ def _boards_of_their_bodies(folded: str, suggestions: dict, candidates: dict) ->
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+# Two capitalized words or more (with "of", "on", "and", "for", "the" between) ending a text
+_CAPITALIZED_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]*(?: (?:(?:of|on|and|for|the|de|del|da|do|des|du) )*[A-Z][\w'’-]*)+$"
+)
 # Lower-case words that a body's acronym qualifies ("UN migration agency", "UN climate talks")
 _A_COMMON_NOUN_AFTER = re.compile(
     r" (?:[a-z]+ ){0,2}(?:agency|agencies|body|bodies|summit|conference|talks|charter|mission|"
@@ -2425,6 +2429,8 @@ class AliasIndex:
     def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
         """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else
         than the registry's body (the Sudanese Armed Forces); it means that in this text."""
+        spans = sorted((m.start, m.end) for s in suggestions.values() for m in s.mentions)
+        named_countries = {s.entry.country for s in suggestions.values() if s.entry.kind == COUNTRY}
         for entry_id, suggestion in list(suggestions.items()):
             redefined = set()
             for mention in suggestion.mentions:
@@ -2447,10 +2453,26 @@ class AliasIndex:
                 words = _WORDS.findall(folded, max(0, words_end - 100), words_end)
                 words = [w for w in words if w.lower() not in INITIAL_SKIP][-len(letters) :]
                 if (
-                    len(words) == len(letters)
-                    and [w[0].upper() for w in words] == letters
-                    # (not "… of the African Union (AU)": the words are the body's own name)
-                    and fold_lower(" ".join(words)) != fold_lower(suggestion.entry.name)
+                    (
+                        len(words) == len(letters)
+                        and [w[0].upper() for w in words] == letters
+                        # (not "… of the African Union (AU)": the words are the body's own name)
+                        and fold_lower(" ".join(words)) != fold_lower(suggestion.entry.name)
+                    )
+                    or (
+                        # "a Contribution on Goods and Services (CBS)": defined here as the thing
+                        # named before it, in the language whose letters it takes, when no body
+                        # the registry knows is named there
+                        folded[mention.start - 2 : mention.start] == " ("
+                        and (named := _CAPITALIZED_NAME_BEFORE.search(folded, 0, mention.start - 2))
+                        and not overlaps(named.start(), named.end(), spans)
+                        # (not "Law and Justice (PiS)" in a story of Poland's, nor "the Chilean
+                        # Economic Development Agency (CORFO)": the body's own acronym, in its
+                        # own language, where the story or the name says its country)
+                        and suggestion.entry.country not in named_countries
+                        and not set(named.group().split())
+                        & set(DEMONYMS.get(suggestion.entry.country, ()))
+                    )
                 ):
                     redefined.add(mention.text)
             if redefined:

@@ -205,6 +205,10 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
             return True
         if following and _LEGAL_FORM_SOON.match(text, end):
             return True  # "Nippon Steel North America, Inc.": a subsidiary's name
+        if (run := _TWO_WORDS_AFTER.match(text, end)) and (
+            run["last"] in _OFFICES and run["first"].lower() not in TITLE_WORDS
+        ):
+            return True  # "State Council Information Office": a longer name, its office
         # "Department of Commerce of the State of Washington": another place's body
         following = _OF_A_PLACE_AFTER.match(text, end)
         return bool(following) and (
@@ -222,6 +226,10 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
         and not lowered.endswith("'s")
         and previous not in context.national
     )
+    if word.isupper() and _LEGAL_FORM_SOON.match(text, end) and legal_form_end(text, end) == end:
+        # "TBS Crew S.r.l.": a company whose name begins with the letters (not "SMRT
+        # Corporation Ltd", the name and its own legal form)
+        return True
     if word.isupper() or not word[:1].isupper():
         return False
     if modifier and not (previous.isupper() and len(previous) > 2 and "." in previous):
@@ -240,8 +248,12 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
 # Capitalized words, then a legal form: "… North America, Inc.", "… Holdings LLC".
 _LEGAL_FORM_SOON = re.compile(
     r"(?: [A-Z][\w'&-]*){1,3},? (?:Inc\.|Corp\.|Co\.|LLC|L\.L\.C\.|Ltd\.?|Limited|PLC|plc|"
-    r"GmbH|AG|S\.A\.|N\.V\.|B\.V\.|K\.K\.|Pty)(?!\w)"
+    r"GmbH|AG|S\.A\.|N\.V\.|B\.V\.|K\.K\.|Pty|S\.r\.l\.|S\.p\.A\.|SpA|A/S|ASA)(?!\w)"
 )
+# Two capitalized words right after a name, the last an office's: "State Council Information
+# Office" (not "Harbor A&M Forest Service", a body's name after another's)
+_OFFICES = {"Office", "Bureau", "Division", "Unit", "Secretariat", "Directorate"}
+_TWO_WORDS_AFTER = re.compile(r" (?P<first>[A-Z][\w'-]*) (?P<last>[A-Z][\w'-]*)")
 # A name with a capital inside ("SpaceX", "OpenAI", "BlackRock") is a brand, never a place.
 _CAMEL_CASE = re.compile(r"^.+[a-z][A-Z]")
 # Capitalized words up to an organization's head noun: "SpaceX Ventures Group" is another body.
