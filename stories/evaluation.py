@@ -22,7 +22,7 @@ from pathlib import Path
 
 from people.matching import Entry, Findings, fold
 from people.matching.index import company_short_forms, subcommittee_named_under
-from people.matching.lexicon import ONE_LEGAL_FORM
+from people.matching.lexicon import ONE_LEGAL_FORM, is_title_word
 from people.matching.quotes import Quote
 from people.matching.results import A_GOVERNMENT
 from people.names import name_key, plain_name
@@ -462,6 +462,26 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "…")
 
 
+def _titles_without_their_place(title: str) -> set[str]:
+    """The labelled `title` less a body or place written into it: the capitalized words before
+    its first title word ("U.S. Transportation Secretary", "EPA Administrator") or the "of"/"for"
+    phrase after it ("Governor of Oregon", "President of the Riigikogu")."""
+    forms = set()
+    words = title.split()
+    for cut in range(1, min(4, len(words))):
+        if all(w[:1].isupper() and not is_title_word(w.lower()) for w in words[:cut]):
+            forms.add(name_key(" ".join(words[cut:])))
+    for match in _PLACE_AFTER.finditer(title):
+        place = title[match.end() - 1 :]
+        # (not a second role: "Chairman of the CDU and Leader of the … Group")
+        if " and " not in place and not any(is_title_word(w.lower()) for w in place.split()):
+            forms.add(name_key(title[: match.start()]))
+    return forms
+
+
+_PLACE_AFTER = re.compile(r" (?:of|for) (?:the )?[A-Z]")
+
+
 def _score_source(evaluation, file, labels: Labels, parsed, registry: RegistryNames) -> None:
     evaluation.source["of"] += 1
     gold = labels.source
@@ -483,6 +503,11 @@ def _score_source(evaluation, file, labels: Labels, parsed, registry: RegistryNa
                 else "" in organization_keys
             ),
         }
+        if not right["title"] and right["organization"] and organization:
+            # "EPA Administrator", "Governor of Oregon" in the labels, "Administrator" at the
+            # EPA, "Governor" of the State of Oregon read: the same role, the body kept out
+            # of the title as the source line's resolution keeps it
+            right["title"] = name_key(title) in _titles_without_their_place(gold.title)
     for part, ok in right.items():
         evaluation.source[part] += ok
         if not ok:

@@ -266,3 +266,22 @@ def test_a_subcommittee_is_also_named_with_its_committees_name():
     )
     assert name_key("House Energy and Commerce Subcommittee on Health") in label.keys
     assert name_key("House Energy and Commerce Committee on Health") not in label.keys
+
+
+@pytest.mark.parametrize(
+    ("title", "right"),
+    [
+        ("River Works Director", 1),  # the body's name written before the title
+        ("Director of the Office of River Works", 1),  # or after it
+        ("Director of the Office and Chair of the Harbor Board", 0),  # a second role
+        ("Chief Director", 0),  # another title
+    ],
+)
+def test_a_labelled_title_holding_its_body_is_the_title_read_with_the_body_apart(
+    registry, tmp_path, title, right
+):
+    labels = json.loads(json.dumps(NEW_LABELS))
+    labels["source"] = {**NEW_LABELS["source"], "title": title}
+    write_story(tmp_path, "river", labels)
+    # read: "Director" at the Office of River Works
+    assert evaluate(tmp_path)["scores"]["source"]["title"] == right
