@@ -2405,6 +2405,22 @@ def test_a_name_that_begins_a_longer_name_names_the_longer_one():
     assert "State Council Information Office" in {c.name for c in found.candidates}
 
 
+def test_two_parties_acronyms_joined_by_a_slash_are_their_group_not_either_party():
+    index = AliasIndex(
+        [
+            Entry(1, "Harbor Union", "other", country="US"),
+            Entry(2, "Tide Union", "other", country="US"),
+        ],
+        [(1, "HU", True), (2, "TU", True)],
+    )
+    found = index.find("Members of the HU/TU parliamentary group went to the court.")
+    assert found.organizations == []
+    found = index.find("The HU/TU group and the HU itself went to the court.")
+    assert [(s.entry.name, [m.text for m in s.mentions]) for s in found.organizations] == [
+        ("Harbor Union", ["HU"])
+    ]
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

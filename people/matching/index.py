@@ -455,6 +455,18 @@ def _boards_of_their_bodies(folded: str, suggestions: dict, candidates: dict) ->
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+_SLASH_ACRONYM_AFTER = re.compile(r"/[A-Z]{2,}\b")
+_ACRONYM_SLASH_BEFORE = re.compile(r"\b[A-Z]{2,}/$")
+
+
+def _joined_by_a_slash(text: str, mention: Mention) -> bool:
+    """ "CDU/CSU": an acronym joined by a slash to another."""
+    return bool(
+        _SLASH_ACRONYM_AFTER.match(text, mention.end)
+        or _ACRONYM_SLASH_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    )
+
+
 # Two capitalized words or more (with "of", "on", "and", "for", "the" between) ending a text
 _CAPITALIZED_NAME_BEFORE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’-]*(?: (?:(?:of|on|and|for|the|de|del|da|do|des|du) )*[A-Z][\w'’-]*)+$"
@@ -1410,6 +1422,12 @@ class AliasIndex:
         self._drop_names_of_games(folded, suggestions)
         self._drop_qualifying_parents_and_tickers(folded, suggestions)
         self._drop_parents_named_as_modifiers(folded, suggestions)
+        if "/" in folded:
+            # "the CDU/CSU parliamentary group": two parties' acronyms joined are their joint
+            # group in parliament, neither party alone
+            _drop_mentions_where(
+                suggestions, lambda m: is_acronym(m.text) and _joined_by_a_slash(folded, m)
+            )
         # A candidate may contain a country ("Nuclear Regulatory Authority of Ghana"), or a
         # place before more of a name ("Cook County Department of Public Health").
         not_countries = [
