@@ -2421,6 +2421,26 @@ def test_two_parties_acronyms_joined_by_a_slash_are_their_group_not_either_party
     ]
 
 
+def test_the_senate_in_a_story_of_another_countrys_chambers_is_that_countrys():
+    index = AliasIndex(
+        [
+            Entry(1, "U.S. Senate", "legislature", country="US"),
+            Entry(2, "Argentina", "country", country="AR"),
+            Entry(3, "Argentine National Congress", "legislature", country="AR"),
+            Entry(4, "Argentine Chamber of Deputies", "legislature", country="AR", parent_id=3),
+            Entry(5, "Argentine Senate", "legislature", country="AR", parent_id=3),
+        ],
+        [(1, "Senate", False), (4, "Chamber of Deputies of Argentina", False),
+         (5, "Senate of Argentina", False)],
+        home_country="US",
+    )  # fmt: skip
+    found = index.find(
+        "Argentina’s Chamber of Deputies passed the bill. The Senate had approved it in June."
+    )
+    names = [s.entry.name for s in found.organizations]
+    assert "Argentine Senate" in names and "U.S. Senate" not in names
+
+
 def test_one_chamber_named_the_other_is_named_by_its_head_alone():
     index = AliasIndex([
         Entry(1, "Harbor Congress", "legislature", country="HB"),

@@ -455,6 +455,7 @@ def _boards_of_their_bodies(folded: str, suggestions: dict, candidates: dict) ->
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+_ONE_WORD_CHAMBERS = {"Parliament", "Senate", "Congress"}
 _SLASH_ACRONYM_AFTER = re.compile(r"/[A-Z]{2,}\b")
 _ACRONYM_SLASH_BEFORE = re.compile(r"\b[A-Z]{2,}/$")
 
@@ -1012,8 +1013,9 @@ class AliasIndex:
                     (
                         len(words) > 1
                         or (noted and short.isupper() and len(short) > 2)
-                        # "Parliament" in a story of Sri Lanka is the Parliament of Sri Lanka
-                        or (entry.kind == "legislature" and short == "Parliament")
+                        # "Parliament" in a story of Sri Lanka is the Parliament of Sri Lanka,
+                        # "the Senate" in a story of Argentina's chambers is Argentina's
+                        or (entry.kind == "legislature" and short in _ONE_WORD_CHAMBERS)
                     )
                     and short[:1].isupper()
                     and words[0] not in FUNCTION_WORDS
