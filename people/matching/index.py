@@ -460,6 +460,10 @@ _SLASH_ACRONYM_AFTER = re.compile(r"/[A-Z]{2,}\b")
 _ACRONYM_SLASH_BEFORE = re.compile(r"\b[A-Z]{2,}/$")
 
 
+def _spans_of(suggestions: dict[int, Suggestion]) -> list[tuple[int, int]]:
+    return sorted((m.start, m.end) for s in suggestions.values() for m in s.mentions)
+
+
 def _joined_by_a_slash(text: str, mention: Mention) -> bool:
     """ "CDU/CSU": an acronym joined by a slash to another."""
     return bool(
@@ -2449,7 +2453,7 @@ class AliasIndex:
     def _drop_acronyms_defined_otherwise(self, folded, suggestions) -> None:
         """ "sustainable aviation fuel (SAF)": the text defines the acronym as something else
         than the registry's body (the Sudanese Armed Forces); it means that in this text."""
-        spans = sorted((m.start, m.end) for s in suggestions.values() for m in s.mentions)
+        spans: list[tuple[int, int]] = []  # (every mention's, read when first needed)
         named_countries = {s.entry.country for s in suggestions.values() if s.entry.kind == COUNTRY}
         for entry_id, suggestion in list(suggestions.items()):
             redefined = set()
@@ -2484,8 +2488,14 @@ class AliasIndex:
                         # named before it, in the language whose letters it takes, when no body
                         # the registry knows is named there
                         folded[mention.start - 2 : mention.start] == " ("
-                        and (named := _CAPITALIZED_NAME_BEFORE.search(folded, 0, mention.start - 2))
-                        and not overlaps(named.start(), named.end(), spans)
+                        and (
+                            named := _CAPITALIZED_NAME_BEFORE.search(
+                                folded, max(0, mention.start - 150), mention.start - 2
+                            )
+                        )
+                        and not overlaps(
+                            named.start(), named.end(), spans or _spans_of(suggestions)
+                        )
                         # (not "Law and Justice (PiS)" in a story of Poland's, nor "the Chilean
                         # Economic Development Agency (CORFO)": the body's own acronym, in its
                         # own language, where the story or the name says its country)

@@ -66,7 +66,7 @@ def registry_hits(automaton, lowered: str, folded: str, context: Context = Conte
             or (after in "+.(" and folded[end + 2 : end + 3].isdigit())
         ):
             continue
-        if _a_common_noun(folded, start, end + 1):
+        if folded[start].islower() and _a_common_noun(folded, start, end + 1):
             continue
         if exact:
             written = folded[start : end + 1]
@@ -205,8 +205,10 @@ def qualified(text: str, start: int, end: int, context: Context = Context()) -> 
             return True
         if following and _LEGAL_FORM_SOON.match(text, end):
             return True  # "Nippon Steel North America, Inc.": a subsidiary's name
-        if (run := _TWO_WORDS_AFTER.match(text, end)) and (
-            run["last"] in _OFFICES and run["first"].lower() not in TITLE_WORDS
+        if (
+            following
+            and (run := _TWO_WORDS_AFTER.match(text, end))
+            and (run["last"] in _OFFICES and run["first"].lower() not in TITLE_WORDS)
         ):
             return True  # "State Council Information Office": a longer name, its office
         # "Department of Commerce of the State of Washington": another place's body
