@@ -578,17 +578,14 @@ def _drop_short_acronyms_of_countries_not_named(
     country the story names in no way (not the country, none of its bodies), named only by an
     acronym of three letters or fewer, is another thing of those letters. (Companies aside:
     "BP", "LG" name themselves in any country's story; and the home country's "EPA".)"""
+    bodies_of = Counter(s.entry.country for s in suggestions.values())
     for entry_id, suggestion in list(suggestions.items()):
         entry = suggestion.entry
         if (
             entry.country not in ("", None, home)
             and entry.kind not in ("company", COUNTRY)
             and all(len(m.text) <= 3 and is_acronym(m.text) for m in suggestion.mentions)
-            and not any(
-                other.entry.country == entry.country
-                for other in suggestions.values()
-                if other is not suggestion
-            )
+            and bodies_of[entry.country] == 1  # (itself alone)
         ):
             del suggestions[entry_id]
 
@@ -2390,6 +2387,16 @@ class AliasIndex:
                 kept.append(mention)
             _keep_mentions(suggestions, entry_id, kept)
 
+    def _ancestors(self, entry_ids: Iterable[int]) -> set[int]:
+        """Every body `entry_ids` belong to, up their parents."""
+        found: set[int] = set()
+        for entry_id in entry_ids:
+            parent = self.entries[entry_id].parent_id
+            while parent is not None and parent not in found:
+                found.add(parent)
+                parent = self.entries[parent].parent_id if parent in self.entries else None
+        return found
+
     def _is_ancestor(self, ancestor_id: int, entry_id: int) -> bool:
         seen = set()
         parent = self.entries[entry_id].parent_id
@@ -2422,13 +2429,11 @@ class AliasIndex:
         """ "the UN migration agency", "a UN biodiversity summit": a body's acronym before a
         common noun only says whose agency or summit it is, in a story that names a body of
         its own (IOM, a UN body) (not "the UN said", "the UN and the EU")."""
-        children = {s.entry.parent_id for s in suggestions.values() if s.entry.parent_id}
-        if not children:
+        if not any(s.entry.parent_id for s in suggestions.values()):
             return
+        parents = self._ancestors(suggestions)
         for entry_id, suggestion in list(suggestions.items()):
-            if entry_id not in children and not any(
-                self._is_ancestor(entry_id, other) for other in suggestions if other != entry_id
-            ):
+            if entry_id not in parents:
                 continue
             kept = [
                 m

@@ -52,6 +52,7 @@ from stories.importers.loader import (
     load_story,
     problems,
     snapshot,
+    stories_seen_by_an_editor,
 )
 from stories.importers.plaintext import ParsedStory
 from stories.importers.scanning import Scanner
@@ -295,13 +296,9 @@ def _unchanged(run: list[ParsedStory], scanner: Scanner) -> dict[int, LoadResult
                 stale[item.story.pk] = id(item.parsed)
     # Links the release no longer gives, on a story no editor has touched: load_story drops them.
     if stale:
-        seen = set(
-            Version.objects.get_for_model(Story)
-            .filter(object_id__in=[str(pk) for pk in stale], revision__user__isnull=False)
-            .values_list("object_id", flat=True)
-        )
+        seen = stories_seen_by_an_editor(stale)
         for pk, key in stale.items():
-            if str(pk) not in seen:
+            if pk not in seen:
                 del found[key]
     return found
 

@@ -7,6 +7,7 @@ saved, tagged or published the story, the organizations and people an import att
 import's own: importing a changed release again replaces them with what it finds now.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -112,7 +113,7 @@ def _load(
         story.status != StoryStatus.PUBLISHED
         or (published_at is not None and story.published_at != published_at)
     )
-    stale = _stale_links(story, organizations, people) if before is not None else None
+    stale = _stale_links(story, organizations, people) if before is not None else []
     if (
         before is not None
         and snapshot(story) == before
@@ -132,8 +133,8 @@ def _load(
     new = story.pk is None
     with reversion.create_revision(atomic=False):  # _load_atomically holds the transaction
         story.save()
-        if stale:
-            stale.delete()
+        for links in stale:
+            links.delete()
         _attach_imported(story, organizations, people, origin, new=new)
         store_found_quotes(story)
         reversion.set_comment(f"Imported from {Path(parsed.path).name}")
@@ -246,38 +247,32 @@ def _has_links(story: Story, organizations: list[Organization], people: list[tup
     return {o.pk for o in organizations} <= linked and {p.pk for p, _ in people} <= linked_people
 
 
-def _seen_by_an_editor(story: Story) -> bool:
-    """Whether someone signed in has recorded a revision of the story (saved it in the admin,
-    tagged it, moved it through the workflow): from then on its links are the editor's."""
-    return Version.objects.get_for_object(story).filter(revision__user__isnull=False).exists()
+def stories_seen_by_an_editor(pks: Iterable[int]) -> set[int]:
+    """Of the stories `pks`, those someone signed in has recorded a revision of (saved in the
+    admin, tagged, moved through the workflow): from then on their links are the editor's."""
+    return {
+        int(pk)
+        for pk in Version.objects.get_for_model(Story)
+        .filter(object_id__in=[str(pk) for pk in pks], revision__user__isnull=False)
+        .values_list("object_id", flat=True)
+    }
 
 
-class _StaleLinks:
+def _stale_links(story: Story, organizations: list[Organization], people: list[tuple]) -> list:
     """The links an import or a feed attached that the release no longer gives (its text
-    changed, or the engine reads it better now), on a story no editor has touched yet; what an
-    editor typed or accepted is never among them."""
-
-    def __init__(self, story: Story, organizations: list[Organization], people: list[tuple]):
-        self.organizations = story.story_organizations.filter(origin__in=MACHINE_ORIGINS).exclude(
+    changed, or the engine reads it better now), on a story no editor has touched yet, as
+    querysets to delete; what an editor typed or accepted is never among them."""
+    stale = [
+        story.story_organizations.filter(origin__in=MACHINE_ORIGINS).exclude(
             organization__in=[o.pk for o in organizations]
-        )
-        self.people = story.story_people.filter(origin__in=MACHINE_ORIGINS).exclude(
+        ),
+        story.story_people.filter(origin__in=MACHINE_ORIGINS).exclude(
             person__in=[p.pk for p, _ in people]
-        )
-
-    def __bool__(self) -> bool:
-        return self.organizations.exists() or self.people.exists()
-
-    def delete(self) -> None:
-        self.organizations.delete()
-        self.people.delete()
-
-
-def _stale_links(
-    story: Story, organizations: list[Organization], people: list[tuple]
-) -> _StaleLinks | None:
-    stale = _StaleLinks(story, organizations, people)
-    return stale if stale and not _seen_by_an_editor(story) else None
+        ),
+    ]
+    if not any(links.exists() for links in stale) or stories_seen_by_an_editor([story.pk]):
+        return []
+    return stale
 
 
 def _attach_imported(
