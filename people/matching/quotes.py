@@ -263,10 +263,7 @@ def _known(paragraphs, findings, source, spans) -> tuple[list[_Known], list[_Kno
         if len(words) == 3 and all(w[:1].isupper() and w.isalpha() for w in words):
             if words[0].lower() in surnames:
                 continue
-            pattern = re.compile(
-                rf"(?<![\w-]){re.escape(words[0])} (?!{re.escape(words[1])}\b)[a-z]"
-            )
-            if any(pattern.search(paragraph) for paragraph in paragraphs):
+            if any(_subject_alone(paragraph, words[0]) for paragraph in paragraphs):
                 known.forms.add(words[0])
     if findings:
         for suggestion in findings.organizations:
@@ -680,10 +677,10 @@ class _Resolver:
         while moved and end < len(paragraph):
             moved = False
             for form in dotted:
-                for match in re.finditer(re.escape(form), paragraph[: end + len(form)]):
-                    if match.start() <= end < match.end():
-                        end, moved = _sentence_end(paragraph, match.end()), True
-                        break
+                # (a string search: an expression per name would refill the re module's cache)
+                at = paragraph.find(form, max(0, end - len(form) + 1), end + len(form))
+                if at >= 0 and at <= end < at + len(form):
+                    end, moved = _sentence_end(paragraph, at + len(form)), True
         return end
 
     def subject(self, phrase: str, here, *, following=False, before_verb=False, strict=False):
@@ -979,20 +976,55 @@ def _appositive(run: list[str], name: list[str], phrase: str) -> tuple[str, str]
     return title, organization
 
 
+# The words before a surname that make it a full name: "Rachel ", "Jennifer M. ", "Ursula von
+# der " (found ending where the surname begins: one expression for every surname)
+_FIRST_NAMES_BEFORE = re.compile(
+    rf"(?:[A-Z][\w’'-]+ )(?:[A-Z]\. )?(?:(?:{'|'.join(NAME_PARTICLES)}) )*\Z"
+)
+
+
 @lru_cache(maxsize=256)
 def _full_name_in(surname: str, paragraphs: tuple[str, ...]) -> list[str] | None:
-    particles = "|".join(NAME_PARTICLES)
-    pattern = re.compile(
-        rf"(?:[A-Z][\w’'-]+ )(?:[A-Z]\. )?(?:(?:{particles}) )*{re.escape(surname)}\b"
-    )
     for paragraph in paragraphs:
-        for match in pattern.finditer(paragraph):
+        searched = 0  # matches do not overlap
+        at = paragraph.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            match = _word_boundary(paragraph, end) and _FIRST_NAMES_BEFORE.search(
+                paragraph, searched, at
+            )
+            if not match:
+                at = paragraph.find(surname, at + 1)
+                continue
+            searched = end
+            at = paragraph.find(surname, end)
             if paragraph[match.start() - 1 : match.start()] in ("“", '"'):
                 continue  # "“Joining Synopsys allows us …”": a quotation's first words
-            words = match.group(0).split()
+            words = paragraph[match.start() : end].split()
             if words[0].lower() not in _NOT_A_NAME and not words[0].endswith(("’s", "'s")):
                 return words
     return None
+
+
+def _subject_alone(paragraph: str, word: str) -> bool:
+    """Whether `word` (capitalized) stands in `paragraph` followed by a lower-case word, not
+    after a letter, digit or hyphen: "Tan joined"."""
+    at = paragraph.find(word)
+    while at >= 0:
+        before = paragraph[at - 1] if at else " "
+        after = paragraph[at + len(word) : at + len(word) + 2]
+        if not (before.isalnum() or before in "_-") and len(after) == 2 and after[0] == " ":
+            if "a" <= after[1] <= "z":
+                return True
+        at = paragraph.find(word, at + 1)
+    return False
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """Whether a regular expression's \\b holds at `at` in `text`."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 def _fullest(name: str, paragraphs: list[str]) -> str:
