@@ -1590,7 +1590,7 @@ def test_a_headline_in_title_case_names_no_candidate_and_no_person_by_itself():
     assert [c.name for c in found.candidates] == ["Tidewell Energy Partners"]
 
 
-def test_a_parent_qualifying_its_part_an_exchange_in_a_ticker_a_legal_form():
+def test_a_parent_qualifying_its_part_the_exchange_of_a_ticker_a_legal_form():
     entries = [
         Entry(1, "Executive Office of the President", "agency", country="US"),
         Entry(2, "White House", "agency", country="US", parent_id=1),
@@ -1607,8 +1607,9 @@ def test_a_parent_qualifying_its_part_an_exchange_in_a_ticker_a_legal_form():
     found = index.find("The White House said so; the Office of Science and Technology Policy too.")
     assert len(found.organizations) == 2  # named apart, both are in the story
     found = index.find("Acme Inc. (NYSE: ACME) bought Seagen Inc. (Nasdaq: SGEN).")
-    assert [s.entry.name for s in found.organizations] == ["Seagen"]
-    assert [m.text for m in found.organizations[0].mentions] == ["Seagen Inc."]
+    # the exchange a ticker names is in the story, as editors list it (every blind label does)
+    assert [s.entry.name for s in found.organizations] == ["New York Stock Exchange", "Seagen"]
+    assert [m.text for m in found.organizations[1].mentions] == ["Seagen Inc."]
     assert "Seagen Inc." not in [c.name for c in found.candidates]
     found = index.find("Eisai Co., Ltd. and its unit Eisai GmbH agreed.")
     assert [c.name for c in found.candidates] == ["Eisai GmbH"]  # a national subsidiary
@@ -2860,3 +2861,32 @@ def test_parliament_is_the_parliament_of_the_country_or_the_one_named():
     # a title's portfolio
     found = index.find("Morocco's Minister in charge of Relations with Parliament spoke.")
     assert found.organizations == []
+
+
+def test_a_partys_one_word_short_form_needs_its_country_in_the_story():
+    entries = [
+        Entry(1, "Australian Labor Party", "other", country="AU"),
+        Entry(2, "Australia", "country", country="AU"),
+        Entry(3, "Labour Party", "other", country="GB"),
+        Entry(4, "Labour Party (New Zealand)", "other", country="NZ"),
+        Entry(5, "New Zealand", "country", country="NZ"),
+        Entry(6, "Liberal Party of Canada", "other", country="CA"),
+        Entry(7, "Liberal Party of Australia", "other", country="AU"),
+        Entry(8, "Sweden", "country", country="SE"),
+    ]
+    aliases = [(1, "Labor", True), (3, "Labour", True), (4, "Labour", True),
+               (6, "Liberals", True), (7, "Liberals", True)]  # fmt: skip
+    index = AliasIndex(entries, aliases, home_country="US")
+
+    def named(text):
+        found = index.find(text)
+        ambiguous = [a.mention.text for a in found.ambiguous]
+        return [s.entry.name for s in found.organizations], ambiguous
+
+    # "Labor" of a U.S. title is no Australian party; in a story of Australia it is
+    assert named("Acting Secretary of Labor Julie Su welcomed the deal.") == ([], [])
+    assert named("In Australia, Labor won the vote.") == (["Australian Labor Party"], [])
+    # one short form, several countries' parties: the one of the country the story names
+    assert named("New Zealand voted; Labour lost seats.") == (["Labour Party (New Zealand)"], [])
+    # none of theirs: Sweden's Liberals are neither Canada's nor Australia's, and no choice
+    assert named("In Sweden, the Liberals backed the budget.") == ([], [])

@@ -576,18 +576,35 @@ def _drop_short_acronyms_of_countries_not_named(
     """ "CPI" (the price index) in a story of Singapore's central bank is not the Communist
     Party of India, nor "DA" in "HFPO-DA" South Africa's Democratic Alliance: a body of a
     country the story names in no way (not the country, none of its bodies), named only by an
-    acronym of three letters or fewer, is another thing of those letters. (Companies aside:
-    "BP", "LG" name themselves in any country's story; and the home country's "EPA".)"""
+    acronym of three letters or fewer, is another thing of those letters. So is one named only
+    by a one-word short form ("Labor" of "Secretary of Labor" is no Australian party, nor
+    "Nationals" a baseball team's). (Companies aside: "BP", "LG" name themselves in any
+    country's story; and the home country's "EPA".)"""
     bodies_of = Counter(s.entry.country for s in suggestions.values())
     for entry_id, suggestion in list(suggestions.items()):
         entry = suggestion.entry
         if (
             entry.country not in ("", None, home)
             and entry.kind not in ("company", COUNTRY)
-            and all(len(m.text) <= 3 and is_acronym(m.text) for m in suggestion.mentions)
+            and all(
+                (len(m.text) <= 3 and is_acronym(m.text)) or _a_one_word_short_form(m.text, entry)
+                for m in suggestion.mentions
+            )
             and bodies_of[entry.country] == 1  # (itself alone)
         ):
             del suggestions[entry_id]
+
+
+def _a_one_word_short_form(text: str, entry: Entry) -> bool:
+    """ "Labor", "the Nationals" of a party (or another body of kind other): one word, not the
+    body's own name. (Not "Knesset", "Bundestag": a parliament's one word is its own.)"""
+    word = _strip_the(text)
+    return (
+        entry.kind == "other"
+        and " " not in word
+        and not is_acronym(word)
+        and fold(word) != fold(_strip_the(entry.name))
+    )
 
 
 def _country_weights(suggestions: Iterable[Suggestion]) -> tuple[Counter[str], set[str]]:
@@ -811,7 +828,6 @@ _NOT_A_FIRST_WORD = (
     FUNCTION_WORDS | TITLE_WORDS | ORGANIZATION_HEADS | NOT_NAME_WORDS | NOT_ORGANIZATION_WORDS
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|across) $")
-_TICKER_EXCHANGE = re.compile(r"\([\w .]+: ?[A-Z0-9.]{1,8}[);,]")
 # The words that end an instrument's name, capitalized: "Act", "Treaty", "Charter", …
 _INSTRUMENTS = "|".join(sorted(w.capitalize() for w in INSTRUMENT_WORDS | {"charter", "protocol"}))
 # An instrument's name with a parenthesis inside: "… Services (Public Ownership) Act 2024".
@@ -1399,6 +1415,14 @@ class AliasIndex:
             ):
                 continue  # "Georgia", the state: a place, as other states' bare names are
             if target is None:
+                words = text[hit.start : hit.end]
+                found = {s.entry.country for s in suggestions.values()}
+                if all(
+                    _a_one_word_short_form(words, self.entries[t.entry_id])
+                    and self.entries[t.entry_id].country not in found
+                    for t in hit.targets
+                ):
+                    continue  # "Liberals" in Sweden's Riksdag: no party of Canada's or Australia's
                 ambiguous.append(
                     Ambiguity(
                         Mention(text[hit.start : hit.end], hit.start, hit.end),
@@ -2361,7 +2385,8 @@ class AliasIndex:
     def _drop_qualifying_parents_and_tickers(self, folded, suggestions) -> None:
         """ "White House Office of Science and Technology Policy": a body's name right before
         its own part's only says whose part it is (the part is tagged, not the parent, unless
-        named elsewhere); "Acme Inc. (NYSE: ACME)": the exchange of a ticker is not in the story."""
+        named elsewhere). (The exchange of a ticker, "Acme Inc. (NYSE: ACME)", is in the story:
+        it lists the company.)"""
         starts = {m.start: s for s in suggestions.values() for m in s.mentions}
         for entry_id, suggestion in list(suggestions.items()):
             kept = []
@@ -2378,10 +2403,6 @@ class AliasIndex:
                         or suggestion.entry.parent_id is not None
                         and self._is_ancestor(suggestion.entry.parent_id, after.entry.id)
                     )
-                ):
-                    continue
-                if folded[mention.start - 1 : mention.start] == "(" and _TICKER_EXCHANGE.match(
-                    folded, mention.start - 1, mention.end + 12
                 ):
                     continue
                 kept.append(mention)

@@ -17,14 +17,15 @@ def resolve(
 
     `found`: the entries the text names unambiguously. Evidence: the entry itself named
     elsewhere, its parent or a child named, other foreign countries or a body of the country
-    (for a country), an organization of the same kind and country; for a state or a province,
-    other places of its country named (`places`: their country codes) or the text speaking of a
-    state (`a_state`: "the state's history").
+    (for a country), an organization of the same kind and country, its country named; for a
+    state or a province, other places of its country named (`places`: their country codes) or
+    the text speaking of a state (`a_state`: "the state's history").
     """
     found_ids = {e.id for e in found}
     foreign_countries = {
         e.country for e in found if e.kind == COUNTRY and e.country != home_country
     }
+    named_countries = {e.country for e in found if e.kind == COUNTRY}
     scores = {}
     for target in hit.targets:
         entry = entries[target.entry_id]
@@ -47,6 +48,12 @@ def resolve(
             and any(e.country == entry.country and e.kind == entry.kind for e in found)
         ):
             score += 1
+        if (
+            entry.kind not in (COUNTRY, "subnational")  # (a state has its places, above)
+            and entry.country in named_countries - {home_country}
+        ):
+            score += 1  # "Labour" in a story naming New Zealand: New Zealand's (the home
+            # country, named in passing in most stories, says less)
         if entry.kind == "subnational" and (entry.country in places or a_state):
             score += 1
         scores[target] = score
