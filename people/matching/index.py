@@ -1416,10 +1416,10 @@ class AliasIndex:
                 continue  # "Georgia", the state: a place, as other states' bare names are
             if target is None:
                 words = text[hit.start : hit.end]
-                found = {s.entry.country for s in suggestions.values()}
+                countries_found = {s.entry.country for s in suggestions.values()}
                 if all(
                     _a_one_word_short_form(words, self.entries[t.entry_id])
-                    and self.entries[t.entry_id].country not in found
+                    and self.entries[t.entry_id].country not in countries_found
                     for t in hit.targets
                 ):
                     continue  # "Liberals" in Sweden's Riksdag: no party of Canada's or Australia's
@@ -1447,7 +1447,7 @@ class AliasIndex:
         self._drop_the_names_counted(folded, suggestions)
         self._drop_names_of_instruments(folded, suggestions)
         self._drop_names_of_games(folded, suggestions)
-        self._drop_qualifying_parents_and_tickers(folded, suggestions)
+        self._drop_qualifying_parents(folded, suggestions)
         self._drop_parents_named_as_modifiers(folded, suggestions)
         if "/" in folded:
             # "the CDU/CSU parliamentary group": two parties' acronyms joined are their joint
@@ -2382,7 +2382,7 @@ class AliasIndex:
                 kept.append(mention)
             _keep_mentions(suggestions, entry_id, kept)
 
-    def _drop_qualifying_parents_and_tickers(self, folded, suggestions) -> None:
+    def _drop_qualifying_parents(self, folded, suggestions) -> None:
         """ "White House Office of Science and Technology Policy": a body's name right before
         its own part's only says whose part it is (the part is tagged, not the parent, unless
         named elsewhere). (The exchange of a ticker, "Acme Inc. (NYSE: ACME)", is in the story:

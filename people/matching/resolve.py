@@ -25,7 +25,6 @@ def resolve(
     foreign_countries = {
         e.country for e in found if e.kind == COUNTRY and e.country != home_country
     }
-    named_countries = {e.country for e in found if e.kind == COUNTRY}
     scores = {}
     for target in hit.targets:
         entry = entries[target.entry_id]
@@ -50,7 +49,7 @@ def resolve(
             score += 1
         if (
             entry.kind not in (COUNTRY, "subnational")  # (a state has its places, above)
-            and entry.country in named_countries - {home_country}
+            and entry.country in foreign_countries
         ):
             score += 1  # "Labour" in a story naming New Zealand: New Zealand's (the home
             # country, named in passing in most stories, says less)
