@@ -943,6 +943,10 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Tidewater Institute", "nonprofit", "AU", {})],
          "Ann Poe, Director, Southeast Asia Program, Tidewater Institute", "Ann Poe",
          "Director, Southeast Asia Program", "Tidewater Institute"),
+        # and so is a field of the body the title heads, its parts joined by "and"
+        ([("Tidewater Medicines Agency", "agency", "GB", {"aliases": ["TMA"]})],
+         "Ann Poe, Interim Executive Director, Quality and Access, TMA | GOV.UK", "Ann Poe",
+         "Interim Executive Director, Quality and Access", "Tidewater Medicines Agency"),
         # a board the title sits on, in a list of titles
         ([("Tidewater Bank", "company", "KZ", {})],
          "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Tidewater Bank",

@@ -749,6 +749,20 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
                     or rest[titles].rsplit(" ", 1)[-1] in _PROGRAM_WORDS
                 )
             )
+            # "Interim Executive Director, Healthcare Quality and Access, MHRA": a field of
+            # the body the title heads (fields joined by "and", no title word, no body's
+            # name), then the body it knows
+            or (
+                titles == len(rest) - 2
+                and re.search(r" (?:and|&) ", rest[titles])
+                and known(_strip_the(rest[-1]))
+                and not known(_strip_the(", ".join(rest[titles:])))
+                and not _names_a_body(rest[titles])
+                and not any(_is_title_word(w) for w in rest[titles].split())
+                and all(
+                    w[:1].isupper() or w in lexicon.FUNCTION_WORDS for w in rest[titles].split()
+                )
+            )
             # "Executive Vice-President, A Europe Fit for the Digital Age, and Commissioner for
             # Competition, European Commission": a portfolio and a second title, then the body
             or (
