@@ -947,6 +947,10 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Tidewater Medicines Agency", "agency", "GB", {"aliases": ["TMA"]})],
          "Ann Poe, Interim Executive Director, Quality and Access, TMA | GOV.UK", "Ann Poe",
          "Interim Executive Director, Quality and Access", "Tidewater Medicines Agency"),
+        # a title, then with no comma a known body whose own name holds a comma
+        ([("Tidewater, the Tide Alliance", "nonprofit", "CH", {})],
+         "Dr Ann Poe, CEO Tidewater, the Tide Alliance | Tidewater", "Ann Poe", "CEO",
+         "Tidewater, the Tide Alliance"),
         # a board the title sits on, in a list of titles
         ([("Tidewater Bank", "company", "KZ", {})],
          "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Tidewater Bank",

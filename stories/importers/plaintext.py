@@ -696,6 +696,12 @@ def _titles_and_body(name: str, rest: list[str], known: KnownOrganization, leadi
     if not rest[0][:1].isupper() and rest[0].split()[0].lower() not in TITLE_WORDS:
         return None  # "Bats, which live in caves, …": a sentence, not a title
     body = ", ".join(rest)
+    if not leading_title and len(rest) >= 2 and " " in rest[0]:
+        # "CEO Gavi, the Vaccine Alliance": a title, then with no comma a known body whose
+        # own name holds one
+        title, organization = split_title_organization(body, known)
+        if "," in organization and "," not in title and known(_strip_the(organization)):
+            return name, title, _strip_the(organization)
     if leading_title and (
         known(_strip_the(body)) or not any(_is_title_word(w) for w in body.split())
     ):
