@@ -951,6 +951,10 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Tidewater, the Tide Alliance", "nonprofit", "CH", {})],
          "Dr Ann Poe, CEO Tidewater, the Tide Alliance | Tidewater", "Ann Poe", "CEO",
          "Tidewater, the Tide Alliance"),
+        # a body's acronym before a title of a field ("ESA Director of Science")
+        ([("Tidewater Space Agency", "agency", "TW", {"aliases": ["TSA"]})],
+         "Ann Poe, TSA Director of Science | TSA", "Ann Poe", "Director of Science",
+         "Tidewater Space Agency"),
         # a board the title sits on, in a list of titles
         ([("Tidewater Bank", "company", "KZ", {})],
          "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Tidewater Bank",

@@ -874,7 +874,10 @@ def _organization_before_title(text: str, known: KnownOrganization) -> tuple[str
     words = text.split()
     for cut in range(1, len(words)):
         head, title = " ".join(words[:cut]), " ".join(words[cut:])
-        if _is_title_list(title) and (
+        # "ESA Director of Science": a title of a field (not "CEO and Managing Director of
+        # Woodside", titles listed)
+        field = None if _is_title_list(head) else _OF_A_FIELD.match(title)
+        if (_is_title_list(title) or (field and _is_title_list(field["title"]))) and (
             known(head) or (cut == 1 and is_acronym(head)) or known(f"State of {head}")
         ):
             return title, head
