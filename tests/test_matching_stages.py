@@ -2890,3 +2890,25 @@ def test_a_partys_one_word_short_form_needs_its_country_in_the_story():
     assert named("New Zealand voted; Labour lost seats.") == (["Labour Party (New Zealand)"], [])
     # none of theirs: Sweden's Liberals are neither Canada's nor Australia's, and no choice
     assert named("In Sweden, the Liberals backed the budget.") == ([], [])
+
+
+def test_the_legislature_alone_is_that_of_the_one_state_the_story_names():
+    entries = [
+        Entry(1, "State of Tidewater", "subnational", country="US"),
+        Entry(2, "Tidewater Legislature", "legislature", country="US", parent_id=1),
+        Entry(3, "State of Harbor", "subnational", country="US"),
+        Entry(4, "Harbor State Legislature", "legislature", country="US", parent_id=3),
+    ]
+    aliases = [(1, "Tidewater", True), (3, "Harbor", True)]
+    index = AliasIndex(entries, aliases, home_country="US")
+
+    def named(text):
+        return {s.entry.name: [m.text for m in s.mentions] for s in index.find(text).organizations}
+
+    found = named("The governor of Tidewater signed it. The Legislature passed it in May.")
+    assert found["Tidewater Legislature"] == ["Legislature"]
+    # two states named: which one's, the story does not say
+    found = named("Tidewater and Harbor agreed; the Legislature passed it.")
+    assert "Tidewater Legislature" not in found and "Harbor State Legislature" not in found
+    # a legislature's own name is not "the Legislature" of the place named
+    assert "Tidewater Legislature" not in named("In Tidewater, the Harbor State Legislature met.")

@@ -843,6 +843,8 @@ _INSTRUMENT_AFTER = re.compile(
     + _INSTRUMENTS
     + r")\b(?! [A-Z])"  # not "NASA Administrator Bill Nelson"
 )
+# "Legislature" alone, after "the" (or opening a sentence), not before "of" (a name of its own)
+_THE_LEGISLATURE = re.compile(r"(?:^|(?<=[Tt]he )|(?<=\. ))Legislature\b(?! of\b)", re.M)
 _PLACE_GOVERNMENT = re.compile(
     r"^(?:State|Commonwealth|Province|City|County|Municipality|Government) of (?:the )?"
     r"(?P<place>[A-Z][\w.' -]+)$"
@@ -1109,6 +1111,20 @@ class AliasIndex:
                 self._subnational_places.add_word(place, (len(place), entry.country))
         if len(self._subnational_places):
             self._subnational_places.make_automaton()
+        # Each place's legislature, by the place's name: "the Legislature" in a story of Texas
+        # is the Texas Legislature
+        legislatures: dict[int, list[int]] = defaultdict(list)
+        for entry in self.entries.values():
+            if entry.kind == "legislature" and "Legislature" in entry.name and entry.parent_id:
+                legislatures[entry.parent_id].append(entry.id)
+        self._legislature_of_place: dict[str, int] = {}
+        for entry in self.entries.values():
+            if (
+                entry.kind == "subnational"
+                and len(legislatures.get(entry.id, ())) == 1
+                and (match := _PLACE_GOVERNMENT.match(entry.name))
+            ):
+                self._legislature_of_place[fold(match["place"])] = legislatures[entry.id][0]
         self.context = Context(
             frozenset(national),
             frozenset(places - national),
@@ -1268,6 +1284,28 @@ class AliasIndex:
         """The country called `name` (its name or an alias, case and typography aside)."""
         entry_id = self._countries.get(index_key(name, case_sensitive=False))
         return self.entries.get(entry_id) if entry_id is not None else None
+
+    def _legislature_of_the_place(self, text, folded, suggestions) -> None:
+        """ "The Legislature passed the bill" in a story of one state (or province) with a
+        legislature of its own: that legislature. (Not "the State Legislature" or "Texas
+        Legislature", names of their own; not in a story of two such places.)"""
+        if "Legislature" not in text:
+            return
+        named_spans = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
+        alone = [
+            m
+            for m in _THE_LEGISLATURE.finditer(text)
+            if not any(m.start() < end and start < m.end() for start, end in named_spans)
+        ]
+        if not alone:
+            return
+        places = {name for name, _ in self._places_named(folded)}
+        named = {self._legislature_of_place[p] for p in places if p in self._legislature_of_place}
+        if len(named) != 1:
+            return
+        target = Target(named.pop(), 0.7, "'the Legislature' of the place the story names")
+        for match in alone:
+            self._add(suggestions, target, text, match.start(), match.end())
 
     def _places_named(self, folded: str) -> set[tuple[str, str]]:
         """The subnational places `folded` names, each with its country's code."""
@@ -1507,6 +1545,7 @@ class AliasIndex:
         self._drop_home_ambiguities_abroad(folded, suggestions, ambiguous)
         _drop_short_acronyms_of_countries_not_named(suggestions, self.home_country)
         self._drop_states_named_as_places(folded, suggestions)
+        self._legislature_of_the_place(text, folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
         self._children_without_parents_names(text, folded, suggestions, candidates)
         self._departments_by_portfolio(text, folded, suggestions, candidates)
