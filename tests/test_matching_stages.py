@@ -2907,7 +2907,9 @@ def test_the_legislature_alone_is_that_of_the_one_state_the_story_names():
 
     found = named("The governor of Tidewater signed it. The Legislature passed it in May.")
     assert found["Tidewater Legislature"] == ["Legislature"]
-    # two states named: which one's, the story does not say
+    # the state named most ("Harbor" beside Tidewater's law), not one named as often
+    found = named("Harbor's law; Harbor and Tidewater agreed. The Legislature passed it.")
+    assert found["Harbor State Legislature"] == ["Legislature"]
     found = named("Tidewater and Harbor agreed; the Legislature passed it.")
     assert "Tidewater Legislature" not in found and "Harbor State Legislature" not in found
     # a legislature's own name is not "the Legislature" of the place named

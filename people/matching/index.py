@@ -1286,9 +1286,10 @@ class AliasIndex:
         return self.entries.get(entry_id) if entry_id is not None else None
 
     def _legislature_of_the_place(self, text, folded, suggestions) -> None:
-        """ "The Legislature passed the bill" in a story of one state (or province) with a
-        legislature of its own: that legislature. (Not "the State Legislature" or "Texas
-        Legislature", names of their own; not in a story of two such places.)"""
+        """ "The Legislature passed the bill" in a story of a state (or province) with a
+        legislature of its own: the legislature of the one it names most. (Not "the State
+        Legislature" or "Texas Legislature", names of their own; not in a story of two such
+        places named alike.)"""
         if "Legislature" not in text:
             return
         named_spans = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
@@ -1299,11 +1300,16 @@ class AliasIndex:
         ]
         if not alone:
             return
-        places = {name for name, _ in self._places_named(folded)}
-        named = {self._legislature_of_place[p] for p in places if p in self._legislature_of_place}
-        if len(named) != 1:
+        # the place the story names most ("Florida" beside Utah's and Arkansas's laws)
+        named: Counter[int] = Counter()
+        for end, (length, _) in self._subnational_places.iter(folded):
+            place = folded[end - length + 1 : end + 1]
+            if place in self._legislature_of_place and bounded(folded, end - length + 1, end + 1):
+                named[self._legislature_of_place[place]] += 1
+        ranked = named.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return
-        target = Target(named.pop(), 0.7, "'the Legislature' of the place the story names")
+        target = Target(ranked[0][0], 0.7, "'the Legislature' of the place the story names most")
         for match in alone:
             self._add(suggestions, target, text, match.start(), match.end())
 
