@@ -509,11 +509,23 @@ def test_a_short_acronym_of_a_country_the_story_does_not_name_is_something_else(
             Entry(2, "Harbor", "country", country="HB"),
             Entry(3, "Harbor Petroleum", "company", country="HB"),
             Entry(4, "Environmental Protection Agency", "agency", country="US"),
+            Entry(5, "Independent Police Conduct Authority", "agency", country="HB"),
+            Entry(6, "Harbor Football Federation", "nonprofit", country="HB"),
         ],
-        [(1, "CPH", True), (3, "HP", True), (4, "EPA", True)],
+        [
+            (1, "CPH", True),
+            (3, "HP", True),
+            (4, "EPA", True),
+            (5, "IPCA", True),
+            (6, "HFFA", True),
+        ],  # fmt: skip
         home_country="US",
     )
     assert not index.find("Core CPH inflation eased, the central bank said.").organizations
+    # four letters of a government's body too ("IPCA", an index); not of another body
+    assert not index.find("The IPCA index rose 0.4% in May.").organizations
+    found = index.find("The HFFA chose the venue.").organizations
+    assert [s.entry.name for s in found] == ["Harbor Football Federation"]
     found = index.find("In Harbor, the CPH won the vote.").organizations
     assert "Communist Party of Harbor" in [s.entry.name for s in found]
     # a company's acronym and the home country's name themselves anywhere

@@ -576,10 +576,10 @@ def _drop_short_acronyms_of_countries_not_named(
     """ "CPI" (the price index) in a story of Singapore's central bank is not the Communist
     Party of India, nor "DA" in "HFPO-DA" South Africa's Democratic Alliance: a body of a
     country the story names in no way (not the country, none of its bodies), named only by an
-    acronym of three letters or fewer, is another thing of those letters. So is one named only
-    by a one-word short form ("Labor" of "Secretary of Labor" is no Australian party, nor
-    "Nationals" a baseball team's). (Companies aside: "BP", "LG" name themselves in any
-    country's story; and the home country's "EPA".)"""
+    acronym of three letters or fewer (four for a government's body), is another thing of those
+    letters. So is one named only by a one-word short form ("Labor" of "Secretary of Labor" is
+    no Australian party, nor "Nationals" a baseball team's). (Companies aside: "BP", "LG" name
+    themselves in any country's story; and the home country's "EPA".)"""
     bodies_of = Counter(s.entry.country for s in suggestions.values())
     for entry_id, suggestion in list(suggestions.items()):
         entry = suggestion.entry
@@ -587,12 +587,19 @@ def _drop_short_acronyms_of_countries_not_named(
             entry.country not in ("", None, home)
             and entry.kind not in ("company", COUNTRY)
             and all(
-                (len(m.text) <= 3 and is_acronym(m.text)) or _a_one_word_short_form(m.text, entry)
+                _a_short_acronym(m.text, entry) or _a_one_word_short_form(m.text, entry)
                 for m in suggestion.mentions
             )
             and bodies_of[entry.country] == 1  # (itself alone)
         ):
             del suggestions[entry_id]
+
+
+def _a_short_acronym(text: str, entry: Entry) -> bool:
+    """ "CPI", "DA"; and a government body's four letters ("IPCA", New Zealand's police
+    authority, is also Brazil's consumer price index)."""
+    limit = 4 if entry.kind in ("agency", "ministry", "legislature") else 3
+    return len(text) <= limit and is_acronym(text)
 
 
 def _a_one_word_short_form(text: str, entry: Entry) -> bool:
