@@ -2313,6 +2313,14 @@ def test_the_home_country_named_in_passing_does_not_take_back_another_countrys_c
     # an acronym of the home country's own stays its own
     found = {s.entry.name for s in index.find(text.format(", and praised NASA")).organizations}
     assert "National Aeronautics and Space Administration" in found
+    # one of the country's bodies is enough when the country outweighs the home country
+    text = (
+        "The National Diet passed it; Japan's allies in the United States welcomed the vote "
+        "in Japan. The House of Representatives will now debate the budget."
+    )
+    found = {s.entry.name for s in index.find(text).organizations}
+    assert "House of Representatives of Japan" in found
+    assert "U.S. House of Representatives" not in found
 
 
 def test_a_bodys_name_without_its_country_followed_by_of_a_country_is_that_countrys():

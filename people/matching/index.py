@@ -2687,7 +2687,7 @@ class AliasIndex:
                 s for s in suggestions.values()
                 if s.entry.country == there and s.entry.kind in _GOVERNMENT_KINDS
             ]  # fmt: skip
-            if len(bodies) >= 2 and weight[there] > weight[home]:
+            if len(bodies) >= 1 and weight[there] > weight[home]:
                 shorts = [s for s in shorts if national(s) is not None]
                 home_named = False
         if abroad and not home_named:
