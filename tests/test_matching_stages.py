@@ -2483,6 +2483,9 @@ def test_a_person_before_a_company_title_and_a_titles_scope_are_no_company():
     )
     assert [c.name for c in found.candidates] == ["Westbrook"]
     assert [p.name for p in found.people][:1] == ["Jo Tern"]
+    # the person a company names to the title
+    found = AliasIndex([]).find("Westbrook names Ana Ruiz CEO as its founder retires.")
+    assert [c.name for c in found.candidates] == []
 
 
 def test_a_registry_name_before_a_plural_head_is_part_of_a_longer_name():

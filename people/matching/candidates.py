@@ -786,6 +786,11 @@ _COMPANY_TITLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.'-]*)){0,3})(?:'s)? "
     r"(?:CEO|CFO|COO|CTO|Chief Executive|chief executive|founder|co-founder|Founder)\b"
 )
+# A verb that gives someone a title, right before the name: "names Jaime Muguiro CEO"
+_APPOINTED_BEFORE = re.compile(
+    r"\b(?:names|named|appoints|appointed|elects|elected|taps|tapped|picks|picked|promotes|"
+    r"promoted|hires|hired|makes|made) $"
+)
 _COMPANY_TITLE_BEFORE = re.compile(
     r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Cc]o-founder) "
     r"(?:of|at) (?P<name>[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.'-]*)){0,3})"
@@ -897,6 +902,11 @@ def described_candidates(
                     # "Dr. Theodor Weimer Chief Executive Officer": a person; "Global CEO": a
                     # title's modifier
                     and not _HONORIFIC_BEFORE.search(folded, max(0, start - 6), start)
+                    # "Cemex names Jaime Muguiro CEO": the person appointed to the title
+                    and not (
+                        pattern is _COMPANY_TITLE_AFTER
+                        and _APPOINTED_BEFORE.search(folded, max(0, start - 12), start)
+                    )
                     and name.lower() not in _TITLE_SCOPES
                 ):
                     add(start, start + len(name), "company", "named by a company title")
