@@ -2937,3 +2937,27 @@ def test_the_legislature_alone_is_that_of_the_one_state_the_story_names():
     assert "Tidewater Legislature" not in found and "Harbor State Legislature" not in found
     # a legislature's own name is not "the Legislature" of the place named
     assert "Tidewater Legislature" not in named("In Tidewater, the Harbor State Legislature met.")
+
+
+def test_the_house_and_the_senate_alone_in_a_story_of_a_states_chambers_are_the_states():
+    entries = [
+        Entry(1, "U.S. Senate", "legislature", country="US"),
+        Entry(2, "U.S. House of Representatives", "legislature", country="US"),
+        Entry(3, "State of Tidewater", "subnational", country="US"),
+        Entry(4, "Tidewater Legislature", "legislature", country="US", parent_id=3),
+        Entry(5, "Tidewater Senate", "legislature", country="US", parent_id=4),
+        Entry(6, "Tidewater House of Representatives", "legislature", country="US", parent_id=4),
+    ]
+    aliases = [(1, "Senate", True), (2, "House", True)]
+    index = AliasIndex(entries, aliases, home_country="US")
+    text = (
+        "The Tidewater Senate passed the repeal after the Tidewater House of Representatives "
+        "had. The House vote was close; the Senate vote was not."
+    )
+    found = {s.entry.name: [m.text for m in s.mentions] for s in index.find(text).organizations}
+    assert found["Tidewater Senate"] == ["Tidewater Senate", "Senate"]
+    assert found["Tidewater House of Representatives"][-1] == "House"
+    assert "U.S. Senate" not in found and "U.S. House of Representatives" not in found
+    # with no state chamber named, they are the home country's
+    found = {s.entry.name for s in index.find("The Senate passed it.").organizations}
+    assert found == {"U.S. Senate"}

@@ -1292,6 +1292,45 @@ class AliasIndex:
         entry_id = self._countries.get(index_key(name, case_sensitive=False))
         return self.entries.get(entry_id) if entry_id is not None else None
 
+    def _state_chambers_named_alone(self, text, suggestions) -> None:
+        """ "The House had approved the repeal" in a story of the Arizona House of
+        Representatives and the Arizona State Senate: the chamber of the state named, not the
+        home country's House of Representatives, when the story names no federal chamber in
+        full and one state chamber has the word."""
+        for entry_id, suggestion in list(suggestions.items()):
+            entry = suggestion.entry
+            words = {m.text for m in suggestion.mentions}
+            if (
+                entry.kind != "legislature"
+                or entry.country != self.home_country
+                or len(words) != 1
+                or (word := next(iter(words))) not in ("House", "Senate")
+                or self._of_a_place(entry_id)
+            ):
+                continue
+            chambers = [
+                s.entry
+                for s in suggestions.values()
+                if s.entry.kind == "legislature"
+                and s.entry.id != entry_id
+                and word in s.entry.name.split()
+                and self._of_a_place(s.entry.id)
+            ]
+            if len(chambers) != 1:
+                continue
+            target = Target(chambers[0].id, 0.7, f"{word!r}, the chamber of the state named")
+            del suggestions[entry_id]
+            for mention in suggestion.mentions:
+                self._add(suggestions, target, text, mention.start, mention.end)
+
+    def _of_a_place(self, entry_id: int) -> bool:
+        """Whether a body belongs to a state, a province or a city (up its parents)."""
+        return any(
+            self.entries[a].kind == "subnational"
+            for a in self._ancestors([entry_id])
+            if a in self.entries
+        )
+
     def _legislature_of_the_place(self, text, folded, suggestions) -> None:
         """ "The Legislature passed the bill" in a story of a state (or province) with a
         legislature of its own: the legislature of the one it names most. (Not "the State
@@ -1560,6 +1599,7 @@ class AliasIndex:
         self._drop_states_named_as_places(folded, suggestions)
         self._legislature_of_the_place(text, folded, suggestions)
         self._head_noun_references(text, folded, suggestions, candidates)
+        self._state_chambers_named_alone(text, suggestions)
         self._children_without_parents_names(text, folded, suggestions, candidates)
         self._departments_by_portfolio(text, folded, suggestions, candidates)
         self._owners_named_in_units(text, suggestions)
