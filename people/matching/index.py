@@ -576,10 +576,10 @@ def _drop_short_acronyms_of_countries_not_named(
     """ "CPI" (the price index) in a story of Singapore's central bank is not the Communist
     Party of India, nor "DA" in "HFPO-DA" South Africa's Democratic Alliance: a body of a
     country the story names in no way (not the country, none of its bodies), named only by an
-    acronym of three letters or fewer (four for a government's body), is another thing of those
-    letters. So is one named only by a one-word short form ("Labor" of "Secretary of Labor" is
-    no Australian party, nor "Nationals" a baseball team's). (Companies aside: "BP", "LG" name
-    themselves in any country's story; and the home country's "EPA".)"""
+    acronym of three letters or fewer, is another thing of those letters. So is one named only
+    by a one-word short form ("Labor" of "Secretary of Labor" is no Australian party, nor
+    "Nationals" a baseball team's). (Companies aside: "BP", "LG" name themselves in any
+    country's story; and the home country's "EPA".)"""
     bodies_of = Counter(s.entry.country for s in suggestions.values())
     for entry_id, suggestion in list(suggestions.items()):
         entry = suggestion.entry
@@ -587,19 +587,12 @@ def _drop_short_acronyms_of_countries_not_named(
             entry.country not in ("", None, home)
             and entry.kind not in ("company", COUNTRY)
             and all(
-                _a_short_acronym(m.text, entry) or _a_one_word_short_form(m.text, entry)
+                (len(m.text) <= 3 and is_acronym(m.text)) or _a_one_word_short_form(m.text, entry)
                 for m in suggestion.mentions
             )
             and bodies_of[entry.country] == 1  # (itself alone)
         ):
             del suggestions[entry_id]
-
-
-def _a_short_acronym(text: str, entry: Entry) -> bool:
-    """ "CPI", "DA"; and a government body's four letters ("IPCA", New Zealand's police
-    authority, is also Brazil's consumer price index)."""
-    limit = 4 if entry.kind in ("agency", "ministry", "legislature") else 3
-    return len(text) <= limit and is_acronym(text)
 
 
 def _a_one_word_short_form(text: str, entry: Entry) -> bool:
@@ -1505,14 +1498,23 @@ class AliasIndex:
             ):
                 continue  # "Georgia", the state: a place, as other states' bare names are
             if target is None:
+                # a party's one word ("Liberals", "Congress") of a country the story names
+                # nothing of is not the party: of the rest, the one left, if one is
                 words = text[hit.start : hit.end]
                 countries_found = {s.entry.country for s in suggestions.values()}
-                if all(
-                    _a_one_word_short_form(words, self.entries[t.entry_id])
-                    and self.entries[t.entry_id].country not in countries_found
+                left = [
+                    t
                     for t in hit.targets
-                ):
+                    if not (
+                        _a_one_word_short_form(words, self.entries[t.entry_id])
+                        and self.entries[t.entry_id].country not in countries_found
+                    )
+                ]
+                if not left:
                     continue  # "Liberals" in Sweden's Riksdag: no party of Canada's or Australia's
+                if len({t.entry_id for t in left}) == 1:
+                    target = left[0]  # "Congress" in a story of nothing Indian: the U.S. one
+            if target is None:
                 ambiguous.append(
                     Ambiguity(
                         Mention(text[hit.start : hit.end], hit.start, hit.end),
