@@ -1222,6 +1222,12 @@ def test_a_countrys_government_acting_is_the_candidate_government_of_it(country_
         "Government of Poland": ["Polish State"],
         "Polish State Railways": ["Polish State Railways"],  # a body of its own
     }
+    # in lower case, as a party acting; not as a modifier ("the Polish state railway group")
+    text = "The shares are held by the Polish state, and the Polish state railway group ran it."
+    found = index.find(text)
+    assert {c.name: [m.text for m in c.mentions] for c in found.candidates} == {
+        "Government of Poland": ["Polish state"],
+    }
     assert government_name("Netherlands") == "Government of the Netherlands"
     assert government_name("Cyprus") == "Government of Cyprus"
 

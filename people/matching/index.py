@@ -845,6 +845,12 @@ _INSTRUMENT_AFTER = re.compile(
 )
 # "Legislature" alone, after "the" (or opening a sentence), not before "of" (a name of its own)
 _THE_LEGISLATURE = re.compile(r"(?:^|(?<=[Tt]he )|(?<=\. ))Legislature\b(?! of\b)", re.M)
+# " state" after a demonym, as the country's state acting: before punctuation, a figure or a
+# verb ("the Danish state 25.8 percent", "the Swedish state will sell", "… state, which")
+_A_STATE_ACTING = re.compile(
+    r" state(?=[,.;:”’')]|\s+\d|\s+(?:as|and|through|which|will|would|has|had|is|was|holds|"
+    r"owns|keeps|retains|sold|sells|takes|took|agreed|said|also|to)\b)"
+)
 _PLACE_GOVERNMENT = re.compile(
     r"^(?:State|Commonwealth|Province|City|County|Municipality|Government) of (?:the )?"
     r"(?P<place>[A-Z][\w.' -]+)$"
@@ -2308,10 +2314,16 @@ class AliasIndex:
                     end = mention.end
                 elif after:
                     end = after.end()
-                elif (state := STATE_AFTER.match(folded, mention.end)) and mention.text in (
-                    DEMONYMS.get(entry.country, ())
-                ):
-                    end = state.end()  # "the Danish State, which holds a controlling stake"
+                elif (
+                    (state := STATE_AFTER.match(folded, mention.end))
+                    or (
+                        folded[max(0, mention.start - 4) : mention.start] == "the "
+                        and (state := _A_STATE_ACTING.match(folded, mention.end))
+                    )
+                ) and mention.text in DEMONYMS.get(entry.country, ()):
+                    # "the Danish State, which holds a controlling stake"; "the Swedish state
+                    # will sell" (not "the Italian state railway group", a modifier)
+                    end = state.end()
                 else:
                     kept.append(mention)
                     continue
