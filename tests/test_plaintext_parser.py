@@ -187,6 +187,11 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Ann Poe", "", "Co-Founder, Chairman of the Management Board and CEO", "Northwind.kz",
         ),
         ("Ann Poe, Secretary of the Treasury", "Ann Poe", "", "Secretary of the Treasury", ""),
+        # a title of the state itself: no body's name after "of the"
+        (
+            "Ann Poe, Prosecutor-General of the Republic", "Ann Poe", "",
+            "Prosecutor-General of the Republic", "",
+        ),
         ("Ann Poe, Special Envoy for Climate", "Ann Poe", "", "Special Envoy for Climate", ""),
         (
             "Ann Poe, CEO of Northwind, Incorporated", "Ann Poe", "", "CEO",

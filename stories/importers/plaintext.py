@@ -1072,6 +1072,8 @@ def _plain_attribution(text: str, known: KnownOrganization):
     return " ".join(name_tokens), " ".join(title_words), body
 
 
+# A title of the state itself: "President of the Republic", "Attorney General of the Federation"
+_OF_THE_POLITY = re.compile(r"(?P<title>.+?) of the (?:Republic|Nation|Federation|Union|Realm)")
 _TITLE_WITH_OF = re.compile(
     r"(?:(?:Deputy|Acting|Assistant|Principal|Vice|Senior) )*(?:"
     + "|".join(re.escape(t).replace("\\ ", " ") for t in lexicon.TITLES_WITH_OF)
@@ -1108,6 +1110,8 @@ def split_title_organization(text: str, known: KnownOrganization) -> tuple[str, 
     if (of := _OF_A_FIELD.match(text)) and _is_title_list(of["title"]):
         if _a_corporate_function(of["field"]):
             return text, ""  # "Director of Communications": a field of work, no body
+    if (polity := _OF_THE_POLITY.fullmatch(text)) and _is_title_list(polity["title"]):
+        return text, ""  # "Prosecutor-General of the Republic": the state is no body's name
     if member := _MEMBER_FOR.match(text):
         # "Member of Parliament for Ottawa Centre": the seat is no body; "Member of the
         # European Parliament for Ireland South": the parliament is
