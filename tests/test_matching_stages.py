@@ -2951,6 +2951,11 @@ def test_the_legislature_alone_is_that_of_the_one_state_the_story_names():
     assert found["Harbor State Legislature"] == ["Legislature"]
     found = named("Tidewater and Harbor agreed; the Legislature passed it.")
     assert "Tidewater Legislature" not in found and "Harbor State Legislature" not in found
+    # a registry with no states: nothing, and no error
+    assert (
+        AliasIndex([Entry(1, "Acme Corp", "company")]).find("The Legislature met.").organizations
+        == []
+    )
     # a legislature's own name is not "the Legislature" of the place named
     assert "Tidewater Legislature" not in named("In Tidewater, the Harbor State Legislature met.")
 

@@ -1335,8 +1335,8 @@ class AliasIndex:
         legislature of its own: the legislature of the one it names most. (Not "the State
         Legislature" or "Texas Legislature", names of their own; not in a story of two such
         places named alike.)"""
-        if "Legislature" not in text:
-            return
+        if "Legislature" not in text or not self._legislature_of_place:
+            return  # (and no automaton of places to read: a registry without states)
         named_spans = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
         alone = [
             m
