@@ -2929,6 +2929,18 @@ def test_a_word_a_party_shares_with_the_home_countrys_body_is_the_partys_only_at
         ["Bharatiya Janata Party", "Indian National Congress"],
         [],
     )
+    # a story of the home country naming India in passing: the U.S. Congress
+    entries.append(Entry(5, "Department of Justice", "agency", country="US"))
+    entries.append(Entry(6, "Federal Bureau of Investigation", "agency", country="US"))
+    index = AliasIndex(entries, aliases, home_country="US")
+    text = (
+        "Most reports came from India. The Department of Justice urged Congress to act, and "
+        "the Federal Bureau of Investigation will help."
+    )
+    assert named(text) == (
+        ["Department of Justice", "U.S. Congress", "Federal Bureau of Investigation"],
+        [],
+    )
 
 
 def test_the_legislature_alone_is_that_of_the_one_state_the_story_names():

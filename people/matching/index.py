@@ -1503,23 +1503,32 @@ class AliasIndex:
                 and target.entry_id not in suggestions
             ):
                 continue  # "Georgia", the state: a place, as other states' bare names are
-            if target is None:
-                # a party's one word ("Liberals", "Congress") of a country the story names
-                # nothing of is not the party: of the rest, the one left, if one is
-                words = text[hit.start : hit.end]
-                countries_found = {s.entry.country for s in suggestions.values()}
+            words = text[hit.start : hit.end]
+            if target is None or _a_one_word_short_form(words, self.entries[target.entry_id]):
+                # a party's one word ("Liberals", "Congress") is the party's only in a story
+                # that speaks of its country more than of any other: of the rest, the one
+                # left, if one is
+                weight, _ = _country_weights(suggestions.values())
+                ranked = weight.most_common(2)
+                first = (
+                    ranked[0][0]
+                    if ranked and (len(ranked) < 2 or ranked[1][1] < ranked[0][1])
+                    else None
+                )
                 left = [
                     t
                     for t in hit.targets
                     if not (
                         _a_one_word_short_form(words, self.entries[t.entry_id])
-                        and self.entries[t.entry_id].country not in countries_found
+                        and self.entries[t.entry_id].country != first
                     )
                 ]
                 if not left:
                     continue  # "Liberals" in Sweden's Riksdag: no party of Canada's or Australia's
-                if len({t.entry_id for t in left}) == 1:
-                    target = left[0]  # "Congress" in a story of nothing Indian: the U.S. one
+                if target is None or target.entry_id not in {t.entry_id for t in left}:
+                    # "Congress" in a story of a U.S. charity naming India in passing: the U.S.
+                    # Congress
+                    target = left[0] if len({t.entry_id for t in left}) == 1 else None
             if target is None:
                 ambiguous.append(
                     Ambiguity(
