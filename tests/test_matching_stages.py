@@ -1613,6 +1613,15 @@ def test_a_parent_qualifying_its_part_the_exchange_of_a_ticker_a_legal_form():
     found = index.find("The White House said so; the Office of Science and Technology Policy too.")
     assert len(found.organizations) == 2  # named apart, both are in the story
     found = index.find("Acme Inc. (NYSE: ACME) bought Seagen Inc. (Nasdaq: SGEN).")
+    # an acronym two bodies share, in a ticker: the exchange, not the school of its letters
+    shared = AliasIndex(
+        [Entry(7, "Tidewater Stock Exchange", "company", country="GB"),
+         Entry(8, "Tidewater School of Economics", "university", country="GB")],
+        [(7, "TSE", True), (8, "TSE", True)],
+    )  # fmt: skip
+    in_ticker = shared.find("Acme plc (TSE: ACM) said so.")
+    assert [s.entry.name for s in in_ticker.organizations] == ["Tidewater Stock Exchange"]
+    assert [a.mention.text for a in shared.find("The TSE said so.").ambiguous] == ["TSE"]
     # the exchange a ticker names is in the story, as editors list it (every blind label does)
     assert [s.entry.name for s in found.organizations] == ["New York Stock Exchange", "Seagen"]
     assert [m.text for m in found.organizations[1].mentions] == ["Seagen Inc."]

@@ -851,6 +851,9 @@ _A_STATE_ACTING = re.compile(
     r" state(?=[,.;:”’')]|\s+\d|\s+(?:as|and|through|which|will|would|has|had|is|was|holds|"
     r"owns|keeps|retains|sold|sells|takes|took|agreed|said|also|to)\b)"
 )
+# After an exchange's name in a listing: ": WDS)", ": 9926,"
+_TICKER_AFTER = re.compile(r": ?[A-Z0-9][A-Z0-9.]{0,9}[);,]")
+_A_MARKETS_NAME = re.compile(r"\b(?:Exchange|Bourse|Börse|Nasdaq|Market)\b")
 _PLACE_GOVERNMENT = re.compile(
     r"^(?:State|Commonwealth|Province|City|County|Municipality|Government) of (?:the )?"
     r"(?P<place>[A-Z][\w.' -]+)$"
@@ -1503,6 +1506,14 @@ class AliasIndex:
                 and target.entry_id not in suggestions
             ):
                 continue  # "Georgia", the state: a place, as other states' bare names are
+            if target is None and _TICKER_AFTER.match(text, hit.end):
+                # "(LSE: WDS)": the exchange of a ticker, not the school of its letters
+                markets = {
+                    t.entry_id: t
+                    for t in hit.targets
+                    if _A_MARKETS_NAME.search(self.entries[t.entry_id].name)
+                }
+                target = next(iter(markets.values())) if len(markets) == 1 else None
             words = text[hit.start : hit.end]
             if target is None or _a_one_word_short_form(words, self.entries[target.entry_id]):
                 # a party's one word ("Liberals", "Congress") is the party's only in a story
