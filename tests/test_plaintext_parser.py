@@ -187,6 +187,15 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Ann Poe", "", "Co-Founder, Chairman of the Management Board and CEO", "Northwind.kz",
         ),
         ("Ann Poe, Secretary of the Treasury", "Ann Poe", "", "Secretary of the Treasury", ""),
+        # a body's short name in brackets after its name is no part of it; a country's is
+        (
+            "Ann Poe, President, Federal Tides Office (Destides)", "Ann Poe", "", "President",
+            "Federal Tides Office",
+        ),
+        (
+            "Ann Poe, Director, National Tides Authority (Brazil)", "Ann Poe", "", "Director",
+            "National Tides Authority (Brazil)",
+        ),
         # a title of the state itself: no body's name after "of the"
         (
             "Ann Poe, Prosecutor-General of the Republic", "Ann Poe", "",

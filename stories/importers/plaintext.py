@@ -504,7 +504,16 @@ def parse_attribution(
     if parsed is None:
         return None
     name, title, organization = parsed
+    if (short := _ITS_SHORT_NAME_AFTER.search(organization)) and not is_country_name(
+        short["short"]
+    ):
+        # "Federal Statistical Office (Destatis)": the body, its short name aside
+        organization = organization[: short.start()]
     return name, nickname, title, organization
+
+
+# A body's short name in brackets after its name: "(Destatis)", "(VDA)", "(Eurojust)"
+_ITS_SHORT_NAME_AFTER = re.compile(r"(?<=\w) \((?P<short>[A-Z][\w&.-]{1,15})\)$")
 
 
 def _is_plural_title(word: str) -> bool:
