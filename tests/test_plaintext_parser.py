@@ -196,6 +196,11 @@ def test_the_older_image_variant_takes_the_format_from_the_file_name():
             "Ann Poe, Director, National Tides Authority (Brazil)", "Ann Poe", "", "Director",
             "National Tides Authority (Brazil)",
         ),
+        # a name, then with no comma a title its scope widens ("Global Head")
+        (
+            "Ann Poe Global Head of Research at Northwind Motors", "Ann Poe", "",
+            "Global Head of Research", "Northwind Motors",
+        ),
         # a title of the state itself: no body's name after "of the"
         (
             "Ann Poe, Prosecutor-General of the Republic", "Ann Poe", "",
