@@ -29,6 +29,7 @@ from people.matching.lexicon import (
     STRONG_COMPANY_SUFFIXES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_SCOPES,
     TITLE_WORDS,
     is_title_word,
     one_of,
@@ -781,7 +782,7 @@ _TICKER = re.compile(
 )
 # "Acme CEO Jane Roe", "chief executive of Acme": a company's title names the company.
 _HONORIFIC_BEFORE = re.compile(r"(?:Dr|Mr|Ms|Mrs|Prof)\.? $")
-_TITLE_SCOPES = TITLE_MODIFIERS | {"global", "group", "former", "founding", "new", "incoming"}
+_TITLE_SCOPES = TITLE_MODIFIERS | TITLE_SCOPES | {"former", "founding", "new", "incoming"}
 _COMPANY_TITLE_AFTER = re.compile(
     r"(?P<name>[A-Z][\w&.'-]*(?: (?:&|[A-Z][\w&.'-]*)){0,3})(?:'s)? "
     r"(?:CEO|CFO|COO|CTO|Chief Executive|chief executive|founder|co-founder|Founder)\b"

@@ -1340,21 +1340,17 @@ class AliasIndex:
         places named alike.)"""
         if "Legislature" not in text or not self._legislature_of_place:
             return  # (and no automaton of places to read: a registry without states)
-        named_spans = [(m.start, m.end) for s in suggestions.values() for m in s.mentions]
-        alone = [
-            m
-            for m in _THE_LEGISLATURE.finditer(text)
-            if not any(m.start() < end and start < m.end() for start, end in named_spans)
-        ]
+        named = _spans_of(suggestions)
+        alone = [m for m in _THE_LEGISLATURE.finditer(text) if not overlaps(*m.span(), named)]
         if not alone:
             return
         # the place the story names most ("Florida" beside Utah's and Arkansas's laws)
-        named: Counter[int] = Counter()
+        legislatures: Counter[int] = Counter()
         for end, (length, _) in self._subnational_places.iter(folded):
             place = folded[end - length + 1 : end + 1]
             if place in self._legislature_of_place and bounded(folded, end - length + 1, end + 1):
-                named[self._legislature_of_place[place]] += 1
-        ranked = named.most_common(2)
+                legislatures[self._legislature_of_place[place]] += 1
+        ranked = legislatures.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return
         target = Target(ranked[0][0], 0.7, "'the Legislature' of the place the story names most")
@@ -2646,7 +2642,7 @@ class AliasIndex:
                             )
                         )
                         and not overlaps(
-                            named.start(), named.end(), spans or _spans_of(suggestions)
+                            named.start(), named.end(), spans := spans or _spans_of(suggestions)
                         )
                         # (not "Law and Justice (PiS)" in a story of Poland's, nor "the Chilean
                         # Economic Development Agency (CORFO)": the body's own acronym, in its

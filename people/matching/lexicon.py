@@ -46,6 +46,8 @@ TITLE_MODIFIERS = {
     "rear",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# Words that widen a title before it, not title words of their own: "Group CEO", "Global Head"
+TITLE_SCOPES = {"global", "group", "country"}
 
 
 # Country names written with "the": "the Philippines", "the United Kingdom", "the Gambia".

@@ -1009,15 +1009,11 @@ def _full_name_in(surname: str, paragraphs: tuple[str, ...]) -> list[str] | None
 def _subject_alone(paragraph: str, word: str) -> bool:
     """Whether `word` (capitalized) stands in `paragraph` followed by a lower-case word, not
     after a letter, digit or hyphen: "Tan joined"."""
-    at = paragraph.find(word)
-    while at >= 0:
-        before = paragraph[at - 1] if at else " "
-        after = paragraph[at + len(word) : at + len(word) + 2]
-        if not (before.isalnum() or before in "_-") and len(after) == 2 and after[0] == " ":
-            if "a" <= after[1] <= "z":
-                return True
-        at = paragraph.find(word, at + 1)
-    return False
+    return any(
+        paragraph[at + len(word) : at + len(word) + 1] == " "
+        and "a" <= paragraph[at + len(word) + 1 : at + len(word) + 2] <= "z"
+        for at in _word_starts(paragraph, word)
+    )
 
 
 def _word_boundary(text: str, at: int) -> bool:

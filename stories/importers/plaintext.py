@@ -524,17 +524,13 @@ def _is_plural_title(word: str) -> bool:
     return _is_title_word(singular)
 
 
-# Words that widen a title, before it: "Group CEO", "Global Head", "Regional Director"
-_TITLE_SCOPES = {"group", "global", "regional", "corporate", "country"}
-
-
 def _name_then_title(text: str, known: KnownOrganization) -> tuple[str, str, str] | None:
     """ "Park Sang-kyu CEO of SK Innovation": the name, then the title with no comma between."""
     tokens = text.split()
     for cut in (2, 3, 4):
         if cut >= len(tokens) or not _is_title_word(tokens[cut]):
             continue
-        if tokens[cut - 1].lower() in _TITLE_SCOPES and cut > 2:
+        if tokens[cut - 1].lower() in lexicon.TITLE_SCOPES and cut > 2:
             cut -= 1  # "Mikio Okumura Group CEO of Sompo": the title's scope, not the name's
         words = {t.lower() for t in tokens[:cut]}
         if (
