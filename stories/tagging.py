@@ -6,7 +6,7 @@ import re
 
 from django.conf import settings
 
-from people.matching import Findings, Mention, PersonFinding, Suggestion
+from people.matching import Findings, Mention, PersonFinding, Suggestion, is_acronym
 from people.matching.index import web_host
 from people.matching.lexicon import (
     COMPANY_SUFFIXES,
@@ -308,6 +308,13 @@ def source_organization(parsed: ParsedStory, findings: Findings | None = None) -
             for form in _OFFICE_FORMS:
                 if office := index.entry_named(form.format(title=source.title, place=name)):
                     return office.name
+        if (
+            label
+            and is_acronym(name)
+            and name_key(label).startswith(name_key(name) + " ")
+            and (spelled := index.entry_called(label))
+        ):
+            return spelled.name  # "ACT Leader | ACT New Zealand": the party, not NATO's ACT
         for form in _PLACE_FORMS:
             if entry := index.entry_called(form.format(name)):
                 if (

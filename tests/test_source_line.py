@@ -955,6 +955,10 @@ def test_what_a_photo_caption_names_is_in_the_story(tmp_path):
         ([("Tidewater Space Agency", "agency", "TW", {"aliases": ["TSA"]})],
          "Ann Poe, TSA Director of Science | TSA", "Ann Poe", "Director of Science",
          "Tidewater Space Agency"),
+        # an acronym the label spells out: the label's body, not another of those letters
+        ([("Allied Command Tidewater", "multilateral", "BE", {"aliases": ["ACT"]}),
+          ("ACT Tidewater", "other", "NZ", {})],
+         "Ann Poe, ACT Leader | ACT Tidewater", "Ann Poe", "Leader", "ACT Tidewater"),
         # a board the title sits on, in a list of titles
         ([("Tidewater Bank", "company", "KZ", {})],
          "Ann Poe, Co-Founder, Chairman of the Management Board and CEO, Tidewater Bank",
